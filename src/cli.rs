@@ -1,0 +1,332 @@
+//! Command-line types (clap derive). Their doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::ExportFormat;
+use crate::model::TokenType;
+use crate::tokens::Format;
+
+/// opends: design tokens, components and versions for design systems, in one binary.
+///
+/// Keeps tokens in a local store, reads DTCG 2025.10 (and Style Dictionary or Tokens
+/// Studio) files, and exports CSS, SCSS, Less, JS, TS, JSON, DTCG and Tailwind.
+#[derive(Debug, Parser)]
+#[command(name = "opends", version, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Examples:\n  opends init --yes\n  opends tokens validate tokens/\n  opends export tokens --format css --out dist/\n  opends export tokens --check          # in CI: exit 1 when outputs are stale")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Project directory (holding `opends.yaml`); default: the nearest one above the current directory
+    #[arg(short = 'C', long = "project", global = true, env = "OPENDS_PROJECT", value_name = "DIR")]
+    pub project: Option<PathBuf>,
+
+    /// Store file; default: `.opends/opends.db` beside `opends.yaml`
+    #[arg(long, global = true, env = "OPENDS_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print only errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more about what happens
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// Never show progress bars
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+
+    /// When to use colour (also honours `NO_COLOR`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is unset
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new project: `opends.yaml`, starter tokens and the store
+    Init(InitArgs),
+    /// Import, validate, list, read and edit design tokens
+    #[command(subcommand)]
+    Tokens(TokensCommand),
+    /// Write tokens (and later other artifacts) for use in code
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Print shell completions or the man page
+    Completions(CompletionsArgs),
+}
+
+/// `opends init`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  opends init                      # asks on a terminal\n  opends init --yes --name acme --framework react\n  opends init web/ --output css --output ts")]
+pub struct InitArgs {
+    /// Directory to create the project in
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Design-system name (default: the directory's name)
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// Default framework for `opends generate`
+    #[arg(long, value_enum)]
+    pub framework: Option<Framework>,
+
+    /// Token outputs to configure (repeatable; default: css and ts)
+    #[arg(long = "output", value_enum, value_name = "FORMAT")]
+    pub outputs: Vec<ExportFormat>,
+
+    /// Take defaults and flags; never prompt
+    #[arg(short, long)]
+    pub yes: bool,
+
+    /// Overwrite an existing project
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// UI frameworks opends generates components for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Framework {
+    /// Vue 3 single-file components
+    Vue,
+    /// React 19 function components
+    React,
+    /// Svelte 5 components
+    Svelte,
+}
+
+impl Framework {
+    /// The name in `opends.yaml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Vue => "vue",
+            Self::React => "react",
+            Self::Svelte => "svelte",
+        }
+    }
+}
+
+/// `opends tokens ...`.
+#[derive(Debug, Subcommand)]
+pub enum TokensCommand {
+    /// Import token files into the store (all or nothing)
+    #[command(after_help = "Examples:\n  opends tokens import                     # the files listed in opends.yaml\n  opends tokens import tokens/ --replace\n  opends tokens import dark.json --mode dark\n  opends tokens import studio.json --format tokens-studio")]
+    Import(ImportArgs),
+    /// Check token files (DTCG tokens or resolver documents) without writing anything
+    #[command(after_help = "Exit status: 0 valid, 1 problems found, 2 a file could not be read.")]
+    Validate(ValidateArgs),
+    /// List tokens
+    List(ListArgs),
+    /// Show one token
+    Get(GetArgs),
+    /// Create or change a token
+    #[command(after_help = "Examples:\n  opends tokens set color.brand '{\"colorSpace\":\"srgb\",\"components\":[0,0.4,0.8]}' --type color\n  opends tokens set color.link '{color.brand}'\n  opends tokens set space.lg 24px --type dimension\n  opends tokens set color.bg.default '{color.neutral.950}' --mode dark")]
+    Set(SetArgs),
+    /// Remove a token
+    Rm(RmArgs),
+}
+
+/// `opends tokens import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files or directories (`*.json`); default: the files listed in `opends.yaml`
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Input format
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    pub format: Format,
+
+    /// Import as the values of this mode (the tokens must already exist)
+    #[arg(long, value_name = "MODE")]
+    pub mode: Option<String>,
+
+    /// Replace the whole store with these tokens instead of merging
+    #[arg(long)]
+    pub replace: bool,
+
+    /// Validate and report, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Print a JSON summary on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends tokens validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Files or directories to check
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Input format
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    pub format: Format,
+
+    /// Print findings as JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends tokens list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only tokens of this type
+    #[arg(long = "type", value_parser = parse_type, value_name = "TYPE")]
+    pub ty: Option<TokenType>,
+
+    /// Only tokens whose path starts with this prefix
+    #[arg(value_name = "PREFIX")]
+    pub prefix: Option<String>,
+
+    /// Show values in this mode only
+    #[arg(long)]
+    pub mode: Option<String>,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends tokens get`.
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// Token path, e.g. `color.action.primary`
+    pub path: String,
+
+    /// The value in this mode (default: every mode)
+    #[arg(long)]
+    pub mode: Option<String>,
+
+    /// Follow aliases to the final value
+    #[arg(long)]
+    pub resolved: bool,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends tokens set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// Token path, e.g. `color.brand.primary`
+    pub path: String,
+
+    /// The value: JSON, an alias `{a.b}`, or a shorthand such as `16px`, `200ms`, `#3b82f6`
+    pub value: String,
+
+    /// The token type (needed for new tokens unless the value is an alias)
+    #[arg(long = "type", value_parser = parse_type, value_name = "TYPE")]
+    pub ty: Option<TokenType>,
+
+    /// Set the value of this mode only
+    #[arg(long)]
+    pub mode: Option<String>,
+
+    /// Set the description
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+/// `opends tokens rm`.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Token path
+    pub path: String,
+
+    /// Remove even when other tokens reference it (they are left dangling)
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_type(s: &str) -> Result<TokenType, String> {
+    s.parse()
+}
+
+/// `opends export ...`.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind
+    #[command(after_help = "With no --format, writes every output listed under `outputs:` in opends.yaml.\n\nExamples:\n  opends export tokens                                  # outputs from opends.yaml\n  opends export tokens --format css --out dist/\n  opends export tokens --input tokens/ --format css --format js --out dist/\n  opends export tokens --check                          # CI: exit 1 when stale\n\nExit status: 0 ok, 1 --check found stale files, 2 bad input or an error.")]
+    Tokens(ExportTokensArgs),
+}
+
+/// `opends export tokens`.
+#[derive(Debug, Args)]
+pub struct ExportTokensArgs {
+    /// Formats to write (repeatable); default: the outputs in `opends.yaml`
+    #[arg(short, long = "format", value_enum, value_name = "FORMAT")]
+    pub formats: Vec<ExportFormat>,
+
+    /// Directory for `--format` outputs
+    #[arg(short, long, value_name = "DIR", default_value = "dist")]
+    pub out: PathBuf,
+
+    /// Read these token files instead of the store (stateless, for CI)
+    #[arg(short, long = "input", value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Input format for `--input`
+    #[arg(long = "input-format", value_enum, default_value_t = Format::Auto, value_name = "FORMAT")]
+    pub input_format: Format,
+
+    /// Write only this mode (default: all modes where the format can hold them)
+    #[arg(long)]
+    pub mode: Option<String>,
+
+    /// Write nothing; exit 1 listing every stale or missing file
+    #[arg(long)]
+    pub check: bool,
+
+    /// Print a JSON summary on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Shell to print completions for, or `man` for the man page
+    #[arg(value_enum)]
+    pub shell: CompletionTarget,
+}
+
+/// What `opends completions` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionTarget {
+    /// Bash
+    Bash,
+    /// Zsh
+    Zsh,
+    /// Fish
+    Fish,
+    /// `PowerShell`
+    Powershell,
+    /// The man page (roff)
+    Man,
+}

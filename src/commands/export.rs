@@ -1,0 +1,234 @@
+//! `opends export tokens`: render every output first (so bad input writes nothing),
+//! then write only files whose content changed, each via a temp file renamed into
+//! place; `--check` writes nothing and lists stale files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+
+use super::{Context, read_files};
+use crate::cli::ExportTokensArgs;
+use crate::export::{self, ExportFormat, File, Options};
+use crate::model::Tokens;
+use crate::printer::Style;
+use crate::settings::Project;
+use crate::tokens::{self as tok};
+use crate::Outcome;
+
+/// What happened to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStatus {
+    /// Written (new or changed).
+    Written,
+    /// Already up to date; not touched.
+    Unchanged,
+    /// `--check`: differs from what would be written.
+    Stale,
+    /// `--check`: does not exist.
+    Missing,
+}
+
+#[derive(Debug, Serialize)]
+struct FileReport {
+    path: String,
+    format: &'static str,
+    status: FileStatus,
+}
+
+/// `opends export tokens`.
+pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
+    let ExportTokensArgs {
+        formats,
+        out,
+        inputs,
+        input_format,
+        mode,
+        check,
+        json,
+    } = args;
+    let project = if inputs.is_empty() {
+        Some(ctx.project()?)
+    } else {
+        ctx.project_opt()?
+    };
+    let tokens = if inputs.is_empty() {
+        let project = project.as_ref().expect("checked above");
+        let mut store = ctx.store(Some(project))?;
+        ctx.project_tokens(project, &mut store)?
+    } else {
+        let (files, mut findings) = read_files(ctx, &inputs)?;
+        let tokens = tok::load_files(&files, input_format, &mut findings);
+        ctx.report(findings, "export")?;
+        tokens
+    };
+    let base = project.as_ref().map_or_else(|| ctx.cwd.clone(), |p| p.root.clone());
+    let outputs = plan(ctx, project.as_ref(), &formats, &out, mode.as_deref())?;
+    // Render everything before writing anything.
+    let mut rendered: Vec<(ExportFormat, File)> = Vec::new();
+    for (format, opts) in &outputs {
+        let files = export::render(*format, &tokens, opts)
+            .with_context(|| format!("could not export {}", format.as_str()))?;
+        rendered.extend(files.into_iter().map(|f| (*format, f)));
+    }
+    let mut reports = Vec::new();
+    for (format, file) in &rendered {
+        let path = if file.path.is_absolute() {
+            file.path.clone()
+        } else {
+            base.join(&file.path)
+        };
+        let existing = fs::read(&path).ok();
+        let same = existing.as_deref() == Some(file.contents.as_bytes());
+        let status = match (check, same, existing.is_some()) {
+            (_, true, _) => FileStatus::Unchanged,
+            (true, false, true) => FileStatus::Stale,
+            (true, false, false) => FileStatus::Missing,
+            (false, false, _) => {
+                write_atomic(&path, file.contents.as_bytes())
+                    .with_context(|| format!("could not write `{}`", path.display()))?;
+                FileStatus::Written
+            }
+        };
+        reports.push(FileReport {
+            path: super::display_path(&ctx.cwd, &path),
+            format: format.as_str(),
+            status,
+        });
+    }
+    let stale = reports
+        .iter()
+        .filter(|r| matches!(r.status, FileStatus::Stale | FileStatus::Missing))
+        .count();
+    if json {
+        #[derive(Serialize)]
+        struct Summary<'a> {
+            tokens: usize,
+            modes: &'a [String],
+            files: &'a [FileReport],
+        }
+        ctx.printer.json(&Summary {
+            tokens: tokens.len(),
+            modes: &tokens.modes,
+            files: &reports,
+        })?;
+    } else {
+        print_reports(ctx, &tokens, &reports, check);
+    }
+    Ok(if stale > 0 { Outcome::Found } else { Outcome::Success })
+}
+
+fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: bool) {
+    for r in reports {
+        let label = match r.status {
+            FileStatus::Written => ctx.printer.paint(Style::Green, "wrote"),
+            FileStatus::Unchanged => ctx.printer.paint(Style::Dim, "unchanged"),
+            FileStatus::Stale => ctx.printer.paint(Style::Red, "stale"),
+            FileStatus::Missing => ctx.printer.paint(Style::Red, "missing"),
+        };
+        if r.status == FileStatus::Unchanged && !check {
+            ctx.printer.detail(&format!("unchanged {}", r.path));
+        } else if matches!(r.status, FileStatus::Stale | FileStatus::Missing) {
+            // Always shown: this is what --check is for.
+            ctx.printer.status(&format!("{label} {}", r.path));
+        } else {
+            ctx.printer.status(&format!("{label} {}", r.path));
+        }
+    }
+    let written = reports.iter().filter(|r| r.status == FileStatus::Written).count();
+    let unchanged = reports.iter().filter(|r| r.status == FileStatus::Unchanged).count();
+    let stale = reports.len() - written - unchanged;
+    if check {
+        if stale == 0 {
+            ctx.printer.status(&format!("{} {} files up to date", ctx.printer.paint(Style::Green, "ok:"), reports.len()));
+        } else {
+            ctx.printer.status(&format!(
+                "{} {stale} of {} files stale or missing; run `opends export tokens` to update them",
+                ctx.printer.paint(Style::Red, "check failed:"),
+                reports.len()
+            ));
+        }
+    } else {
+        ctx.printer.status(&format!(
+            "exported {} tokens{}: {written} written, {unchanged} unchanged",
+            tokens.len(),
+            if tokens.modes.len() > 1 { format!(" in {} modes", tokens.modes.len()) } else { String::new() }
+        ));
+    }
+}
+
+/// Which outputs to write: `--format` ones into `--out`, else `outputs:` in opends.yaml.
+fn plan(
+    ctx: &Context,
+    project: Option<&Project>,
+    formats: &[ExportFormat],
+    out: &Path,
+    mode: Option<&str>,
+) -> Result<Vec<(ExportFormat, Options)>> {
+    let mut plan = Vec::new();
+    if formats.is_empty() {
+        let Some(project) = project.filter(|p| !p.config.outputs.is_empty()) else {
+            return Err(crate::hinted(
+                "nothing to export: no `--format` given and no `outputs:` in opends.yaml",
+                "pass `--format css` (repeatable) or list outputs in opends.yaml",
+            ));
+        };
+        for o in &project.config.outputs {
+            let mut opts = Options::new(o.format, PathBuf::from(&o.path));
+            if let Some(c) = o.name_case {
+                opts.name_case = c;
+            }
+            opts.prefix.clone_from(&o.prefix);
+            opts.mode = mode.map(str::to_string).or_else(|| o.mode.clone());
+            opts.media_query = o.media_query;
+            if let Some(s) = &o.selector {
+                opts.selector.clone_from(s);
+            }
+            if let Some(s) = &o.mode_selector {
+                opts.mode_selector.clone_from(s);
+            }
+            plan.push((o.format, opts));
+        }
+        return Ok(plan);
+    }
+    let dir = ctx.cwd.join(out);
+    let mut seen = Vec::new();
+    for f in formats {
+        if seen.contains(f) {
+            continue;
+        }
+        seen.push(*f);
+        let mut opts = Options::new(*f, dir.join(f.default_file()));
+        // Per-format settings from opends.yaml still apply (naming, prefix, selectors).
+        if let Some(o) = project.and_then(|p| p.config.outputs.iter().find(|o| o.format == *f)) {
+            if let Some(c) = o.name_case {
+                opts.name_case = c;
+            }
+            opts.prefix.clone_from(&o.prefix);
+            opts.media_query = o.media_query;
+            if let Some(s) = &o.selector {
+                opts.selector.clone_from(s);
+            }
+            if let Some(s) = &o.mode_selector {
+                opts.mode_selector.clone_from(s);
+            }
+        }
+        opts.mode = mode.map(str::to_string);
+        plan.push((*f, opts));
+    }
+    Ok(plan)
+}
+
+/// Writes `bytes` to `path` via a temp file in the same directory, renamed into place.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
+}

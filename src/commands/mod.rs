@@ -1,0 +1,343 @@
+//! One module per verb. Commands resolve settings, call domain code and print;
+//! this module holds what several of them share: finding the project, opening the
+//! store, and reading the project's token files into it.
+
+pub mod completions;
+pub mod export;
+pub mod init;
+pub mod tokens;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::GlobalArgs;
+use crate::model::Tokens;
+use crate::printer::Printer;
+use crate::settings::{self, Project, SettingsError};
+use crate::store::Store;
+use crate::tokens::link::{self, Input, SetDocument};
+use crate::tokens::{self as tok, Findings, Format, TokenFile};
+
+/// Everything a command needs from the command line and the environment.
+pub struct Context {
+    /// Global flags.
+    pub global: GlobalArgs,
+    /// Output.
+    pub printer: Printer,
+    /// The working directory.
+    pub cwd: PathBuf,
+}
+
+/// Problems were already printed (as findings); the command fails with exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Reported(pub String);
+
+impl Context {
+    /// Builds the context.
+    pub fn new(global: GlobalArgs, printer: Printer) -> Self {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        Self {
+            global,
+            printer,
+            cwd,
+        }
+    }
+
+    /// The project (`-C`, `OPENDS_PROJECT`, or the nearest `opends.yaml` above).
+    pub fn project(&self) -> Result<Project> {
+        settings::discover(self.global.project.as_deref(), &self.cwd).map_err(|e| match e {
+            SettingsError::NotFound { .. } => crate::hinted(
+                e.to_string(),
+                "run `opends init` to create a project, or pass `-C DIR`",
+            ),
+            other => anyhow::Error::new(other),
+        })
+    }
+
+    /// The project, or `None` when there is none (other errors are errors).
+    pub fn project_opt(&self) -> Result<Option<Project>> {
+        match settings::discover(self.global.project.as_deref(), &self.cwd) {
+            Ok(p) => Ok(Some(p)),
+            Err(SettingsError::NotFound { .. }) if self.global.project.is_none() => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The store path: `--db`/`OPENDS_DB`, else `.opends/opends.db` in the project.
+    pub fn db_path(&self, project: Option<&Project>) -> Result<PathBuf> {
+        if let Some(db) = &self.global.db {
+            return Ok(self.cwd.join(db));
+        }
+        match project {
+            Some(p) => Ok(p.default_db()),
+            None => Err(crate::hinted(
+                "no store: not inside an opends project",
+                "run `opends init`, pass `-C DIR`, or name a store with `--db PATH`",
+            )),
+        }
+    }
+
+    /// Opens the store.
+    pub fn store(&self, project: Option<&Project>) -> Result<Store> {
+        let path = self.db_path(project)?;
+        Store::open(&path).with_context(|| format!("could not open the store `{}`", path.display()))
+    }
+
+    /// Prints findings (errors always, warnings unless quiet) and fails when any is an error.
+    pub fn report(&self, findings: Findings, what: &str) -> Result<()> {
+        let errors = findings.error_count();
+        for f in findings.into_sorted() {
+            self.printer.finding(&f);
+        }
+        if errors > 0 {
+            self.printer.status(&format!(
+                "{}: {what}: {errors} problem{} found; nothing was written",
+                self.printer.paint(crate::printer::Style::Red, "error"),
+                if errors == 1 { "" } else { "s" }
+            ));
+            return Err(Reported(format!("{errors} problems")).into());
+        }
+        Ok(())
+    }
+
+    /// The project's tokens: imports the project's token files into the store when they
+    /// changed since the last import (nothing is written when they have problems), then
+    /// reads the store.
+    pub fn project_tokens(&self, project: &Project, store: &mut Store) -> Result<Tokens> {
+        sync_project_files(self, project, store, false)?;
+        Ok(store.load()?)
+    }
+}
+
+/// A name shown for a file: relative to the working directory or project when possible.
+pub fn display_path(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// Reads token files given on the command line (directories expanded).
+pub fn read_files(ctx: &Context, paths: &[PathBuf]) -> Result<(Vec<TokenFile>, Findings)> {
+    let mut findings = Findings::default();
+    let abs: Vec<PathBuf> = paths.iter().map(|p| ctx.cwd.join(p)).collect();
+    for (p, a) in paths.iter().zip(&abs) {
+        if !a.exists() {
+            return Err(crate::hinted(
+                format!("`{}` does not exist", p.display()),
+                "pass token files (`*.json`) or directories holding them",
+            ));
+        }
+    }
+    let expanded = tok::expand(&abs).context("could not list the token files")?;
+    let mut files = Vec::new();
+    for path in expanded {
+        let name = display_path(&ctx.cwd, &path);
+        match TokenFile::read(&path, name) {
+            Ok(f) => files.push(f),
+            Err(f) => findings.push(f),
+        }
+    }
+    Ok((files, findings))
+}
+
+/// The format named in `opends.yaml` (`format:`), default auto.
+fn project_format(project: &Project) -> Result<Format> {
+    match project.config.format.as_deref() {
+        None | Some("auto") => Ok(Format::Auto),
+        Some("dtcg") => Ok(Format::Dtcg),
+        Some("style-dictionary") => Ok(Format::StyleDictionary),
+        Some("tokens-studio") => Ok(Format::TokensStudio),
+        Some(other) => Err(anyhow::anyhow!(
+            "`format: {other}` in opends.yaml is not one of auto, dtcg, style-dictionary, tokens-studio"
+        )),
+    }
+}
+
+struct ProjectFiles {
+    base: Vec<TokenFile>,
+    modes: Vec<(String, Vec<TokenFile>)>,
+    resolver: Option<TokenFile>,
+    fingerprint: String,
+}
+
+fn read_project_files(project: &Project) -> Result<(ProjectFiles, Findings)> {
+    let mut findings = Findings::default();
+    let mut hash = Fnv::new();
+    hash.write(serde_yaml::to_string(&project.config).unwrap_or_default().as_bytes());
+    let mut read = |rels: &[String]| -> Result<Vec<TokenFile>> {
+        let abs: Vec<PathBuf> = rels.iter().map(|r| project.path(r)).collect();
+        for (r, a) in rels.iter().zip(&abs) {
+            if !a.exists() {
+                anyhow::bail!("`{r}` (listed in opends.yaml) does not exist");
+            }
+        }
+        let mut out = Vec::new();
+        for path in tok::expand(&abs)? {
+            let name = project.display(&path);
+            match TokenFile::read(&path, name) {
+                Ok(f) => {
+                    hash.write(f.name.as_bytes());
+                    hash.write(f.text.as_bytes());
+                    out.push(f);
+                }
+                Err(f) => findings.push(f),
+            }
+        }
+        Ok(out)
+    };
+    let base = read(&project.config.tokens)?;
+    let mut modes = Vec::new();
+    for (m, files) in &project.config.modes {
+        modes.push((m.clone(), read(files)?));
+    }
+    let resolver = match &project.config.resolver {
+        Some(r) => read(std::slice::from_ref(r))?.into_iter().next(),
+        None => None,
+    };
+    let fingerprint = format!("{:016x}", hash.finish());
+    Ok((
+        ProjectFiles {
+            base,
+            modes,
+            resolver,
+            fingerprint,
+        },
+        findings,
+    ))
+}
+
+/// Reads and links the project's files, without the store.
+pub fn load_project_files(project: &Project, findings: &mut Findings) -> Result<Tokens> {
+    let (files, read_findings) = read_project_files(project)?;
+    findings.extend(read_findings);
+    Ok(link_project_files(project, &files, findings, Input::default())?)
+}
+
+fn link_project_files(
+    project: &Project,
+    files: &ProjectFiles,
+    findings: &mut Findings,
+    extra: Input,
+) -> Result<Tokens> {
+    let format = project_format(project)?;
+    let mut input = Input::default();
+    if let Some(r) = &files.resolver {
+        input = tok::resolver::read(r, findings);
+    }
+    input.mode_only_tokens |= extra.mode_only_tokens;
+    for f in &files.base {
+        push_file(&mut input.base, f, format, findings);
+    }
+    for (i, (mode, mode_files)) in files.modes.iter().enumerate() {
+        let mut docs = Vec::new();
+        for f in mode_files {
+            push_file(&mut docs, f, format, findings);
+        }
+        if i == 0 {
+            input.base.extend(docs);
+            input.modes.push((mode.clone(), Vec::new()));
+        } else {
+            input.modes.push((mode.clone(), docs));
+        }
+    }
+    input.base.extend(extra.base);
+    for (mode, docs) in extra.modes {
+        match input.modes.iter_mut().find(|(m, _)| *m == mode) {
+            Some((_, existing)) => existing.extend(docs),
+            None => input.modes.push((mode, docs)),
+        }
+    }
+    Ok(link::link(input, findings))
+}
+
+fn push_file(out: &mut Vec<SetDocument>, f: &TokenFile, format: Format, findings: &mut Findings) {
+    if let Some(doc) = tok::read_document(f, format, findings) {
+        out.push(SetDocument {
+            set: f.name.clone(),
+            source: Some(f.name.clone()),
+            doc,
+        });
+    }
+}
+
+const FINGERPRINT_KEY: &str = "project.fingerprint";
+
+/// Imports the project's token files into the store when they changed (or `force`).
+/// Tokens from other sources (e.g. `opends tokens set`) are kept.
+pub fn sync_project_files(
+    ctx: &Context,
+    project: &Project,
+    store: &mut Store,
+    force: bool,
+) -> Result<Option<crate::store::WriteSummary>> {
+    let has_sources = !project.config.tokens.is_empty()
+        || project.config.resolver.is_some()
+        || project.config.modes.values().any(|v| !v.is_empty());
+    if !has_sources {
+        return Ok(None);
+    }
+    let (files, read_findings) = read_project_files(project)?;
+    if !force && store.meta(FINGERPRINT_KEY)?.as_deref() == Some(files.fingerprint.as_str()) {
+        return Ok(None);
+    }
+    let project_sets: std::collections::HashSet<String> = files
+        .base
+        .iter()
+        .chain(files.modes.iter().flat_map(|(_, f)| f))
+        .chain(&files.resolver)
+        .map(|f| f.name.clone())
+        .collect();
+    let mut findings = read_findings;
+    let result = store.update(|current| {
+        // Keep what did not come from the project's files.
+        let kept = link::documents_from(&current, |set| !project_sets.contains(set));
+        let tokens = link_project_files(project, &files, &mut findings, kept)?;
+        if findings.has_errors() {
+            anyhow::bail!("invalid token files");
+        }
+        Ok(Some(tokens))
+    })?;
+    match result {
+        Ok(summary) => {
+            store.set_meta(FINGERPRINT_KEY, &files.fingerprint)?;
+            for f in findings.iter() {
+                ctx.printer.finding(f);
+            }
+            ctx.printer.detail(&format!(
+                "imported the project's token files: {} added, {} changed, {} removed",
+                summary.added, summary.changed, summary.removed
+            ));
+            Ok(Some(summary))
+        }
+        Err(_) => {
+            ctx.report(findings, "the project's token files")?;
+            Err(Reported("invalid token files".into()).into())
+        }
+    }
+}
+
+/// FNV-1a, 64 bit: a fast fingerprint of the project's files (change detection only).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        // Separate fields so that ("ab", "c") and ("a", "bc") differ.
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}

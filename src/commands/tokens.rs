@@ -1,0 +1,703 @@
+//! `opends tokens import|validate|list|get|set|rm`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Context, read_files};
+use crate::cli::{GetArgs, ImportArgs, ListArgs, RmArgs, SetArgs, ValidateArgs};
+use crate::export::value::{Formatter, color, js_value};
+use crate::model::{Token, TokenPath, TokenType, Tokens};
+use crate::printer::{Style, swatch};
+use crate::tokens::link::{self, SetDocument, documents_from};
+use crate::tokens::resolve::{Resolver, references};
+use crate::tokens::{self as tok, Finding, Findings};
+use crate::Outcome;
+
+/// `opends tokens validate`: exit 0 valid, 1 problems.
+pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
+    let ValidateArgs { paths, format, json } = args;
+    let (files, mut findings) = read_files(ctx, &paths)?;
+    let tokens = tok::load_files(&files, format, &mut findings);
+    let errors = findings.error_count();
+    let warnings = findings.len() - errors;
+    let sorted = findings.into_sorted();
+    if json {
+        #[derive(Serialize)]
+        struct Report<'a> {
+            valid: bool,
+            files: usize,
+            tokens: usize,
+            modes: &'a [String],
+            errors: usize,
+            warnings: usize,
+            findings: &'a [Finding],
+        }
+        ctx.printer.json(&Report {
+            valid: errors == 0,
+            files: files.len(),
+            tokens: tokens.len(),
+            modes: &tokens.modes,
+            errors,
+            warnings,
+            findings: &sorted,
+        })?;
+    } else {
+        for f in &sorted {
+            ctx.printer.finding(f);
+        }
+        if errors == 0 {
+            let modes = if tokens.modes.is_empty() {
+                String::new()
+            } else {
+                format!(", modes: {}", tokens.modes.join(", "))
+            };
+            ctx.printer.status(&format!(
+                "{} {} file{}, {} tokens{modes}",
+                ctx.printer.paint(Style::Green, "valid:"),
+                files.len(),
+                plural(files.len()),
+                tokens.len()
+            ));
+        } else {
+            ctx.printer.status(&format!(
+                "{} {errors} problem{} in {} file{}",
+                ctx.printer.paint(Style::Red, "invalid:"),
+                plural(errors),
+                files.len(),
+                plural(files.len())
+            ));
+        }
+    }
+    Ok(if errors == 0 {
+        Outcome::Success
+    } else {
+        Outcome::Found
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `opends tokens import`: validate everything, then write in one transaction.
+pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
+    let ImportArgs {
+        paths,
+        format,
+        mode,
+        replace,
+        dry_run,
+        json,
+    } = args;
+    let project = ctx.project_opt()?;
+    let mut store = ctx.store(project.as_ref())?;
+    if paths.is_empty() {
+        let Some(project) = &project else {
+            return Err(crate::hinted(
+                "nothing to import: no paths given and no opends.yaml",
+                "pass token files, e.g. `opends tokens import tokens/`",
+            ));
+        };
+        if dry_run {
+            let mut findings = Findings::default();
+            let tokens = super::load_project_files(project, &mut findings)?;
+            ctx.report(findings, "the project's token files")?;
+            ctx.printer
+                .status(&format!("dry run: {} tokens would be imported", tokens.len()));
+            return Ok(Outcome::Success);
+        }
+        let summary = super::sync_project_files(ctx, project, &mut store, true)?
+            .unwrap_or_default();
+        print_summary(ctx, &summary, "the project's token files", json)?;
+        return Ok(Outcome::Success);
+    }
+    let (files, mut findings) = read_files(ctx, &paths)?;
+    let default_mode = project
+        .as_ref()
+        .and_then(|p| p.config.modes.keys().next().cloned())
+        .unwrap_or_else(|| "default".into());
+    let mut new_input = link::Input::default();
+    {
+        let loaded = tok::load_files(&files, format, &mut findings);
+        if findings.has_errors() {
+            ctx.report(findings, "import")?;
+            unreachable!("report fails on errors");
+        }
+        // Re-read as documents so that store tokens and new ones are linked together.
+        let docs = documents_from(&loaded, |_| true);
+        match &mode {
+            Some(m) => {
+                let mut all = docs.base;
+                for (_, d) in docs.modes {
+                    all.extend(d);
+                }
+                new_input.modes.push((m.clone(), all));
+            }
+            None => {
+                new_input = docs;
+            }
+        }
+    }
+    let bar = ctx.printer.bar(1, "importing");
+    let mut link_findings = Findings::default();
+    let result = store.update(|current| {
+        let mut input = if replace {
+            link::Input::default()
+        } else {
+            documents_from(&current, |_| true)
+        };
+        if replace && mode.is_some() {
+            input = documents_from(&current, |_| true);
+        }
+        let mut modes = input.modes;
+        if let Some(m) = &mode {
+            if modes.is_empty() {
+                modes.push((default_mode.clone(), Vec::new()));
+            }
+            if !modes.iter().any(|(k, _)| k == m) {
+                modes.push((m.clone(), Vec::new()));
+            }
+        }
+        for (m, docs) in new_input.modes {
+            match modes.iter_mut().find(|(k, _)| *k == m) {
+                Some((_, existing)) => existing.extend(docs),
+                None => modes.push((m, docs)),
+            }
+        }
+        input.modes = modes;
+        input.base.extend(new_input.base);
+        let tokens = link::link(input, &mut link_findings);
+        if link_findings.has_errors() || dry_run {
+            return Err(tokens);
+        }
+        Ok(Some(tokens))
+    })?;
+    bar.finish_and_clear();
+    findings.extend(link_findings);
+    match result {
+        Ok(summary) => {
+            for f in findings.iter() {
+                ctx.printer.finding(f);
+            }
+            let what = format!("{} file{}", files.len(), plural(files.len()));
+            print_summary(ctx, &summary, &what, json)?;
+            Ok(Outcome::Success)
+        }
+        Err(next) => {
+            if findings.has_errors() {
+                ctx.report(findings, "import")?;
+                unreachable!("report fails on errors");
+            }
+            let current = store.load()?;
+            let before = current.tokens.iter().map(|t| (t.path.clone(), t.clone())).collect();
+            let summary = crate::store::summarize(&before, &next);
+            for f in findings.iter() {
+                ctx.printer.finding(f);
+            }
+            ctx.printer.status("dry run: nothing was written");
+            print_summary(ctx, &summary, "would import", json)?;
+            Ok(Outcome::Success)
+        }
+    }
+}
+
+fn print_summary(
+    ctx: &Context,
+    s: &crate::store::WriteSummary,
+    what: &str,
+    json: bool,
+) -> Result<()> {
+    if json {
+        ctx.printer.json(s)?;
+    } else {
+        ctx.printer.status(&format!(
+            "{} {what}: {} added, {} changed, {} removed, {} unchanged ({} tokens in the store)",
+            ctx.printer.paint(Style::Green, "imported"),
+            s.added,
+            s.changed,
+            s.removed,
+            s.unchanged,
+            s.total
+        ));
+    }
+    Ok(())
+}
+
+/// A token as `--json` prints it.
+#[derive(Debug, Serialize)]
+struct TokenJson<'a> {
+    path: &'a str,
+    #[serde(rename = "type")]
+    ty: TokenType,
+    value: &'a Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolved: Option<Value>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    modes: BTreeMap<&'a str, Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deprecated: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extensions: Option<&'a Value>,
+    set: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+}
+
+fn token_json<'a>(tokens: &'a Tokens, t: &'a Token, mode: Option<&'a str>, resolved: bool) -> TokenJson<'a> {
+    let value = t.value_in(mode);
+    let modes = if mode.is_some() {
+        BTreeMap::new()
+    } else {
+        t.modes.iter().map(|(m, v)| (m.as_str(), v.clone())).collect()
+    };
+    TokenJson {
+        path: t.path.as_str(),
+        ty: t.ty,
+        value,
+        resolved: resolved.then(|| Resolver::new(tokens, mode).resolved(t)),
+        modes,
+        description: t.description.as_deref(),
+        deprecated: t.deprecated.as_ref().map(crate::model::Deprecation::to_value),
+        extensions: t.extensions.as_ref(),
+        set: &t.set,
+        source: t.source.as_deref(),
+    }
+}
+
+fn load(ctx: &Context) -> Result<Tokens> {
+    let project = ctx.project_opt()?;
+    let mut store = ctx.store(project.as_ref())?;
+    match &project {
+        Some(p) => ctx.project_tokens(p, &mut store),
+        None => Ok(store.load()?),
+    }
+}
+
+fn check_mode(tokens: &Tokens, mode: Option<&str>) -> Result<()> {
+    if let Some(m) = mode {
+        if !tokens.modes.iter().any(|k| k == m) {
+            bail!(
+                "unknown mode `{m}` (modes: {})",
+                if tokens.modes.is_empty() {
+                    "none declared".to_string()
+                } else {
+                    tokens.modes.join(", ")
+                }
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `opends tokens list`.
+pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
+    let ListArgs {
+        ty,
+        prefix,
+        mode,
+        json,
+    } = args;
+    let tokens = load(ctx)?;
+    check_mode(&tokens, mode.as_deref())?;
+    let selected: Vec<&Token> = tokens
+        .tokens
+        .iter()
+        .filter(|t| ty.is_none_or(|ty| t.ty == ty))
+        .filter(|t| {
+            prefix.as_deref().is_none_or(|p| {
+                t.path.as_str() == p || t.path.as_str().starts_with(&format!("{p}."))
+            })
+        })
+        .collect();
+    if json {
+        let out: Vec<TokenJson<'_>> = selected
+            .iter()
+            .map(|t| token_json(&tokens, t, mode.as_deref(), true))
+            .collect();
+        ctx.printer.json(&out)?;
+        return Ok(Outcome::Success);
+    }
+    let modes: Vec<Option<&str>> = match &mode {
+        Some(m) => vec![Some(m.as_str())],
+        None if tokens.modes.is_empty() => vec![None],
+        None => tokens.modes.iter().map(|m| Some(m.as_str())).collect(),
+    };
+    let width = selected.iter().map(|t| t.path.as_str().len()).max().unwrap_or(0);
+    let tw = selected.iter().map(|t| t.ty.as_str().len()).max().unwrap_or(0);
+    let formatters: Vec<_> = modes
+        .iter()
+        .map(|m| Formatter::new(&tokens, *m, |t: &Token| Some(format!("{{{}}}", t.path))))
+        .collect();
+    let resolvers: Vec<_> = modes.iter().map(|m| Resolver::new(&tokens, *m)).collect();
+    let mut out = String::new();
+    if modes.len() > 1 {
+        let _ = write!(out, "{:width$}  {:tw$}", "", "");
+        for m in &modes {
+            let _ = write!(out, "  {}", ctx.printer.paint_out(Style::Bold, m.unwrap_or_default()));
+        }
+        out.push('\n');
+    }
+    for t in &selected {
+        let _ = write!(out, "{:width$}  {}", t.path.as_str(), ctx.printer.paint_out(Style::Dim, &format!("{:tw$}", t.ty.as_str())));
+        for (f, r) in formatters.iter().zip(&resolvers) {
+            let shown = f.token(t);
+            let sw = if ctx.printer.stdout_color() && t.ty == TokenType::Color {
+                rgb_of(&r.resolved(t)).map_or_else(String::new, |c| format!("{} ", swatch(c)))
+            } else {
+                String::new()
+            };
+            let _ = write!(out, "  {sw}{shown}");
+        }
+        if t.is_deprecated() {
+            let _ = write!(out, "  {}", ctx.printer.paint_out(Style::Yellow, "(deprecated)"));
+        }
+        out.push('\n');
+    }
+    if selected.is_empty() {
+        ctx.printer.status("no tokens match");
+        return Ok(Outcome::Success);
+    }
+    ctx.printer.data(&out)?;
+    Ok(Outcome::Success)
+}
+
+/// sRGB bytes of a resolved colour, for swatches (other spaces are approximated via CSS hex when srgb).
+fn rgb_of(v: &Value) -> Option<[u8; 3]> {
+    let css = color(v);
+    let hex = css.strip_prefix('#')?;
+    let b = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some([b(0)?, b(2)?, b(4)?])
+}
+
+/// `opends tokens get`.
+pub fn get(ctx: &Context, args: GetArgs) -> Result<Outcome> {
+    let GetArgs {
+        path,
+        mode,
+        resolved,
+        json,
+    } = args;
+    let tokens = load(ctx)?;
+    check_mode(&tokens, mode.as_deref())?;
+    let Some(t) = tokens.get_str(&path) else {
+        return Err(not_found(&tokens, &path));
+    };
+    if json {
+        ctx.printer.json(&token_json(&tokens, t, mode.as_deref(), resolved))?;
+        return Ok(Outcome::Success);
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  {}", ctx.printer.paint_out(Style::Bold, t.path.as_str()), t.ty);
+    if let Some(d) = &t.description {
+        let _ = writeln!(out, "  {d}");
+    }
+    if let Some(d) = &t.deprecated {
+        if d.is_deprecated() {
+            let _ = writeln!(out, "  {}{}", ctx.printer.paint_out(Style::Yellow, "deprecated"), d.reason().map(|r| format!(": {r}")).unwrap_or_default());
+        }
+    }
+    let modes: Vec<Option<&str>> = match &mode {
+        Some(m) => vec![Some(m.as_str())],
+        None if tokens.modes.is_empty() => vec![None],
+        None => tokens.modes.iter().map(|m| Some(m.as_str())).collect(),
+    };
+    for m in modes {
+        let r = Resolver::new(&tokens, m);
+        let v = if resolved { r.resolved(t) } else { t.value_in(m).clone() };
+        let label = m.unwrap_or("value");
+        let css = js_value(t.ty, &r.resolved(t));
+        let _ = writeln!(out, "  {label}: {}", serde_json::to_string(&v)?);
+        if resolved {
+            let _ = writeln!(out, "    css: {}", css.as_str().map_or_else(|| css.to_string(), str::to_string));
+        }
+    }
+    if let Some(src) = &t.source {
+        let _ = writeln!(out, "  source: {src}");
+    }
+    ctx.printer.data(&out)?;
+    Ok(Outcome::Success)
+}
+
+fn not_found(tokens: &Tokens, path: &str) -> anyhow::Error {
+    let prefix = format!("{path}.");
+    let children = tokens
+        .tokens
+        .iter()
+        .filter(|t| t.path.as_str().starts_with(&prefix))
+        .count();
+    if children > 0 {
+        crate::hinted(
+            format!("`{path}` is a group of {children} tokens, not a token"),
+            format!("run `opends tokens list {path}`"),
+        )
+    } else {
+        crate::hinted(
+            format!("no token `{path}`"),
+            "run `opends tokens list` to see the token paths",
+        )
+    }
+}
+
+/// Parses a value given on the command line: JSON, an alias, or a shorthand.
+fn parse_value(text: &str, ty: Option<TokenType>) -> Result<Value> {
+    let trimmed = text.trim();
+    if trimmed.starts_with('{') && trimmed.ends_with('}') && !trimmed.contains(':') {
+        return Ok(Value::String(trimmed.to_string()));
+    }
+    if let Ok(v) = serde_json::from_str::<Value>(trimmed) {
+        return Ok(v);
+    }
+    let short = match ty {
+        Some(TokenType::Color) => tok::legacy::parse_css_color(trimmed).map(|(rgb, a)| {
+            let mut m = serde_json::json!({"colorSpace": "srgb", "components": rgb.map(|c| (c * 10_000.0).round() / 10_000.0)});
+            if a < 1.0 {
+                m["alpha"] = serde_json::json!(a);
+            }
+            m
+        }),
+        Some(TokenType::Dimension | TokenType::Duration) => {
+            let split = trimmed
+                .find(|c: char| c.is_ascii_alphabetic())
+                .unwrap_or(trimmed.len());
+            let (n, unit) = trimmed.split_at(split);
+            n.trim().parse::<f64>().ok().map(|n| {
+                let n = if n.fract() == 0.0 { serde_json::json!(n as i64) } else { serde_json::json!(n) };
+                serde_json::json!({"value": n, "unit": unit})
+            })
+        }
+        _ => None,
+    };
+    Ok(short.unwrap_or_else(|| Value::String(trimmed.to_string())))
+}
+
+/// `opends tokens set`.
+pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
+    let SetArgs {
+        path,
+        value,
+        ty,
+        mode,
+        description,
+    } = args;
+    if let Some(m) = tok::dtcg::name_problem_path(&path) {
+        bail!("invalid token path `{path}`: {m}");
+    }
+    let project = ctx.project_opt()?;
+    let mut store = ctx.store(project.as_ref())?;
+    if let Some(p) = &project {
+        super::sync_project_files(ctx, p, &mut store, false)?;
+    }
+    let mut findings = Findings::default();
+    let mut note = None;
+    let result = store.update(|current| -> Result<Option<Tokens>> {
+        let existing = current.get_str(&path).cloned();
+        let ty = match (ty, &existing) {
+            (Some(t), _) => t,
+            (None, Some(e)) => e.ty,
+            (None, None) => {
+                // An alias takes its target's type.
+                let v = parse_value(&value, None)?;
+                let target = crate::tokens::resolve::alias_target(&v)
+                    .and_then(|p| current.get_str(p))
+                    .map(|t| t.ty);
+                target.ok_or_else(|| {
+                    crate::hinted(
+                        format!("`{path}` is a new token: its type is needed"),
+                        "add `--type color` (or dimension, number, ...)",
+                    )
+                })?
+            }
+        };
+        let v = parse_value(&value, Some(ty))?;
+        let checked = tok::value::check_value(ty, &v);
+        if let Some(p) = checked.problems.first() {
+            bail!("invalid {ty} value for `{path}`: {}", p.message);
+        }
+        if let Some(m) = &mode {
+            if !current.modes.iter().any(|k| k == m) {
+                bail!(
+                    "unknown mode `{m}` (modes: {})",
+                    if current.modes.is_empty() { "none declared".into() } else { current.modes.join(", ") }
+                );
+            }
+            if existing.is_none() {
+                bail!("`{path}` does not exist; set its base value first (without `--mode`)");
+            }
+        }
+        let mut token = existing.clone().unwrap_or_else(|| Token {
+            path: TokenPath::new(path.clone()),
+            ty,
+            explicit_type: true,
+            value: Value::Null,
+            modes: Vec::new(),
+            description: None,
+            deprecated: None,
+            extensions: None,
+            set: "local".into(),
+            source: None,
+        });
+        if let Some(src) = &token.source {
+            note = Some(src.clone());
+        }
+        if token.ty != ty {
+            token.ty = ty;
+            token.explicit_type = true;
+        }
+        match &mode {
+            Some(m) if current.default_mode() != Some(m.as_str()) => {
+                token.modes.retain(|(k, _)| k != m);
+                token.modes.push((m.clone(), v));
+            }
+            _ => token.value = v,
+        }
+        if let Some(d) = &description {
+            token.description = Some(d.clone());
+        }
+        let mut input = documents_from(&current, |_| true);
+        let parsed = link::parsed_from(&token, &token.value);
+        // Replace or add the token in its set's document.
+        let doc = match input.base.iter_mut().find(|d| d.set == token.set) {
+            Some(d) => d,
+            None => {
+                input.base.push(SetDocument { set: token.set.clone(), source: token.source.clone(), doc: tok::dtcg::Document::default() });
+                input.base.last_mut().expect("just pushed")
+            }
+        };
+        match doc.doc.tokens.iter_mut().find(|p| p.path == token.path) {
+            Some(p) => *p = parsed,
+            None => doc.doc.tokens.push(parsed),
+        }
+        for (m, docs) in &mut input.modes {
+            for d in docs.iter_mut() {
+                d.doc.tokens.retain(|p| p.path != token.path);
+            }
+            if let Some((_, v)) = token.modes.iter().find(|(k, _)| k == m) {
+                if docs.is_empty() {
+                    docs.push(SetDocument { set: token.set.clone(), source: token.source.clone(), doc: tok::dtcg::Document::default() });
+                }
+                docs[0].doc.tokens.push(link::parsed_from(&token, v));
+            }
+        }
+        let next = link::link(input, &mut findings);
+        if findings.has_errors() {
+            bail!("the change would make the tokens invalid");
+        }
+        Ok(Some(next))
+    })?;
+    match result {
+        Ok(summary) => {
+            let verb = if summary.added > 0 { "added" } else if summary.changed > 0 { "changed" } else { "unchanged:" };
+            ctx.printer.status(&format!("{} `{path}`", ctx.printer.paint(Style::Green, verb)));
+            if let Some(src) = note {
+                ctx.printer.warn(&format!(
+                    "`{path}` comes from `{src}`; this change is replaced the next time that file changes (edit the file to keep it)"
+                ));
+            }
+            Ok(Outcome::Success)
+        }
+        Err(e) => {
+            if findings.has_errors() {
+                for f in findings.into_sorted() {
+                    ctx.printer.finding(&f);
+                }
+            }
+            Err(e)
+        }
+    }
+}
+
+/// `opends tokens rm`.
+pub fn rm(ctx: &Context, args: RmArgs) -> Result<Outcome> {
+    let RmArgs { path, force } = args;
+    let project = ctx.project_opt()?;
+    let mut store = ctx.store(project.as_ref())?;
+    if let Some(p) = &project {
+        super::sync_project_files(ctx, p, &mut store, false)?;
+    }
+    let mut dependents_out = Vec::new();
+    let mut source = None;
+    let result = store.update(|current| -> Result<Option<Tokens>> {
+        let Some(target) = current.get_str(&path).cloned() else {
+            return Err(not_found(&current, &path));
+        };
+        source.clone_from(&target.source);
+        let dependents: Vec<&Token> = current
+            .tokens
+            .iter()
+            .filter(|t| {
+                t.path != target.path
+                    && std::iter::once(&t.value)
+                        .chain(t.modes.iter().map(|(_, v)| v))
+                        .any(|v| {
+                            let mut refs = Vec::new();
+                            references(v, &mut refs);
+                            refs.iter().any(|r| r == target.path.as_str())
+                        })
+            })
+            .collect();
+        dependents_out = dependents.iter().map(|t| t.path.to_string()).collect();
+        if !dependents.is_empty() && !force {
+            let list = dependents_out.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
+            return Err(crate::hinted(
+                format!("`{path}` is referenced by {list}"),
+                "change those tokens first, or pass `--force` to write the value into them",
+            ));
+        }
+        // With --force, references to the token are replaced by its value (per mode).
+        let mut next_tokens: Vec<Token> = Vec::with_capacity(current.len());
+        for t in &current.tokens {
+            if t.path == target.path {
+                continue;
+            }
+            let mut t = t.clone();
+            if dependents_out.iter().any(|d| d == t.path.as_str()) {
+                let base_resolver = Resolver::new(&current, current.default_mode());
+                t.value = inline(&t.value, &target, &base_resolver, None);
+                let modes = t.modes.clone();
+                t.modes = modes
+                    .into_iter()
+                    .map(|(m, v)| {
+                        let r = Resolver::new(&current, Some(m.as_str()));
+                        let nv = inline(&v, &target, &r, Some(m.as_str()));
+                        (m, nv)
+                    })
+                    .collect();
+            }
+            next_tokens.push(t);
+        }
+        Ok(Some(Tokens::new(next_tokens, current.groups.clone(), current.modes.clone())))
+    })?;
+    result?;
+    ctx.printer.status(&format!("{} `{path}`", ctx.printer.paint(Style::Green, "removed")));
+    if !dependents_out.is_empty() {
+        ctx.printer.warn(&format!("wrote its value into {}", dependents_out.join(", ")));
+    }
+    if let Some(src) = source {
+        ctx.printer.warn(&format!(
+            "`{path}` comes from `{src}`; it comes back the next time that file changes (remove it there to keep it removed)"
+        ));
+    }
+    Ok(Outcome::Success)
+}
+
+/// Replaces references to `target` inside `v` by the target's resolved value.
+fn inline(v: &Value, target: &Token, r: &Resolver<'_>, mode: Option<&str>) -> Value {
+    if crate::tokens::resolve::alias_target(v) == Some(target.path.as_str())
+        || crate::tokens::resolve::pointer_target(v).is_some_and(|(p, _)| p == target.path.as_str())
+    {
+        let _ = mode;
+        return r.value(v, 0);
+    }
+    match v {
+        Value::Array(a) => Value::Array(a.iter().map(|x| inline(x, target, r, mode)).collect()),
+        Value::Object(m) => Value::Object(m.iter().map(|(k, x)| (k.clone(), inline(x, target, r, mode))).collect()),
+        other => other.clone(),
+    }
+}
+

@@ -1,0 +1,151 @@
+//! DTCG 2025.10 output that round-trips: groups with their metadata, tokens with `$type`
+//! where it was written, values exactly as stored (aliases kept). Each non-default mode
+//! goes to `<name>.<mode>.tokens.json` holding the tokens that differ in it, which is the
+//! shape `modes:` in `opends.yaml` reads back.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde_json::{Map, Value};
+
+use crate::export::{File, Options};
+use crate::model::{Deprecation, Token, TokenType, Tokens};
+
+/// Inserts `node` at the dotted `path` under `root`, creating groups on the way.
+fn insert(root: &mut Map<String, Value>, path: &str, node: Map<String, Value>) {
+    let mut cur = root;
+    let segments: Vec<&str> = path.split('.').collect();
+    for seg in &segments[..segments.len() - 1] {
+        let entry = cur
+            .entry((*seg).to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Map::new());
+        }
+        cur = entry.as_object_mut().expect("just made an object");
+    }
+    let last = segments[segments.len() - 1].to_string();
+    match cur.get_mut(&last) {
+        Some(Value::Object(existing)) => {
+            for (k, v) in node {
+                existing.insert(k, v);
+            }
+        }
+        _ => {
+            cur.insert(last, Value::Object(node));
+        }
+    }
+}
+
+fn token_node(t: &Token, value: &Value, with_type: bool) -> Map<String, Value> {
+    let mut m = Map::new();
+    if let Some(d) = &t.description {
+        m.insert("$description".into(), Value::String(d.clone()));
+    }
+    if with_type {
+        m.insert("$type".into(), Value::String(t.ty.as_str().into()));
+    }
+    match value {
+        Value::Object(o) if o.len() == 1 && o.contains_key("$ref") => {
+            m.insert("$ref".into(), o["$ref"].clone());
+        }
+        v => {
+            m.insert("$value".into(), v.clone());
+        }
+    }
+    if let Some(d) = &t.deprecated {
+        m.insert("$deprecated".into(), d.to_value());
+    }
+    if let Some(e) = &t.extensions {
+        m.insert("$extensions".into(), e.clone());
+    }
+    m
+}
+
+/// The document of the default mode (as stored).
+pub(crate) fn document(tokens: &Tokens) -> Value {
+    let mut root = Map::new();
+    for g in &tokens.groups {
+        let mut m = Map::new();
+        if let Some(t) = g.ty {
+            m.insert("$type".into(), Value::String(t.as_str().into()));
+        }
+        if let Some(d) = &g.description {
+            m.insert("$description".into(), Value::String(d.clone()));
+        }
+        if let Some(d) = &g.deprecated {
+            m.insert("$deprecated".into(), Deprecation::to_value(d));
+        }
+        if let Some(e) = &g.extensions {
+            m.insert("$extensions".into(), e.clone());
+        }
+        insert(&mut root, g.path.as_str(), m);
+    }
+    let group_types: HashMap<&str, TokenType> = tokens
+        .groups
+        .iter()
+        .filter_map(|g| g.ty.map(|t| (g.path.as_str(), t)))
+        .collect();
+    for t in &tokens.tokens {
+        let inherited = inherited_type(&group_types, t);
+        let with_type = t.explicit_type || inherited != Some(t.ty);
+        insert(&mut root, t.path.as_str(), token_node(t, &t.value, with_type));
+    }
+    Value::Object(root)
+}
+
+fn inherited_type(group_types: &HashMap<&str, TokenType>, t: &Token) -> Option<TokenType> {
+    let path = t.path.as_str();
+    let mut end = path.len();
+    while let Some(i) = path[..end].rfind('.') {
+        if let Some(ty) = group_types.get(&path[..i]) {
+            return Some(*ty);
+        }
+        end = i;
+    }
+    None
+}
+
+pub(super) fn render(tokens: &Tokens, opts: &Options) -> Vec<File> {
+    let mut files = Vec::new();
+    let mut base = serde_json::to_string_pretty(&document(tokens)).unwrap_or_default();
+    base.push('\n');
+    files.push(File {
+        path: opts.path.clone(),
+        contents: base,
+    });
+    for mode in tokens.modes.iter().skip(1) {
+        if opts.mode.as_ref().is_some_and(|m| m != mode) {
+            continue;
+        }
+        let mut root = Map::new();
+        for t in &tokens.tokens {
+            if let Some((_, v)) = t.modes.iter().find(|(m, _)| m == mode) {
+                let mut node = Map::new();
+                node.insert("$type".into(), Value::String(t.ty.as_str().into()));
+                node.insert("$value".into(), v.clone());
+                insert(&mut root, t.path.as_str(), node);
+            }
+        }
+        let mut text = serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default();
+        text.push('\n');
+        files.push(File {
+            path: mode_path(&opts.path, mode),
+            contents: text,
+        });
+    }
+    files
+}
+
+/// `dist/tokens.tokens.json` + `dark` -> `dist/tokens.dark.tokens.json`.
+fn mode_path(path: &std::path::Path, mode: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let new = match name.split_once('.') {
+        Some((stem, rest)) => format!("{stem}.{mode}.{rest}"),
+        None => format!("{name}.{mode}"),
+    };
+    path.with_file_name(new)
+}

@@ -1,0 +1,120 @@
+//! JavaScript (ES module + `.d.ts`) and TypeScript modules of resolved values.
+//! Other modes are exported as `modes`, holding only what differs from the default.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::export::css::HEADER;
+use crate::export::value::js_value;
+use crate::export::{File, Options, single_mode};
+use crate::model::{Token, TokenType, Tokens};
+use crate::tokens::resolve::{Resolver, changed_in_mode};
+
+fn ts_type(ty: TokenType) -> &'static str {
+    match ty {
+        TokenType::Number | TokenType::FontWeight => "number",
+        TokenType::CubicBezier => "[number, number, number, number]",
+        TokenType::Typography => {
+            "{ fontFamily: string; fontSize: string; fontWeight: number; letterSpacing: string; lineHeight: number }"
+        }
+        _ => "string",
+    }
+}
+
+fn doc_comment(out: &mut String, t: &Token) {
+    let desc = t.description.as_deref().filter(|d| !d.is_empty());
+    let dep = t
+        .deprecated
+        .as_ref()
+        .filter(|d| d.is_deprecated())
+        .map(|d| d.reason().unwrap_or_default().to_string());
+    if desc.is_none() && dep.is_none() {
+        return;
+    }
+    out.push_str("/**");
+    if let Some(d) = desc {
+        let _ = write!(out, " {}", d.replace("*/", "* /").replace('\n', " "));
+    }
+    if let Some(reason) = dep {
+        let _ = write!(out, " @deprecated {}", reason.replace("*/", "* /"));
+    }
+    out.push_str(" */\n");
+}
+
+struct Module {
+    js: String,
+    dts: String,
+    ts: String,
+}
+
+fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> Module {
+    let mode = single_mode(tokens, opts);
+    let resolver = Resolver::new(tokens, mode.as_deref());
+    let mut m = Module {
+        js: String::with_capacity(tokens.len() * 48),
+        dts: String::with_capacity(tokens.len() * 40),
+        ts: String::new(),
+    };
+    let _ = writeln!(m.js, "// {HEADER}");
+    let _ = writeln!(m.dts, "// {HEADER}");
+    for (i, t) in tokens.tokens.iter().enumerate() {
+        let v = js_value(t.ty, &resolver.resolved(t));
+        let literal = serde_json::to_string(&v).unwrap_or_else(|_| "null".into());
+        if want_ts {
+            doc_comment(&mut m.ts, t);
+            let _ = writeln!(m.ts, "export const {} = {literal} as const;", names[i]);
+        } else {
+            doc_comment(&mut m.js, t);
+            let _ = writeln!(m.js, "export const {} = {literal};", names[i]);
+            doc_comment(&mut m.dts, t);
+            let _ = writeln!(m.dts, "export declare const {}: {};", names[i], ts_type(t.ty));
+        }
+    }
+    if opts.mode.is_none() && tokens.modes.len() > 1 {
+        let mut modes = serde_json::Map::new();
+        for mode in tokens.modes.iter().skip(1) {
+            let changed = changed_in_mode(tokens, mode);
+            let r = Resolver::new(tokens, Some(mode.as_str()));
+            let mut values = serde_json::Map::new();
+            for (i, t) in tokens.tokens.iter().enumerate() {
+                if changed[i] {
+                    values.insert(names[i].clone(), js_value(t.ty, &r.resolved(t)));
+                }
+            }
+            modes.insert(mode.clone(), Value::Object(values));
+        }
+        let text = serde_json::to_string_pretty(&Value::Object(modes)).unwrap_or_default();
+        let _ = writeln!(m.js, "\n/** Values that differ from the default mode, per mode. */\nexport const modes = {text};");
+        let _ = writeln!(m.ts, "\n/** Values that differ from the default mode, per mode. */\nexport const modes = {text} as const;");
+        let _ = writeln!(m.dts, "\n/** Values that differ from the default mode, per mode. */\nexport declare const modes: Record<string, Record<string, unknown>>;");
+    }
+    m
+}
+
+pub(super) fn render_js(tokens: &Tokens, names: &[String], opts: &Options) -> Vec<File> {
+    let m = module(tokens, names, opts, false);
+    let dts_path: PathBuf = opts.path.with_extension("d.ts");
+    vec![
+        File {
+            path: opts.path.clone(),
+            contents: m.js,
+        },
+        File {
+            path: dts_path,
+            contents: m.dts,
+        },
+    ]
+}
+
+pub(super) fn render_ts(tokens: &Tokens, names: &[String], opts: &Options) -> File {
+    let mut m = module(tokens, names, opts, true);
+    let mut out = format!("// {HEADER}\n");
+    out.push_str(&m.ts);
+    m.ts = out;
+    File {
+        path: opts.path.clone(),
+        contents: m.ts,
+    }
+}

@@ -1,0 +1,220 @@
+//! Token exporters: one module per format, each a pure function from resolved tokens
+//! and options to rendered files. Writing (only changed files, `--check`) lives in
+//! `commands::export`.
+
+mod css;
+mod dtcg;
+mod js;
+mod json;
+pub mod naming;
+mod scss;
+mod tailwind;
+pub mod value;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
+
+use crate::model::Tokens;
+pub use naming::NameCase;
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// CSS custom properties: `:root` plus one block per mode
+    Css,
+    /// SCSS variables (aliases kept as `$references`)
+    Scss,
+    /// Less variables (aliases kept as `@references`)
+    Less,
+    /// An ES module of resolved values, with a `.d.ts` beside it
+    Js,
+    /// A TypeScript module of resolved values
+    Ts,
+    /// Flat JSON of resolved values, keyed by token path
+    Json,
+    /// DTCG 2025.10 JSON (round-trips through opends unchanged)
+    Dtcg,
+    /// Tailwind CSS v4 `@theme` variables
+    Tailwind,
+}
+
+impl ExportFormat {
+    /// Every format.
+    pub const ALL: [ExportFormat; 8] = [
+        Self::Css,
+        Self::Scss,
+        Self::Less,
+        Self::Js,
+        Self::Ts,
+        Self::Json,
+        Self::Dtcg,
+        Self::Tailwind,
+    ];
+
+    /// The name used in `opends.yaml` and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Css => "css",
+            Self::Scss => "scss",
+            Self::Less => "less",
+            Self::Js => "js",
+            Self::Ts => "ts",
+            Self::Json => "json",
+            Self::Dtcg => "dtcg",
+            Self::Tailwind => "tailwind",
+        }
+    }
+
+    /// The file written for `--format` into `--out`.
+    pub fn default_file(self) -> &'static str {
+        match self {
+            Self::Css => "tokens.css",
+            Self::Scss => "_tokens.scss",
+            Self::Less => "tokens.less",
+            Self::Js => "tokens.js",
+            Self::Ts => "tokens.ts",
+            Self::Json => "tokens.json",
+            Self::Dtcg => "tokens.tokens.json",
+            Self::Tailwind => "tailwind.css",
+        }
+    }
+
+    /// The name case used when an output does not set one.
+    pub fn default_case(self) -> NameCase {
+        match self {
+            Self::Js | Self::Ts => NameCase::Camel,
+            _ => NameCase::Kebab,
+        }
+    }
+}
+
+/// How one output is rendered.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The main file's path (relative paths are kept as given).
+    pub path: PathBuf,
+    /// How token paths become names.
+    pub name_case: NameCase,
+    /// A prefix for every name (e.g. `acme` -> `--acme-color-brand`).
+    pub prefix: Option<String>,
+    /// Only this mode (default: every mode the format can hold, else the default mode).
+    pub mode: Option<String>,
+    /// CSS: also write `@media (prefers-color-scheme: dark)` for a mode named `dark`.
+    pub media_query: bool,
+    /// CSS: the selector of the default block.
+    pub selector: String,
+    /// CSS: the selector of other modes' blocks; `{mode}` is replaced by the mode name.
+    pub mode_selector: String,
+}
+
+impl Options {
+    /// Defaults for `format`, writing `path`.
+    pub fn new(format: ExportFormat, path: PathBuf) -> Self {
+        Self {
+            path,
+            name_case: format.default_case(),
+            prefix: None,
+            mode: None,
+            media_query: false,
+            selector: ":root".into(),
+            mode_selector: "[data-theme=\"{mode}\"]".into(),
+        }
+    }
+}
+
+/// A rendered file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    /// Where it goes.
+    pub path: PathBuf,
+    /// What it holds.
+    pub contents: String,
+}
+
+/// Why an export could not be rendered.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// Two tokens map to one name.
+    #[error("`{first}` and `{second}` both become `{name}` in {format}; rename one, or set `name_case`/`prefix` for this output")]
+    NameCollision {
+        /// The format.
+        format: &'static str,
+        /// The generated name.
+        name: String,
+        /// The first token.
+        first: String,
+        /// The second token.
+        second: String,
+    },
+    /// The requested mode does not exist.
+    #[error("unknown mode `{mode}` (modes: {known})")]
+    UnknownMode {
+        /// The mode asked for.
+        mode: String,
+        /// The modes there are.
+        known: String,
+    },
+}
+
+/// Renders `tokens` as `format`.
+pub fn render(
+    format: ExportFormat,
+    tokens: &Tokens,
+    opts: &Options,
+) -> Result<Vec<File>, ExportError> {
+    if let Some(m) = &opts.mode {
+        if !tokens.modes.iter().any(|k| k == m) && !(tokens.modes.is_empty() && m == "default") {
+            return Err(ExportError::UnknownMode {
+                mode: m.clone(),
+                known: if tokens.modes.is_empty() {
+                    "none declared".into()
+                } else {
+                    tokens.modes.join(", ")
+                },
+            });
+        }
+    }
+    let names = names(format, tokens, opts)?;
+    Ok(match format {
+        ExportFormat::Css => vec![css::render(tokens, &names, opts)],
+        ExportFormat::Tailwind => vec![tailwind::render(tokens, opts)?],
+        ExportFormat::Scss => vec![scss::render(tokens, &names, opts, scss::Dialect::Scss)],
+        ExportFormat::Less => vec![scss::render(tokens, &names, opts, scss::Dialect::Less)],
+        ExportFormat::Js => js::render_js(tokens, &names, opts),
+        ExportFormat::Ts => vec![js::render_ts(tokens, &names, opts)],
+        ExportFormat::Json => vec![json::render(tokens, opts)],
+        ExportFormat::Dtcg => dtcg::render(tokens, opts),
+    })
+}
+
+/// The name of every token (by index) in this output, checked for collisions.
+fn names(format: ExportFormat, tokens: &Tokens, opts: &Options) -> Result<Vec<String>, ExportError> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(tokens.len());
+    for (i, t) in tokens.tokens.iter().enumerate() {
+        let name = naming::name(t.path.as_str(), opts.prefix.as_deref(), opts.name_case);
+        if let Some(&j) = seen.get(&name) {
+            return Err(ExportError::NameCollision {
+                format: format.as_str(),
+                name,
+                first: tokens.tokens[j].path.to_string(),
+                second: t.path.to_string(),
+            });
+        }
+        seen.insert(name.clone(), i);
+        out.push(name);
+    }
+    Ok(out)
+}
+
+/// The modes to write for formats that hold one mode: the chosen one or the default.
+fn single_mode(tokens: &Tokens, opts: &Options) -> Option<String> {
+    opts.mode
+        .clone()
+        .or_else(|| tokens.default_mode().map(str::to_string))
+}

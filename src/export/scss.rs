@@ -1,0 +1,96 @@
+//! SCSS and Less variables. Aliases stay references (`$color-brand`, `@color-brand`);
+//! variables are ordered so that every reference is declared before use. Other modes
+//! go into an SCSS map `$modes: ("dark": (...))` of resolved values.
+
+use std::fmt::Write as _;
+
+use crate::export::css::{HEADER, comment_safe};
+use crate::export::value::Formatter;
+use crate::export::{File, Options};
+use crate::model::{Token, TokenPath, Tokens};
+use crate::tokens::resolve::{changed_in_mode, references};
+
+/// Which preprocessor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dialect {
+    Scss,
+    Less,
+}
+
+pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect: Dialect) -> File {
+    let sigil = if dialect == Dialect::Scss { '$' } else { '@' };
+    let mode = opts.mode.as_deref().or(tokens.default_mode());
+    let reference = |t: &Token| -> Option<String> {
+        tokens.position(&t.path).map(|i| format!("{sigil}{}", names[i]))
+    };
+    let f = Formatter::new(tokens, mode, reference);
+    let mut out = String::with_capacity(tokens.len() * 48);
+    let _ = writeln!(out, "// {HEADER}");
+    for i in dependency_order(tokens, mode) {
+        let t = &tokens.tokens[i];
+        if t.is_deprecated() {
+            let why = t
+                .deprecated
+                .as_ref()
+                .and_then(|d| d.reason())
+                .map_or(String::new(), |r| format!(": {}", comment_safe(r)));
+            let _ = writeln!(out, "// deprecated{why}");
+        }
+        let _ = writeln!(out, "{sigil}{}: {};", names[i], f.token(t));
+    }
+    if dialect == Dialect::Scss && opts.mode.is_none() && tokens.modes.len() > 1 {
+        let _ = writeln!(out, "\n$modes: (");
+        for m in tokens.modes.iter().skip(1) {
+            let changed = changed_in_mode(tokens, m);
+            let resolved = Formatter::new(tokens, Some(m.as_str()), |_| None);
+            let _ = writeln!(out, "  \"{m}\": (");
+            for (i, t) in tokens.tokens.iter().enumerate() {
+                if changed[i] {
+                    let _ = writeln!(out, "    \"{}\": {},", names[i], resolved.token(t));
+                }
+            }
+            let _ = writeln!(out, "  ),");
+        }
+        let _ = writeln!(out, ");");
+    }
+    File {
+        path: opts.path.clone(),
+        contents: out,
+    }
+}
+
+/// Token indices in document order, moved so that referenced tokens come first.
+fn dependency_order(tokens: &Tokens, mode: Option<&str>) -> Vec<usize> {
+    let n = tokens.len();
+    let mut done = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    let deps = |i: usize| -> Vec<usize> {
+        let mut refs = Vec::new();
+        references(tokens.tokens[i].value_in(mode), &mut refs);
+        refs.iter()
+            .filter_map(|p| tokens.position(&TokenPath::new(p.as_str())))
+            .collect()
+    };
+    for start in 0..n {
+        if done[start] {
+            continue;
+        }
+        let mut stack = vec![(start, deps(start), 0usize)];
+        done[start] = true;
+        while let Some((i, ds, k)) = stack.last_mut() {
+            if *k < ds.len() {
+                let d = ds[*k];
+                *k += 1;
+                if !done[d] {
+                    done[d] = true;
+                    let dd = deps(d);
+                    stack.push((d, dd, 0));
+                }
+            } else {
+                order.push(*i);
+                stack.pop();
+            }
+        }
+    }
+    order
+}

@@ -1,0 +1,119 @@
+//! Tailwind CSS v4: an `@theme` block whose variables use Tailwind's namespaces, so
+//! utilities such as `bg-brand-500`, `p-4`, `rounded-md` and `shadow-lg` work, plus
+//! `[data-theme]` blocks for other modes.
+//!
+//! Namespaces by type: color -> `--color-*`, fontFamily -> `--font-*`, fontWeight ->
+//! `--font-weight-*`, shadow -> `--shadow-*`, cubicBezier -> `--ease-*`; dimensions by
+//! their path: `radius`/`rounded` -> `--radius-*`, font sizes -> `--text-*`, letter
+//! spacing -> `--tracking-*`, `space`/`spacing` -> `--spacing-*`. The first path segment
+//! is dropped when it names the namespace (`color.brand.500` -> `--color-brand-500`).
+//! Everything else keeps its kebab-case name.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::export::css::{HEADER, comment_safe};
+use crate::export::naming::{NameCase, join, words};
+use crate::export::value::Formatter;
+use crate::export::{ExportError, File, Options};
+use crate::model::{Token, TokenType, Tokens};
+use crate::tokens::resolve::changed_in_mode;
+
+fn namespace(t: &Token) -> Option<(&'static str, &'static [&'static str])> {
+    let path = t.path.as_str().to_ascii_lowercase();
+    Some(match t.ty {
+        TokenType::Color => ("color", &["color", "colors"]),
+        TokenType::FontFamily => ("font", &["font", "fonts", "family", "fontfamily", "font-family"]),
+        TokenType::FontWeight => ("font-weight", &["font", "weight", "fontweight", "font-weight"]),
+        TokenType::Shadow => ("shadow", &["shadow", "shadows", "elevation"]),
+        TokenType::CubicBezier => ("ease", &["ease", "easing", "motion"]),
+        TokenType::Dimension if path.contains("radius") || path.contains("rounded") => {
+            ("radius", &["radius", "radii", "rounded", "border-radius"])
+        }
+        TokenType::Dimension if path.contains("letter") || path.contains("tracking") => {
+            ("tracking", &["font", "letterspacing", "letter-spacing", "tracking"])
+        }
+        TokenType::Dimension if path.contains("font") || path.starts_with("text") => {
+            ("text", &["font", "size", "fontsize", "font-size", "text"])
+        }
+        TokenType::Dimension if path.starts_with("space") || path.starts_with("spacing") => {
+            ("spacing", &["space", "spacing"])
+        }
+        _ => return None,
+    })
+}
+
+fn tw_name(t: &Token, prefix: Option<&str>) -> String {
+    let mut w = match prefix {
+        Some(p) => words(p),
+        None => Vec::new(),
+    };
+    let mut path_words = words(t.path.as_str());
+    if let Some((ns, drop)) = namespace(t) {
+        while path_words.len() > 1 && drop.contains(&path_words[0].as_str()) {
+            path_words.remove(0);
+        }
+        if ns == "font-weight" && path_words.first().is_some_and(|s| s == "weight") && path_words.len() > 1 {
+            path_words.remove(0);
+        }
+        w.insert(0, ns.to_string());
+    }
+    w.extend(path_words);
+    join(&w, NameCase::Kebab)
+}
+
+pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportError> {
+    let mut names = Vec::with_capacity(tokens.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, t) in tokens.tokens.iter().enumerate() {
+        let n = tw_name(t, opts.prefix.as_deref());
+        if let Some(&j) = seen.get(&n) {
+            return Err(ExportError::NameCollision {
+                format: "tailwind",
+                name: n,
+                first: tokens.tokens[j].path.to_string(),
+                second: t.path.to_string(),
+            });
+        }
+        seen.insert(n.clone(), i);
+        names.push(n);
+    }
+    let var = |t: &Token| tokens.position(&t.path).map(|i| format!("var(--{})", names[i]));
+    let mode = opts.mode.as_deref().or(tokens.default_mode());
+    let f = Formatter::new(tokens, mode, var);
+    let mut out = String::with_capacity(tokens.len() * 48);
+    let _ = writeln!(out, "/* {HEADER} */");
+    out.push_str("@theme {\n");
+    for (i, t) in tokens.tokens.iter().enumerate() {
+        if t.is_deprecated() {
+            let why = t
+                .deprecated
+                .as_ref()
+                .and_then(|d| d.reason())
+                .map_or(String::new(), |r| format!(": {}", comment_safe(r)));
+            let _ = writeln!(out, "  /* deprecated{why} */");
+        }
+        let _ = writeln!(out, "  --{}: {};", names[i], f.token(t));
+    }
+    out.push_str("}\n");
+    if opts.mode.is_none() {
+        for m in tokens.modes.iter().skip(1) {
+            let changed = changed_in_mode(tokens, m);
+            if !changed.iter().any(|c| *c) {
+                continue;
+            }
+            let f = Formatter::new(tokens, Some(m.as_str()), var);
+            let _ = writeln!(out, "\n{} {{", opts.mode_selector.replace("{mode}", m));
+            for (i, t) in tokens.tokens.iter().enumerate() {
+                if changed[i] {
+                    let _ = writeln!(out, "  --{}: {};", names[i], f.token(t));
+                }
+            }
+            out.push_str("}\n");
+        }
+    }
+    Ok(File {
+        path: opts.path.clone(),
+        contents: out,
+    })
+}

@@ -1,0 +1,80 @@
+//! opends: a design-system toolchain. Design tokens (DTCG 2025.10), their store,
+//! validation and export; `run` is the whole command line as a library call.
+
+pub mod cli;
+pub mod commands;
+pub mod export;
+pub mod model;
+pub mod printer;
+pub mod settings;
+pub mod store;
+pub mod tokens;
+
+use std::process::ExitCode;
+
+use cli::{Cli, Command, ExportCommand, TokensCommand};
+use printer::Printer;
+
+/// What a command found, beyond "it ran".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// All good: exit 0.
+    Success,
+    /// The command ran and found something (problems, stale files): exit 1.
+    Found,
+}
+
+/// A hint shown under an error (`hint: run ...`).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Hint {
+    /// The error itself.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+/// An error carrying a hint.
+pub fn hinted(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(Hint {
+        message: message.into(),
+        hint: hint.into(),
+    })
+}
+
+/// Runs the command line and returns the exit code: 0 ok, 1 found something,
+/// 2 bad input or failure. A closed stdout (broken pipe) ends quietly with 0.
+pub fn run(cli: Cli) -> ExitCode {
+    let printer = Printer::new(&cli.global);
+    let ctx = commands::Context::new(cli.global, printer.clone());
+    let result = match cli.command {
+        Command::Init(args) => commands::init::run(&ctx, args),
+        Command::Tokens(cmd) => match cmd {
+            TokensCommand::Import(a) => commands::tokens::import(&ctx, a),
+            TokensCommand::Validate(a) => commands::tokens::validate(&ctx, a),
+            TokensCommand::List(a) => commands::tokens::list(&ctx, a),
+            TokensCommand::Get(a) => commands::tokens::get(&ctx, a),
+            TokensCommand::Set(a) => commands::tokens::set(&ctx, a),
+            TokensCommand::Rm(a) => commands::tokens::rm(&ctx, a),
+        },
+        Command::Export(ExportCommand::Tokens(a)) => commands::export::tokens(&ctx, a),
+        Command::Completions(a) => commands::completions::run(&ctx, &a),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Found) => ExitCode::from(1),
+        Err(e) => {
+            let broken_pipe = e
+                .chain()
+                .filter_map(|c| c.downcast_ref::<std::io::Error>())
+                .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+            if broken_pipe {
+                return ExitCode::SUCCESS;
+            }
+            if !e.is::<commands::Reported>() {
+                printer.error(&e);
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! `opends.yaml`: its schema, where it is found, and how flags, environment and file
+//! combine (CLI flag > `OPENDS_*` environment > `opends.yaml` > default).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::export::{ExportFormat, NameCase};
+
+/// The project file's name.
+pub const CONFIG_FILE: &str = "opends.yaml";
+
+/// `opends.yaml`, as written (unknown keys are an error).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The design system's name.
+    pub name: String,
+    /// Default framework for `opends generate`: `vue`, `react` or `svelte`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<String>,
+    /// Token files or directories, read in order (later files override earlier ones).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<String>,
+    /// Format of the token files (default: detected per file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// Modes in order (the first is the default), each with the files that override the base.
+    #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    pub modes: indexmap::IndexMap<String, Vec<String>>,
+    /// A DTCG resolver document to read instead of `tokens`/`modes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolver: Option<String>,
+    /// Outputs `opends export tokens` writes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<OutputConfig>,
+    /// The project's template directory (overrides of built-in templates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub templates: Option<String>,
+}
+
+/// One entry of `outputs:`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputConfig {
+    /// `css`, `scss`, `less`, `js`, `ts`, `json`, `dtcg` or `tailwind`.
+    pub format: ExportFormat,
+    /// File to write, relative to `opends.yaml`.
+    pub path: String,
+    /// Naming: `kebab` (default for CSS-like formats), `camel` (JS/TS), `pascal`, `snake`, `constant`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_case: Option<NameCase>,
+    /// A prefix for every name, e.g. `acme` -> `--acme-color-brand`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// Write only this mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// CSS: also write `@media (prefers-color-scheme: dark)` for the `dark` mode.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub media_query: bool,
+    /// CSS: selector of the default block (default `:root`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selector: Option<String>,
+    /// CSS: selector of other modes' blocks, `{mode}` replaced (default `[data-theme="{mode}"]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode_selector: Option<String>,
+}
+
+/// Problems with the project file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SettingsError {
+    /// No `opends.yaml` was found.
+    #[error("no `opends.yaml` in `{start}` or any directory above it")]
+    NotFound {
+        /// Where the search started.
+        start: String,
+    },
+    /// The file could not be read.
+    #[error("could not read `{path}`: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The YAML is invalid or has unknown keys.
+    #[error("invalid `{path}`: {message}")]
+    Invalid {
+        /// The file.
+        path: String,
+        /// serde_yaml's message (names the key, line and column).
+        message: String,
+    },
+}
+
+/// A found project: its directory and parsed config.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The directory holding `opends.yaml`.
+    pub root: PathBuf,
+    /// The parsed file.
+    pub config: Config,
+}
+
+impl Project {
+    /// Resolves a path written in `opends.yaml` against the project root.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// The path of `opends.yaml`.
+    pub fn config_path(&self) -> PathBuf {
+        self.root.join(CONFIG_FILE)
+    }
+
+    /// The default store path: `.opends/opends.db` beside `opends.yaml`.
+    pub fn default_db(&self) -> PathBuf {
+        self.root.join(".opends").join("opends.db")
+    }
+
+    /// A path shown to people: relative to the project when inside it.
+    pub fn display(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+}
+
+/// Parses `opends.yaml` text.
+pub fn parse(text: &str, path: &str) -> Result<Config, SettingsError> {
+    let config: Config = serde_yaml::from_str(text).map_err(|e| SettingsError::Invalid {
+        path: path.to_string(),
+        message: e.to_string(),
+    })?;
+    if config.name.trim().is_empty() {
+        return Err(SettingsError::Invalid {
+            path: path.to_string(),
+            message: "`name` cannot be empty".into(),
+        });
+    }
+    if let Some(f) = &config.framework {
+        if !["vue", "react", "svelte"].contains(&f.as_str()) {
+            return Err(SettingsError::Invalid {
+                path: path.to_string(),
+                message: format!("framework `{f}` is not one of vue, react, svelte"),
+            });
+        }
+    }
+    Ok(config)
+}
+
+/// Loads the project in `dir`.
+pub fn load(dir: &Path) -> Result<Project, SettingsError> {
+    let path = dir.join(CONFIG_FILE);
+    let text = fs::read_to_string(&path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            SettingsError::NotFound {
+                start: dir.display().to_string(),
+            }
+        } else {
+            SettingsError::Read {
+                path: path.display().to_string(),
+                source,
+            }
+        }
+    })?;
+    let config = parse(&text, &path.display().to_string())?;
+    Ok(Project {
+        root: dir.to_path_buf(),
+        config,
+    })
+}
+
+/// Finds the project: `explicit` (from `-C` or `OPENDS_PROJECT`), else the nearest
+/// directory at or above `cwd` holding `opends.yaml`.
+pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Project, SettingsError> {
+    if let Some(dir) = explicit {
+        let dir = if dir.is_absolute() {
+            dir.to_path_buf()
+        } else {
+            cwd.join(dir)
+        };
+        return load(&dir);
+    }
+    let mut cur = Some(cwd);
+    while let Some(dir) = cur {
+        if dir.join(CONFIG_FILE).is_file() {
+            return load(dir);
+        }
+        cur = dir.parent();
+    }
+    Err(SettingsError::NotFound {
+        start: cwd.display().to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_name_the_key_and_line() {
+        let err = parse("name: x\noutputz: []\n", "opends.yaml").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("unknown field `outputz`"), "{msg}");
+        assert!(msg.contains("line 2"), "{msg}");
+    }
+
+    #[test]
+    fn modes_keep_their_order() {
+        let c = parse("name: x\nmodes:\n  light: []\n  dark: [d.json]\n", "opends.yaml").unwrap();
+        let names: Vec<&String> = c.modes.keys().collect();
+        assert_eq!(names, ["light", "dark"]);
+    }
+}

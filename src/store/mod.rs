@@ -1,0 +1,502 @@
+//! The local store: one SQLite file holding tokens (and, in later migrations,
+//! components, sources, versions). All SQL lives here.
+//!
+//! Opened with WAL, foreign keys and a busy timeout, so that several `opends`
+//! processes can use one store at once; every write is one transaction, and writers
+//! take the write lock up front (`BEGIN IMMEDIATE`) so read-modify-write cycles such as
+//! a merge import never lose another process's update.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use serde_json::Value;
+
+use crate::model::{Deprecation, Group, Token, TokenPath, TokenType, Tokens};
+
+/// Embedded migrations, applied in order; never edit one that has landed.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_tokens", include_str!("migrations/0001_tokens.sql"))];
+
+/// How long a writer waits for another process's transaction to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Store errors.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// SQLite failed.
+    #[error("store `{path}`: {source}")]
+    Sqlite {
+        /// The store file.
+        path: String,
+        /// What SQLite said.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The store directory could not be created.
+    #[error("could not create the store directory `{path}`: {source}")]
+    Io {
+        /// The directory.
+        path: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file was written by a newer opends.
+    #[error("store `{path}` has schema version {found}, newer than this opends knows ({known}); upgrade opends")]
+    TooNew {
+        /// The store file.
+        path: String,
+        /// Its version.
+        found: usize,
+        /// Ours.
+        known: usize,
+    },
+    /// Stored data could not be read back.
+    #[error("store `{path}`: corrupt row for `{what}`: {message}")]
+    Corrupt {
+        /// The store file.
+        path: String,
+        /// Which row.
+        what: String,
+        /// Why.
+        message: String,
+    },
+}
+
+/// What an import or write changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct WriteSummary {
+    /// Tokens that did not exist before.
+    pub added: usize,
+    /// Tokens whose type, value, metadata or mode values changed.
+    pub changed: usize,
+    /// Tokens that were removed.
+    pub removed: usize,
+    /// Tokens left as they were.
+    pub unchanged: usize,
+    /// Tokens in the store afterwards.
+    pub total: usize,
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating it and its directory if needed) the store at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let name = path.display().to_string();
+        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite {
+            path: name.clone(),
+            source,
+        })?;
+        Self::init(conn, name)
+    }
+
+    /// An in-memory store (tests).
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Sqlite {
+            path: ":memory:".into(),
+            source,
+        })?;
+        Self::init(conn, ":memory:".into())
+    }
+
+    fn init(conn: Connection, path: String) -> Result<Self, StoreError> {
+        let mut store = Self { conn, path };
+        store.setup().map_err(|e| store.err(e))?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn setup(&mut self) -> rusqlite::Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL lets readers go on while a writer writes; it is a no-op in memory.
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        self.conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+        )?;
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let version: usize = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if version > MIGRATIONS.len() {
+            return Err(StoreError::TooNew {
+                path,
+                found: version,
+                known: MIGRATIONS.len(),
+            });
+        }
+        if version == MIGRATIONS.len() {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|source| StoreError::Sqlite { path: path.clone(), source })?;
+        // Another process may have migrated while we waited for the lock.
+        let now: usize = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|source| StoreError::Sqlite { path: path.clone(), source })?;
+        for (i, (_, sql)) in MIGRATIONS.iter().enumerate().skip(now) {
+            tx.execute_batch(sql)
+                .and_then(|()| tx.pragma_update(None, "user_version", i + 1))
+                .map_err(|source| StoreError::Sqlite { path: path.clone(), source })?;
+        }
+        tx.commit()
+            .map_err(|source| StoreError::Sqlite { path, source })
+    }
+
+    /// The schema version (number of applied migrations).
+    pub fn schema_version(&self) -> Result<usize, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Reads every token, group and mode.
+    pub fn load(&self) -> Result<Tokens, StoreError> {
+        load(&self.conn, &self.path).map_err(|e| match e {
+            LoadError::Sqlite(source) => self.err(source),
+            LoadError::Corrupt(what, message) => StoreError::Corrupt {
+                path: self.path.clone(),
+                what,
+                message,
+            },
+        })
+    }
+
+    /// Replaces the store's tokens with `next`, computed from what is stored now by
+    /// `update` inside one write transaction (so concurrent writers serialize and no
+    /// update is lost). `update` returns `Ok(None)` to write nothing.
+    pub fn update<E>(
+        &mut self,
+        update: impl FnOnce(Tokens) -> Result<Option<Tokens>, E>,
+    ) -> Result<Result<WriteSummary, E>, StoreError> {
+        let path = self.path.clone();
+        let sq = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sq)?;
+        let current = load(&tx, &path).map_err(|e| match e {
+            LoadError::Sqlite(s) => sq(s),
+            LoadError::Corrupt(what, message) => StoreError::Corrupt {
+                path: path.clone(),
+                what,
+                message,
+            },
+        })?;
+        let before: HashMap<TokenPath, Token> = current
+            .tokens
+            .iter()
+            .map(|t| (t.path.clone(), t.clone()))
+            .collect();
+        let next = match update(current) {
+            Ok(Some(next)) => next,
+            Ok(None) => return Ok(Ok(WriteSummary::default())),
+            Err(e) => return Ok(Err(e)),
+        };
+        let summary = summarize(&before, &next);
+        write_all(&tx, &next).map_err(sq)?;
+        tx.commit().map_err(sq)?;
+        Ok(Ok(summary))
+    }
+
+    /// A value from the `meta` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Sets a value in the `meta` table.
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO meta(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// The store's file path (`:memory:` for in-memory stores).
+    pub fn path(&self) -> PathBuf {
+        PathBuf::from(&self.path)
+    }
+}
+
+/// Compares stored tokens with the next state.
+pub fn summarize(before: &HashMap<TokenPath, Token>, next: &Tokens) -> WriteSummary {
+    let mut s = WriteSummary {
+        total: next.len(),
+        ..WriteSummary::default()
+    };
+    for t in &next.tokens {
+        match before.get(&t.path) {
+            None => s.added += 1,
+            Some(old) if same(old, t) => s.unchanged += 1,
+            Some(_) => s.changed += 1,
+        }
+    }
+    s.removed = before
+        .keys()
+        .filter(|p| next.get(p).is_none())
+        .count();
+    s
+}
+
+fn same(a: &Token, b: &Token) -> bool {
+    a.ty == b.ty
+        && a.value == b.value
+        && a.modes == b.modes
+        && a.description == b.description
+        && a.deprecated == b.deprecated
+        && a.extensions == b.extensions
+}
+
+enum LoadError {
+    Sqlite(rusqlite::Error),
+    Corrupt(String, String),
+}
+
+impl From<rusqlite::Error> for LoadError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Sqlite(e)
+    }
+}
+
+fn json(text: &str, what: &str) -> Result<Value, LoadError> {
+    serde_json::from_str(text).map_err(|e| LoadError::Corrupt(what.to_string(), e.to_string()))
+}
+
+fn deprecation(text: Option<String>, what: &str) -> Result<Option<Deprecation>, LoadError> {
+    text.map(|t| {
+        serde_json::from_str::<Deprecation>(&t)
+            .map_err(|e| LoadError::Corrupt(what.to_string(), e.to_string()))
+    })
+    .transpose()
+}
+
+fn load(conn: &Connection, _path: &str) -> Result<Tokens, LoadError> {
+    let modes: Vec<String> = conn
+        .prepare("SELECT name FROM modes ORDER BY position")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut groups = Vec::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT path, type, description, deprecated, extensions FROM token_groups ORDER BY position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let path: String = r.get(0)?;
+            let ty: Option<String> = r.get(1)?;
+            let extensions: Option<String> = r.get(4)?;
+            groups.push(Group {
+                ty: ty
+                    .map(|t| t.parse::<TokenType>())
+                    .transpose()
+                    .map_err(|e| LoadError::Corrupt(path.clone(), e))?,
+                description: r.get(2)?,
+                deprecated: deprecation(r.get(3)?, &path)?,
+                extensions: extensions.map(|e| json(&e, &path)).transpose()?,
+                path: TokenPath::new(path),
+            });
+        }
+    }
+    let mut mode_values: HashMap<i64, Vec<(String, Value)>> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT v.token_id, v.mode, v.value FROM token_mode_values v
+             JOIN modes m ON m.name = v.mode ORDER BY v.token_id, m.position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let mode: String = r.get(1)?;
+            let text: String = r.get(2)?;
+            let v = json(&text, &format!("token #{id} in mode {mode}"))?;
+            mode_values.entry(id).or_default().push((mode, v));
+        }
+    }
+    let mut tokens = Vec::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT t.id, t.path, t.type, t.explicit_type, t.value, t.description, t.deprecated,
+                    t.extensions, s.name, t.source_file
+             FROM tokens t LEFT JOIN token_sets s ON s.id = t.set_id ORDER BY t.position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let path: String = r.get(1)?;
+            let ty: String = r.get(2)?;
+            let value: String = r.get(4)?;
+            let extensions: Option<String> = r.get(7)?;
+            tokens.push(Token {
+                ty: ty
+                    .parse()
+                    .map_err(|e| LoadError::Corrupt(path.clone(), e))?,
+                explicit_type: r.get(3)?,
+                value: json(&value, &path)?,
+                modes: mode_values.remove(&id).unwrap_or_default(),
+                description: r.get(5)?,
+                deprecated: deprecation(r.get(6)?, &path)?,
+                extensions: extensions.map(|e| json(&e, &path)).transpose()?,
+                set: r.get::<_, Option<String>>(8)?.unwrap_or_else(|| "local".into()),
+                source: r.get(9)?,
+                path: TokenPath::new(path),
+            });
+        }
+    }
+    Ok(Tokens::new(tokens, groups, modes))
+}
+
+fn write_all(tx: &Transaction<'_>, tokens: &Tokens) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "DELETE FROM token_mode_values; DELETE FROM tokens; DELETE FROM token_groups;
+         DELETE FROM modes; DELETE FROM token_sets;",
+    )?;
+    {
+        let mut stmt = tx.prepare("INSERT INTO modes(name, position) VALUES (?1, ?2)")?;
+        for (i, m) in tokens.modes.iter().enumerate() {
+            stmt.execute(params![m, i])?;
+        }
+    }
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO token_groups(path, type, description, deprecated, extensions, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (i, g) in tokens.groups.iter().enumerate() {
+            stmt.execute(params![
+                g.path.as_str(),
+                g.ty.map(TokenType::as_str),
+                g.description,
+                g.deprecated.as_ref().map(|d| d.to_value().to_string()),
+                g.extensions.as_ref().map(Value::to_string),
+                i
+            ])?;
+        }
+    }
+    let mut set_ids: HashMap<&str, i64> = HashMap::new();
+    {
+        let mut stmt = tx.prepare("INSERT INTO token_sets(name, source) VALUES (?1, ?2)")?;
+        for t in &tokens.tokens {
+            if !set_ids.contains_key(t.set.as_str()) {
+                stmt.execute(params![t.set, t.source])?;
+                set_ids.insert(&t.set, tx.last_insert_rowid());
+            }
+        }
+    }
+    let mut insert = tx.prepare(
+        "INSERT INTO tokens(path, type, explicit_type, value, description, deprecated, extensions,
+                            set_id, source_file, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let mut insert_mode =
+        tx.prepare("INSERT INTO token_mode_values(token_id, mode, value) VALUES (?1, ?2, ?3)")?;
+    for (i, t) in tokens.tokens.iter().enumerate() {
+        insert.execute(params![
+            t.path.as_str(),
+            t.ty.as_str(),
+            t.explicit_type,
+            t.value.to_string(),
+            t.description,
+            t.deprecated.as_ref().map(|d| d.to_value().to_string()),
+            t.extensions.as_ref().map(Value::to_string),
+            set_ids.get(t.set.as_str()),
+            t.source,
+            i
+        ])?;
+        let id = tx.last_insert_rowid();
+        for (mode, v) in &t.modes {
+            insert_mode.execute(params![id, mode, v.to_string()])?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn token(path: &str, value: Value) -> Token {
+        Token {
+            path: TokenPath::new(path),
+            ty: TokenType::Number,
+            explicit_type: true,
+            value,
+            modes: vec![("dark".into(), json!(2))],
+            description: Some("d".into()),
+            deprecated: Some(Deprecation::Reason("use b".into())),
+            extensions: Some(json!({"com.example": {"x": 1}})),
+            set: "base".into(),
+            source: Some("base.json".into()),
+        }
+    }
+
+    #[test]
+    fn writes_and_reads_back_everything() {
+        let mut store = Store::open_in_memory().unwrap();
+        let tokens = Tokens::new(
+            vec![token("a.b", json!(1))],
+            vec![Group {
+                path: TokenPath::new("a"),
+                ty: Some(TokenType::Number),
+                ..Group::default()
+            }],
+            vec!["light".into(), "dark".into()],
+        );
+        let expected = tokens.tokens.clone();
+        let summary = store
+            .update(|_| Ok::<_, ()>(Some(tokens)))
+            .unwrap()
+            .unwrap();
+        assert_eq!(summary.added, 1);
+        let loaded = store.load().unwrap();
+        assert_eq!(loaded.tokens, expected);
+        assert_eq!(loaded.modes, ["light", "dark"]);
+        assert_eq!(loaded.groups[0].ty, Some(TokenType::Number));
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len());
+    }
+}

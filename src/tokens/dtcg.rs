@@ -1,0 +1,619 @@
+//! Reads one DTCG 2025.10 document into tokens and groups, reporting every problem.
+//!
+//! References are only collected here; `resolve` links them across all files once
+//! every document of a run has been read.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::model::{Deprecation, Group, TokenPath, TokenType};
+use crate::tokens::finding::{Finding, Findings, Location};
+use crate::tokens::json::{Kind, LineIndex, Member, Node};
+use crate::tokens::value::{self, AliasSyntax, Reference, alias_syntax};
+
+/// A token as read from a file, before references are resolved.
+#[derive(Debug, Clone)]
+pub struct ParsedToken {
+    /// Its path.
+    pub path: TokenPath,
+    /// Declared or inherited type (`None` when it must come from an alias target).
+    pub ty: Option<TokenType>,
+    /// Whether `$type` sat on the token itself.
+    pub explicit_type: bool,
+    /// The value as written (`{"$ref": ...}` for `$ref` tokens).
+    pub value: Value,
+    /// `$description`.
+    pub description: Option<String>,
+    /// `$deprecated`.
+    pub deprecated: Option<Deprecation>,
+    /// `$extensions`.
+    pub extensions: Option<Value>,
+    /// Where the token starts.
+    pub loc: Location,
+    /// References the value makes, with their locations.
+    pub references: Vec<(Reference, Location)>,
+    /// Whether the value is invalid (already reported; kept so aliases to it do not cascade).
+    pub invalid: bool,
+}
+
+/// A group's `$extends`, resolved once all files are read.
+#[derive(Debug, Clone)]
+pub struct Extends {
+    /// The extending group.
+    pub group: TokenPath,
+    /// The group it extends.
+    pub target: TokenPath,
+    /// Where `$extends` is written.
+    pub loc: Location,
+}
+
+/// Everything read from one document.
+#[derive(Debug, Default)]
+pub struct Document {
+    /// Tokens in document order.
+    pub tokens: Vec<ParsedToken>,
+    /// Groups that carry metadata or exist (every group is listed, in order).
+    pub groups: Vec<Group>,
+    /// Group extensions to apply.
+    pub extends: Vec<Extends>,
+}
+
+/// Positions for findings in one file.
+pub struct Source<'t> {
+    /// The file name shown in findings.
+    pub name: &'t str,
+    /// The file's text.
+    pub text: &'t str,
+    index: LineIndex,
+}
+
+impl<'t> Source<'t> {
+    /// Indexes `text` for positions.
+    pub fn new(name: &'t str, text: &'t str) -> Self {
+        Self {
+            name,
+            text,
+            index: LineIndex::new(text),
+        }
+    }
+
+    /// The location of a byte offset.
+    pub fn loc(&self, offset: u32) -> Location {
+        let (line, column) = self.index.position(self.text, offset);
+        Location {
+            file: Some(self.name.to_string()),
+            line,
+            column,
+        }
+    }
+}
+
+/// Keys a token may carry.
+const TOKEN_KEYS: [&str; 6] = [
+    "$value",
+    "$type",
+    "$description",
+    "$deprecated",
+    "$extensions",
+    "$ref",
+];
+/// Keys a group may carry besides its children.
+const GROUP_KEYS: [&str; 6] = [
+    "$type",
+    "$description",
+    "$deprecated",
+    "$extensions",
+    "$extends",
+    "$schema",
+];
+
+/// Checks a token or group name; returns the message when it breaks a rule.
+pub fn name_problem(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return Some("a token or group name cannot be empty".into());
+    }
+    if name.starts_with('$') {
+        return Some(format!(
+            "`{name}`: names starting with `$` are reserved for DTCG properties"
+        ));
+    }
+    if let Some(c) = name.chars().find(|c| matches!(c, '{' | '}' | '.')) {
+        return Some(format!("`{name}`: token and group names cannot contain `{c}`"));
+    }
+    None
+}
+
+/// Checks every segment of a dotted token path.
+pub fn name_problem_path(path: &str) -> Option<String> {
+    path.split('.')
+        .filter(|seg| *seg != "$root")
+        .find_map(name_problem)
+}
+
+struct Walker<'s, 't> {
+    src: &'s Source<'t>,
+    doc: Document,
+    findings: &'s mut Findings,
+    /// Group path -> (own `$type`, `$extends` target), for type inheritance through `$extends`.
+    group_info: HashMap<String, (Option<TokenType>, Option<String>)>,
+}
+
+/// Collects every group's own `$type` and `$extends` target (a cheap pre-pass, so that
+/// groups that extend another inherit its `$type` before their tokens are typed).
+fn collect_groups(
+    node: &Node<'_>,
+    path: &str,
+    out: &mut HashMap<String, (Option<TokenType>, Option<String>)>,
+) {
+    let Some(members) = node.as_object() else {
+        return;
+    };
+    let ty = node
+        .get("$type")
+        .and_then(Node::as_str)
+        .and_then(|s| s.parse().ok());
+    let ext = node.get("$extends").and_then(|e| match &e.kind {
+        Kind::String(s) => match alias_syntax(s) {
+            AliasSyntax::Alias(p) => Some(p.to_string()),
+            _ => s.strip_prefix("#/").map(|r| r.replace('/', ".")),
+        },
+        _ => None,
+    });
+    out.insert(path.to_string(), (ty, ext));
+    for m in members {
+        if m.key.starts_with('$') {
+            continue;
+        }
+        if m.value.as_object().is_some()
+            && m.value.get("$value").is_none()
+            && m.value.get("$ref").is_none()
+        {
+            let child = if path.is_empty() {
+                m.key.to_string()
+            } else {
+                format!("{path}.{}", m.key)
+            };
+            collect_groups(&m.value, &child, out);
+        }
+    }
+}
+
+impl Walker<'_, '_> {
+    /// The `$type` a group's tokens inherit: its own, else the one it gets through an
+    /// `$extends` (of itself or of an ancestor, mirrored), else its parent's.
+    fn effective_type(&self, path: &str, depth: u32) -> Option<TokenType> {
+        if depth > 32 {
+            return None;
+        }
+        let (own, _) = self.group_info.get(path)?;
+        if own.is_some() {
+            return *own;
+        }
+        // Self or an ancestor extends something: look at the mirrored group there.
+        let mut prefix = path;
+        loop {
+            if let Some((_, Some(target))) = self.group_info.get(prefix) {
+                let rel = &path[prefix.len()..];
+                let mirrored = format!("{target}{rel}");
+                if self.group_info.contains_key(&mirrored) {
+                    if let Some(t) = self.effective_type(&mirrored, depth + 1) {
+                        return Some(t);
+                    }
+                }
+            }
+            match prefix.rfind('.') {
+                Some(i) => prefix = &prefix[..i],
+                None => break,
+            }
+        }
+        let parent = match path.rfind('.') {
+            Some(i) => &path[..i],
+            None if path.is_empty() => return None,
+            None => "",
+        };
+        self.effective_type(parent, depth + 1)
+    }
+}
+
+/// Reads a parsed DTCG document.
+pub fn read(root: &Node<'_>, src: &Source<'_>, findings: &mut Findings) -> Document {
+    let mut group_info = HashMap::new();
+    collect_groups(root, "", &mut group_info);
+    let mut w = Walker {
+        src,
+        doc: Document::default(),
+        findings,
+        group_info,
+    };
+    if root.as_object().is_none() {
+        let loc = src.loc(root.offset);
+        w.findings.push(Finding::error(
+            "invalid-document",
+            &loc,
+            None,
+            format!(
+                "a token file must be a JSON object of groups and tokens, found {}",
+                root.type_name()
+            ),
+        ));
+        return w.doc;
+    }
+    w.group(root, &TokenPath::new(""), None);
+    w.doc
+}
+
+impl Walker<'_, '_> {
+    fn error(&mut self, offset: u32, code: &'static str, path: &TokenPath, message: String) {
+        let loc = self.src.loc(offset);
+        self.findings
+            .push(Finding::error(code, &loc, Some(path.as_str()), message));
+    }
+
+    fn duplicates(&mut self, members: &[Member<'_>], path: &TokenPath) {
+        for (i, m) in members.iter().enumerate() {
+            if members[..i].iter().any(|p| p.key == m.key) {
+                self.error(
+                    m.key_offset,
+                    "duplicate-key",
+                    path,
+                    format!("duplicate key `{}`", m.key),
+                );
+            }
+        }
+    }
+
+    fn type_of(&mut self, node: &Node<'_>, path: &TokenPath) -> Option<TokenType> {
+        match node.as_str() {
+            Some(s) => match s.parse::<TokenType>() {
+                Ok(t) => Some(t),
+                Err(m) => {
+                    self.error(node.offset, "unknown-type", path, m);
+                    None
+                }
+            },
+            None => {
+                self.error(
+                    node.offset,
+                    "unknown-type",
+                    path,
+                    format!("`$type` must be a string, found {}", node.type_name()),
+                );
+                None
+            }
+        }
+    }
+
+    fn meta(
+        &mut self,
+        members: &[Member<'_>],
+        path: &TokenPath,
+    ) -> (Option<String>, Option<Deprecation>, Option<Value>) {
+        let mut description = None;
+        let mut deprecated = None;
+        let mut extensions = None;
+        for m in members {
+            match m.key.as_ref() {
+                "$description" => match m.value.as_str() {
+                    Some(s) => description = Some(s.to_string()),
+                    None => self.error(
+                        m.value.offset,
+                        "invalid-metadata",
+                        path,
+                        format!("`$description` must be a string, found {}", m.value.type_name()),
+                    ),
+                },
+                "$deprecated" => match &m.value.kind {
+                    Kind::Bool(b) => deprecated = Some(Deprecation::Flag(*b)),
+                    Kind::String(s) => deprecated = Some(Deprecation::Reason(s.to_string())),
+                    _ => self.error(
+                        m.value.offset,
+                        "invalid-metadata",
+                        path,
+                        format!(
+                            "`$deprecated` must be true, false or a string saying what to use instead, found {}",
+                            m.value.type_name()
+                        ),
+                    ),
+                },
+                "$extensions" => {
+                    if m.value.as_object().is_some() {
+                        extensions = Some(m.value.to_value());
+                    } else {
+                        self.error(
+                            m.value.offset,
+                            "invalid-metadata",
+                            path,
+                            format!(
+                                "`$extensions` must be an object keyed by vendor, found {}",
+                                m.value.type_name()
+                            ),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        (description, deprecated, extensions)
+    }
+
+    fn group(&mut self, node: &Node<'_>, path: &TokenPath, inherited: Option<TokenType>) {
+        let members = node.as_object().unwrap_or_default();
+        self.duplicates(members, path);
+        let mut ty = if path.as_str().is_empty() {
+            inherited
+        } else {
+            self.effective_type(path.as_str(), 0).or(inherited)
+        };
+        let mut group = Group {
+            path: path.clone(),
+            ..Group::default()
+        };
+        for m in members {
+            match m.key.as_ref() {
+                "$type" => {
+                    if let Some(t) = self.type_of(&m.value, path) {
+                        ty = Some(t);
+                        group.ty = Some(t);
+                    }
+                }
+                "$schema" if !path.as_str().is_empty() => {
+                    self.error(
+                        m.key_offset,
+                        "unknown-property",
+                        path,
+                        "`$schema` is only allowed at the top of a file".into(),
+                    );
+                }
+                "$extends" => {
+                    let target = match &m.value.kind {
+                        Kind::String(s) => match alias_syntax(s) {
+                            AliasSyntax::Alias(p) => Some(TokenPath::new(p)),
+                            AliasSyntax::Malformed(msg) => {
+                                self.error(m.value.offset, "invalid-extends", path, msg);
+                                None
+                            }
+                            AliasSyntax::NotAlias if s.starts_with("#/") => {
+                                Some(TokenPath::new(s[2..].replace('/', ".")))
+                            }
+                            AliasSyntax::NotAlias => {
+                                self.error(
+                                    m.value.offset,
+                                    "invalid-extends",
+                                    path,
+                                    format!("`$extends` must reference a group as `{{group.name}}`, found `{s}`"),
+                                );
+                                None
+                            }
+                        },
+                        Kind::Object(_) => match m.value.get("$ref").and_then(Node::as_str) {
+                            Some(ptr) => match ptr.strip_prefix("#/") {
+                                Some(rest) if !rest.is_empty() && !rest.contains("$") => {
+                                    Some(TokenPath::new(rest.replace('/', ".")))
+                                }
+                                _ => {
+                                    self.error(
+                                        m.value.offset,
+                                        "invalid-extends",
+                                        path,
+                                        format!("`$extends` pointer `{ptr}` must point at a group, e.g. `#/base`"),
+                                    );
+                                    None
+                                }
+                            },
+                            None => {
+                                self.error(
+                                    m.value.offset,
+                                    "invalid-extends",
+                                    path,
+                                    "`$extends` must be a group reference such as `{base}`".into(),
+                                );
+                                None
+                            }
+                        },
+                        _ => {
+                            self.error(
+                                m.value.offset,
+                                "invalid-extends",
+                                path,
+                                format!("`$extends` must be a group reference such as `{{base}}`, found {}", m.value.type_name()),
+                            );
+                            None
+                        }
+                    };
+                    if let Some(target) = target {
+                        self.doc.extends.push(Extends {
+                            group: path.clone(),
+                            target,
+                            loc: self.src.loc(m.value.offset),
+                        });
+                    }
+                }
+                "$root" => {}
+                k if k.starts_with('$') => {
+                    if !GROUP_KEYS.contains(&k) {
+                        let msg = if TOKEN_KEYS.contains(&k) {
+                            format!("`{k}` belongs on a token, not on a group")
+                        } else {
+                            format!("unknown group property `{k}`")
+                        };
+                        self.error(m.key_offset, "unknown-property", path, msg);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let (description, deprecated, extensions) = self.meta(members, path);
+        group.description = description;
+        group.deprecated = deprecated;
+        group.extensions = extensions;
+        if !path.as_str().is_empty() {
+            self.doc.groups.push(group);
+        }
+        for m in members {
+            let is_root = m.key == "$root";
+            if m.key.starts_with('$') && !is_root {
+                continue;
+            }
+            let child = path.child(&m.key);
+            if !is_root {
+                if let Some(msg) = name_problem(&m.key) {
+                    self.error(m.key_offset, "invalid-name", &child, msg);
+                    continue;
+                }
+            }
+            let Some(obj) = m.value.as_object() else {
+                self.error(
+                    m.value.offset,
+                    "invalid-token",
+                    &child,
+                    format!(
+                        "a token or group must be an object, found {} (a token is written `{{\"$value\": ...}}`)",
+                        m.value.type_name()
+                    ),
+                );
+                continue;
+            };
+            let is_token = obj.iter().any(|c| c.key == "$value" || c.key == "$ref");
+            if is_token {
+                self.token(&m.value, &child, ty);
+            } else if is_root {
+                self.error(
+                    m.value.offset,
+                    "invalid-token",
+                    &child,
+                    "`$root` must be a token with a `$value`".into(),
+                );
+            } else if obj.iter().any(|c| c.key == "value" && obj.len() <= 4) && obj.iter().all(|c| !c.key.starts_with('$')) {
+                self.error(
+                    m.value.offset,
+                    "legacy-format",
+                    &child,
+                    "looks like a Style Dictionary token (`value` without `$`); read it with `--format style-dictionary`".into(),
+                );
+            } else {
+                self.group(&m.value, &child, ty);
+            }
+        }
+    }
+
+    fn token(&mut self, node: &Node<'_>, path: &TokenPath, inherited: Option<TokenType>) {
+        let members = node.as_object().unwrap_or_default();
+        self.duplicates(members, path);
+        let loc = self.src.loc(node.offset);
+        let mut ty = inherited;
+        let mut explicit_type = false;
+        let mut type_invalid = false;
+        for m in members {
+            let k = m.key.as_ref();
+            if k == "$type" {
+                explicit_type = true;
+                match self.type_of(&m.value, path) {
+                    Some(t) => ty = Some(t),
+                    None => type_invalid = true,
+                }
+            } else if !TOKEN_KEYS.contains(&k) {
+                let msg = if k.starts_with('$') {
+                    format!("unknown token property `{k}` (a token may have {})", TOKEN_KEYS.join(", "))
+                } else {
+                    format!("a token cannot contain `{k}`: tokens have no children (move it into a group)")
+                };
+                self.error(m.key_offset, "unknown-property", path, msg);
+            }
+        }
+        let (description, deprecated, extensions) = self.meta(members, path);
+        let value_node = node.get("$value");
+        let ref_node = node.get("$ref");
+        let mut invalid = type_invalid;
+        let mut references = Vec::new();
+        let value = match (value_node, ref_node) {
+            (Some(_), Some(r)) => {
+                self.error(
+                    r.offset,
+                    "invalid-token",
+                    path,
+                    "a token has either `$value` or `$ref`, not both".into(),
+                );
+                invalid = true;
+                Value::Null
+            }
+            (Some(v), None) => {
+                if matches!(v.kind, Kind::Null) {
+                    self.error(v.offset, "invalid-value", path, "`$value` cannot be null".into());
+                    invalid = true;
+                } else if let Some(t) = ty {
+                    let checked = value::check(t, v);
+                    invalid |= !checked.problems.is_empty();
+                    self.collect(path, checked, &mut references);
+                } else if !type_invalid {
+                    // No type: only a whole-value reference can supply one.
+                    let is_alias = matches!(&v.kind, Kind::String(s) if matches!(alias_syntax(s), AliasSyntax::Alias(_)))
+                        || v.get("$ref").is_some();
+                    if is_alias {
+                        let checked = value::check(TokenType::Number, v);
+                        self.collect(path, checked, &mut references);
+                        for (r, _) in &mut references {
+                            r.expect = value::Expect::Any;
+                        }
+                    } else {
+                        self.error(
+                            node.offset,
+                            "missing-type",
+                            path,
+                            "the token has no `$type` and none is inherited from its groups; add `\"$type\"`".into(),
+                        );
+                        invalid = true;
+                    }
+                }
+                v.to_value()
+            }
+            (None, Some(r)) => {
+                let wrapper = Node {
+                    offset: r.offset,
+                    kind: Kind::Object(vec![Member {
+                        key_offset: r.offset,
+                        key: "$ref".into(),
+                        value: r.clone(),
+                    }]),
+                };
+                let checked = value::check(ty.unwrap_or(TokenType::Number), &wrapper);
+                invalid |= !checked.problems.is_empty();
+                self.collect(path, checked, &mut references);
+                if ty.is_none() {
+                    for (r, _) in &mut references {
+                        r.expect = value::Expect::Any;
+                    }
+                }
+                wrapper.to_value()
+            }
+            (None, None) => unreachable!("a token has `$value` or `$ref`"),
+        };
+        self.doc.tokens.push(ParsedToken {
+            path: path.clone(),
+            ty: if type_invalid { None } else { ty },
+            explicit_type,
+            value,
+            description,
+            deprecated,
+            extensions,
+            loc,
+            references,
+            invalid,
+        });
+    }
+
+    fn collect(
+        &mut self,
+        path: &TokenPath,
+        checked: value::Checked,
+        references: &mut Vec<(Reference, Location)>,
+    ) {
+        for p in checked.problems {
+            self.error(p.offset, p.code, path, p.message);
+        }
+        for r in checked.references {
+            let loc = self.src.loc(r.offset);
+            references.push((r, loc));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Design token files: DTCG 2025.10 parsing with source positions, legacy formats,
+//! resolver documents, linking (aliases, `$ref`, `$extends`, cycles) and resolution.
+
+pub mod dtcg;
+pub mod finding;
+pub mod json;
+pub mod legacy;
+pub mod link;
+pub mod resolve;
+pub mod resolver;
+pub mod value;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::model::Tokens;
+pub use finding::{Finding, Findings, Location, Severity};
+use link::{Input, SetDocument};
+
+/// The format of a token file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Detect from the content.
+    #[default]
+    Auto,
+    /// DTCG 2025.10 (`$value`, `$type`).
+    Dtcg,
+    /// Style Dictionary (`value`, `type`).
+    StyleDictionary,
+    /// Tokens Studio (and Penpot) exports, one file or one file per set.
+    TokensStudio,
+}
+
+/// What a file turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detected {
+    /// Tokens in one of the formats.
+    Tokens(Format),
+    /// A DTCG resolver document (has `resolutionOrder`).
+    Resolver,
+}
+
+/// A token file read from disk (or given inline).
+#[derive(Debug, Clone)]
+pub struct TokenFile {
+    /// The name shown in findings (as given, or relative to the project).
+    pub name: String,
+    /// Where it is on disk, for resolving relative `$ref`s.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+}
+
+impl TokenFile {
+    /// Reads `path`, naming it `name` in findings.
+    pub fn read(path: &Path, name: String) -> Result<Self, Finding> {
+        match fs::read_to_string(path) {
+            Ok(text) => Ok(Self {
+                name,
+                path: path.to_path_buf(),
+                text,
+            }),
+            Err(e) => Err(Finding::error(
+                "unreadable-file",
+                &Location {
+                    file: Some(name),
+                    ..Location::default()
+                },
+                None,
+                format!("could not read the file: {e}"),
+            )),
+        }
+    }
+}
+
+/// Expands files and directories (recursively, `*.json`, sorted) into file paths.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, std::io::Error> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found)?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), std::io::Error> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Detects what a parsed document is.
+pub fn detect(root: &json::Node<'_>) -> Detected {
+    if root.get("resolutionOrder").is_some()
+        || (root.get("version").is_some()
+            && (root.get("sets").is_some() || root.get("modifiers").is_some()))
+    {
+        return Detected::Resolver;
+    }
+    Detected::Tokens(legacy::detect(root))
+}
+
+/// Reads one token file into a document, detecting or forcing the format.
+/// Returns `None` when the file cannot be read at all (a finding says why).
+pub fn read_document(
+    file: &TokenFile,
+    format: Format,
+    findings: &mut Findings,
+) -> Option<dtcg::Document> {
+    let src = dtcg::Source::new(&file.name, &file.text);
+    let root = match json::parse(&file.text) {
+        Ok(r) => r,
+        Err(e) => {
+            findings.push(Finding::error(
+                "invalid-json",
+                &src.loc(e.offset),
+                None,
+                format!("invalid JSON: {}", e.message),
+            ));
+            return None;
+        }
+    };
+    let format = match format {
+        Format::Auto => match detect(&root) {
+            Detected::Tokens(f) => f,
+            Detected::Resolver => {
+                findings.push(Finding::error(
+                    "unexpected-resolver",
+                    &src.loc(root.offset),
+                    None,
+                    "this is a resolver document; list it under `resolver:` in opends.yaml or pass it alone".into(),
+                ));
+                return None;
+            }
+        },
+        f => f,
+    };
+    match format {
+        Format::Dtcg | Format::Auto => Some(dtcg::read(&root, &src, findings)),
+        Format::StyleDictionary | Format::TokensStudio => {
+            let converted = legacy::convert(&root, format, &src, findings);
+            Some(dtcg::read(&converted, &src, findings))
+        }
+    }
+}
+
+/// Set name for a file: its stem.
+pub fn set_name(file: &TokenFile) -> String {
+    Path::new(&file.name)
+        .file_stem()
+        .map_or_else(|| file.name.clone(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Loads token files (no modes) into one collection; a resolver document among them
+/// (recognised by `resolutionOrder`) is read as such.
+pub fn load_files(files: &[TokenFile], format: Format, findings: &mut Findings) -> Tokens {
+    let mut input = Input::default();
+    for file in files {
+        let root = json::parse(&file.text).ok();
+        if format == Format::Auto
+            && root.as_ref().is_some_and(|r| detect(r) == Detected::Resolver)
+        {
+            let resolved = resolver::read(file, findings);
+            input.base.extend(resolved.base);
+            if input.modes.is_empty() {
+                input.modes = resolved.modes;
+            }
+            input.mode_only_tokens |= resolved.mode_only_tokens;
+            continue;
+        }
+        if format == Format::Auto || format == Format::TokensStudio {
+            if let Some(r) = &root {
+                if legacy::detect(r) == Format::TokensStudio {
+                    let src = dtcg::Source::new(&file.name, &file.text);
+                    let studio = legacy::studio_input(r, &src, &file.name, findings);
+                    input.base.extend(studio.base);
+                    if input.modes.is_empty() {
+                        input.modes = studio.modes;
+                    }
+                    continue;
+                }
+            }
+        }
+        if let Some(doc) = read_document(file, format, findings) {
+            input.base.push(SetDocument {
+                set: set_name(file),
+                source: Some(file.name.clone()),
+                doc,
+            });
+        }
+    }
+    link::link(input, findings)
+}
+
+/// Loads base files and per-mode override files (`opends.yaml` `tokens:` + `modes:`).
+pub fn load_with_modes(
+    base: &[TokenFile],
+    modes: &[(String, Vec<TokenFile>)],
+    format: Format,
+    findings: &mut Findings,
+) -> Tokens {
+    let mut input = Input::default();
+    for file in base {
+        if let Some(doc) = read_document(file, format, findings) {
+            input.base.push(SetDocument {
+                set: set_name(file),
+                source: Some(file.name.clone()),
+                doc,
+            });
+        }
+    }
+    for (mode, files) in modes {
+        let mut sets = Vec::new();
+        for file in files {
+            if let Some(doc) = read_document(file, format, findings) {
+                sets.push(SetDocument {
+                    set: set_name(file),
+                    source: Some(file.name.clone()),
+                    doc,
+                });
+            }
+        }
+        input.modes.push((mode.clone(), sets));
+    }
+    link::link(input, findings)
+}

@@ -1,0 +1,184 @@
+//! Resolves references in token values for one mode: `{a.b}` aliases and `$ref`
+//! pointers are replaced by the values they name, also inside composite values.
+
+use serde_json::Value;
+
+use crate::model::{Token, TokenPath, Tokens};
+use crate::tokens::value::{AliasSyntax, alias_syntax, parse_pointer};
+
+/// How deep references may nest before resolution gives up (cycles are rejected at
+/// import; this guards values written to the store by other means).
+const MAX_DEPTH: usize = 64;
+
+/// The path a whole-value alias names, if `value` is one (`"{a.b}"`).
+pub fn alias_target(value: &Value) -> Option<&str> {
+    match value {
+        Value::String(s) => match alias_syntax(s) {
+            AliasSyntax::Alias(p) => Some(p),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The token path and sub-pointer a `{"$ref": "#/..."}` value names.
+pub fn pointer_target(value: &Value) -> Option<(String, Vec<String>)> {
+    let Value::Object(m) = value else { return None };
+    if m.len() != 1 {
+        return None;
+    }
+    let ptr = m.get("$ref")?.as_str()?;
+    let (path, below) = parse_pointer(ptr).ok()?;
+    Some((path.join("."), below))
+}
+
+/// Resolves values of a token collection in one mode.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolver<'t> {
+    tokens: &'t Tokens,
+    mode: Option<&'t str>,
+}
+
+impl<'t> Resolver<'t> {
+    /// A resolver for `mode` (`None`: the base values).
+    pub fn new(tokens: &'t Tokens, mode: Option<&'t str>) -> Self {
+        Self { tokens, mode }
+    }
+
+    /// The mode it resolves in.
+    pub fn mode(&self) -> Option<&'t str> {
+        self.mode
+    }
+
+    /// The token's value in this mode, as written.
+    pub fn raw(&self, token: &'t Token) -> &'t Value {
+        token.value_in(self.mode)
+    }
+
+    /// The token's value with every reference replaced (`Null` where one cannot be followed).
+    pub fn resolved(&self, token: &Token) -> Value {
+        self.value(token.value_in(self.mode), 0)
+    }
+
+    /// Resolves references inside any value.
+    pub fn value(&self, value: &Value, depth: usize) -> Value {
+        if depth > MAX_DEPTH {
+            return Value::Null;
+        }
+        if let Some(target) = alias_target(value) {
+            return self
+                .tokens
+                .get(&TokenPath::new(target))
+                .map_or(Value::Null, |t| self.value(t.value_in(self.mode), depth + 1));
+        }
+        if let Some((path, below)) = pointer_target(value) {
+            let Some(t) = self.tokens.get(&TokenPath::new(path)) else {
+                return Value::Null;
+            };
+            let whole = self.value(t.value_in(self.mode), depth + 1);
+            let mut cur = &whole;
+            for seg in &below {
+                let next = match cur {
+                    Value::Object(m) => m.get(seg),
+                    Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
+                    _ => None,
+                };
+                match next {
+                    Some(n) => cur = n,
+                    None => return Value::Null,
+                }
+            }
+            return self.value(cur, depth + 1);
+        }
+        match value {
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    let v = self.value(item, depth + 1);
+                    out.push(v);
+                }
+                Value::Array(out)
+            }
+            Value::Object(m) => Value::Object(
+                m.iter()
+                    .map(|(k, v)| (k.clone(), self.value(v, depth + 1)))
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+
+    /// The final token a chain of whole-value aliases ends at (itself when not an alias).
+    pub fn alias_chain_end(&self, token: &'t Token) -> &'t Token {
+        let mut cur = token;
+        for _ in 0..MAX_DEPTH {
+            match alias_target(cur.value_in(self.mode)).and_then(|p| self.tokens.get_str(p)) {
+                Some(next) => cur = next,
+                None => break,
+            }
+        }
+        cur
+    }
+}
+
+/// Every token path a value references (aliases and `$ref` pointers, also nested).
+pub fn references(value: &Value, out: &mut Vec<String>) {
+    if let Some(t) = alias_target(value) {
+        out.push(t.to_string());
+        return;
+    }
+    if let Some((path, _)) = pointer_target(value) {
+        out.push(path);
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|i| references(i, out)),
+        Value::Object(m) => m.values().for_each(|v| references(v, out)),
+        _ => {}
+    }
+}
+
+/// For one mode, which tokens resolve differently from the default: those with their own
+/// value in the mode and those that reference one of them (transitively).
+pub fn changed_in_mode(tokens: &Tokens, mode: &str) -> Vec<bool> {
+    let n = tokens.len();
+    // 0 unknown, 1 visiting, 2 unchanged, 3 changed
+    let mut state = vec![0u8; n];
+    let deps: Vec<Vec<usize>> = tokens
+        .tokens
+        .iter()
+        .map(|t| {
+            let mut refs = Vec::new();
+            references(t.value_in(Some(mode)), &mut refs);
+            if t.modes.iter().any(|(m, _)| m == mode) {
+                references(&t.value, &mut refs);
+            }
+            refs.iter()
+                .filter_map(|p| tokens.position(&TokenPath::new(p.as_str())))
+                .collect()
+        })
+        .collect();
+    for start in 0..n {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack = vec![(start, 0usize)];
+        state[start] = 1;
+        while let Some(&mut (i, ref mut k)) = stack.last_mut() {
+            if *k < deps[i].len() {
+                let d = deps[i][*k];
+                *k += 1;
+                if state[d] == 0 {
+                    state[d] = 1;
+                    stack.push((d, 0));
+                }
+            } else {
+                let own = tokens.tokens[i].modes.iter().any(|(m, _)| m == mode);
+                let via = deps[i].iter().any(|&d| state[d] == 3);
+                state[i] = if own || via { 3 } else { 2 };
+                stack.pop();
+            }
+        }
+    }
+    state.into_iter().map(|s| s == 3).collect()
+}

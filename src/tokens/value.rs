@@ -1,0 +1,990 @@
+//! Checks a `$value` against its DTCG type and collects the references it makes.
+//!
+//! Works on the positioned JSON tree so that each problem points at the exact
+//! sub-value (e.g. the fourth colour component), not only at the token.
+
+use crate::model::TokenType;
+use crate::tokens::json::{Kind, Node};
+
+/// What a referenced token must be, for references inside values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// A token of this type.
+    Type(TokenType),
+    /// A number for a colour component, gradient position or similar.
+    NumberLike,
+    /// Anything: the referring token has no type and takes the target's.
+    Any,
+}
+
+/// A reference found inside a value: `{a.b}` (alias) or `{"$ref": "#/a/b/$value/x"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// Byte offset of the reference in the file.
+    pub offset: u32,
+    /// The referenced token path (dotted).
+    pub target: String,
+    /// A JSON pointer below the target's `$value` (empty for a whole-value reference).
+    pub pointer: Vec<String>,
+    /// What the target must resolve to.
+    pub expect: Expect,
+    /// Where in the value the reference sits, e.g. `color` or `0.position` (empty at the top).
+    pub at: String,
+}
+
+/// A problem with a value, at a byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte offset of the offending sub-value.
+    pub offset: u32,
+    /// A stable rule name.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The result of checking one value.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Problems found.
+    pub problems: Vec<Problem>,
+    /// References to resolve and type-check later.
+    pub references: Vec<Reference>,
+}
+
+/// How a string that looks like a reference parses.
+pub enum AliasSyntax<'s> {
+    /// Not an alias (does not start with `{`).
+    NotAlias,
+    /// A well-formed alias `{a.b.c}` naming this path.
+    Alias(&'s str),
+    /// Starts like an alias but is malformed; the message says why.
+    Malformed(String),
+}
+
+/// Parses `{a.b.c}` alias syntax.
+pub fn alias_syntax(s: &str) -> AliasSyntax<'_> {
+    let Some(inner) = s.strip_prefix('{') else {
+        if s.contains('{') && s.contains('}') {
+            return AliasSyntax::Malformed(format!(
+                "`{s}` embeds a reference in a string; a reference must be the whole value, e.g. `{{color.blue}}`"
+            ));
+        }
+        return AliasSyntax::NotAlias;
+    };
+    let Some(inner) = inner.strip_suffix('}') else {
+        return AliasSyntax::Malformed(format!("reference `{s}` has no closing `}}`"));
+    };
+    if inner.is_empty() {
+        return AliasSyntax::Malformed("empty reference `{}`".into());
+    }
+    if inner.contains(['{', '}']) {
+        return AliasSyntax::Malformed(format!("reference `{s}` has nested braces"));
+    }
+    if inner.split('.').any(str::is_empty) {
+        return AliasSyntax::Malformed(format!("reference `{s}` has an empty path segment"));
+    }
+    AliasSyntax::Alias(inner)
+}
+
+/// Parses a `$ref` JSON pointer `#/a/b/$value/x` into (token path segments, pointer below `$value`).
+pub fn parse_pointer(ptr: &str) -> Result<(Vec<String>, Vec<String>), String> {
+    let Some(rest) = ptr.strip_prefix("#/") else {
+        if ptr.starts_with('/') {
+            return Err(format!(
+                "JSON pointer `{ptr}` must start with `#/` (a reference within the document)"
+            ));
+        }
+        if ptr == "#" {
+            return Err("JSON pointer `#` points at the whole document, not at a token".into());
+        }
+        return Err(format!(
+            "`{ptr}` is not a JSON pointer; write `#/group/token/$value` (segments separated by `/`)"
+        ));
+    };
+    let mut segments = Vec::new();
+    for raw in rest.split('/') {
+        let mut seg = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c == '~' {
+                match chars.next() {
+                    Some('0') => seg.push('~'),
+                    Some('1') => seg.push('/'),
+                    _ => return Err(format!("JSON pointer `{ptr}` has an invalid `~` escape")),
+                }
+            } else {
+                seg.push(c);
+            }
+        }
+        segments.push(seg);
+    }
+    let Some(value_at) = segments.iter().position(|s| s == "$value") else {
+        if let Some(meta) = segments.iter().find(|s| s.starts_with('$')) {
+            return Err(format!(
+                "JSON pointer `{ptr}` points at `{meta}`; a reference must point at a token's `$value`"
+            ));
+        }
+        return Err(format!(
+            "JSON pointer `{ptr}` does not point at a `$value`; write `{ptr}/$value`"
+        ));
+    };
+    let below = segments.split_off(value_at + 1);
+    segments.pop();
+    if segments.is_empty() {
+        return Err(format!("JSON pointer `{ptr}` names no token"));
+    }
+    if let Some(meta) = segments.iter().find(|s| s.starts_with('$') && *s != "$root") {
+        return Err(format!(
+            "JSON pointer `{ptr}` goes through `{meta}`, which is not a token or group"
+        ));
+    }
+    Ok((segments, below))
+}
+
+/// Color spaces of DTCG 2025.10 and the valid range of each component.
+/// `None` as a bound means unbounded on that side.
+pub fn color_space_ranges(space: &str) -> Option<[(Option<f64>, Option<f64>); 3]> {
+    let unit = (Some(0.0), Some(1.0));
+    let hue = (Some(0.0), Some(360.0));
+    let pct = (Some(0.0), Some(100.0));
+    let any = (None, None);
+    let pos = (Some(0.0), None);
+    Some(match space {
+        "srgb" | "srgb-linear" | "display-p3" | "a98-rgb" | "prophoto-rgb" | "rec2020" => {
+            [unit, unit, unit]
+        }
+        "hsl" | "hwb" => [hue, pct, pct],
+        "lab" => [pct, any, any],
+        "lch" => [pct, pos, hue],
+        "oklab" => [unit, any, any],
+        "oklch" => [unit, pos, hue],
+        "xyz-d50" | "xyz-d65" => [any, any, any],
+        _ => return None,
+    })
+}
+
+/// The colour spaces opends reads.
+pub const COLOR_SPACES: [&str; 14] = [
+    "srgb",
+    "srgb-linear",
+    "hsl",
+    "hwb",
+    "lab",
+    "lch",
+    "oklab",
+    "oklch",
+    "display-p3",
+    "a98-rgb",
+    "prophoto-rgb",
+    "rec2020",
+    "xyz-d50",
+    "xyz-d65",
+];
+
+/// Named font weights and their numeric values (DTCG 2025.10).
+pub const FONT_WEIGHTS: [(&str, u16); 18] = [
+    ("thin", 100),
+    ("hairline", 100),
+    ("extra-light", 200),
+    ("ultra-light", 200),
+    ("light", 300),
+    ("normal", 400),
+    ("regular", 400),
+    ("book", 400),
+    ("medium", 500),
+    ("semi-bold", 600),
+    ("demi-bold", 600),
+    ("bold", 700),
+    ("extra-bold", 800),
+    ("ultra-bold", 800),
+    ("black", 900),
+    ("heavy", 900),
+    ("extra-black", 950),
+    ("ultra-black", 950),
+];
+
+/// `strokeStyle` keywords.
+pub const STROKE_KEYWORDS: [&str; 8] = [
+    "solid", "dashed", "dotted", "double", "groove", "ridge", "outset", "inset",
+];
+
+struct Ctx {
+    out: Checked,
+    at: Vec<String>,
+}
+
+impl Ctx {
+    fn problem(&mut self, node: &Node<'_>, code: &'static str, message: String) {
+        self.out.problems.push(Problem {
+            offset: node.offset,
+            code,
+            message: self.prefixed(message),
+        });
+    }
+
+    fn prefixed(&self, message: String) -> String {
+        if self.at.is_empty() {
+            message
+        } else {
+            format!("`{}`: {message}", self.at.join("."))
+        }
+    }
+
+    fn with<F: FnOnce(&mut Self)>(&mut self, seg: &str, f: F) {
+        self.at.push(seg.to_string());
+        f(self);
+        self.at.pop();
+    }
+
+    /// Handles an alias or `$ref` object in place of a value; returns true when it was one.
+    fn reference(&mut self, node: &Node<'_>, expect: Expect) -> bool {
+        match &node.kind {
+            Kind::String(s) => match alias_syntax(s) {
+                AliasSyntax::NotAlias => false,
+                AliasSyntax::Alias(p) => {
+                    self.out.references.push(Reference {
+                        offset: node.offset,
+                        target: p.to_string(),
+                        pointer: Vec::new(),
+                        expect,
+                        at: self.at.join("."),
+                    });
+                    true
+                }
+                AliasSyntax::Malformed(m) => {
+                    self.problem(node, "invalid-reference", m);
+                    true
+                }
+            },
+            Kind::Object(members) if members.iter().any(|m| m.key == "$ref") => {
+                if members.len() > 1 {
+                    self.problem(
+                        node,
+                        "invalid-reference",
+                        "an object with `$ref` may hold nothing else".into(),
+                    );
+                }
+                let r = &members.iter().find(|m| m.key == "$ref").unwrap().value;
+                self.pointer(r, expect);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn pointer(&mut self, node: &Node<'_>, expect: Expect) {
+        let Some(ptr) = node.as_str() else {
+            self.problem(
+                node,
+                "invalid-reference",
+                format!("`$ref` must be a JSON pointer string, found {}", node.type_name()),
+            );
+            return;
+        };
+        match parse_pointer(ptr) {
+            Ok((path, pointer)) => self.out.references.push(Reference {
+                offset: node.offset,
+                target: path.join("."),
+                pointer,
+                expect,
+                at: self.at.join("."),
+            }),
+            Err(m) => self.problem(node, "invalid-reference", m),
+        }
+    }
+
+    fn number(&mut self, node: &Node<'_>, what: &str) -> Option<f64> {
+        if self.reference(node, Expect::NumberLike) {
+            return None;
+        }
+        match node.kind {
+            Kind::Number(n, _) => Some(n),
+            _ => {
+                self.problem(
+                    node,
+                    "invalid-value",
+                    format!("{what} must be a number, found {}", node.type_name()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Checks an object's keys: `required` must be there, nothing outside `allowed` may be.
+    fn keys(&mut self, node: &Node<'_>, ty: &str, required: &[&str], optional: &[&str]) -> bool {
+        let Some(members) = node.as_object() else {
+            self.problem(
+                node,
+                "invalid-value",
+                format!("a {ty} value must be an object, found {}", node.type_name()),
+            );
+            return false;
+        };
+        let mut ok = true;
+        for key in required {
+            if !members.iter().any(|m| m.key == *key) {
+                self.problem(
+                    node,
+                    "missing-property",
+                    format!("a {ty} value needs `{key}`"),
+                );
+                ok = false;
+            }
+        }
+        for m in members {
+            if !required.contains(&m.key.as_ref()) && !optional.contains(&m.key.as_ref()) {
+                let mut expected: Vec<String> =
+                    required.iter().chain(optional).map(|k| format!("`{k}`")).collect();
+                expected.sort();
+                self.problem(
+                    &m.value,
+                    "unknown-property",
+                    format!(
+                        "unknown property `{}` in a {ty} value (expected {})",
+                        m.key,
+                        expected.join(", ")
+                    ),
+                );
+                ok = false;
+            }
+        }
+        ok
+    }
+}
+
+/// Checks `node` as a value of type `ty` (a whole-value alias is a reference, not an error).
+pub fn check(ty: TokenType, node: &Node<'_>) -> Checked {
+    let mut cx = Ctx {
+        out: Checked::default(),
+        at: Vec::new(),
+    };
+    value(&mut cx, ty, node);
+    cx.out
+}
+
+fn value(cx: &mut Ctx, ty: TokenType, node: &Node<'_>) {
+    if cx.reference(node, Expect::Type(ty)) {
+        return;
+    }
+    match ty {
+        TokenType::Color => color(cx, node),
+        TokenType::Dimension => unit_value(cx, node, "dimension", &["px", "rem"], true),
+        TokenType::Duration => unit_value(cx, node, "duration", &["ms", "s"], false),
+        TokenType::FontFamily => font_family(cx, node),
+        TokenType::FontWeight => font_weight(cx, node),
+        TokenType::CubicBezier => cubic_bezier(cx, node),
+        TokenType::Number => {
+            if !matches!(node.kind, Kind::Number(..)) {
+                cx.problem(
+                    node,
+                    "invalid-value",
+                    format!("a number value must be a JSON number, found {}", node.type_name()),
+                );
+            }
+        }
+        TokenType::StrokeStyle => stroke_style(cx, node),
+        TokenType::Border => composite(
+            cx,
+            node,
+            "border",
+            &[
+                ("color", TokenType::Color),
+                ("width", TokenType::Dimension),
+                ("style", TokenType::StrokeStyle),
+            ],
+            &[],
+        ),
+        TokenType::Transition => composite(
+            cx,
+            node,
+            "transition",
+            &[
+                ("duration", TokenType::Duration),
+                ("delay", TokenType::Duration),
+                ("timingFunction", TokenType::CubicBezier),
+            ],
+            &[],
+        ),
+        TokenType::Shadow => shadow(cx, node),
+        TokenType::Gradient => gradient(cx, node),
+        TokenType::Typography => composite(
+            cx,
+            node,
+            "typography",
+            &[
+                ("fontFamily", TokenType::FontFamily),
+                ("fontSize", TokenType::Dimension),
+                ("fontWeight", TokenType::FontWeight),
+                ("letterSpacing", TokenType::Dimension),
+                ("lineHeight", TokenType::Number),
+            ],
+            &[],
+        ),
+    }
+}
+
+fn composite(
+    cx: &mut Ctx,
+    node: &Node<'_>,
+    name: &str,
+    required: &[(&str, TokenType)],
+    optional: &[(&str, TokenType)],
+) {
+    composite_with(cx, node, name, required, optional, &[]);
+}
+
+/// Like `composite`, with extra keys that the caller checks itself.
+fn composite_with(
+    cx: &mut Ctx,
+    node: &Node<'_>,
+    name: &str,
+    required: &[(&str, TokenType)],
+    optional: &[(&str, TokenType)],
+    extra: &[&str],
+) {
+    let req: Vec<&str> = required.iter().map(|(k, _)| *k).collect();
+    let mut opt: Vec<&str> = optional.iter().map(|(k, _)| *k).collect();
+    opt.extend_from_slice(extra);
+    cx.keys(node, name, &req, &opt);
+    let Some(members) = node.as_object() else {
+        return;
+    };
+    for m in members {
+        if let Some((_, ty)) = required.iter().chain(optional).find(|(k, _)| *k == m.key) {
+            cx.with(&m.key, |cx| value(cx, *ty, &m.value));
+        }
+    }
+}
+
+fn color(cx: &mut Ctx, node: &Node<'_>) {
+    if let Some(s) = node.as_str() {
+        cx.problem(
+            node,
+            "invalid-value",
+            format!(
+                "a color value must be an object `{{\"colorSpace\": \"srgb\", \"components\": [r, g, b]}}`, found the string `{s}` (legacy colour strings are read with `--format style-dictionary`)"
+            ),
+        );
+        return;
+    }
+    if !cx.keys(node, "color", &["colorSpace", "components"], &["alpha", "hex"]) {
+        if node.as_object().is_none() {
+            return;
+        }
+    }
+    let space_node = node.get("colorSpace");
+    let ranges = match space_node {
+        Some(s) => match s.as_str() {
+            Some(space) => {
+                let r = color_space_ranges(space);
+                if r.is_none() {
+                    cx.problem(
+                        s,
+                        "invalid-value",
+                        format!(
+                            "unknown colorSpace `{space}` (expected one of {})",
+                            COLOR_SPACES.join(", ")
+                        ),
+                    );
+                }
+                r.map(|r| (space, r))
+            }
+            None => {
+                cx.problem(
+                    s,
+                    "invalid-value",
+                    format!("colorSpace must be a string, found {}", s.type_name()),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    if let Some(comps) = node.get("components") {
+        match comps.as_array() {
+            None => {
+                if !cx.reference(comps, Expect::NumberLike) {
+                    cx.problem(
+                        comps,
+                        "invalid-value",
+                        format!("components must be an array, found {}", comps.type_name()),
+                    );
+                }
+            }
+            Some(items) => {
+                if items.len() != 3 {
+                    let space = ranges.map_or("this colour space", |(s, _)| s);
+                    cx.problem(
+                        comps,
+                        "invalid-value",
+                        format!("`{space}` takes 3 components, found {}", items.len()),
+                    );
+                }
+                for (i, item) in items.iter().enumerate().take(3) {
+                    if item.as_str() == Some("none") {
+                        continue;
+                    }
+                    if cx.reference(item, Expect::NumberLike) {
+                        continue;
+                    }
+                    let Some(n) = item.as_f64() else {
+                        cx.problem(
+                            item,
+                            "invalid-value",
+                            format!(
+                                "component {} must be a number or `\"none\"`, found {}",
+                                i + 1,
+                                item.type_name()
+                            ),
+                        );
+                        continue;
+                    };
+                    if let Some((space, r)) = ranges {
+                        let (lo, hi) = r[i];
+                        let above = hi.is_some_and(|hi| {
+                            // hue is [0, 360): 360 itself wraps and is not a valid component
+                            if hi == 360.0 { n >= hi } else { n > hi }
+                        });
+                        if lo.is_some_and(|lo| n < lo) || above {
+                            cx.problem(
+                                item,
+                                "out-of-range",
+                                format!(
+                                    "component {} of a `{space}` colour is {n}, outside {}",
+                                    i + 1,
+                                    range_text(lo, hi)
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some(alpha) = node.get("alpha") {
+        if let Some(a) = cx.number(alpha, "alpha") {
+            if !(0.0..=1.0).contains(&a) {
+                cx.problem(
+                    alpha,
+                    "out-of-range",
+                    format!("alpha is {a}, outside [0, 1]"),
+                );
+            }
+        }
+    }
+    if let Some(hex) = node.get("hex") {
+        match hex.as_str() {
+            Some(h) if is_hex6(h) => {}
+            Some(h) => cx.problem(
+                hex,
+                "invalid-value",
+                format!("hex `{h}` must be a 6-digit hex colour such as `#3b82f6`"),
+            ),
+            None => cx.problem(
+                hex,
+                "invalid-value",
+                format!("hex must be a string, found {}", hex.type_name()),
+            ),
+        }
+    }
+}
+
+fn range_text(lo: Option<f64>, hi: Option<f64>) -> String {
+    match (lo, hi) {
+        (Some(lo), Some(360.0)) => format!("[{lo}, 360)"),
+        (Some(lo), Some(hi)) => format!("[{lo}, {hi}]"),
+        (Some(lo), None) => format!(">= {lo}"),
+        (None, Some(hi)) => format!("<= {hi}"),
+        (None, None) => "any number".into(),
+    }
+}
+
+fn is_hex6(h: &str) -> bool {
+    h.len() == 7 && h.starts_with('#') && h[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn unit_value(cx: &mut Ctx, node: &Node<'_>, ty: &str, units: &[&str], allow_negative: bool) {
+    if let Some(s) = node.as_str() {
+        cx.problem(
+            node,
+            "invalid-value",
+            format!(
+                "a {ty} value must be an object `{{\"value\": 8, \"unit\": \"{}\"}}`, found the string `{s}`",
+                units[0]
+            ),
+        );
+        return;
+    }
+    if let Some(n) = node.as_f64() {
+        cx.problem(
+            node,
+            "invalid-value",
+            format!(
+                "a {ty} value must be an object `{{\"value\": {n}, \"unit\": \"{}\"}}`, found a bare number",
+                units[0]
+            ),
+        );
+        return;
+    }
+    cx.keys(node, ty, &["value", "unit"], &[]);
+    if let Some(v) = node.get("value") {
+        if cx.reference(v, Expect::NumberLike) {
+        } else if let Some(n) = v.as_f64() {
+            if !allow_negative && n < 0.0 {
+                cx.problem(v, "out-of-range", format!("a {ty} cannot be negative ({n})"));
+            }
+        } else {
+            cx.problem(
+                v,
+                "invalid-value",
+                format!("the {ty}'s `value` must be a number, found {}", v.type_name()),
+            );
+        }
+    }
+    if let Some(u) = node.get("unit") {
+        match u.as_str() {
+            Some(unit) if units.contains(&unit) => {}
+            Some(unit) => cx.problem(
+                u,
+                "invalid-value",
+                format!(
+                    "unit `{unit}` is not valid for a {ty} (expected {})",
+                    units
+                        .iter()
+                        .map(|u| format!("`{u}`"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            ),
+            None => cx.problem(
+                u,
+                "invalid-value",
+                format!("the {ty}'s `unit` must be a string, found {}", u.type_name()),
+            ),
+        }
+    }
+}
+
+fn font_family(cx: &mut Ctx, node: &Node<'_>) {
+    match &node.kind {
+        Kind::String(s) if !s.trim().is_empty() => {}
+        Kind::String(_) => cx.problem(node, "invalid-value", "font family is empty".into()),
+        Kind::Array(items) if items.is_empty() => cx.problem(
+            node,
+            "invalid-value",
+            "a fontFamily array needs at least one font name".into(),
+        ),
+        Kind::Array(items) => {
+            for item in items {
+                if !matches!(&item.kind, Kind::String(s) if !s.trim().is_empty()) {
+                    cx.problem(
+                        item,
+                        "invalid-value",
+                        format!(
+                            "each font family must be a non-empty string, found {}",
+                            item.type_name()
+                        ),
+                    );
+                }
+            }
+        }
+        _ => cx.problem(
+            node,
+            "invalid-value",
+            format!(
+                "a fontFamily value must be a string or an array of strings, found {}",
+                node.type_name()
+            ),
+        ),
+    }
+}
+
+fn font_weight(cx: &mut Ctx, node: &Node<'_>) {
+    match &node.kind {
+        Kind::Number(n, _) => {
+            if !(1.0..=1000.0).contains(n) {
+                cx.problem(
+                    node,
+                    "out-of-range",
+                    format!("font weight {n} is outside [1, 1000]"),
+                );
+            }
+        }
+        Kind::String(s) => {
+            if !FONT_WEIGHTS.iter().any(|(k, _)| k == s) {
+                cx.problem(
+                    node,
+                    "invalid-value",
+                    format!(
+                        "unknown font weight `{s}` (use a number from 1 to 1000 or one of {})",
+                        FONT_WEIGHTS.map(|(k, _)| k).join(", ")
+                    ),
+                );
+            }
+        }
+        _ => cx.problem(
+            node,
+            "invalid-value",
+            format!(
+                "a fontWeight value must be a number or a weight name, found {}",
+                node.type_name()
+            ),
+        ),
+    }
+}
+
+fn cubic_bezier(cx: &mut Ctx, node: &Node<'_>) {
+    let Some(items) = node.as_array() else {
+        cx.problem(
+            node,
+            "invalid-value",
+            format!(
+                "a cubicBezier value must be an array of 4 numbers, found {}",
+                node.type_name()
+            ),
+        );
+        return;
+    };
+    if items.len() != 4 {
+        cx.problem(
+            node,
+            "invalid-value",
+            format!("a cubicBezier value needs 4 numbers [x1, y1, x2, y2], found {}", items.len()),
+        );
+    }
+    for (i, item) in items.iter().enumerate() {
+        let Some(n) = cx.number(item, "a cubicBezier coordinate") else {
+            continue;
+        };
+        if i % 2 == 0 && !(0.0..=1.0).contains(&n) {
+            cx.problem(
+                item,
+                "out-of-range",
+                format!("x{} of a cubicBezier must be within [0, 1], found {n}", i / 2 + 1),
+            );
+        }
+    }
+}
+
+fn stroke_style(cx: &mut Ctx, node: &Node<'_>) {
+    match &node.kind {
+        Kind::String(s) => {
+            if !STROKE_KEYWORDS.contains(&s.as_ref()) {
+                cx.problem(
+                    node,
+                    "invalid-value",
+                    format!(
+                        "unknown strokeStyle `{s}` (expected one of {}, or an object with `dashArray` and `lineCap`)",
+                        STROKE_KEYWORDS.join(", ")
+                    ),
+                );
+            }
+        }
+        Kind::Object(_) => {
+            cx.keys(node, "strokeStyle", &["dashArray", "lineCap"], &[]);
+            if let Some(arr) = node.get("dashArray") {
+                match arr.as_array() {
+                    Some([]) => cx.problem(
+                        arr,
+                        "invalid-value",
+                        "dashArray needs at least one dimension".into(),
+                    ),
+                    Some(items) => {
+                        for (i, item) in items.iter().enumerate() {
+                            cx.with(&format!("dashArray.{i}"), |cx| {
+                                value(cx, TokenType::Dimension, item);
+                            });
+                        }
+                    }
+                    None => cx.problem(
+                        arr,
+                        "invalid-value",
+                        format!("dashArray must be an array of dimensions, found {}", arr.type_name()),
+                    ),
+                }
+            }
+            if let Some(cap) = node.get("lineCap") {
+                match cap.as_str() {
+                    Some("round" | "butt" | "square") => {}
+                    _ => cx.problem(
+                        cap,
+                        "invalid-value",
+                        "lineCap must be `round`, `butt` or `square`".into(),
+                    ),
+                }
+            }
+        }
+        _ => cx.problem(
+            node,
+            "invalid-value",
+            format!(
+                "a strokeStyle value must be a keyword or an object, found {}",
+                node.type_name()
+            ),
+        ),
+    }
+}
+
+fn shadow(cx: &mut Ctx, node: &Node<'_>) {
+    match &node.kind {
+        Kind::Array(items) => {
+            if items.is_empty() {
+                cx.problem(node, "invalid-value", "a shadow array needs at least one shadow".into());
+            }
+            for (i, item) in items.iter().enumerate() {
+                cx.with(&i.to_string(), |cx| {
+                    if !cx.reference(item, Expect::Type(TokenType::Shadow)) {
+                        shadow_layer(cx, item);
+                    }
+                });
+            }
+        }
+        _ => shadow_layer(cx, node),
+    }
+}
+
+fn shadow_layer(cx: &mut Ctx, node: &Node<'_>) {
+    composite_with(
+        cx,
+        node,
+        "shadow",
+        &[
+            ("color", TokenType::Color),
+            ("offsetX", TokenType::Dimension),
+            ("offsetY", TokenType::Dimension),
+            ("blur", TokenType::Dimension),
+            ("spread", TokenType::Dimension),
+        ],
+        &[],
+        &["inset"],
+    );
+    if let Some(inset) = node.get("inset") {
+        if !matches!(inset.kind, Kind::Bool(_)) && inset.get("$ref").is_none() {
+            cx.problem(
+                inset,
+                "invalid-value",
+                format!("shadow `inset` must be true or false, found {}", inset.type_name()),
+            );
+        }
+    }
+}
+
+fn gradient(cx: &mut Ctx, node: &Node<'_>) {
+    let Some(stops) = node.as_array() else {
+        cx.problem(
+            node,
+            "invalid-value",
+            format!(
+                "a gradient value must be an array of stops `{{\"color\", \"position\"}}`, found {}",
+                node.type_name()
+            ),
+        );
+        return;
+    };
+    if stops.is_empty() {
+        cx.problem(node, "invalid-value", "a gradient needs at least one stop".into());
+    }
+    for (i, stop) in stops.iter().enumerate() {
+        cx.with(&i.to_string(), |cx| {
+            if cx.reference(stop, Expect::Type(TokenType::Gradient)) {
+                return;
+            }
+            composite_with(
+                cx,
+                stop,
+                "gradient stop",
+                &[("color", TokenType::Color)],
+                &[],
+                &["position"],
+            );
+            match stop.get("position") {
+                None if stop.as_object().is_some() => cx.problem(
+                    stop,
+                    "missing-property",
+                    "a gradient stop needs `position`".into(),
+                ),
+                None => {}
+                Some(pos) => {
+                    cx.with("position", |cx| {
+                        if cx.reference(pos, Expect::Type(TokenType::Number)) {
+                            return;
+                        }
+                        match pos.as_f64() {
+                            Some(p) if !(0.0..=1.0).contains(&p) => cx.problem(
+                                pos,
+                                "out-of-range",
+                                format!("position {p} is outside [0, 1]"),
+                            ),
+                            Some(_) => {}
+                            None => cx.problem(
+                                pos,
+                                "invalid-value",
+                                format!("position must be a number, found {}", pos.type_name()),
+                            ),
+                        }
+                    });
+                }
+            }
+        });
+    }
+}
+
+/// Checks a typed `serde_json::Value` (from the store or the command line).
+pub fn check_value(ty: TokenType, value: &serde_json::Value) -> Checked {
+    let node = crate::tokens::json::from_value(value, 0);
+    check(ty, &node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::json::parse;
+
+    fn problems(ty: TokenType, json: &str) -> Vec<String> {
+        let node = parse(json).unwrap();
+        check(ty, &node)
+            .problems
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
+    }
+
+    #[test]
+    fn srgb_with_four_components_is_rejected() {
+        let p = problems(
+            TokenType::Color,
+            r#"{"colorSpace": "srgb", "components": [0, 0, 0, 1]}"#,
+        );
+        assert_eq!(p, vec!["`srgb` takes 3 components, found 4"]);
+    }
+
+    #[test]
+    fn hue_of_360_is_out_of_range_but_none_is_fine() {
+        assert!(problems(TokenType::Color, r#"{"colorSpace": "hsl", "components": ["none", 0, 50]}"#).is_empty());
+        assert_eq!(
+            problems(TokenType::Color, r#"{"colorSpace": "hsl", "components": [360, 0, 50]}"#).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn composite_sub_aliases_are_collected_with_their_expected_type() {
+        let node = parse(r#"{"color": "{c.red}", "width": {"value": 1, "unit": "px"}, "style": "solid"}"#).unwrap();
+        let out = check(TokenType::Border, &node);
+        assert!(out.problems.is_empty());
+        assert_eq!(out.references[0].target, "c.red");
+        assert_eq!(out.references[0].expect, Expect::Type(TokenType::Color));
+        assert_eq!(out.references[0].at, "color");
+    }
+
+    #[test]
+    fn pointer_to_value_sub_property() {
+        let (path, below) = parse_pointer("#/colors/blue/$value/components/0").unwrap();
+        assert_eq!(path, ["colors", "blue"]);
+        assert_eq!(below, ["components", "0"]);
+        assert!(parse_pointer("#/colors/blue").is_err());
+        assert!(parse_pointer("#/colors/blue/$type").is_err());
+        assert!(parse_pointer("colors/blue/$value").is_err());
+    }
+}
