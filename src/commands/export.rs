@@ -66,11 +66,24 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     };
     let base = project.as_ref().map_or_else(|| ctx.cwd.clone(), |p| p.root.clone());
     let outputs = plan(ctx, project.as_ref(), &formats, &out, mode.as_deref())?;
-    // Render everything before writing anything.
+    // Render everything before writing anything; outputs are independent, so they are
+    // rendered on all cores.
+    let results: Vec<Result<Vec<File>, export::ExportError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = outputs
+            .iter()
+            .map(|(format, opts)| {
+                let tokens = &tokens;
+                scope.spawn(move || export::render(*format, tokens, opts))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("an exporter panicked"))
+            .collect()
+    });
     let mut rendered: Vec<(ExportFormat, File)> = Vec::new();
-    for (format, opts) in &outputs {
-        let files = export::render(*format, &tokens, opts)
-            .with_context(|| format!("could not export {}", format.as_str()))?;
+    for ((format, _), files) in outputs.iter().zip(results) {
+        let files = files.with_context(|| format!("could not export {}", format.as_str()))?;
         rendered.extend(files.into_iter().map(|f| (*format, f)));
     }
     let mut reports = Vec::new();
@@ -117,6 +130,9 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     } else {
         print_reports(ctx, &tokens, &reports, check);
     }
+    // The process ends right after this; freeing a large token tree only costs time.
+    std::mem::forget(rendered);
+    std::mem::forget(tokens);
     Ok(if stale > 0 { Outcome::Found } else { Outcome::Success })
 }
 

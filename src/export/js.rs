@@ -35,12 +35,30 @@ fn doc_comment(out: &mut String, t: &Token) {
     }
     out.push_str("/**");
     if let Some(d) = desc {
-        let _ = write!(out, " {}", d.replace("*/", "* /").replace('\n', " "));
+        if d.contains("*/") || d.contains('\n') {
+            let _ = write!(out, " {}", d.replace("*/", "* /").replace('\n', " "));
+        } else {
+            let _ = write!(out, " {d}");
+        }
     }
     if let Some(reason) = dep {
         let _ = write!(out, " @deprecated {}", reason.replace("*/", "* /"));
     }
     out.push_str(" */\n");
+}
+
+/// A JSON literal for a value; plain strings skip the serializer.
+fn js_literal(v: &Value) -> String {
+    if let Value::String(s) = v {
+        if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20 || b == b'<') {
+            let mut out = String::with_capacity(s.len() + 2);
+            out.push('"');
+            out.push_str(s);
+            out.push('"');
+            return out;
+        }
+    }
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
 struct Module {
@@ -60,8 +78,8 @@ fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> M
     let _ = writeln!(m.js, "// {HEADER}");
     let _ = writeln!(m.dts, "// {HEADER}");
     for (i, t) in tokens.tokens.iter().enumerate() {
-        let v = js_value(t.ty, &resolver.resolved(t));
-        let literal = serde_json::to_string(&v).unwrap_or_else(|_| "null".into());
+        let v = js_value(t.ty, &resolver.resolved_cow(t));
+        let literal = js_literal(&v);
         if want_ts {
             doc_comment(&mut m.ts, t);
             let _ = writeln!(m.ts, "export const {} = {literal} as const;", names[i]);

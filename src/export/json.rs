@@ -12,7 +12,7 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> File {
     let r = Resolver::new(tokens, mode.as_deref());
     let mut map = Map::with_capacity(tokens.len());
     for t in &tokens.tokens {
-        map.insert(t.path.to_string(), js_value(t.ty, &r.resolved(t)));
+        map.insert(t.path.to_string(), js_value(t.ty, &r.resolved_cow(t)));
     }
     let mut contents = serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default();
     contents.push('\n');

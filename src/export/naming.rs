@@ -49,12 +49,82 @@ pub fn words(path: &str) -> Vec<String> {
 
 /// The name of `path` in `case`, with an optional prefix (itself a path).
 pub fn name(path: &str, prefix: Option<&str>, case: NameCase) -> String {
+    if path.is_ascii() && prefix.is_none_or(str::is_ascii) {
+        return ascii_name(path, prefix, case);
+    }
     let mut w = match prefix {
         Some(p) if !p.is_empty() => words(p),
         _ => Vec::new(),
     };
     w.extend(words(path));
     join(&w, case)
+}
+
+/// The same as `name` for ASCII input, without allocating a word list (hot path: one
+/// call per token per output).
+fn ascii_name(path: &str, prefix: Option<&str>, case: NameCase) -> String {
+    let mut out = String::with_capacity(path.len() + prefix.map_or(0, str::len) + 2);
+    let mut index = 0;
+    for part in prefix.into_iter().chain(std::iter::once(path)) {
+        let b = part.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut prev_lower = false;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                if b[i].is_ascii_uppercase() && prev_lower && i > start {
+                    break;
+                }
+                prev_lower = b[i].is_ascii_lowercase() || b[i].is_ascii_digit();
+                i += 1;
+            }
+            push_word(&mut out, &part[start..i], index, case);
+            index += 1;
+        }
+    }
+    finish(out, case)
+}
+
+fn push_word(out: &mut String, word: &str, index: usize, case: NameCase) {
+    match case {
+        NameCase::Kebab | NameCase::Snake | NameCase::Constant => {
+            if index > 0 {
+                out.push(if case == NameCase::Kebab { '-' } else { '_' });
+            }
+            for c in word.chars() {
+                out.push(if case == NameCase::Constant {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                });
+            }
+        }
+        NameCase::Camel | NameCase::Pascal => {
+            for (j, c) in word.chars().enumerate() {
+                if j == 0 && !(index == 0 && case == NameCase::Camel) {
+                    out.push(c.to_ascii_uppercase());
+                } else {
+                    out.push(c.to_ascii_lowercase());
+                }
+            }
+        }
+    }
+}
+
+fn finish(mut s: String, case: NameCase) -> String {
+    if matches!(case, NameCase::Camel | NameCase::Pascal | NameCase::Snake | NameCase::Constant)
+        && s.starts_with(|c: char| c.is_ascii_digit())
+    {
+        s.insert(0, '_');
+    }
+    if s.is_empty() {
+        s.push('_');
+    }
+    s
 }
 
 /// Joins lower-case words in `case`.
@@ -88,15 +158,7 @@ pub fn join(w: &[String], case: NameCase) -> String {
             }
         }
     }
-    if matches!(case, NameCase::Camel | NameCase::Pascal | NameCase::Snake | NameCase::Constant)
-        && s.starts_with(|c: char| c.is_ascii_digit())
-    {
-        s.insert(0, '_');
-    }
-    if s.is_empty() {
-        s.push('_');
-    }
-    s
+    finish(s, case)
 }
 
 #[cfg(test)]
@@ -119,5 +181,17 @@ mod tests {
         assert_eq!(name("neutral.950", None, NameCase::Camel), "neutral950");
         assert_eq!(name("950", None, NameCase::Camel), "_950");
         assert_eq!(name("brand colors.$root", None, NameCase::Kebab), "brand-colors-root");
+        assert_eq!(name("Größe.klein", None, NameCase::Camel), "größeKlein");
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_general_path() {
+        for p in ["color.action.primaryHover", "a.B.cD", "x-1.y_2.ABC", "space.2xl", "950"] {
+            for case in [NameCase::Kebab, NameCase::Camel, NameCase::Pascal, NameCase::Snake, NameCase::Constant] {
+                let mut w = words("acme");
+                w.extend(words(p));
+                assert_eq!(ascii_name(p, Some("acme"), case), join(&w, case), "{p} {case:?}");
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! validated against their type by `tokens::value`, so that a DTCG file survives
 //! import and export unchanged; formats interpret them through `export`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -52,10 +52,13 @@ impl TokenPath {
     /// Appends one segment.
     pub fn child(&self, segment: &str) -> TokenPath {
         if self.0.is_empty() {
-            TokenPath(segment.to_string())
-        } else {
-            TokenPath(format!("{}.{segment}", self.0))
+            return TokenPath(segment.to_string());
         }
+        let mut s = String::with_capacity(self.0.len() + 1 + segment.len());
+        s.push_str(&self.0);
+        s.push('.');
+        s.push_str(segment);
+        TokenPath(s)
     }
 }
 
@@ -271,11 +274,10 @@ pub struct Tokens {
 impl Tokens {
     /// Builds the collection and its path index.
     pub fn new(tokens: Vec<Token>, groups: Vec<Group>, modes: Vec<String>) -> Self {
-        let index = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.path.clone(), i))
-            .collect();
+        let mut index = HashMap::with_capacity_and_hasher(tokens.len(), rustc_hash::FxBuildHasher);
+        for (i, t) in tokens.iter().enumerate() {
+            index.insert(t.path.clone(), i);
+        }
         Self {
             tokens,
             groups,

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::model::{Deprecation, Group, TokenPath, TokenType};
 use crate::tokens::finding::{Finding, Findings, Location};
-use crate::tokens::json::{Kind, LineIndex, Member, Node};
+use crate::tokens::json::{Kind, Member, Node};
 use crate::tokens::value::{self, AliasSyntax, Reference, alias_syntax};
 
 /// A token as read from a file, before references are resolved.
@@ -63,9 +63,12 @@ pub struct Document {
 pub struct Source<'t> {
     /// The file name shown in findings.
     pub name: &'t str,
+    shared_name: std::sync::Arc<str>,
     /// The file's text.
     pub text: &'t str,
-    index: LineIndex,
+    /// (offset, line, offset of that line's start) of the last lookup: tokens are read in
+    /// file order, so each lookup only scans forward from the previous one.
+    cursor: std::cell::Cell<(u32, u32, u32)>,
 }
 
 impl<'t> Source<'t> {
@@ -73,19 +76,45 @@ impl<'t> Source<'t> {
     pub fn new(name: &'t str, text: &'t str) -> Self {
         Self {
             name,
+            shared_name: name.into(),
             text,
-            index: LineIndex::new(text),
+            cursor: std::cell::Cell::new((0, 1, 0)),
         }
     }
 
     /// The location of a byte offset.
     pub fn loc(&self, offset: u32) -> Location {
-        let (line, column) = self.index.position(self.text, offset);
+        let (line, column) = self.position(offset);
         Location {
-            file: Some(self.name.to_string()),
+            file: Some(self.shared_name.clone()),
             line,
             column,
         }
+    }
+}
+
+impl Source<'_> {
+    fn position(&self, offset: u32) -> (u32, u32) {
+        let bytes = self.text.as_bytes();
+        let offset = offset.min(bytes.len() as u32);
+        let (mut at, mut line, mut line_start) = self.cursor.get();
+        if offset < at {
+            (at, line, line_start) = (0, 1, 0);
+        }
+        let between = &bytes[at as usize..offset as usize];
+        let newlines = between.iter().filter(|&&b| b == b'\n').count();
+        if newlines > 0 {
+            line += newlines as u32;
+            let last = between.iter().rposition(|&b| b == b'\n').unwrap_or(0);
+            line_start = at + last as u32 + 1;
+        }
+        at = offset;
+        self.cursor.set((at, line, line_start));
+        let col = self
+            .text
+            .get(line_start as usize..offset as usize)
+            .map_or((offset - line_start) as usize, |s| s.chars().count());
+        (line, col as u32 + 1)
     }
 }
 
@@ -217,7 +246,10 @@ impl Walker<'_, '_> {
 }
 
 /// Reads a parsed DTCG document.
-pub fn read(root: &Node<'_>, src: &Source<'_>, findings: &mut Findings) -> Document {
+///
+/// Each token's subtree is freed as soon as it has been read, so the parse tree and the
+/// tokens made from it are never both held in full (peak memory at 100,000 tokens).
+pub fn read(root: &mut Node<'_>, src: &Source<'_>, findings: &mut Findings) -> Document {
     let mut group_info = HashMap::new();
     collect_groups(root, "", &mut group_info);
     let mut w = Walker {
@@ -251,6 +283,20 @@ impl Walker<'_, '_> {
     }
 
     fn duplicates(&mut self, members: &[Member<'_>], path: &TokenPath) {
+        if members.len() > 12 {
+            let mut seen = std::collections::HashSet::with_capacity(members.len());
+            for m in members {
+                if !seen.insert(m.key.as_ref()) {
+                    self.error(
+                        m.key_offset,
+                        "duplicate-key",
+                        path,
+                        format!("duplicate key `{}`", m.key),
+                    );
+                }
+            }
+            return;
+        }
         for (i, m) in members.iter().enumerate() {
             if members[..i].iter().any(|p| p.key == m.key) {
                 self.error(
@@ -337,7 +383,7 @@ impl Walker<'_, '_> {
         (description, deprecated, extensions)
     }
 
-    fn group(&mut self, node: &Node<'_>, path: &TokenPath, inherited: Option<TokenType>) {
+    fn group(&mut self, node: &mut Node<'_>, path: &TokenPath, inherited: Option<TokenType>) {
         let members = node.as_object().unwrap_or_default();
         self.duplicates(members, path);
         let mut ty = if path.as_str().is_empty() {
@@ -450,7 +496,10 @@ impl Walker<'_, '_> {
         if !path.as_str().is_empty() {
             self.doc.groups.push(group);
         }
-        for m in members {
+        let Kind::Object(members) = &mut node.kind else {
+            return;
+        };
+        for m in members.iter_mut() {
             let is_root = m.key == "$root";
             if m.key.starts_with('$') && !is_root {
                 continue;
@@ -477,6 +526,7 @@ impl Walker<'_, '_> {
             let is_token = obj.iter().any(|c| c.key == "$value" || c.key == "$ref");
             if is_token {
                 self.token(&m.value, &child, ty);
+                m.value.kind = Kind::Null;
             } else if is_root {
                 self.error(
                     m.value.offset,
@@ -492,7 +542,8 @@ impl Walker<'_, '_> {
                     "looks like a Style Dictionary token (`value` without `$`); read it with `--format style-dictionary`".into(),
                 );
             } else {
-                self.group(&m.value, &child, ty);
+                self.group(&mut m.value, &child, ty);
+                m.value.kind = Kind::Null;
             }
         }
     }

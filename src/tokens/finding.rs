@@ -40,8 +40,8 @@ pub struct Finding {
 /// Where in a file something is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
-    /// The file name, if any.
-    pub file: Option<String>,
+    /// The file name, if any (shared: every token of a file points at one copy).
+    pub file: Option<std::sync::Arc<str>>,
     /// 1-based line (0 when unknown).
     pub line: u32,
     /// 1-based column (0 when unknown).
@@ -84,7 +84,7 @@ impl Finding {
         Self {
             severity,
             code,
-            file: loc.file.clone(),
+            file: loc.file.as_deref().map(str::to_string),
             line: loc.line(),
             column: loc.column(),
             path: path.filter(|p| !p.is_empty()).map(str::to_string),

@@ -874,9 +874,9 @@ pub fn studio_build(
     let mut count = 0;
     for (name, node) in sets {
         let mut cv = Converter { src, findings, raw: &raw, count: 0 };
-        let tree = cv.group(node, "", None);
+        let mut tree = cv.group(node, "", None);
         count += cv.count;
-        let doc = dtcg::read(&tree, src, findings);
+        let doc = dtcg::read(&mut tree, src, findings);
         converted.insert(name.clone(), doc);
     }
     warn_converted(src, findings, Format::TokensStudio, count);

@@ -2,7 +2,7 @@
 //! merges files in order, applies `$extends`, resolves references, infers types from
 //! alias targets, checks reference types and finds cycles (naming every token in them).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::Value;
 
@@ -44,9 +44,9 @@ struct Entry {
 /// when there are no errors).
 pub fn link(input: Input, findings: &mut Findings) -> Tokens {
     let mut entries: Vec<Entry> = Vec::new();
-    let mut index: HashMap<TokenPath, usize> = HashMap::new();
+    let mut index: HashMap<TokenPath, usize> = HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_index: HashMap<TokenPath, usize> = HashMap::new();
+    let mut group_index: HashMap<TokenPath, usize> = HashMap::default();
     let mut extends = Vec::new();
     for sd in input.base {
         merge_groups(&mut groups, &mut group_index, sd.doc.groups);
@@ -116,7 +116,7 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
                     set: o.set.clone(),
                     source: o.source.clone(),
                 });
-                let t = infer(&[&o.parsed], &HashMap::new());
+                let t = infer(&[&o.parsed], &HashMap::default());
                 types.push(t[0]);
                 mode_values.push(Vec::new());
             }
@@ -227,7 +227,7 @@ fn apply_extends(
     let targets: HashMap<&TokenPath, &crate::tokens::dtcg::Extends> =
         extends.iter().map(|e| (&e.group, e)).collect();
     // Cycles: follow each chain.
-    let mut bad: HashSet<TokenPath> = HashSet::new();
+    let mut bad: HashSet<TokenPath> = HashSet::default();
     for e in &extends {
         let mut chain = vec![e.group.clone()];
         let mut cur = &e.target;
@@ -277,7 +277,7 @@ fn apply_extends(
         }
     }
     // Apply in dependency order: a group whose target itself extends goes after it.
-    let mut done: HashSet<TokenPath> = HashSet::new();
+    let mut done: HashSet<TokenPath> = HashSet::default();
     let mut pending: Vec<&crate::tokens::dtcg::Extends> =
         extends.iter().filter(|e| !bad.contains(&e.group)).collect();
     while !pending.is_empty() {
@@ -631,7 +631,7 @@ fn find_cycles(parsed: &[&ParsedToken], index: &HashMap<TokenPath, usize>, findi
         })
         .collect();
     let mut colour = vec![0u8; n];
-    let mut reported: HashSet<Vec<usize>> = HashSet::new();
+    let mut reported: HashSet<Vec<usize>> = HashSet::default();
     for start in 0..n {
         if colour[start] != 0 || edges[start].is_empty() {
             continue;
@@ -682,7 +682,7 @@ pub fn documents_from(tokens: &Tokens, keep: impl Fn(&str) -> bool) -> Input {
     let mut base: Vec<SetDocument> = Vec::new();
     let mut modes: Vec<(String, Vec<SetDocument>)> =
         tokens.modes.iter().map(|m| (m.clone(), Vec::new())).collect();
-    let mut set_index: HashMap<&str, usize> = HashMap::new();
+    let mut set_index: HashMap<&str, usize> = HashMap::default();
     for t in &tokens.tokens {
         if !keep(&t.set) {
             continue;
@@ -729,7 +729,7 @@ pub fn documents_from(tokens: &Tokens, keep: impl Fn(&str) -> bool) -> Input {
 /// A stored token as if it had just been read (its references collected again).
 pub fn parsed_from(t: &Token, value: &Value) -> ParsedToken {
     let loc = Location {
-        file: t.source.clone(),
+        file: t.source.as_deref().map(Into::into),
         line: 0,
         column: 0,
     };

@@ -63,7 +63,7 @@ impl TokenFile {
             Err(e) => Err(Finding::error(
                 "unreadable-file",
                 &Location {
-                    file: Some(name),
+                    file: Some(name.into()),
                     ..Location::default()
                 },
                 None,
@@ -112,6 +112,23 @@ pub fn detect(root: &json::Node<'_>) -> Detected {
     Detected::Tokens(legacy::detect(root))
 }
 
+/// Parses a file's JSON, reporting a syntax error as a finding.
+pub fn parse_file<'t>(file: &'t TokenFile, findings: &mut Findings) -> Option<json::Node<'t>> {
+    match json::parse(&file.text) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            let src = dtcg::Source::new(&file.name, &file.text);
+            findings.push(Finding::error(
+                "invalid-json",
+                &src.loc(e.offset),
+                None,
+                format!("invalid JSON: {}", e.message),
+            ));
+            None
+        }
+    }
+}
+
 /// Reads one token file into a document, detecting or forcing the format.
 /// Returns `None` when the file cannot be read at all (a finding says why).
 pub fn read_document(
@@ -119,21 +136,20 @@ pub fn read_document(
     format: Format,
     findings: &mut Findings,
 ) -> Option<dtcg::Document> {
+    let mut root = parse_file(file, findings)?;
+    read_parsed(file, &mut root, format, findings)
+}
+
+/// Reads an already parsed token file into a document.
+pub fn read_parsed(
+    file: &TokenFile,
+    root: &mut json::Node<'_>,
+    format: Format,
+    findings: &mut Findings,
+) -> Option<dtcg::Document> {
     let src = dtcg::Source::new(&file.name, &file.text);
-    let root = match json::parse(&file.text) {
-        Ok(r) => r,
-        Err(e) => {
-            findings.push(Finding::error(
-                "invalid-json",
-                &src.loc(e.offset),
-                None,
-                format!("invalid JSON: {}", e.message),
-            ));
-            return None;
-        }
-    };
     let format = match format {
-        Format::Auto => match detect(&root) {
+        Format::Auto => match detect(root) {
             Detected::Tokens(f) => f,
             Detected::Resolver => {
                 findings.push(Finding::error(
@@ -148,10 +164,10 @@ pub fn read_document(
         f => f,
     };
     match format {
-        Format::Dtcg | Format::Auto => Some(dtcg::read(&root, &src, findings)),
+        Format::Dtcg | Format::Auto => Some(dtcg::read(root, &src, findings)),
         Format::StyleDictionary | Format::TokensStudio => {
-            let converted = legacy::convert(&root, format, &src, findings);
-            Some(dtcg::read(&converted, &src, findings))
+            let mut converted = legacy::convert(root, format, &src, findings);
+            Some(dtcg::read(&mut converted, &src, findings))
         }
     }
 }
@@ -168,11 +184,11 @@ pub fn set_name(file: &TokenFile) -> String {
 pub fn load_files(files: &[TokenFile], format: Format, findings: &mut Findings) -> Tokens {
     let mut input = Input::default();
     for file in files {
-        let root = json::parse(&file.text).ok();
-        if format == Format::Auto
-            && root.as_ref().is_some_and(|r| detect(r) == Detected::Resolver)
-        {
-            let resolved = resolver::read(file, findings);
+        let Some(mut root) = parse_file(file, findings) else {
+            continue;
+        };
+        if format == Format::Auto && detect(&root) == Detected::Resolver {
+            let resolved = resolver::read_parsed(file, &root, findings);
             input.base.extend(resolved.base);
             if input.modes.is_empty() {
                 input.modes = resolved.modes;
@@ -180,20 +196,19 @@ pub fn load_files(files: &[TokenFile], format: Format, findings: &mut Findings) 
             input.mode_only_tokens |= resolved.mode_only_tokens;
             continue;
         }
-        if format == Format::Auto || format == Format::TokensStudio {
-            if let Some(r) = &root {
-                if legacy::detect(r) == Format::TokensStudio {
-                    let src = dtcg::Source::new(&file.name, &file.text);
-                    let studio = legacy::studio_input(r, &src, &file.name, findings);
-                    input.base.extend(studio.base);
-                    if input.modes.is_empty() {
-                        input.modes = studio.modes;
-                    }
-                    continue;
-                }
+        if (format == Format::Auto || format == Format::TokensStudio)
+            && legacy::detect(&root) == Format::TokensStudio
+            && (root.get("$themes").is_some() || root.get("$metadata").is_some())
+        {
+            let src = dtcg::Source::new(&file.name, &file.text);
+            let studio = legacy::studio_input(&root, &src, &file.name, findings);
+            input.base.extend(studio.base);
+            if input.modes.is_empty() {
+                input.modes = studio.modes;
             }
+            continue;
         }
-        if let Some(doc) = read_document(file, format, findings) {
+        if let Some(doc) = read_parsed(file, &mut root, format, findings) {
             input.base.push(SetDocument {
                 set: set_name(file),
                 source: Some(file.name.clone()),

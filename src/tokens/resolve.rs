@@ -60,6 +60,16 @@ impl<'t> Resolver<'t> {
         self.value(token.value_in(self.mode), 0)
     }
 
+    /// Like `resolved`, without copying values that hold no reference (most of them).
+    pub fn resolved_cow<'v>(&self, token: &'v Token) -> std::borrow::Cow<'v, Value> {
+        let v = token.value_in(self.mode);
+        if has_references(v) {
+            std::borrow::Cow::Owned(self.value(v, 0))
+        } else {
+            std::borrow::Cow::Borrowed(v)
+        }
+    }
+
     /// Resolves references inside any value.
     pub fn value(&self, value: &Value, depth: usize) -> Value {
         if depth > MAX_DEPTH {
@@ -118,6 +128,16 @@ impl<'t> Resolver<'t> {
             }
         }
         cur
+    }
+}
+
+/// Whether a value holds any alias or `$ref`.
+pub fn has_references(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.starts_with('{'),
+        Value::Array(items) => items.iter().any(has_references),
+        Value::Object(m) => m.contains_key("$ref") || m.values().any(has_references),
+        _ => false,
     }
 }
 

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::tokens::dtcg::{self, Source};
 use crate::tokens::finding::{Finding, Findings};
-use crate::tokens::json::{self, Kind, Node};
+use crate::tokens::json::{Kind, Node};
 use crate::tokens::link::{Input, SetDocument};
 use crate::tokens::{Format, TokenFile};
 
@@ -310,26 +310,23 @@ fn lookup<'n, 'a>(root: &'n Node<'a>, ptr: &str) -> Option<&'n Node<'a>> {
 
 /// Reads a resolver file: validates it and turns it into base sets and modes.
 pub fn read(file: &TokenFile, findings: &mut Findings) -> Input {
+    match crate::tokens::parse_file(file, findings) {
+        Some(root) => read_parsed(file, &root, findings),
+        None => Input::default(),
+    }
+}
+
+/// Reads an already parsed resolver file.
+pub fn read_parsed(file: &TokenFile, root: &Node<'_>, findings: &mut Findings) -> Input {
     let src = Source::new(&file.name, &file.text);
-    let root = match json::parse(&file.text) {
-        Ok(r) => r,
-        Err(e) => {
-            findings.push(Finding::error(
-                "invalid-json",
-                &src.loc(e.offset),
-                None,
-                format!("invalid JSON: {}", e.message),
-            ));
-            return Input::default();
-        }
-    };
+    let root = root;
     let before = findings.error_count();
-    validate(&root, &src, findings);
+    validate(root, &src, findings);
     if findings.error_count() > before {
         return Input::default();
     }
     let mut b = Builder {
-        root: &root,
+        root,
         src: &src,
         dir: file.path.parent().unwrap_or(Path::new(".")),
         findings,
@@ -428,7 +425,7 @@ impl Builder<'_, '_, '_> {
                     }
                 }
                 None => {
-                    let doc = dtcg::read(item, self.src, self.findings);
+                    let doc = dtcg::read(&mut item.clone(), self.src, self.findings);
                     out.push(SetDocument {
                         set: set.to_string(),
                         source: Some(self.src.name.to_string()),
