@@ -13,8 +13,15 @@ use crate::tokens::Format;
 /// Keeps tokens in a local store, reads DTCG 2025.10 (and Style Dictionary or Tokens
 /// Studio) files, and exports CSS, SCSS, Less, JS, TS, JSON, DTCG and Tailwind.
 #[derive(Debug, Parser)]
-#[command(name = "opends", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Examples:\n  opends init --yes\n  opends tokens validate tokens/\n  opends export tokens --format css --out dist/\n  opends export tokens --check          # in CI: exit 1 when outputs are stale")]
+#[command(
+    name = "opends",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Examples:\n  opends init --yes\n  opends tokens validate tokens/\n  opends export tokens --format css --out dist/\n  opends export tokens --check          # in CI: exit 1 when outputs are stale"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -27,7 +34,13 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Project directory (holding `opends.yaml`); default: the nearest one above the current directory
-    #[arg(short = 'C', long = "project", global = true, env = "OPENDS_PROJECT", value_name = "DIR")]
+    #[arg(
+        short = 'C',
+        long = "project",
+        global = true,
+        env = "OPENDS_PROJECT",
+        value_name = "DIR"
+    )]
     pub project: Option<PathBuf>,
 
     /// Store file; default: `.opends/opends.db` beside `opends.yaml`
@@ -79,7 +92,9 @@ pub enum Command {
 
 /// `opends init`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  opends init                      # asks on a terminal\n  opends init --yes --name acme --framework react\n  opends init web/ --output css --output ts")]
+#[command(
+    after_help = "Examples:\n  opends init                      # asks on a terminal\n  opends init --yes --name acme --framework react\n  opends init web/ --output css --output ts"
+)]
 pub struct InitArgs {
     /// Directory to create the project in
     #[arg(default_value = ".", value_name = "DIR")]
@@ -132,7 +147,9 @@ impl Framework {
 #[derive(Debug, Subcommand)]
 pub enum TokensCommand {
     /// Import token files into the store (all or nothing)
-    #[command(after_help = "Examples:\n  opends tokens import                     # the files listed in opends.yaml\n  opends tokens import tokens/ --replace\n  opends tokens import dark.json --mode dark\n  opends tokens import studio.json --format tokens-studio")]
+    #[command(
+        after_help = "Examples:\n  opends tokens import                     # the files listed in opends.yaml\n  opends tokens import tokens/ --replace\n  opends tokens import dark.json --mode dark\n  opends tokens import studio.json --format tokens-studio"
+    )]
     Import(ImportArgs),
     /// Check token files (DTCG tokens or resolver documents) without writing anything
     #[command(after_help = "Exit status: 0 valid, 1 problems found, 2 a file could not be read.")]
@@ -142,7 +159,9 @@ pub enum TokensCommand {
     /// Show one token
     Get(GetArgs),
     /// Create or change a token
-    #[command(after_help = "Examples:\n  opends tokens set color.brand '{\"colorSpace\":\"srgb\",\"components\":[0,0.4,0.8]}' --type color\n  opends tokens set color.link '{color.brand}'\n  opends tokens set space.lg 24px --type dimension\n  opends tokens set color.bg.default '{color.neutral.950}' --mode dark")]
+    #[command(
+        after_help = "Examples:\n  opends tokens set color.brand '{\"colorSpace\":\"srgb\",\"components\":[0,0.4,0.8]}' --type color\n  opends tokens set color.link '{color.brand}'\n  opends tokens set space.lg 24px --type dimension\n  opends tokens set color.bg.default '{color.neutral.950}' --mode dark"
+    )]
     Set(SetArgs),
     /// Remove a token
     Rm(RmArgs),
@@ -272,7 +291,9 @@ fn parse_type(s: &str) -> Result<TokenType, String> {
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind
-    #[command(after_help = "With no --format, writes every output listed under `outputs:` in opends.yaml.\n\nExamples:\n  opends export tokens                                  # outputs from opends.yaml\n  opends export tokens --format css --out dist/\n  opends export tokens --input tokens/ --format css --format js --out dist/\n  opends export tokens --check                          # CI: exit 1 when stale\n\nExit status: 0 ok, 1 --check found stale files, 2 bad input or an error.")]
+    #[command(
+        after_help = "With no --format, writes every output listed under `outputs:` in opends.yaml.\n\nExamples:\n  opends export tokens                                  # outputs from opends.yaml\n  opends export tokens --format css --out dist/\n  opends export tokens --input tokens/ --format css --format js --out dist/\n  opends export tokens --check                          # CI: exit 1 when stale\n\nExit status: 0 ok, 1 --check found stale files, 2 bad input or an error."
+    )]
     Tokens(ExportTokensArgs),
 }
 

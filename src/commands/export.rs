@@ -9,13 +9,13 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use super::{Context, read_files};
+use crate::Outcome;
 use crate::cli::ExportTokensArgs;
 use crate::export::{self, ExportFormat, File, Options};
 use crate::model::Tokens;
 use crate::printer::Style;
 use crate::settings::Project;
 use crate::tokens::{self as tok};
-use crate::Outcome;
 
 /// What happened to one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -64,7 +64,9 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         ctx.report(findings, "export")?;
         tokens
     };
-    let base = project.as_ref().map_or_else(|| ctx.cwd.clone(), |p| p.root.clone());
+    let base = project
+        .as_ref()
+        .map_or_else(|| ctx.cwd.clone(), |p| p.root.clone());
     let outputs = plan(ctx, project.as_ref(), &formats, &out, mode.as_deref())?;
     // Render everything before writing anything; outputs are independent, so they are
     // rendered on all cores.
@@ -133,7 +135,11 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     // The process ends right after this; freeing a large token tree only costs time.
     std::mem::forget(rendered);
     std::mem::forget(tokens);
-    Ok(if stale > 0 { Outcome::Found } else { Outcome::Success })
+    Ok(if stale > 0 {
+        Outcome::Found
+    } else {
+        Outcome::Success
+    })
 }
 
 fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: bool) {
@@ -153,12 +159,22 @@ fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: 
             ctx.printer.status(&format!("{label} {}", r.path));
         }
     }
-    let written = reports.iter().filter(|r| r.status == FileStatus::Written).count();
-    let unchanged = reports.iter().filter(|r| r.status == FileStatus::Unchanged).count();
+    let written = reports
+        .iter()
+        .filter(|r| r.status == FileStatus::Written)
+        .count();
+    let unchanged = reports
+        .iter()
+        .filter(|r| r.status == FileStatus::Unchanged)
+        .count();
     let stale = reports.len() - written - unchanged;
     if check {
         if stale == 0 {
-            ctx.printer.status(&format!("{} {} files up to date", ctx.printer.paint(Style::Green, "ok:"), reports.len()));
+            ctx.printer.status(&format!(
+                "{} {} files up to date",
+                ctx.printer.paint(Style::Green, "ok:"),
+                reports.len()
+            ));
         } else {
             ctx.printer.status(&format!(
                 "{} {stale} of {} files stale or missing; run `opends export tokens` to update them",
@@ -170,7 +186,11 @@ fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: 
         ctx.printer.status(&format!(
             "exported {} tokens{}: {written} written, {unchanged} unchanged",
             tokens.len(),
-            if tokens.modes.len() > 1 { format!(" in {} modes", tokens.modes.len()) } else { String::new() }
+            if tokens.modes.len() > 1 {
+                format!(" in {} modes", tokens.modes.len())
+            } else {
+                String::new()
+            }
         ));
     }
 }
@@ -239,9 +259,15 @@ fn plan(
 
 /// Writes `bytes` to `path` via a temp file in the same directory, renamed into place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     fs::write(&tmp, bytes)?;
     fs::rename(&tmp, path).inspect_err(|_| {

@@ -28,6 +28,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         yes,
         force,
     } = args;
+    let shown = dir.display().to_string();
     let dir = ctx.cwd.join(dir);
     if dir.join(CONFIG_FILE).exists() && !force {
         return Err(crate::hinted(
@@ -100,14 +101,17 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
     let mut store = ctx.store(Some(&project))?;
     let summary = super::sync_project_files(ctx, &project, &mut store, true)?.unwrap_or_default();
     ctx.printer.status(&format!(
-        "{} design system `{name}` in {}: {} tokens, modes light and dark",
+        "{} design system `{name}` in `{shown}`: {} tokens, modes light and dark",
         ctx.printer.paint(Style::Green, "created"),
-        dir.display(),
         summary.total
     ));
     ctx.printer.status(&format!(
         "\nnext:\n  opends tokens list\n  opends export tokens          # writes {}",
-        outputs.iter().map(|o| format!("dist/{}", o.default_file())).collect::<Vec<_>>().join(", ")
+        outputs
+            .iter()
+            .map(|o| format!("dist/{}", o.default_file()))
+            .collect::<Vec<_>>()
+            .join(", ")
     ));
     Ok(Outcome::Success)
 }
@@ -120,17 +124,31 @@ fn write(path: &Path, text: &str) -> Result<()> {
 fn config_text(name: &str, framework: Framework, outputs: &[ExportFormat]) -> String {
     let quoted = serde_json::to_string(name).unwrap_or_else(|_| "\"design-system\"".into());
     let mut s = String::new();
-    let _ = writeln!(s, "# opends project file; every key is described in docs/config.md.");
+    let _ = writeln!(
+        s,
+        "# opends project file; every key is described in docs/config.md."
+    );
     let _ = writeln!(s, "name: {quoted}");
     let _ = writeln!(s, "framework: {}", framework.as_str());
     let _ = writeln!(s, "# Token files or directories, read in order.");
     let _ = writeln!(s, "tokens:\n  - tokens/core.json\n  - tokens/semantic.json");
-    let _ = writeln!(s, "# Modes: the first is the default; others list files that override it.");
-    let _ = writeln!(s, "modes:\n  light: []\n  dark:\n    - tokens/modes/dark.json");
+    let _ = writeln!(
+        s,
+        "# Modes: the first is the default; others list files that override it."
+    );
+    let _ = writeln!(
+        s,
+        "modes:\n  light: []\n  dark:\n    - tokens/modes/dark.json"
+    );
     let _ = writeln!(s, "# What `opends export tokens` writes.");
     let _ = writeln!(s, "outputs:");
     for o in outputs {
-        let _ = writeln!(s, "  - format: {}\n    path: dist/{}", o.as_str(), o.default_file());
+        let _ = writeln!(
+            s,
+            "  - format: {}\n    path: dist/{}",
+            o.as_str(),
+            o.default_file()
+        );
         if *o == ExportFormat::Css {
             let _ = writeln!(s, "    media_query: true");
         }

@@ -166,7 +166,11 @@ struct ProjectFiles {
 fn read_project_files(project: &Project) -> Result<(ProjectFiles, Findings)> {
     let mut findings = Findings::default();
     let mut hash = Fnv::new();
-    hash.write(serde_yaml::to_string(&project.config).unwrap_or_default().as_bytes());
+    hash.write(
+        serde_yaml::to_string(&project.config)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
     let mut read = |rels: &[String]| -> Result<Vec<TokenFile>> {
         let abs: Vec<PathBuf> = rels.iter().map(|r| project.path(r)).collect();
         for (r, a) in rels.iter().zip(&abs) {
@@ -213,7 +217,7 @@ fn read_project_files(project: &Project) -> Result<(ProjectFiles, Findings)> {
 pub fn load_project_files(project: &Project, findings: &mut Findings) -> Result<Tokens> {
     let (files, read_findings) = read_project_files(project)?;
     findings.extend(read_findings);
-    Ok(link_project_files(project, &files, findings, Input::default())?)
+    link_project_files(project, &files, findings, Input::default())
 }
 
 fn link_project_files(
@@ -300,22 +304,19 @@ pub fn sync_project_files(
         }
         Ok(Some(tokens))
     })?;
-    match result {
-        Ok(summary) => {
-            store.set_meta(FINGERPRINT_KEY, &files.fingerprint)?;
-            for f in findings.iter() {
-                ctx.printer.finding(f);
-            }
-            ctx.printer.detail(&format!(
-                "imported the project's token files: {} added, {} changed, {} removed",
-                summary.added, summary.changed, summary.removed
-            ));
-            Ok(Some(summary))
+    if let Ok(summary) = result {
+        store.set_meta(FINGERPRINT_KEY, &files.fingerprint)?;
+        for f in findings.iter() {
+            ctx.printer.finding(f);
         }
-        Err(_) => {
-            ctx.report(findings, "the project's token files")?;
-            Err(Reported("invalid token files".into()).into())
-        }
+        ctx.printer.detail(&format!(
+            "imported the project's token files: {} added, {} changed, {} removed",
+            summary.added, summary.changed, summary.removed
+        ));
+        Ok(Some(summary))
+    } else {
+        ctx.report(findings, "the project's token files")?;
+        Err(Reported("invalid token files".into()).into())
     }
 }
 

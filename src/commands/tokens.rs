@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Context, read_files};
+use crate::Outcome;
 use crate::cli::{GetArgs, ImportArgs, ListArgs, RmArgs, SetArgs, ValidateArgs};
 use crate::export::value::{Formatter, color, js_value};
 use crate::model::{Token, TokenPath, TokenType, Tokens};
@@ -15,11 +16,14 @@ use crate::printer::{Style, swatch};
 use crate::tokens::link::{self, SetDocument, documents_from};
 use crate::tokens::resolve::{Resolver, references};
 use crate::tokens::{self as tok, Finding, Findings};
-use crate::Outcome;
 
 /// `opends tokens validate`: exit 0 valid, 1 problems.
 pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
-    let ValidateArgs { paths, format, json } = args;
+    let ValidateArgs {
+        paths,
+        format,
+        json,
+    } = args;
     let (files, mut findings) = read_files(ctx, &paths)?;
     let tokens = tok::load_files(&files, format, &mut findings);
     let errors = findings.error_count();
@@ -106,12 +110,14 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
             let mut findings = Findings::default();
             let tokens = super::load_project_files(project, &mut findings)?;
             ctx.report(findings, "the project's token files")?;
-            ctx.printer
-                .status(&format!("dry run: {} tokens would be imported", tokens.len()));
+            ctx.printer.status(&format!(
+                "dry run: {} tokens would be imported",
+                tokens.len()
+            ));
             return Ok(Outcome::Success);
         }
-        let summary = super::sync_project_files(ctx, project, &mut store, true)?
-            .unwrap_or_default();
+        let summary =
+            super::sync_project_files(ctx, project, &mut store, true)?.unwrap_or_default();
         print_summary(ctx, &summary, "the project's token files", json)?;
         return Ok(Outcome::Success);
     }
@@ -193,7 +199,11 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
                 unreachable!("report fails on errors");
             }
             let current = store.load()?;
-            let before = current.tokens.iter().map(|t| (t.path.clone(), t.clone())).collect();
+            let before: std::collections::HashMap<_, _> = current
+                .tokens
+                .iter()
+                .map(|t| (t.path.clone(), t.clone()))
+                .collect();
             let summary = crate::store::summarize(&before, &next);
             for f in findings.iter() {
                 ctx.printer.finding(f);
@@ -249,12 +259,20 @@ struct TokenJson<'a> {
     source: Option<&'a str>,
 }
 
-fn token_json<'a>(tokens: &'a Tokens, t: &'a Token, mode: Option<&'a str>, resolved: bool) -> TokenJson<'a> {
+fn token_json<'a>(
+    tokens: &'a Tokens,
+    t: &'a Token,
+    mode: Option<&'a str>,
+    resolved: bool,
+) -> TokenJson<'a> {
     let value = t.value_in(mode);
     let modes = if mode.is_some() {
         BTreeMap::new()
     } else {
-        t.modes.iter().map(|(m, v)| (m.as_str(), v.clone())).collect()
+        t.modes
+            .iter()
+            .map(|(m, v)| (m.as_str(), v.clone()))
+            .collect()
     };
     TokenJson {
         path: t.path.as_str(),
@@ -263,7 +281,10 @@ fn token_json<'a>(tokens: &'a Tokens, t: &'a Token, mode: Option<&'a str>, resol
         resolved: resolved.then(|| Resolver::new(tokens, mode).resolved(t)),
         modes,
         description: t.description.as_deref(),
-        deprecated: t.deprecated.as_ref().map(crate::model::Deprecation::to_value),
+        deprecated: t
+            .deprecated
+            .as_ref()
+            .map(crate::model::Deprecation::to_value),
         extensions: t.extensions.as_ref(),
         set: &t.set,
         source: t.source.as_deref(),
@@ -328,35 +349,83 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
         None if tokens.modes.is_empty() => vec![None],
         None => tokens.modes.iter().map(|m| Some(m.as_str())).collect(),
     };
-    let width = selected.iter().map(|t| t.path.as_str().len()).max().unwrap_or(0);
-    let tw = selected.iter().map(|t| t.ty.as_str().len()).max().unwrap_or(0);
+    let width = selected
+        .iter()
+        .map(|t| t.path.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let tw = selected
+        .iter()
+        .map(|t| t.ty.as_str().len())
+        .max()
+        .unwrap_or(0);
     let formatters: Vec<_> = modes
         .iter()
         .map(|m| Formatter::new(&tokens, *m, |t: &Token| Some(format!("{{{}}}", t.path))))
         .collect();
     let resolvers: Vec<_> = modes.iter().map(|m| Resolver::new(&tokens, *m)).collect();
+    // One row per token: values per mode, padded into columns.
+    let cells: Vec<Vec<String>> = selected
+        .iter()
+        .map(|t| formatters.iter().map(|f| f.token(t)).collect())
+        .collect();
+    let widths: Vec<usize> = (0..modes.len())
+        .map(|i| {
+            cells
+                .iter()
+                .map(|row| row[i].chars().count())
+                .chain(std::iter::once(modes[i].map_or(0, str::len)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let swatches = ctx.printer.stdout_color();
     let mut out = String::new();
     if modes.len() > 1 {
         let _ = write!(out, "{:width$}  {:tw$}", "", "");
-        for m in &modes {
-            let _ = write!(out, "  {}", ctx.printer.paint_out(Style::Bold, m.unwrap_or_default()));
+        for (m, w) in modes.iter().zip(&widths) {
+            let pad = if swatches { 3 } else { 0 };
+            let _ = write!(
+                out,
+                "  {}{:pad$}{}",
+                ctx.printer.paint_out(Style::Bold, m.unwrap_or_default()),
+                "",
+                " ".repeat(w - m.map_or(0, str::len))
+            );
         }
+        let trimmed = out.trim_end_matches(' ').len();
+        out.truncate(trimmed);
+        {}
         out.push('\n');
     }
-    for t in &selected {
-        let _ = write!(out, "{:width$}  {}", t.path.as_str(), ctx.printer.paint_out(Style::Dim, &format!("{:tw$}", t.ty.as_str())));
-        for (f, r) in formatters.iter().zip(&resolvers) {
-            let shown = f.token(t);
-            let sw = if ctx.printer.stdout_color() && t.ty == TokenType::Color {
-                rgb_of(&r.resolved(t)).map_or_else(String::new, |c| format!("{} ", swatch(c)))
+    for (t, row) in selected.iter().zip(&cells) {
+        let _ = write!(
+            out,
+            "{:width$}  {}",
+            t.path.as_str(),
+            ctx.printer
+                .paint_out(Style::Dim, &format!("{:tw$}", t.ty.as_str()))
+        );
+        for ((cell, w), r) in row.iter().zip(&widths).zip(&resolvers) {
+            let sw = if swatches && t.ty == TokenType::Color {
+                rgb_of(&r.resolved(t))
+                    .map_or_else(|| "   ".to_string(), |c| format!("{} ", swatch(c)))
+            } else if swatches {
+                "   ".to_string()
             } else {
                 String::new()
             };
-            let _ = write!(out, "  {sw}{shown}");
+            let _ = write!(out, "  {sw}{cell}{}", " ".repeat(w - cell.chars().count()));
         }
         if t.is_deprecated() {
-            let _ = write!(out, "  {}", ctx.printer.paint_out(Style::Yellow, "(deprecated)"));
+            let _ = write!(
+                out,
+                "  {}",
+                ctx.printer.paint_out(Style::Yellow, "(deprecated)")
+            );
         }
+        let trimmed = out.trim_end_matches(' ').len();
+        out.truncate(trimmed);
         out.push('\n');
     }
     if selected.is_empty() {
@@ -389,17 +458,28 @@ pub fn get(ctx: &Context, args: GetArgs) -> Result<Outcome> {
         return Err(not_found(&tokens, &path));
     };
     if json {
-        ctx.printer.json(&token_json(&tokens, t, mode.as_deref(), resolved))?;
+        ctx.printer
+            .json(&token_json(&tokens, t, mode.as_deref(), resolved))?;
         return Ok(Outcome::Success);
     }
     let mut out = String::new();
-    let _ = writeln!(out, "{}  {}", ctx.printer.paint_out(Style::Bold, t.path.as_str()), t.ty);
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        ctx.printer.paint_out(Style::Bold, t.path.as_str()),
+        t.ty
+    );
     if let Some(d) = &t.description {
         let _ = writeln!(out, "  {d}");
     }
     if let Some(d) = &t.deprecated {
         if d.is_deprecated() {
-            let _ = writeln!(out, "  {}{}", ctx.printer.paint_out(Style::Yellow, "deprecated"), d.reason().map(|r| format!(": {r}")).unwrap_or_default());
+            let _ = writeln!(
+                out,
+                "  {}{}",
+                ctx.printer.paint_out(Style::Yellow, "deprecated"),
+                d.reason().map(|r| format!(": {r}")).unwrap_or_default()
+            );
         }
     }
     let modes: Vec<Option<&str>> = match &mode {
@@ -409,12 +489,20 @@ pub fn get(ctx: &Context, args: GetArgs) -> Result<Outcome> {
     };
     for m in modes {
         let r = Resolver::new(&tokens, m);
-        let v = if resolved { r.resolved(t) } else { t.value_in(m).clone() };
+        let v = if resolved {
+            r.resolved(t)
+        } else {
+            t.value_in(m).clone()
+        };
         let label = m.unwrap_or("value");
         let css = js_value(t.ty, &r.resolved(t));
         let _ = writeln!(out, "  {label}: {}", serde_json::to_string(&v)?);
         if resolved {
-            let _ = writeln!(out, "    css: {}", css.as_str().map_or_else(|| css.to_string(), str::to_string));
+            let _ = writeln!(
+                out,
+                "    css: {}",
+                css.as_str().map_or_else(|| css.to_string(), str::to_string)
+            );
         }
     }
     if let Some(src) = &t.source {
@@ -445,13 +533,13 @@ fn not_found(tokens: &Tokens, path: &str) -> anyhow::Error {
 }
 
 /// Parses a value given on the command line: JSON, an alias, or a shorthand.
-fn parse_value(text: &str, ty: Option<TokenType>) -> Result<Value> {
+fn parse_value(text: &str, ty: Option<TokenType>) -> Value {
     let trimmed = text.trim();
     if trimmed.starts_with('{') && trimmed.ends_with('}') && !trimmed.contains(':') {
-        return Ok(Value::String(trimmed.to_string()));
+        return Value::String(trimmed.to_string());
     }
     if let Ok(v) = serde_json::from_str::<Value>(trimmed) {
-        return Ok(v);
+        return v;
     }
     let short = match ty {
         Some(TokenType::Color) => tok::legacy::parse_css_color(trimmed).map(|(rgb, a)| {
@@ -473,7 +561,7 @@ fn parse_value(text: &str, ty: Option<TokenType>) -> Result<Value> {
         }
         _ => None,
     };
-    Ok(short.unwrap_or_else(|| Value::String(trimmed.to_string())))
+    short.unwrap_or_else(|| Value::String(trimmed.to_string()))
 }
 
 /// `opends tokens set`.
@@ -502,7 +590,7 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
             (None, Some(e)) => e.ty,
             (None, None) => {
                 // An alias takes its target's type.
-                let v = parse_value(&value, None)?;
+                let v = parse_value(&value, None);
                 let target = crate::tokens::resolve::alias_target(&v)
                     .and_then(|p| current.get_str(p))
                     .map(|t| t.ty);
@@ -514,7 +602,7 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
                 })?
             }
         };
-        let v = parse_value(&value, Some(ty))?;
+        let v = parse_value(&value, Some(ty));
         let checked = tok::value::check_value(ty, &v);
         if let Some(p) = checked.problems.first() {
             bail!("invalid {ty} value for `{path}`: {}", p.message);
@@ -523,7 +611,11 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
             if !current.modes.iter().any(|k| k == m) {
                 bail!(
                     "unknown mode `{m}` (modes: {})",
-                    if current.modes.is_empty() { "none declared".into() } else { current.modes.join(", ") }
+                    if current.modes.is_empty() {
+                        "none declared".into()
+                    } else {
+                        current.modes.join(", ")
+                    }
                 );
             }
             if existing.is_none() {
@@ -562,12 +654,15 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
         let mut input = documents_from(&current, |_| true);
         let parsed = link::parsed_from(&token, &token.value);
         // Replace or add the token in its set's document.
-        let doc = match input.base.iter_mut().find(|d| d.set == token.set) {
-            Some(d) => d,
-            None => {
-                input.base.push(SetDocument { set: token.set.clone(), source: token.source.clone(), doc: tok::dtcg::Document::default() });
-                input.base.last_mut().expect("just pushed")
-            }
+        let doc = if let Some(d) = input.base.iter_mut().find(|d| d.set == token.set) {
+            d
+        } else {
+            input.base.push(SetDocument {
+                set: token.set.clone(),
+                source: token.source.clone(),
+                doc: tok::dtcg::Document::default(),
+            });
+            input.base.last_mut().expect("just pushed")
         };
         match doc.doc.tokens.iter_mut().find(|p| p.path == token.path) {
             Some(p) => *p = parsed,
@@ -579,7 +674,11 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
             }
             if let Some((_, v)) = token.modes.iter().find(|(k, _)| k == m) {
                 if docs.is_empty() {
-                    docs.push(SetDocument { set: token.set.clone(), source: token.source.clone(), doc: tok::dtcg::Document::default() });
+                    docs.push(SetDocument {
+                        set: token.set.clone(),
+                        source: token.source.clone(),
+                        doc: tok::dtcg::Document::default(),
+                    });
                 }
                 docs[0].doc.tokens.push(link::parsed_from(&token, v));
             }
@@ -592,8 +691,17 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
     })?;
     match result {
         Ok(summary) => {
-            let verb = if summary.added > 0 { "added" } else if summary.changed > 0 { "changed" } else { "unchanged:" };
-            ctx.printer.status(&format!("{} `{path}`", ctx.printer.paint(Style::Green, verb)));
+            let verb = if summary.added > 0 {
+                "added"
+            } else if summary.changed > 0 {
+                "changed"
+            } else {
+                "unchanged:"
+            };
+            ctx.printer.status(&format!(
+                "{} `{path}`",
+                ctx.printer.paint(Style::Green, verb)
+            ));
             if let Some(src) = note {
                 ctx.printer.warn(&format!(
                     "`{path}` comes from `{src}`; this change is replaced the next time that file changes (edit the file to keep it)"
@@ -643,7 +751,11 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<Outcome> {
             .collect();
         dependents_out = dependents.iter().map(|t| t.path.to_string()).collect();
         if !dependents.is_empty() && !force {
-            let list = dependents_out.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
+            let list = dependents_out
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err(crate::hinted(
                 format!("`{path}` is referenced by {list}"),
                 "change those tokens first, or pass `--force` to write the value into them",
@@ -671,12 +783,22 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<Outcome> {
             }
             next_tokens.push(t);
         }
-        Ok(Some(Tokens::new(next_tokens, current.groups.clone(), current.modes.clone())))
+        Ok(Some(Tokens::new(
+            next_tokens,
+            current.groups.clone(),
+            current.modes.clone(),
+        )))
     })?;
     result?;
-    ctx.printer.status(&format!("{} `{path}`", ctx.printer.paint(Style::Green, "removed")));
+    ctx.printer.status(&format!(
+        "{} `{path}`",
+        ctx.printer.paint(Style::Green, "removed")
+    ));
     if !dependents_out.is_empty() {
-        ctx.printer.warn(&format!("wrote its value into {}", dependents_out.join(", ")));
+        ctx.printer.warn(&format!(
+            "wrote its value into {}",
+            dependents_out.join(", ")
+        ));
     }
     if let Some(src) = source {
         ctx.printer.warn(&format!(
@@ -696,8 +818,11 @@ fn inline(v: &Value, target: &Token, r: &Resolver<'_>, mode: Option<&str>) -> Va
     }
     match v {
         Value::Array(a) => Value::Array(a.iter().map(|x| inline(x, target, r, mode)).collect()),
-        Value::Object(m) => Value::Object(m.iter().map(|(k, x)| (k.clone(), inline(x, target, r, mode))).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, x)| (k.clone(), inline(x, target, r, mode)))
+                .collect(),
+        ),
         other => other.clone(),
     }
 }
-

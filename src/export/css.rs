@@ -43,7 +43,10 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options) -> File 
             let selector = opts.mode_selector.replace("{mode}", mode);
             let _ = write!(out, "\n{selector} {{\n{block}}}\n");
             if opts.media_query && mode == "dark" {
-                let indented: String = block.lines().map(|l| format!("  {l}\n")).collect();
+                let mut indented = String::with_capacity(block.len() * 2);
+                for l in block.lines() {
+                    let _ = writeln!(indented, "  {l}");
+                }
                 let _ = write!(
                     out,
                     "\n@media (prefers-color-scheme: dark) {{\n  {}:not([data-theme]) {{\n{indented}  }}\n}}\n",
@@ -61,7 +64,9 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options) -> File 
 fn declaration(out: &mut String, indent: &str, name: &str, t: &Token, value: &str) {
     if let Some(d) = &t.deprecated {
         if d.is_deprecated() {
-            let why = d.reason().map_or(String::new(), |r| format!(": {}", comment_safe(r)));
+            let why = d
+                .reason()
+                .map_or(String::new(), |r| format!(": {}", comment_safe(r)));
             let _ = writeln!(out, "{indent}/* deprecated{why} */");
         }
     }

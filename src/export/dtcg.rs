@@ -89,7 +89,11 @@ pub(crate) fn document(tokens: &Tokens) -> Value {
     for t in &tokens.tokens {
         let inherited = inherited_type(&group_types, t);
         let with_type = t.explicit_type || inherited != Some(t.ty);
-        insert(&mut root, t.path.as_str(), token_node(t, &t.value, with_type));
+        insert(
+            &mut root,
+            t.path.as_str(),
+            token_node(t, &t.value, with_type),
+        );
     }
     Value::Object(root)
 }

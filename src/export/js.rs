@@ -50,7 +50,10 @@ fn doc_comment(out: &mut String, t: &Token) {
 /// A JSON literal for a value; plain strings skip the serializer.
 fn js_literal(v: &Value) -> String {
     if let Value::String(s) = v {
-        if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20 || b == b'<') {
+        if !s
+            .bytes()
+            .any(|b| b == b'"' || b == b'\\' || b < 0x20 || b == b'<')
+        {
             let mut out = String::with_capacity(s.len() + 2);
             out.push('"');
             out.push_str(s);
@@ -87,7 +90,12 @@ fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> M
             doc_comment(&mut m.js, t);
             let _ = writeln!(m.js, "export const {} = {literal};", names[i]);
             doc_comment(&mut m.dts, t);
-            let _ = writeln!(m.dts, "export declare const {}: {};", names[i], ts_type(t.ty));
+            let _ = writeln!(
+                m.dts,
+                "export declare const {}: {};",
+                names[i],
+                ts_type(t.ty)
+            );
         }
     }
     if opts.mode.is_none() && tokens.modes.len() > 1 {
@@ -104,9 +112,18 @@ fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> M
             modes.insert(mode.clone(), Value::Object(values));
         }
         let text = serde_json::to_string_pretty(&Value::Object(modes)).unwrap_or_default();
-        let _ = writeln!(m.js, "\n/** Values that differ from the default mode, per mode. */\nexport const modes = {text};");
-        let _ = writeln!(m.ts, "\n/** Values that differ from the default mode, per mode. */\nexport const modes = {text} as const;");
-        let _ = writeln!(m.dts, "\n/** Values that differ from the default mode, per mode. */\nexport declare const modes: Record<string, Record<string, unknown>>;");
+        let _ = writeln!(
+            m.js,
+            "\n/** Values that differ from the default mode, per mode. */\nexport const modes = {text};"
+        );
+        let _ = writeln!(
+            m.ts,
+            "\n/** Values that differ from the default mode, per mode. */\nexport const modes = {text} as const;"
+        );
+        let _ = writeln!(
+            m.dts,
+            "\n/** Values that differ from the default mode, per mode. */\nexport declare const modes: Record<string, Record<string, unknown>>;"
+        );
     }
     m
 }

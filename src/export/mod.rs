@@ -140,7 +140,9 @@ pub struct File {
 #[non_exhaustive]
 pub enum ExportError {
     /// Two tokens map to one name.
-    #[error("`{first}` and `{second}` both become `{name}` in {format}; rename one, or set `name_case`/`prefix` for this output")]
+    #[error(
+        "`{first}` and `{second}` both become `{name}` in {format}; rename one, or set `name_case`/`prefix` for this output"
+    )]
     NameCollision {
         /// The format.
         format: &'static str,
@@ -168,7 +170,9 @@ pub fn render(
     opts: &Options,
 ) -> Result<Vec<File>, ExportError> {
     if let Some(m) = &opts.mode {
-        if !tokens.modes.iter().any(|k| k == m) && !(tokens.modes.is_empty() && m == "default") {
+        let known =
+            tokens.modes.iter().any(|k| k == m) || (tokens.modes.is_empty() && m == "default");
+        if !known {
             return Err(ExportError::UnknownMode {
                 mode: m.clone(),
                 known: if tokens.modes.is_empty() {
@@ -193,7 +197,11 @@ pub fn render(
 }
 
 /// The name of every token (by index) in this output, checked for collisions.
-fn names(format: ExportFormat, tokens: &Tokens, opts: &Options) -> Result<Vec<String>, ExportError> {
+fn names(
+    format: ExportFormat,
+    tokens: &Tokens,
+    opts: &Options,
+) -> Result<Vec<String>, ExportError> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(tokens.len());
     for (i, t) in tokens.tokens.iter().enumerate() {

@@ -116,8 +116,10 @@ fn push_word(out: &mut String, word: &str, index: usize, case: NameCase) {
 }
 
 fn finish(mut s: String, case: NameCase) -> String {
-    if matches!(case, NameCase::Camel | NameCase::Pascal | NameCase::Snake | NameCase::Constant)
-        && s.starts_with(|c: char| c.is_ascii_digit())
+    if matches!(
+        case,
+        NameCase::Camel | NameCase::Pascal | NameCase::Snake | NameCase::Constant
+    ) && s.starts_with(|c: char| c.is_ascii_digit())
     {
         s.insert(0, '_');
     }
@@ -172,7 +174,10 @@ mod tests {
         assert_eq!(name(p, None, NameCase::Camel), "colorActionPrimaryHover");
         assert_eq!(name(p, None, NameCase::Pascal), "ColorActionPrimaryHover");
         assert_eq!(name(p, None, NameCase::Snake), "color_action_primary_hover");
-        assert_eq!(name(p, Some("acme"), NameCase::Constant), "ACME_COLOR_ACTION_PRIMARY_HOVER");
+        assert_eq!(
+            name(p, Some("acme"), NameCase::Constant),
+            "ACME_COLOR_ACTION_PRIMARY_HOVER"
+        );
     }
 
     #[test]
@@ -180,17 +185,36 @@ mod tests {
         assert_eq!(name("space.2xl", None, NameCase::Kebab), "space-2xl");
         assert_eq!(name("neutral.950", None, NameCase::Camel), "neutral950");
         assert_eq!(name("950", None, NameCase::Camel), "_950");
-        assert_eq!(name("brand colors.$root", None, NameCase::Kebab), "brand-colors-root");
+        assert_eq!(
+            name("brand colors.$root", None, NameCase::Kebab),
+            "brand-colors-root"
+        );
         assert_eq!(name("Größe.klein", None, NameCase::Camel), "größeKlein");
     }
 
     #[test]
     fn ascii_fast_path_matches_general_path() {
-        for p in ["color.action.primaryHover", "a.B.cD", "x-1.y_2.ABC", "space.2xl", "950"] {
-            for case in [NameCase::Kebab, NameCase::Camel, NameCase::Pascal, NameCase::Snake, NameCase::Constant] {
+        for p in [
+            "color.action.primaryHover",
+            "a.B.cD",
+            "x-1.y_2.ABC",
+            "space.2xl",
+            "950",
+        ] {
+            for case in [
+                NameCase::Kebab,
+                NameCase::Camel,
+                NameCase::Pascal,
+                NameCase::Snake,
+                NameCase::Constant,
+            ] {
                 let mut w = words("acme");
                 w.extend(words(p));
-                assert_eq!(ascii_name(p, Some("acme"), case), join(&w, case), "{p} {case:?}");
+                assert_eq!(
+                    ascii_name(p, Some("acme"), case),
+                    join(&w, case),
+                    "{p} {case:?}"
+                );
             }
         }
     }

@@ -21,7 +21,9 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
     let sigil = if dialect == Dialect::Scss { '$' } else { '@' };
     let mode = opts.mode.as_deref().or(tokens.default_mode());
     let reference = |t: &Token| -> Option<String> {
-        tokens.position(&t.path).map(|i| format!("{sigil}{}", names[i]))
+        tokens
+            .position(&t.path)
+            .map(|i| format!("{sigil}{}", names[i]))
     };
     let f = Formatter::new(tokens, mode, reference);
     let mut out = String::with_capacity(tokens.len() * 48);

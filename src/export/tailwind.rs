@@ -23,16 +23,23 @@ fn namespace(t: &Token) -> Option<(&'static str, &'static [&'static str])> {
     let path = t.path.as_str().to_ascii_lowercase();
     Some(match t.ty {
         TokenType::Color => ("color", &["color", "colors"]),
-        TokenType::FontFamily => ("font", &["font", "fonts", "family", "fontfamily", "font-family"]),
-        TokenType::FontWeight => ("font-weight", &["font", "weight", "fontweight", "font-weight"]),
+        TokenType::FontFamily => (
+            "font",
+            &["font", "fonts", "family", "fontfamily", "font-family"],
+        ),
+        TokenType::FontWeight => (
+            "font-weight",
+            &["font", "weight", "fontweight", "font-weight"],
+        ),
         TokenType::Shadow => ("shadow", &["shadow", "shadows", "elevation"]),
         TokenType::CubicBezier => ("ease", &["ease", "easing", "motion"]),
         TokenType::Dimension if path.contains("radius") || path.contains("rounded") => {
             ("radius", &["radius", "radii", "rounded", "border-radius"])
         }
-        TokenType::Dimension if path.contains("letter") || path.contains("tracking") => {
-            ("tracking", &["font", "letterspacing", "letter-spacing", "tracking"])
-        }
+        TokenType::Dimension if path.contains("letter") || path.contains("tracking") => (
+            "tracking",
+            &["font", "letterspacing", "letter-spacing", "tracking"],
+        ),
         TokenType::Dimension if path.contains("font") || path.starts_with("text") => {
             ("text", &["font", "size", "fontsize", "font-size", "text"])
         }
@@ -53,7 +60,10 @@ fn tw_name(t: &Token, prefix: Option<&str>) -> String {
         while path_words.len() > 1 && drop.contains(&path_words[0].as_str()) {
             path_words.remove(0);
         }
-        if ns == "font-weight" && path_words.first().is_some_and(|s| s == "weight") && path_words.len() > 1 {
+        if ns == "font-weight"
+            && path_words.first().is_some_and(|s| s == "weight")
+            && path_words.len() > 1
+        {
             path_words.remove(0);
         }
         w.insert(0, ns.to_string());
@@ -78,7 +88,11 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
         seen.insert(n.clone(), i);
         names.push(n);
     }
-    let var = |t: &Token| tokens.position(&t.path).map(|i| format!("var(--{})", names[i]));
+    let var = |t: &Token| {
+        tokens
+            .position(&t.path)
+            .map(|i| format!("var(--{})", names[i]))
+    };
     let mode = opts.mode.as_deref().or(tokens.default_mode());
     let f = Formatter::new(tokens, mode, var);
     let mut out = String::with_capacity(tokens.len() * 48);

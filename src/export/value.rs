@@ -56,8 +56,9 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
         }
         if let Some(target) = alias_target(v) {
             return match self.tokens.get_str(target) {
-                Some(t) => (self.reference)(t)
-                    .unwrap_or_else(|| self.value(t.ty, t.value_in(self.resolver.mode()), depth + 1)),
+                Some(t) => (self.reference)(t).unwrap_or_else(|| {
+                    self.value(t.ty, t.value_in(self.resolver.mode()), depth + 1)
+                }),
                 None => String::new(),
             };
         }
@@ -66,7 +67,8 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
             return self.value(ty, &resolved, depth + 1);
         }
         let sub = |t: TokenType, key: &str| -> String {
-            v.get(key).map_or_else(String::new, |x| self.value(t, x, depth + 1))
+            v.get(key)
+                .map_or_else(String::new, |x| self.value(t, x, depth + 1))
         };
         match ty {
             TokenType::Color => color(v),
@@ -111,15 +113,14 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
                 sub(TokenType::CubicBezier, "timingFunction"),
                 sub(TokenType::Duration, "delay")
             ),
-            TokenType::Shadow => match v {
-                Value::Array(layers) => {
+            TokenType::Shadow => {
+                if let Value::Array(layers) = v {
                     let parts: Vec<String> = layers
                         .iter()
                         .map(|l| self.value(TokenType::Shadow, l, depth + 1))
                         .collect();
                     parts.join(", ")
-                }
-                _ => {
+                } else {
                     let inset = matches!(v.get("inset"), Some(Value::Bool(true)));
                     format!(
                         "{}{} {} {} {} {}",
@@ -131,7 +132,7 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
                         sub(TokenType::Color, "color")
                     )
                 }
-            },
+            }
             TokenType::Gradient => match v {
                 Value::Array(stops) => {
                     let mut parts = Vec::new();
@@ -148,9 +149,9 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
                             }
                             continue;
                         }
-                        let c = stop
-                            .get("color")
-                            .map_or_else(String::new, |c| self.value(TokenType::Color, c, depth + 1));
+                        let c = stop.get("color").map_or_else(String::new, |c| {
+                            self.value(TokenType::Color, c, depth + 1)
+                        });
                         let p = stop
                             .get("position")
                             .map(|p| self.resolver.value(p, depth))
@@ -215,9 +216,7 @@ fn font_weight(v: &Value) -> String {
 /// A font family list as CSS (names with spaces or digits quoted).
 pub fn font_family(v: &Value) -> String {
     let quote = |s: &str| -> String {
-        if GENERIC_FAMILIES.contains(&s)
-            || s.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
-        {
+        if GENERIC_FAMILIES.contains(&s) || s.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
             s.to_string()
         } else {
             format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
@@ -237,7 +236,10 @@ pub fn font_family(v: &Value) -> String {
 
 /// A DTCG colour as CSS Color 4 (`#rrggbb` for opaque sRGB).
 pub fn color(v: &Value) -> String {
-    let space = v.get("colorSpace").and_then(Value::as_str).unwrap_or("srgb");
+    let space = v
+        .get("colorSpace")
+        .and_then(Value::as_str)
+        .unwrap_or("srgb");
     let comps: Vec<Option<f64>> = v
         .get("components")
         .and_then(Value::as_array)
@@ -264,12 +266,32 @@ pub fn color(v: &Value) -> String {
         String::new()
     };
     match space {
-        "srgb" => format!("rgb({} {} {}{a})", comp(0, 255.0, ""), comp(1, 255.0, ""), comp(2, 255.0, "")),
-        "hsl" | "hwb" => format!("{space}({} {}% {}%{a})", comp(0, 1.0, ""), comp(1, 1.0, ""), comp(2, 1.0, "")),
+        "srgb" => format!(
+            "rgb({} {} {}{a})",
+            comp(0, 255.0, ""),
+            comp(1, 255.0, ""),
+            comp(2, 255.0, "")
+        ),
+        "hsl" | "hwb" => format!(
+            "{space}({} {}% {}%{a})",
+            comp(0, 1.0, ""),
+            comp(1, 1.0, ""),
+            comp(2, 1.0, "")
+        ),
         "lab" | "lch" | "oklab" | "oklch" => {
-            format!("{space}({} {} {}{a})", comp(0, 1.0, ""), comp(1, 1.0, ""), comp(2, 1.0, ""))
+            format!(
+                "{space}({} {} {}{a})",
+                comp(0, 1.0, ""),
+                comp(1, 1.0, ""),
+                comp(2, 1.0, "")
+            )
         }
-        other => format!("color({other} {} {} {}{a})", comp(0, 1.0, ""), comp(1, 1.0, ""), comp(2, 1.0, "")),
+        other => format!(
+            "color({other} {} {} {}{a})",
+            comp(0, 1.0, ""),
+            comp(1, 1.0, ""),
+            comp(2, 1.0, "")
+        ),
     }
 }
 
@@ -277,7 +299,7 @@ pub fn color(v: &Value) -> String {
 /// numbers for numbers and weights, an object for typography.
 pub fn js_value(ty: TokenType, resolved: &Value) -> Value {
     match ty {
-        TokenType::Number => resolved.clone(),
+        TokenType::Number | TokenType::CubicBezier => resolved.clone(),
         TokenType::FontWeight => font_weight_number(resolved)
             .and_then(serde_json::Number::from_f64)
             .map_or(Value::Null, |n| {
@@ -289,7 +311,6 @@ pub fn js_value(ty: TokenType, resolved: &Value) -> Value {
             Value::Array(_) | Value::String(_) => Value::String(font_family(resolved)),
             _ => Value::Null,
         },
-        TokenType::CubicBezier => resolved.clone(),
         TokenType::Typography => {
             let mut m = serde_json::Map::new();
             let fields = [
@@ -321,7 +342,10 @@ mod tests {
 
     #[test]
     fn colours() {
-        assert_eq!(color(&json!({"colorSpace": "srgb", "components": [1, 0, 0.5]})), "#ff0080");
+        assert_eq!(
+            color(&json!({"colorSpace": "srgb", "components": [1, 0, 0.5]})),
+            "#ff0080"
+        );
         assert_eq!(
             color(&json!({"colorSpace": "srgb", "components": [0, 0, 0], "alpha": 0.5})),
             "#00000080"
@@ -350,6 +374,9 @@ mod tests {
 
     #[test]
     fn families_are_quoted_when_needed() {
-        assert_eq!(font_family(&json!(["Inter Var", "system-ui", "sans-serif"])), "\"Inter Var\", system-ui, sans-serif");
+        assert_eq!(
+            font_family(&json!(["Inter Var", "system-ui", "sans-serif"])),
+            "\"Inter Var\", system-ui, sans-serif"
+        );
     }
 }

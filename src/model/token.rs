@@ -46,10 +46,13 @@ impl TokenPath {
 
     /// The parent group's path, if any.
     pub fn parent(&self) -> Option<TokenPath> {
-        self.0.rfind('.').map(|i| TokenPath(self.0[..i].to_string()))
+        self.0
+            .rfind('.')
+            .map(|i| TokenPath(self.0[..i].to_string()))
     }
 
     /// Appends one segment.
+    #[must_use]
     pub fn child(&self, segment: &str) -> TokenPath {
         if self.0.is_empty() {
             return TokenPath(segment.to_string());

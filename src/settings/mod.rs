@@ -92,7 +92,7 @@ pub enum SettingsError {
     Invalid {
         /// The file.
         path: String,
-        /// serde_yaml's message (names the key, line and column).
+        /// `serde_yaml`'s message (names the key, line and column).
         message: String,
     },
 }
@@ -213,7 +213,11 @@ mod tests {
 
     #[test]
     fn modes_keep_their_order() {
-        let c = parse("name: x\nmodes:\n  light: []\n  dark: [d.json]\n", "opends.yaml").unwrap();
+        let c = parse(
+            "name: x\nmodes:\n  light: []\n  dark: [d.json]\n",
+            "opends.yaml",
+        )
+        .unwrap();
         let names: Vec<&String> = c.modes.keys().collect();
         assert_eq!(names, ["light", "dark"]);
     }

@@ -1,4 +1,4 @@
-//! The local store: one SQLite file holding tokens (and, in later migrations,
+//! The local store: one `SQLite` file holding tokens (and, in later migrations,
 //! components, sources, versions). All SQL lives here.
 //!
 //! Opened with WAL, foreign keys and a busy timeout, so that several `opends`
@@ -26,12 +26,12 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    /// SQLite failed.
+    /// `SQLite` failed.
     #[error("store `{path}`: {source}")]
     Sqlite {
         /// The store file.
         path: String,
-        /// What SQLite said.
+        /// What `SQLite` said.
         #[source]
         source: rusqlite::Error,
     },
@@ -45,7 +45,9 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The file was written by a newer opends.
-    #[error("store `{path}` has schema version {found}, newer than this opends knows ({known}); upgrade opends")]
+    #[error(
+        "store `{path}` has schema version {found}, newer than this opends knows ({known}); upgrade opends"
+    )]
     TooNew {
         /// The store file.
         path: String,
@@ -89,7 +91,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -139,9 +143,8 @@ impl Store {
         let _mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        self.conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
-        )?;
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
         Ok(())
     }
 
@@ -164,15 +167,24 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|source| StoreError::Sqlite { path: path.clone(), source })?;
+            .map_err(|source| StoreError::Sqlite {
+                path: path.clone(),
+                source,
+            })?;
         // Another process may have migrated while we waited for the lock.
         let now: usize = tx
             .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|source| StoreError::Sqlite { path: path.clone(), source })?;
+            .map_err(|source| StoreError::Sqlite {
+                path: path.clone(),
+                source,
+            })?;
         for (i, (_, sql)) in MIGRATIONS.iter().enumerate().skip(now) {
             tx.execute_batch(sql)
                 .and_then(|()| tx.pragma_update(None, "user_version", i + 1))
-                .map_err(|source| StoreError::Sqlite { path: path.clone(), source })?;
+                .map_err(|source| StoreError::Sqlite {
+                    path: path.clone(),
+                    source,
+                })?;
         }
         tx.commit()
             .map_err(|source| StoreError::Sqlite { path, source })
@@ -264,7 +276,10 @@ impl Store {
 }
 
 /// Compares stored tokens with the next state.
-pub fn summarize(before: &HashMap<TokenPath, Token>, next: &Tokens) -> WriteSummary {
+pub fn summarize<S: std::hash::BuildHasher>(
+    before: &HashMap<TokenPath, Token, S>,
+    next: &Tokens,
+) -> WriteSummary {
     let mut s = WriteSummary {
         total: next.len(),
         ..WriteSummary::default()
@@ -276,10 +291,7 @@ pub fn summarize(before: &HashMap<TokenPath, Token>, next: &Tokens) -> WriteSumm
             Some(_) => s.changed += 1,
         }
     }
-    s.removed = before
-        .keys()
-        .filter(|p| next.get(p).is_none())
-        .count();
+    s.removed = before.keys().filter(|p| next.get(p).is_none()).count();
     s
 }
 
@@ -381,7 +393,9 @@ fn load(conn: &Connection, _path: &str) -> Result<Tokens, LoadError> {
                 description: r.get(5)?,
                 deprecated: deprecation(r.get(6)?, &path)?,
                 extensions: extensions.map(|e| json(&e, &path)).transpose()?,
-                set: r.get::<_, Option<String>>(8)?.unwrap_or_else(|| "local".into()),
+                set: r
+                    .get::<_, Option<String>>(8)?
+                    .unwrap_or_else(|| "local".into()),
                 source: r.get(9)?,
                 path: TokenPath::new(path),
             });

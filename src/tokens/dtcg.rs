@@ -102,6 +102,7 @@ impl Source<'_> {
             (at, line, line_start) = (0, 1, 0);
         }
         let between = &bytes[at as usize..offset as usize];
+        #[allow(clippy::naive_bytecount)] // vectorised by the compiler; no extra crate
         let newlines = between.iter().filter(|&&b| b == b'\n').count();
         if newlines > 0 {
             line += newlines as u32;
@@ -148,7 +149,9 @@ pub fn name_problem(name: &str) -> Option<String> {
         ));
     }
     if let Some(c) = name.chars().find(|c| matches!(c, '{' | '}' | '.')) {
-        return Some(format!("`{name}`: token and group names cannot contain `{c}`"));
+        return Some(format!(
+            "`{name}`: token and group names cannot contain `{c}`"
+        ));
     }
     None
 }
@@ -310,23 +313,22 @@ impl Walker<'_, '_> {
     }
 
     fn type_of(&mut self, node: &Node<'_>, path: &TokenPath) -> Option<TokenType> {
-        match node.as_str() {
-            Some(s) => match s.parse::<TokenType>() {
+        if let Some(s) = node.as_str() {
+            match s.parse::<TokenType>() {
                 Ok(t) => Some(t),
                 Err(m) => {
                     self.error(node.offset, "unknown-type", path, m);
                     None
                 }
-            },
-            None => {
-                self.error(
-                    node.offset,
-                    "unknown-type",
-                    path,
-                    format!("`$type` must be a string, found {}", node.type_name()),
-                );
-                None
             }
+        } else {
+            self.error(
+                node.offset,
+                "unknown-type",
+                path,
+                format!("`$type` must be a string, found {}", node.type_name()),
+            );
+            None
         }
     }
 
@@ -432,22 +434,23 @@ impl Walker<'_, '_> {
                                 None
                             }
                         },
-                        Kind::Object(_) => match m.value.get("$ref").and_then(Node::as_str) {
-                            Some(ptr) => match ptr.strip_prefix("#/") {
-                                Some(rest) if !rest.is_empty() && !rest.contains("$") => {
-                                    Some(TokenPath::new(rest.replace('/', ".")))
+                        Kind::Object(_) => {
+                            if let Some(ptr) = m.value.get("$ref").and_then(Node::as_str) {
+                                match ptr.strip_prefix("#/") {
+                                    Some(rest) if !rest.is_empty() && !rest.contains('$') => {
+                                        Some(TokenPath::new(rest.replace('/', ".")))
+                                    }
+                                    _ => {
+                                        self.error(
+                                    m.value.offset,
+                                    "invalid-extends",
+                                    path,
+                                    format!("`$extends` pointer `{ptr}` must point at a group, e.g. `#/base`"),
+                                );
+                                        None
+                                    }
                                 }
-                                _ => {
-                                    self.error(
-                                        m.value.offset,
-                                        "invalid-extends",
-                                        path,
-                                        format!("`$extends` pointer `{ptr}` must point at a group, e.g. `#/base`"),
-                                    );
-                                    None
-                                }
-                            },
-                            None => {
+                            } else {
                                 self.error(
                                     m.value.offset,
                                     "invalid-extends",
@@ -456,7 +459,7 @@ impl Walker<'_, '_> {
                                 );
                                 None
                             }
-                        },
+                        }
                         _ => {
                             self.error(
                                 m.value.offset,
@@ -476,15 +479,13 @@ impl Walker<'_, '_> {
                     }
                 }
                 "$root" => {}
-                k if k.starts_with('$') => {
-                    if !GROUP_KEYS.contains(&k) {
-                        let msg = if TOKEN_KEYS.contains(&k) {
-                            format!("`{k}` belongs on a token, not on a group")
-                        } else {
-                            format!("unknown group property `{k}`")
-                        };
-                        self.error(m.key_offset, "unknown-property", path, msg);
-                    }
+                k if k.starts_with('$') && !GROUP_KEYS.contains(&k) => {
+                    let msg = if TOKEN_KEYS.contains(&k) {
+                        format!("`{k}` belongs on a token, not on a group")
+                    } else {
+                        format!("unknown group property `{k}`")
+                    };
+                    self.error(m.key_offset, "unknown-property", path, msg);
                 }
                 _ => {}
             }
@@ -534,7 +535,9 @@ impl Walker<'_, '_> {
                     &child,
                     "`$root` must be a token with a `$value`".into(),
                 );
-            } else if obj.iter().any(|c| c.key == "value" && obj.len() <= 4) && obj.iter().all(|c| !c.key.starts_with('$')) {
+            } else if obj.iter().any(|c| c.key == "value" && obj.len() <= 4)
+                && obj.iter().all(|c| !c.key.starts_with('$'))
+            {
                 self.error(
                     m.value.offset,
                     "legacy-format",
@@ -565,9 +568,14 @@ impl Walker<'_, '_> {
                 }
             } else if !TOKEN_KEYS.contains(&k) {
                 let msg = if k.starts_with('$') {
-                    format!("unknown token property `{k}` (a token may have {})", TOKEN_KEYS.join(", "))
+                    format!(
+                        "unknown token property `{k}` (a token may have {})",
+                        TOKEN_KEYS.join(", ")
+                    )
                 } else {
-                    format!("a token cannot contain `{k}`: tokens have no children (move it into a group)")
+                    format!(
+                        "a token cannot contain `{k}`: tokens have no children (move it into a group)"
+                    )
                 };
                 self.error(m.key_offset, "unknown-property", path, msg);
             }
@@ -590,7 +598,12 @@ impl Walker<'_, '_> {
             }
             (Some(v), None) => {
                 if matches!(v.kind, Kind::Null) {
-                    self.error(v.offset, "invalid-value", path, "`$value` cannot be null".into());
+                    self.error(
+                        v.offset,
+                        "invalid-value",
+                        path,
+                        "`$value` cannot be null".into(),
+                    );
                     invalid = true;
                 } else if let Some(t) = ty {
                     let checked = value::check(t, v);

@@ -147,9 +147,8 @@ impl Findings {
 
     /// All findings, sorted by file, line and column (stable for equal positions).
     pub fn into_sorted(mut self) -> Vec<Finding> {
-        self.items.sort_by(|a, b| {
-            (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column))
-        });
+        self.items
+            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         self.items.dedup();
         self.items
     }

@@ -488,10 +488,7 @@ mod tests {
         assert_eq!(items[2].as_str(), Some("x\n"));
         let idx = LineIndex::new(text);
         assert_eq!(idx.position(text, a.offset), (2, 8));
-        assert_eq!(
-            node.get("b").unwrap().get("c").unwrap().kind,
-            Kind::Null
-        );
+        assert_eq!(node.get("b").unwrap().get("c").unwrap().kind, Kind::Null);
     }
 
     #[test]

@@ -10,12 +10,12 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::tokens::Format;
 use crate::tokens::dtcg::{self, Source};
 use crate::tokens::finding::{Finding, Findings};
 use crate::tokens::json::{Kind, Member, Node};
 use crate::tokens::link::{Input, SetDocument};
 use crate::tokens::value::{AliasSyntax, FONT_WEIGHTS, alias_syntax};
-use crate::tokens::Format;
 
 /// Token-type names only Tokens Studio uses.
 const STUDIO_TYPES: [&str; 16] = [
@@ -53,8 +53,13 @@ fn scan(node: &Node<'_>, found: &mut Option<Format>, budget: &mut u32) {
         return;
     }
     *budget -= 1;
-    let Some(members) = node.as_object() else { return };
-    let ty = node.get("type").or_else(|| node.get("$type")).and_then(Node::as_str);
+    let Some(members) = node.as_object() else {
+        return;
+    };
+    let ty = node
+        .get("type")
+        .or_else(|| node.get("$type"))
+        .and_then(Node::as_str);
     if let Some(t) = ty {
         if STUDIO_TYPES.contains(&t) {
             *found = Some(Format::TokensStudio);
@@ -122,7 +127,9 @@ fn warn_converted(src: &Source<'_>, findings: &mut Findings, format: Format, cou
 type RawIndex<'n, 'a> = HashMap<String, &'n Node<'a>>;
 
 fn collect_raw<'n, 'a>(node: &'n Node<'a>, path: &str, out: &mut RawIndex<'n, 'a>) {
-    let Some(members) = node.as_object() else { return };
+    let Some(members) = node.as_object() else {
+        return;
+    };
     if is_token(node) {
         out.insert(path.to_string(), node);
         return;
@@ -148,7 +155,17 @@ fn is_token(node: &Node<'_>) -> bool {
                     !c.key.starts_with('$')
                         && !matches!(
                             c.key.as_ref(),
-                            "value" | "type" | "description" | "comment" | "attributes" | "name" | "original" | "path" | "filePath" | "isSource" | "themeable"
+                            "value"
+                                | "type"
+                                | "description"
+                                | "comment"
+                                | "attributes"
+                                | "name"
+                                | "original"
+                                | "path"
+                                | "filePath"
+                                | "isSource"
+                                | "themeable"
                         )
                 })
             }))
@@ -277,11 +294,15 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
     fn token(&mut self, node: &Node<'a>, path: &str) -> Option<Node<'a>> {
         self.count += 1;
         let value = node.get("value").or_else(|| node.get("$value"))?;
-        let legacy_type = node.get("type").or_else(|| node.get("$type")).and_then(Node::as_str);
+        let legacy_type = node
+            .get("type")
+            .or_else(|| node.get("$type"))
+            .and_then(Node::as_str);
         let ty = match legacy_type {
-            Some(t) => match map_type(t) {
-                Some(t) => Some(t),
-                None => {
+            Some(t) => {
+                if let Some(t) = map_type(t) {
+                    Some(t)
+                } else {
                     self.warn(
                         node,
                         path,
@@ -289,7 +310,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                     );
                     return None;
                 }
-            },
+            }
             None => infer_type(value),
         };
         let mut members: Vec<(&str, Node<'a>)> = Vec::new();
@@ -351,7 +372,10 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                 Kind::String(t) => {
                     let t = t.trim();
                     if let Some(p) = t.strip_suffix('%') {
-                        p.trim().parse::<f64>().ok().map(|n| num(n / 100.0, v.offset))
+                        p.trim()
+                            .parse::<f64>()
+                            .ok()
+                            .map(|n| num(n / 100.0, v.offset))
                     } else {
                         t.parse::<f64>().ok().map(|n| num(n, v.offset))
                     }
@@ -391,15 +415,26 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             },
             "cubicBezier" => match &v.kind {
                 Kind::String(t) => {
-                    let inner = t.trim().strip_prefix("cubic-bezier(").and_then(|r| r.strip_suffix(')'));
-                    let nums: Option<Vec<f64>> = inner.map(|i| i.split(',').map(|p| p.trim().parse().ok()).collect::<Option<Vec<f64>>>()).unwrap_or(None);
+                    let inner = t
+                        .trim()
+                        .strip_prefix("cubic-bezier(")
+                        .and_then(|r| r.strip_suffix(')'));
+                    let nums: Option<Vec<f64>> = inner.and_then(|i| {
+                        i.split(',')
+                            .map(|p| p.trim().parse().ok())
+                            .collect::<Option<Vec<f64>>>()
+                    });
                     match nums {
                         Some(n) if n.len() == 4 => Some(Node {
                             offset: v.offset,
                             kind: Kind::Array(n.into_iter().map(|x| num(x, v.offset)).collect()),
                         }),
                         _ => {
-                            self.error(v, path, format!("`{t}` is not `cubic-bezier(x1, y1, x2, y2)`"));
+                            self.error(
+                                v,
+                                path,
+                                format!("`{t}` is not `cubic-bezier(x1, y1, x2, y2)`"),
+                            );
                             None
                         }
                     }
@@ -412,28 +447,44 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                     for item in items {
                         out.push(self.shadow(item, path)?);
                     }
-                    Some(Node { offset: v.offset, kind: Kind::Array(out) })
+                    Some(Node {
+                        offset: v.offset,
+                        kind: Kind::Array(out),
+                    })
                 }
                 _ => self.shadow(v, path),
             },
-            "typography" => self.fields(v, path, &[
-                ("fontFamily", "fontFamily", &["fontFamily"]),
-                ("fontSize", "dimension", &["fontSize"]),
-                ("fontWeight", "fontWeight", &["fontWeight"]),
-                ("letterSpacing", "dimension", &["letterSpacing"]),
-                ("lineHeight", "number", &["lineHeight"]),
-            ]),
-            "border" => self.fields(v, path, &[
-                ("color", "color", &["color"]),
-                ("width", "dimension", &["width"]),
-                ("style", "strokeStyle", &["style"]),
-            ]),
+            "typography" => self.fields(
+                v,
+                path,
+                &[
+                    ("fontFamily", "fontFamily", &["fontFamily"]),
+                    ("fontSize", "dimension", &["fontSize"]),
+                    ("fontWeight", "fontWeight", &["fontWeight"]),
+                    ("letterSpacing", "dimension", &["letterSpacing"]),
+                    ("lineHeight", "number", &["lineHeight"]),
+                ],
+            ),
+            "border" => self.fields(
+                v,
+                path,
+                &[
+                    ("color", "color", &["color"]),
+                    ("width", "dimension", &["width"]),
+                    ("style", "strokeStyle", &["style"]),
+                ],
+            ),
             _ => Some(v.clone()),
         }?;
         Some(out)
     }
 
-    fn fields(&mut self, v: &Node<'a>, path: &str, fields: &[(&str, &str, &[&str])]) -> Option<Node<'a>> {
+    fn fields(
+        &mut self,
+        v: &Node<'a>,
+        path: &str,
+        fields: &[(&str, &str, &[&str])],
+    ) -> Option<Node<'a>> {
         if v.as_object().is_none() {
             return Some(v.clone());
         }
@@ -452,7 +503,13 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                     members.push((*name, sub));
                 }
                 None if *name == "letterSpacing" => {
-                    members.push((*name, obj(v.offset, vec![("value", num(0.0, v.offset)), ("unit", s("px", v.offset))])));
+                    members.push((
+                        *name,
+                        obj(
+                            v.offset,
+                            vec![("value", num(0.0, v.offset)), ("unit", s("px", v.offset))],
+                        ),
+                    ));
                 }
                 None => {}
             }
@@ -492,33 +549,82 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         let mut members = Vec::new();
         let color = v.get("color")?;
         members.push(("color", self.value("color", color, path)?));
-        for (dtcg, legacy) in [("offsetX", "x"), ("offsetY", "y"), ("blur", "blur"), ("spread", "spread")] {
+        for (dtcg, legacy) in [
+            ("offsetX", "x"),
+            ("offsetY", "y"),
+            ("blur", "blur"),
+            ("spread", "spread"),
+        ] {
             let f = v.get(legacy).or_else(|| v.get(dtcg));
             let d = match f {
                 Some(f) => self.value("dimension", f, path)?,
-                None => obj(v.offset, vec![("value", num(0.0, v.offset)), ("unit", s("px", v.offset))]),
+                None => obj(
+                    v.offset,
+                    vec![("value", num(0.0, v.offset)), ("unit", s("px", v.offset))],
+                ),
             };
             members.push((dtcg, d));
         }
         let inset = v.get("type").and_then(Node::as_str) == Some("innerShadow")
             || matches!(v.get("inset").map(|n| &n.kind), Some(Kind::Bool(true)));
         if inset {
-            members.push(("inset", Node { offset: v.offset, kind: Kind::Bool(true) }));
+            members.push((
+                "inset",
+                Node {
+                    offset: v.offset,
+                    kind: Kind::Bool(true),
+                },
+            ));
         }
         Some(obj(v.offset, members))
     }
 
-    fn unit(&mut self, v: &Node<'a>, path: &str, ty: &str, units: &[&str], bare: &str) -> Option<Node<'a>> {
+    fn unit(
+        &mut self,
+        v: &Node<'a>,
+        path: &str,
+        ty: &str,
+        units: &[&str],
+        bare: &str,
+    ) -> Option<Node<'a>> {
         match &v.kind {
-            Kind::Number(n, _) => Some(obj(v.offset, vec![("value", num(*n, v.offset)), ("unit", s(bare, v.offset))])),
+            Kind::Number(n, _) => Some(obj(
+                v.offset,
+                vec![("value", num(*n, v.offset)), ("unit", s(bare, v.offset))],
+            )),
             Kind::String(t) => match parse_quantity(t) {
-                Some(q) if q.unit.is_empty() => Some(obj(v.offset, vec![("value", num(q.value, v.offset)), ("unit", s(bare, v.offset))])),
-                Some(q) if ty == "duration" && q.unit == "s" || units.contains(&q.unit.as_str()) => {
-                    Some(obj(v.offset, vec![("value", num(q.value, v.offset)), ("unit", s(q.unit, v.offset))]))
+                Some(q) if q.unit.is_empty() => Some(obj(
+                    v.offset,
+                    vec![
+                        ("value", num(q.value, v.offset)),
+                        ("unit", s(bare, v.offset)),
+                    ],
+                )),
+                Some(q)
+                    if ty == "duration" && q.unit == "s" || units.contains(&q.unit.as_str()) =>
+                {
+                    Some(obj(
+                        v.offset,
+                        vec![
+                            ("value", num(q.value, v.offset)),
+                            ("unit", s(q.unit, v.offset)),
+                        ],
+                    ))
                 }
-                Some(q) if q.value == 0.0 => Some(obj(v.offset, vec![("value", num(0.0, v.offset)), ("unit", s(bare, v.offset))])),
+                Some(q) if q.value == 0.0 => Some(obj(
+                    v.offset,
+                    vec![("value", num(0.0, v.offset)), ("unit", s(bare, v.offset))],
+                )),
                 Some(q) => {
-                    self.error(v, path, format!("unit `{}` in `{t}` cannot be a DTCG {ty} (allowed: {})", q.unit, units.join(", ")));
+                    self.error(
+                        v,
+                        path,
+                        format!(
+                            "unit `{}` in `{t}` cannot be a DTCG {ty} (allowed: {})",
+                            q.unit,
+                            units.join(", ")
+                        ),
+                    );
                     None
                 }
                 None => {
@@ -534,23 +640,26 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         let Some(text) = v.as_str() else {
             return Some(v.clone());
         };
-        match parse_css_color(text) {
-            Some((rgb, alpha)) => {
-                let comps: Vec<Node<'a>> = rgb.iter().map(|c| num(round4(*c), v.offset)).collect();
-                let mut members = vec![
-                    ("colorSpace", s("srgb", v.offset)),
-                    ("components", Node { offset: v.offset, kind: Kind::Array(comps) }),
-                ];
-                if alpha < 1.0 {
-                    members.push(("alpha", num(round4(alpha), v.offset)));
-                }
-                members.push(("hex", s(hex_of(rgb), v.offset)));
-                Some(obj(v.offset, members))
+        if let Some((rgb, alpha)) = parse_css_color(text) {
+            let comps: Vec<Node<'a>> = rgb.iter().map(|c| num(round4(*c), v.offset)).collect();
+            let mut members = vec![
+                ("colorSpace", s("srgb", v.offset)),
+                (
+                    "components",
+                    Node {
+                        offset: v.offset,
+                        kind: Kind::Array(comps),
+                    },
+                ),
+            ];
+            if alpha < 1.0 {
+                members.push(("alpha", num(round4(alpha), v.offset)));
             }
-            None => {
-                self.error(v, path, format!("`{text}` is not a colour opends can read (use `#rrggbb`, `#rgb`, `#rrggbbaa`, `rgb()` or `rgba()`)"));
-                None
-            }
+            members.push(("hex", s(hex_of(rgb), v.offset)));
+            Some(obj(v.offset, members))
+        } else {
+            self.error(v, path, format!("`{text}` is not a colour opends can read (use `#rrggbb`, `#rgb`, `#rrggbbaa`, `rgb()` or `rgba()`)"));
+            None
         }
     }
 
@@ -558,7 +667,14 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         if depth > 16 {
             return Err("references nest too deep (a cycle?)".into());
         }
-        let mut p = ExprParser { s: text.as_bytes(), text, pos: 0, conv: self, path, depth };
+        let mut p = ExprParser {
+            s: text.as_bytes(),
+            text,
+            pos: 0,
+            conv: self,
+            path,
+            depth,
+        };
         let q = p.expr()?;
         p.ws();
         if p.pos < p.s.len() {
@@ -568,10 +684,19 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
     }
 
     fn lookup_quantity(&self, target: &str, path: &str, depth: u32) -> Result<Quantity, String> {
-        let node = self.raw.get(target).ok_or_else(|| format!("`{{{target}}}` is not a token in this file"))?;
-        let v = node.get("value").or_else(|| node.get("$value")).ok_or("no value")?;
+        let node = self
+            .raw
+            .get(target)
+            .ok_or_else(|| format!("`{{{target}}}` is not a token in this file"))?;
+        let v = node
+            .get("value")
+            .or_else(|| node.get("$value"))
+            .ok_or("no value")?;
         match &v.kind {
-            Kind::Number(n, _) => Ok(Quantity { value: *n, unit: String::new() }),
+            Kind::Number(n, _) => Ok(Quantity {
+                value: *n,
+                unit: String::new(),
+            }),
             Kind::String(t) => {
                 if let AliasSyntax::Alias(p) = alias_syntax(t.trim()) {
                     return self.lookup_quantity(p, path, depth + 1);
@@ -582,8 +707,15 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                 parse_quantity(t).ok_or_else(|| format!("`{{{target}}}` is `{t}`, not a number"))
             }
             Kind::Object(_) => {
-                let value = v.get("value").and_then(Node::as_f64).ok_or("not a number")?;
-                let unit = v.get("unit").and_then(Node::as_str).unwrap_or_default().to_string();
+                let value = v
+                    .get("value")
+                    .and_then(Node::as_f64)
+                    .ok_or("not a number")?;
+                let unit = v
+                    .get("unit")
+                    .and_then(Node::as_str)
+                    .unwrap_or_default()
+                    .to_string();
                 Ok(Quantity { value, unit })
             }
             _ => Err(format!("`{{{target}}}` is not a number")),
@@ -616,7 +748,10 @@ fn parse_quantity(t: &str) -> Option<Quantity> {
     if !unit.chars().all(|c| c.is_ascii_alphabetic() || c == '%') {
         return None;
     }
-    Some(Quantity { value, unit: unit.to_string() })
+    Some(Quantity {
+        value,
+        unit: unit.to_string(),
+    })
 }
 
 fn is_expression(t: &str) -> bool {
@@ -625,7 +760,9 @@ fn is_expression(t: &str) -> bool {
         return false;
     }
     let body = t.trim_start_matches('-');
-    body.contains(['*', '/', '+']) || body.contains(" - ") || (body.contains('{') && body.contains('-') && !body.starts_with('{'))
+    body.contains(['*', '/', '+'])
+        || body.contains(" - ")
+        || (body.contains('{') && body.contains('-') && !body.starts_with('{'))
 }
 
 struct ExprParser<'e, 'c, 's, 'r, 'n, 'a, 't> {
@@ -649,13 +786,17 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
         loop {
             self.ws();
             match self.s.get(self.pos) {
-                Some(b'+') | Some(b'-') => {
+                Some(b'+' | b'-') => {
                     let op = self.s[self.pos];
                     self.pos += 1;
                     let rhs = self.term()?;
                     let unit = combine_units(&acc.unit, &rhs.unit, true)?;
                     acc = Quantity {
-                        value: if op == b'+' { acc.value + rhs.value } else { acc.value - rhs.value },
+                        value: if op == b'+' {
+                            acc.value + rhs.value
+                        } else {
+                            acc.value - rhs.value
+                        },
                         unit,
                     };
                 }
@@ -669,7 +810,7 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
         loop {
             self.ws();
             match self.s.get(self.pos) {
-                Some(b'*') | Some(b'/') => {
+                Some(b'*' | b'/') => {
                     let op = self.s[self.pos];
                     self.pos += 1;
                     let rhs = self.atom()?;
@@ -678,7 +819,11 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
                         return Err("division by zero".into());
                     }
                     acc = Quantity {
-                        value: if op == b'*' { acc.value * rhs.value } else { acc.value / rhs.value },
+                        value: if op == b'*' {
+                            acc.value * rhs.value
+                        } else {
+                            acc.value / rhs.value
+                        },
                         unit,
                     };
                 }
@@ -709,21 +854,40 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
             Some(b'-') => {
                 self.pos += 1;
                 let q = self.atom()?;
-                Ok(Quantity { value: -q.value, unit: q.unit })
+                Ok(Quantity {
+                    value: -q.value,
+                    unit: q.unit,
+                })
             }
             Some(c) if c.is_ascii_digit() || *c == b'.' => {
                 let start = self.pos;
-                while self.s.get(self.pos).is_some_and(|c| c.is_ascii_digit() || *c == b'.') {
+                while self
+                    .s
+                    .get(self.pos)
+                    .is_some_and(|c| c.is_ascii_digit() || *c == b'.')
+                {
                     self.pos += 1;
                 }
-                let value: f64 = self.text[start..self.pos].parse().map_err(|_| "bad number")?;
+                let value: f64 = self.text[start..self.pos]
+                    .parse()
+                    .map_err(|_| "bad number")?;
                 let ustart = self.pos;
-                while self.s.get(self.pos).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'%') {
+                while self
+                    .s
+                    .get(self.pos)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'%')
+                {
                     self.pos += 1;
                 }
-                Ok(Quantity { value, unit: self.text[ustart..self.pos].to_string() })
+                Ok(Quantity {
+                    value,
+                    unit: self.text[ustart..self.pos].to_string(),
+                })
             }
-            _ => Err(format!("unexpected `{}`", &self.text[self.pos.min(self.text.len())..])),
+            _ => Err(format!(
+                "unexpected `{}`",
+                &self.text[self.pos.min(self.text.len())..]
+            )),
         }
     }
 }
@@ -784,12 +948,34 @@ pub fn parse_css_color(t: &str) -> Option<([f64; 3], f64)> {
         let ch = |hi: u8, lo: u8| f64::from(hi * 16 + lo) / 255.0;
         return match digits.len() {
             3 | 4 => {
-                let a = if digits.len() == 4 { ch(digits[3], digits[3]) } else { 1.0 };
-                Some(([ch(digits[0], digits[0]), ch(digits[1], digits[1]), ch(digits[2], digits[2])], a))
+                let a = if digits.len() == 4 {
+                    ch(digits[3], digits[3])
+                } else {
+                    1.0
+                };
+                Some((
+                    [
+                        ch(digits[0], digits[0]),
+                        ch(digits[1], digits[1]),
+                        ch(digits[2], digits[2]),
+                    ],
+                    a,
+                ))
             }
             6 | 8 => {
-                let a = if digits.len() == 8 { ch(digits[6], digits[7]) } else { 1.0 };
-                Some(([ch(digits[0], digits[1]), ch(digits[2], digits[3]), ch(digits[4], digits[5])], a))
+                let a = if digits.len() == 8 {
+                    ch(digits[6], digits[7])
+                } else {
+                    1.0
+                };
+                Some((
+                    [
+                        ch(digits[0], digits[1]),
+                        ch(digits[2], digits[3]),
+                        ch(digits[4], digits[5]),
+                    ],
+                    a,
+                ))
             }
             _ => None,
         };
@@ -824,7 +1010,10 @@ pub fn parse_css_color(t: &str) -> Option<([f64; 3], f64)> {
         }
         None => 1.0,
     };
-    Some(([channel(parts[0])?, channel(parts[1])?, channel(parts[2])?], alpha))
+    Some((
+        [channel(parts[0])?, channel(parts[1])?, channel(parts[2])?],
+        alpha,
+    ))
 }
 
 /// Reads a Tokens Studio document (single file: sets at the top, `$themes`, `$metadata`)
@@ -841,7 +1030,12 @@ pub fn studio_input(
         .get("$metadata")
         .and_then(|m| m.get("tokenSetOrder"))
         .and_then(Node::as_array)
-        .map(|a| a.iter().filter_map(Node::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Node::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
     for m in members {
         if !m.key.starts_with('$') && !order.iter().any(|o| o == m.key.as_ref()) {
@@ -854,7 +1048,10 @@ pub fn studio_input(
             sets.push((name.clone(), n));
         }
     }
-    let themes = root.get("$themes").and_then(Node::as_array).unwrap_or_default();
+    let themes = root
+        .get("$themes")
+        .and_then(Node::as_array)
+        .unwrap_or_default();
     studio_build(&sets, themes, src, findings)
 }
 
@@ -873,7 +1070,12 @@ pub fn studio_build(
     let mut converted: HashMap<String, dtcg::Document> = HashMap::new();
     let mut count = 0;
     for (name, node) in sets {
-        let mut cv = Converter { src, findings, raw: &raw, count: 0 };
+        let mut cv = Converter {
+            src,
+            findings,
+            raw: &raw,
+            count: 0,
+        };
         let mut tree = cv.group(node, "", None);
         count += cv.count;
         let doc = dtcg::read(&mut tree, src, findings);
@@ -881,12 +1083,15 @@ pub fn studio_build(
     }
     warn_converted(src, findings, Format::TokensStudio, count);
     let enabled = |theme: &Node<'_>| -> Vec<String> {
-        let selected = theme.get("selectedTokenSets").and_then(Node::as_object).unwrap_or_default();
+        let selected = theme
+            .get("selectedTokenSets")
+            .and_then(Node::as_object)
+            .unwrap_or_default();
         sets.iter()
             .filter(|(n, _)| {
-                selected
-                    .iter()
-                    .any(|m| m.key == n.as_str() && matches!(m.value.as_str(), Some("enabled" | "source")))
+                selected.iter().any(|m| {
+                    m.key == n.as_str() && matches!(m.value.as_str(), Some("enabled" | "source"))
+                })
             })
             .map(|(n, _)| n.clone())
             .collect()
@@ -895,7 +1100,11 @@ pub fn studio_build(
     if themes.is_empty() {
         for (name, _) in sets {
             if let Some(doc) = converted.remove(name) {
-                input.base.push(SetDocument { set: name.clone(), source: Some(src.name.to_string()), doc });
+                input.base.push(SetDocument {
+                    set: name.clone(),
+                    source: Some(src.name.to_string()),
+                    doc,
+                });
             }
         }
         return input;
@@ -915,7 +1124,11 @@ pub fn studio_build(
     let first = enabled(&themes[0]);
     for name in &first {
         if let Some(doc) = converted.get(name) {
-            input.base.push(SetDocument { set: name.clone(), source: Some(src.name.to_string()), doc: clone_doc(doc) });
+            input.base.push(SetDocument {
+                set: name.clone(),
+                source: Some(src.name.to_string()),
+                doc: clone_doc(doc),
+            });
         }
     }
     input.modes.push((mode_name(&themes[0]), Vec::new()));
@@ -926,7 +1139,11 @@ pub fn studio_build(
                 continue;
             }
             if let Some(doc) = converted.get(&name) {
-                docs.push(SetDocument { set: name.clone(), source: Some(src.name.to_string()), doc: clone_doc(doc) });
+                docs.push(SetDocument {
+                    set: name.clone(),
+                    source: Some(src.name.to_string()),
+                    doc: clone_doc(doc),
+                });
             }
         }
         input.modes.push((mode_name(theme), docs));
@@ -969,8 +1186,20 @@ mod tests {
 
     #[test]
     fn quantities() {
-        assert_eq!(parse_quantity("8px"), Some(Quantity { value: 8.0, unit: "px".into() }));
-        assert_eq!(parse_quantity("1.5"), Some(Quantity { value: 1.5, unit: String::new() }));
+        assert_eq!(
+            parse_quantity("8px"),
+            Some(Quantity {
+                value: 8.0,
+                unit: "px".into()
+            })
+        );
+        assert_eq!(
+            parse_quantity("1.5"),
+            Some(Quantity {
+                value: 1.5,
+                unit: String::new()
+            })
+        );
         assert!(is_expression("{spacing.sm} * 3"));
         assert!(!is_expression("{spacing.sm}"));
         assert!(!is_expression("-4px"));

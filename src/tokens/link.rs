@@ -57,12 +57,11 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
                 set: sd.set.clone(),
                 source: sd.source.clone(),
             };
-            match index.get(&entry.parsed.path) {
-                Some(&i) => entries[i] = entry,
-                None => {
-                    index.insert(entry.parsed.path.clone(), entries.len());
-                    entries.push(entry);
-                }
+            if let Some(&i) = index.get(&entry.parsed.path) {
+                entries[i] = entry
+            } else {
+                index.insert(entry.parsed.path.clone(), entries.len());
+                entries.push(entry);
             }
         }
     }
@@ -76,7 +75,7 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
             ));
         }
     }
-    apply_extends(&mut entries, &mut index, &group_index, extends, findings);
+    apply_extends(&mut entries, &mut index, &group_index, &extends, findings);
 
     let group_paths: HashSet<&TokenPath> = group_index.keys().collect();
     // Resolve references and collect the reference graph.
@@ -108,7 +107,10 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
                     "mode-only-token",
                     &o.parsed.loc,
                     Some(o.parsed.path.as_str()),
-                    format!("`{}` is only defined in mode `{mode}`; the other modes use the same value", o.parsed.path),
+                    format!(
+                        "`{}` is only defined in mode `{mode}`; the other modes use the same value",
+                        o.parsed.path
+                    ),
                 ));
                 index.insert(o.parsed.path.clone(), entries.len());
                 entries.push(Entry {
@@ -139,7 +141,10 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
                         "mode-type-mismatch",
                         &p.loc,
                         Some(p.path.as_str()),
-                        format!("mode `{mode}` gives `{}` type `{t}`, but its base type is `{base}`", p.path),
+                        format!(
+                            "mode `{mode}` gives `{}` type `{t}`, but its base type is `{base}`",
+                            p.path
+                        ),
                     ));
                     continue;
                 }
@@ -156,7 +161,14 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
             .enumerate()
             .map(|(i, p)| p.ty.or(types[i]))
             .collect();
-        check_mode_overrides(&mode_entries, &index, &mode_types, &with_mode, findings, &mode);
+        check_mode_overrides(
+            &mode_entries,
+            &index,
+            &mode_types,
+            &with_mode,
+            findings,
+            &mode,
+        );
         find_cycles(&with_mode, &index, findings);
         for (i, o) in mode_entries {
             let v = o.parsed.value.clone();
@@ -192,24 +204,21 @@ fn merge_groups(
     incoming: Vec<Group>,
 ) {
     for g in incoming {
-        match index.get(&g.path) {
-            Some(&i) => {
-                let existing = &mut groups[i];
-                existing.ty = g.ty.or(existing.ty);
-                if g.description.is_some() {
-                    existing.description = g.description;
-                }
-                if g.deprecated.is_some() {
-                    existing.deprecated = g.deprecated;
-                }
-                if g.extensions.is_some() {
-                    existing.extensions = g.extensions;
-                }
+        if let Some(&i) = index.get(&g.path) {
+            let existing = &mut groups[i];
+            existing.ty = g.ty.or(existing.ty);
+            if g.description.is_some() {
+                existing.description = g.description;
             }
-            None => {
-                index.insert(g.path.clone(), groups.len());
-                groups.push(g);
+            if g.deprecated.is_some() {
+                existing.deprecated = g.deprecated;
             }
+            if g.extensions.is_some() {
+                existing.extensions = g.extensions;
+            }
+        } else {
+            index.insert(g.path.clone(), groups.len());
+            groups.push(g);
         }
     }
 }
@@ -218,7 +227,7 @@ fn apply_extends(
     entries: &mut Vec<Entry>,
     index: &mut HashMap<TokenPath, usize>,
     groups: &HashMap<TokenPath, usize>,
-    extends: Vec<crate::tokens::dtcg::Extends>,
+    extends: &[crate::tokens::dtcg::Extends],
     findings: &mut Findings,
 ) {
     if extends.is_empty() {
@@ -228,7 +237,7 @@ fn apply_extends(
         extends.iter().map(|e| (&e.group, e)).collect();
     // Cycles: follow each chain.
     let mut bad: HashSet<TokenPath> = HashSet::default();
-    for e in &extends {
+    for e in extends {
         let mut chain = vec![e.group.clone()];
         let mut cur = &e.target;
         loop {
@@ -263,7 +272,10 @@ fn apply_extends(
                 "invalid-extends",
                 &e.loc,
                 Some(e.group.as_str()),
-                format!("`$extends` names `{}`, which is a token; it must name a group", e.target),
+                format!(
+                    "`$extends` names `{}`, which is a token; it must name a group",
+                    e.target
+                ),
             ));
             bad.insert(e.group.clone());
         } else if !groups.contains_key(&e.target) {
@@ -284,9 +296,12 @@ fn apply_extends(
         let before = pending.len();
         let mut rest = Vec::new();
         for e in pending {
-            let waits = targets
-                .keys()
-                .any(|g| !done.contains(*g) && !bad.contains(*g) && (*g == &e.target || g.as_str().starts_with(&format!("{}.", e.target))) && *g != &e.group);
+            let waits = targets.keys().any(|g| {
+                !done.contains(*g)
+                    && !bad.contains(*g)
+                    && (*g == &e.target || g.as_str().starts_with(&format!("{}.", e.target)))
+                    && *g != &e.group
+            });
             if waits {
                 rest.push(e);
                 continue;
@@ -345,12 +360,21 @@ fn check_references(
                 continue;
             }
             let message = if groups.contains(&target) {
-                format!("`{}` is a group, not a token; reference one of its tokens", r.target)
+                format!(
+                    "`{}` is a group, not a token; reference one of its tokens",
+                    r.target
+                )
             } else {
                 let hint = nearest(&r.target, index);
                 match hint {
-                    Some(h) => format!("unknown reference `{{{}}}` (did you mean `{{{h}}}`?)", r.target),
-                    None => format!("unknown reference `{{{}}}`: no token has that path", r.target),
+                    Some(h) => format!(
+                        "unknown reference `{{{}}}` (did you mean `{{{h}}}`?)",
+                        r.target
+                    ),
+                    None => format!(
+                        "unknown reference `{{{}}}`: no token has that path",
+                        r.target
+                    ),
                 }
             };
             findings.push(Finding::error(
@@ -412,7 +436,8 @@ fn infer_types(
                     "missing-type",
                     &p.loc,
                     Some(p.path.as_str()),
-                    "the token's type cannot be inferred from its reference; add `\"$type\"`".into(),
+                    "the token's type cannot be inferred from its reference; add `\"$type\"`"
+                        .into(),
                 ));
             }
         }
@@ -554,13 +579,20 @@ fn check_mode_overrides(
                 let Some(v) = literal_value(parsed, index, t, &mut Vec::new()) else {
                     continue;
                 };
-                let ptr = format!("#/{}/$value/{}", r.target.replace('.', "/"), r.pointer.join("/"));
+                let ptr = format!(
+                    "#/{}/$value/{}",
+                    r.target.replace('.', "/"),
+                    r.pointer.join("/")
+                );
                 let Some(sub) = navigate(&v, &r.pointer) else {
                     findings.push(Finding::error(
                         "unknown-reference",
                         loc,
                         Some(p.path.as_str()),
-                        format!("JSON pointer `{ptr}` does not exist in the value of `{}`{in_mode}", r.target),
+                        format!(
+                            "JSON pointer `{ptr}` does not exist in the value of `{}`{in_mode}",
+                            r.target
+                        ),
                     ));
                     continue;
                 };
@@ -618,7 +650,11 @@ fn check_mode_overrides(
 }
 
 /// Reports every reference cycle once, naming every token in it.
-fn find_cycles(parsed: &[&ParsedToken], index: &HashMap<TokenPath, usize>, findings: &mut Findings) {
+fn find_cycles(
+    parsed: &[&ParsedToken],
+    index: &HashMap<TokenPath, usize>,
+    findings: &mut Findings,
+) {
     // Iterative DFS with colours: 0 new, 1 on stack, 2 done.
     let n = parsed.len();
     let edges: Vec<Vec<usize>> = parsed
@@ -680,8 +716,11 @@ fn find_cycles(parsed: &[&ParsedToken], index: &HashMap<TokenPath, usize>, findi
 /// accepts), so that they can be linked together with newly read files.
 pub fn documents_from(tokens: &Tokens, keep: impl Fn(&str) -> bool) -> Input {
     let mut base: Vec<SetDocument> = Vec::new();
-    let mut modes: Vec<(String, Vec<SetDocument>)> =
-        tokens.modes.iter().map(|m| (m.clone(), Vec::new())).collect();
+    let mut modes: Vec<(String, Vec<SetDocument>)> = tokens
+        .modes
+        .iter()
+        .map(|m| (m.clone(), Vec::new()))
+        .collect();
     let mut set_index: HashMap<&str, usize> = HashMap::default();
     for t in &tokens.tokens {
         if !keep(&t.set) {
@@ -717,7 +756,7 @@ pub fn documents_from(tokens: &Tokens, keep: impl Fn(&str) -> bool) -> Input {
                 doc: Document::default(),
             });
         }
-        base[0].doc.groups = tokens.groups.clone();
+        base[0].doc.groups.clone_from(&tokens.groups);
     }
     Input {
         base,

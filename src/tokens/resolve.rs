@@ -79,7 +79,9 @@ impl<'t> Resolver<'t> {
             return self
                 .tokens
                 .get(&TokenPath::new(target))
-                .map_or(Value::Null, |t| self.value(t.value_in(self.mode), depth + 1));
+                .map_or(Value::Null, |t| {
+                    self.value(t.value_in(self.mode), depth + 1)
+                });
         }
         if let Some((path, below)) = pointer_target(value) {
             let Some(t) = self.tokens.get(&TokenPath::new(path)) else {

@@ -73,7 +73,14 @@ impl Checker<'_, '_> {
     }
 
     /// Checks a source list; `forbidden` are pointer prefixes this place may not reference.
-    fn sources(&mut self, node: Option<&Node<'_>>, owner: &Node<'_>, where_: &str, key: &str, forbidden: &[&str]) {
+    fn sources(
+        &mut self,
+        node: Option<&Node<'_>>,
+        owner: &Node<'_>,
+        where_: &str,
+        key: &str,
+        forbidden: &[&str],
+    ) {
         let Some(node) = node else {
             self.error(owner, where_, format!("`{key}` is required"));
             return;
@@ -82,7 +89,10 @@ impl Checker<'_, '_> {
             self.error(
                 node,
                 where_,
-                format!("`{key}` must be an array of sources, found {}", node.type_name()),
+                format!(
+                    "`{key}` must be an array of sources, found {}",
+                    node.type_name()
+                ),
             );
             return;
         };
@@ -91,7 +101,10 @@ impl Checker<'_, '_> {
                 self.error(
                     item,
                     where_,
-                    format!("a source must be an object (a `$ref` or inline tokens), found {}", item.type_name()),
+                    format!(
+                        "a source must be an object (a `$ref` or inline tokens), found {}",
+                        item.type_name()
+                    ),
                 );
                 continue;
             }
@@ -129,7 +142,10 @@ impl Checker<'_, '_> {
             self.error(
                 contexts,
                 where_,
-                format!("`contexts` must be an object, found {}", contexts.type_name()),
+                format!(
+                    "`contexts` must be an object, found {}",
+                    contexts.type_name()
+                ),
             );
             return;
         };
@@ -137,7 +153,10 @@ impl Checker<'_, '_> {
             self.error(
                 contexts,
                 where_,
-                format!("a modifier needs at least 2 contexts, found {}", members.len()),
+                format!(
+                    "a modifier needs at least 2 contexts, found {}",
+                    members.len()
+                ),
             );
         }
         for m in members {
@@ -175,7 +194,11 @@ pub fn validate(root: &Node<'_>, src: &Source<'_>, findings: &mut Findings) {
     }
     c.keys(root, "resolver", &ROOT_KEYS);
     match root.get("version") {
-        None => c.error(root, "resolver", "`version` is required (`\"2025.10\"`)".into()),
+        None => c.error(
+            root,
+            "resolver",
+            "`version` is required (`\"2025.10\"`)".into(),
+        ),
         Some(v) if v.as_str() == Some("2025.10") => {}
         Some(v) => c.error(
             v,
@@ -217,7 +240,11 @@ pub fn validate(root: &Node<'_>, src: &Source<'_>, findings: &mut Findings) {
     match root.get("resolutionOrder") {
         None => c.error(root, "resolver", "`resolutionOrder` is required".into()),
         Some(order) => match order.as_array() {
-            None => c.error(order, "resolutionOrder", "`resolutionOrder` must be an array".into()),
+            None => c.error(
+                order,
+                "resolutionOrder",
+                "`resolutionOrder` must be an array".into(),
+            ),
             Some([]) => c.error(
                 order,
                 "resolutionOrder",
@@ -231,26 +258,52 @@ pub fn validate(root: &Node<'_>, src: &Source<'_>, findings: &mut Findings) {
                         c.reference(r, &where_, &["#/resolutionOrder/"]);
                         if let Some(ptr) = r.as_str() {
                             if ptr.starts_with("#/") && lookup(root, ptr).is_none() {
-                                c.error(r, &where_, format!("`{ptr}` does not exist in this document"));
+                                c.error(
+                                    r,
+                                    &where_,
+                                    format!("`{ptr}` does not exist in this document"),
+                                );
                             }
                         }
                         continue;
                     }
                     let name = item.get("name").and_then(Node::as_str);
                     match item.get("type").and_then(Node::as_str) {
-                        None => c.error(item, &where_, "an inline item needs `type` (`set` or `modifier`)".into()),
+                        None => c.error(
+                            item,
+                            &where_,
+                            "an inline item needs `type` (`set` or `modifier`)".into(),
+                        ),
                         Some("set") => {
-                            c.keys(item, &where_, &["type", "name", "sources", "description", "$extensions"]);
-                            c.sources(item.get("sources"), item, &where_, "sources", &["#/modifiers/", "#/resolutionOrder/"]);
+                            c.keys(
+                                item,
+                                &where_,
+                                &["type", "name", "sources", "description", "$extensions"],
+                            );
+                            c.sources(
+                                item.get("sources"),
+                                item,
+                                &where_,
+                                "sources",
+                                &["#/modifiers/", "#/resolutionOrder/"],
+                            );
                         }
                         Some("modifier") => c.modifier(item, &where_, &["type", "name"]),
-                        Some(t) => c.error(item, &where_, format!("unknown item type `{t}` (expected `set` or `modifier`)")),
+                        Some(t) => c.error(
+                            item,
+                            &where_,
+                            format!("unknown item type `{t}` (expected `set` or `modifier`)"),
+                        ),
                     }
                     match name {
                         None => c.error(item, &where_, "an inline item needs `name`".into()),
                         Some(n) => {
                             if !names.insert(n.to_string()) {
-                                c.error(item, &where_, format!("the name `{n}` is used twice in `resolutionOrder`"));
+                                c.error(
+                                    item,
+                                    &where_,
+                                    format!("the name `{n}` is used twice in `resolutionOrder`"),
+                                );
                             }
                         }
                     }
@@ -277,14 +330,25 @@ fn set_cycles(root: &Node<'_>, set: &Node<'_>, chain: &mut Vec<String>, c: &mut 
         if !ptr.starts_with('#') {
             continue;
         }
-        if chain.iter().any(|p| p == ptr || p.starts_with(&format!("{ptr}/")) || ptr == "#") {
+        if chain
+            .iter()
+            .any(|p| p == ptr || p.starts_with(&format!("{ptr}/")) || ptr == "#")
+        {
             let mut names = chain.clone();
             names.push(ptr.to_string());
-            c.error(r, &chain[0][2..].replace('/', "."), format!("reference cycle: {}", names.join(" -> ")));
+            c.error(
+                r,
+                &chain[0][2..].replace('/', "."),
+                format!("reference cycle: {}", names.join(" -> ")),
+            );
             continue;
         }
         match lookup(root, ptr) {
-            None => c.error(r, &chain[0][2..].replace('/', "."), format!("`{ptr}` does not exist in this document")),
+            None => c.error(
+                r,
+                &chain[0][2..].replace('/', "."),
+                format!("`{ptr}` does not exist in this document"),
+            ),
             Some(target) => {
                 chain.push(ptr.to_string());
                 set_cycles(root, target, chain, c);
@@ -319,7 +383,6 @@ pub fn read(file: &TokenFile, findings: &mut Findings) -> Input {
 /// Reads an already parsed resolver file.
 pub fn read_parsed(file: &TokenFile, root: &Node<'_>, findings: &mut Findings) -> Input {
     let src = Source::new(&file.name, &file.text);
-    let root = root;
     let before = findings.error_count();
     validate(root, &src, findings);
     if findings.error_count() > before {
@@ -360,7 +423,13 @@ impl Builder<'_, '_, '_> {
                     Some(n) => (n, ptr.rsplit('/').next().unwrap_or(ptr).to_string()),
                     None => continue,
                 },
-                None => (item, item.get("name").and_then(Node::as_str).unwrap_or("set").to_string()),
+                None => (
+                    item,
+                    item.get("name")
+                        .and_then(Node::as_str)
+                        .unwrap_or("set")
+                        .to_string(),
+                ),
             };
             if let Some(contexts) = node.get("contexts").and_then(Node::as_object) {
                 let default = node
@@ -412,7 +481,9 @@ impl Builder<'_, '_, '_> {
                     };
                     match loaded {
                         Ok(f) => {
-                            if let Some(doc) = crate::tokens::read_document(&f, Format::Auto, self.findings) {
+                            if let Some(doc) =
+                                crate::tokens::read_document(&f, Format::Auto, self.findings)
+                            {
                                 out.push(SetDocument {
                                     set: set.to_string(),
                                     source: Some(name.clone()),

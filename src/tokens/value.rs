@@ -134,7 +134,10 @@ pub fn parse_pointer(ptr: &str) -> Result<(Vec<String>, Vec<String>), String> {
     if segments.is_empty() {
         return Err(format!("JSON pointer `{ptr}` names no token"));
     }
-    if let Some(meta) = segments.iter().find(|s| s.starts_with('$') && *s != "$root") {
+    if let Some(meta) = segments
+        .iter()
+        .find(|s| s.starts_with('$') && *s != "$root")
+    {
         return Err(format!(
             "JSON pointer `{ptr}` goes through `{meta}`, which is not a token or group"
         ));
@@ -278,7 +281,10 @@ impl Ctx {
             self.problem(
                 node,
                 "invalid-reference",
-                format!("`$ref` must be a JSON pointer string, found {}", node.type_name()),
+                format!(
+                    "`$ref` must be a JSON pointer string, found {}",
+                    node.type_name()
+                ),
             );
             return;
         };
@@ -298,16 +304,15 @@ impl Ctx {
         if self.reference(node, Expect::NumberLike) {
             return None;
         }
-        match node.kind {
-            Kind::Number(n, _) => Some(n),
-            _ => {
-                self.problem(
-                    node,
-                    "invalid-value",
-                    format!("{what} must be a number, found {}", node.type_name()),
-                );
-                None
-            }
+        if let Kind::Number(n, _) = node.kind {
+            Some(n)
+        } else {
+            self.problem(
+                node,
+                "invalid-value",
+                format!("{what} must be a number, found {}", node.type_name()),
+            );
+            None
         }
     }
 
@@ -334,8 +339,11 @@ impl Ctx {
         }
         for m in members {
             if !required.contains(&m.key.as_ref()) && !optional.contains(&m.key.as_ref()) {
-                let mut expected: Vec<String> =
-                    required.iter().chain(optional).map(|k| format!("`{k}`")).collect();
+                let mut expected: Vec<String> = required
+                    .iter()
+                    .chain(optional)
+                    .map(|k| format!("`{k}`"))
+                    .collect();
                 expected.sort();
                 self.problem(
                     &m.value,
@@ -379,7 +387,10 @@ fn value(cx: &mut Ctx, ty: TokenType, node: &Node<'_>) {
                 cx.problem(
                     node,
                     "invalid-value",
-                    format!("a number value must be a JSON number, found {}", node.type_name()),
+                    format!(
+                        "a number value must be a JSON number, found {}",
+                        node.type_name()
+                    ),
                 );
             }
         }
@@ -468,15 +479,19 @@ fn color(cx: &mut Ctx, node: &Node<'_>) {
         );
         return;
     }
-    if !cx.keys(node, "color", &["colorSpace", "components"], &["alpha", "hex"]) {
-        if node.as_object().is_none() {
-            return;
-        }
+    if !cx.keys(
+        node,
+        "color",
+        &["colorSpace", "components"],
+        &["alpha", "hex"],
+    ) && node.as_object().is_none()
+    {
+        return;
     }
     let space_node = node.get("colorSpace");
     let ranges = match space_node {
-        Some(s) => match s.as_str() {
-            Some(space) => {
+        Some(s) => {
+            if let Some(space) = s.as_str() {
                 let r = color_space_ranges(space);
                 if r.is_none() {
                     cx.problem(
@@ -489,8 +504,7 @@ fn color(cx: &mut Ctx, node: &Node<'_>) {
                     );
                 }
                 r.map(|r| (space, r))
-            }
-            None => {
+            } else {
                 cx.problem(
                     s,
                     "invalid-value",
@@ -498,7 +512,7 @@ fn color(cx: &mut Ctx, node: &Node<'_>) {
                 );
                 None
             }
-        },
+        }
         None => None,
     };
     if let Some(comps) = node.get("components") {
@@ -632,13 +646,20 @@ fn unit_value(cx: &mut Ctx, node: &Node<'_>, ty: &str, units: &[&str], allow_neg
         if cx.reference(v, Expect::NumberLike) {
         } else if let Some(n) = v.as_f64() {
             if !allow_negative && n < 0.0 {
-                cx.problem(v, "out-of-range", format!("a {ty} cannot be negative ({n})"));
+                cx.problem(
+                    v,
+                    "out-of-range",
+                    format!("a {ty} cannot be negative ({n})"),
+                );
             }
         } else {
             cx.problem(
                 v,
                 "invalid-value",
-                format!("the {ty}'s `value` must be a number, found {}", v.type_name()),
+                format!(
+                    "the {ty}'s `value` must be a number, found {}",
+                    v.type_name()
+                ),
             );
         }
     }
@@ -660,7 +681,10 @@ fn unit_value(cx: &mut Ctx, node: &Node<'_>, ty: &str, units: &[&str], allow_neg
             None => cx.problem(
                 u,
                 "invalid-value",
-                format!("the {ty}'s `unit` must be a string, found {}", u.type_name()),
+                format!(
+                    "the {ty}'s `unit` must be a string, found {}",
+                    u.type_name()
+                ),
             ),
         }
     }
@@ -750,7 +774,10 @@ fn cubic_bezier(cx: &mut Ctx, node: &Node<'_>) {
         cx.problem(
             node,
             "invalid-value",
-            format!("a cubicBezier value needs 4 numbers [x1, y1, x2, y2], found {}", items.len()),
+            format!(
+                "a cubicBezier value needs 4 numbers [x1, y1, x2, y2], found {}",
+                items.len()
+            ),
         );
     }
     for (i, item) in items.iter().enumerate() {
@@ -761,7 +788,10 @@ fn cubic_bezier(cx: &mut Ctx, node: &Node<'_>) {
             cx.problem(
                 item,
                 "out-of-range",
-                format!("x{} of a cubicBezier must be within [0, 1], found {n}", i / 2 + 1),
+                format!(
+                    "x{} of a cubicBezier must be within [0, 1], found {n}",
+                    i / 2 + 1
+                ),
             );
         }
     }
@@ -800,7 +830,10 @@ fn stroke_style(cx: &mut Ctx, node: &Node<'_>) {
                     None => cx.problem(
                         arr,
                         "invalid-value",
-                        format!("dashArray must be an array of dimensions, found {}", arr.type_name()),
+                        format!(
+                            "dashArray must be an array of dimensions, found {}",
+                            arr.type_name()
+                        ),
                     ),
                 }
             }
@@ -830,7 +863,11 @@ fn shadow(cx: &mut Ctx, node: &Node<'_>) {
     match &node.kind {
         Kind::Array(items) => {
             if items.is_empty() {
-                cx.problem(node, "invalid-value", "a shadow array needs at least one shadow".into());
+                cx.problem(
+                    node,
+                    "invalid-value",
+                    "a shadow array needs at least one shadow".into(),
+                );
             }
             for (i, item) in items.iter().enumerate() {
                 cx.with(&i.to_string(), |cx| {
@@ -864,7 +901,10 @@ fn shadow_layer(cx: &mut Ctx, node: &Node<'_>) {
             cx.problem(
                 inset,
                 "invalid-value",
-                format!("shadow `inset` must be true or false, found {}", inset.type_name()),
+                format!(
+                    "shadow `inset` must be true or false, found {}",
+                    inset.type_name()
+                ),
             );
         }
     }
@@ -883,7 +923,11 @@ fn gradient(cx: &mut Ctx, node: &Node<'_>) {
         return;
     };
     if stops.is_empty() {
-        cx.problem(node, "invalid-value", "a gradient needs at least one stop".into());
+        cx.problem(
+            node,
+            "invalid-value",
+            "a gradient needs at least one stop".into(),
+        );
     }
     for (i, stop) in stops.iter().enumerate() {
         cx.with(&i.to_string(), |cx| {
@@ -961,16 +1005,28 @@ mod tests {
 
     #[test]
     fn hue_of_360_is_out_of_range_but_none_is_fine() {
-        assert!(problems(TokenType::Color, r#"{"colorSpace": "hsl", "components": ["none", 0, 50]}"#).is_empty());
+        assert!(
+            problems(
+                TokenType::Color,
+                r#"{"colorSpace": "hsl", "components": ["none", 0, 50]}"#
+            )
+            .is_empty()
+        );
         assert_eq!(
-            problems(TokenType::Color, r#"{"colorSpace": "hsl", "components": [360, 0, 50]}"#).len(),
+            problems(
+                TokenType::Color,
+                r#"{"colorSpace": "hsl", "components": [360, 0, 50]}"#
+            )
+            .len(),
             1
         );
     }
 
     #[test]
     fn composite_sub_aliases_are_collected_with_their_expected_type() {
-        let node = parse(r#"{"color": "{c.red}", "width": {"value": 1, "unit": "px"}, "style": "solid"}"#).unwrap();
+        let node =
+            parse(r#"{"color": "{c.red}", "width": {"value": 1, "unit": "px"}, "style": "solid"}"#)
+                .unwrap();
         let out = check(TokenType::Border, &node);
         assert!(out.problems.is_empty());
         assert_eq!(out.references[0].target, "c.red");
