@@ -1042,10 +1042,10 @@ pub fn studio_input(
             order.push(m.key.to_string());
         }
     }
-    let mut sets: Vec<(String, &Node<'_>)> = Vec::new();
+    let mut sets: Vec<(String, &Node<'_>, &Source<'_>)> = Vec::new();
     for name in &order {
         if let Some(n) = root.get(name) {
-            sets.push((name.clone(), n));
+            sets.push((name.clone(), n, src));
         }
     }
     let themes = root
@@ -1057,28 +1057,28 @@ pub fn studio_input(
 
 /// Builds base sets and modes from Tokens Studio sets and themes.
 pub fn studio_build(
-    sets: &[(String, &Node<'_>)],
+    sets: &[(String, &Node<'_>, &Source<'_>)],
     themes: &[Node<'_>],
     src: &Source<'_>,
     findings: &mut Findings,
 ) -> Input {
     // Arithmetic and references may cross sets: index every set's raw tokens.
     let mut raw = HashMap::new();
-    for (_, node) in sets {
+    for (_, node, _) in sets {
         collect_raw(node, "", &mut raw);
     }
     let mut converted: HashMap<String, dtcg::Document> = HashMap::new();
     let mut count = 0;
-    for (name, node) in sets {
+    for (name, node, set_src) in sets {
         let mut cv = Converter {
-            src,
+            src: set_src,
             findings,
             raw: &raw,
             count: 0,
         };
         let mut tree = cv.group(node, "", None);
         count += cv.count;
-        let doc = dtcg::read(&mut tree, src, findings);
+        let doc = dtcg::read(&mut tree, set_src, findings);
         converted.insert(name.clone(), doc);
     }
     warn_converted(src, findings, Format::TokensStudio, count);
@@ -1088,17 +1088,17 @@ pub fn studio_build(
             .and_then(Node::as_object)
             .unwrap_or_default();
         sets.iter()
-            .filter(|(n, _)| {
+            .filter(|(n, _, _)| {
                 selected.iter().any(|m| {
                     m.key == n.as_str() && matches!(m.value.as_str(), Some("enabled" | "source"))
                 })
             })
-            .map(|(n, _)| n.clone())
+            .map(|(n, _, _)| n.clone())
             .collect()
     };
     let mut input = Input::default();
     if themes.is_empty() {
-        for (name, _) in sets {
+        for (name, _, _) in sets {
             if let Some(doc) = converted.remove(name) {
                 input.base.push(SetDocument {
                     set: name.clone(),

@@ -58,7 +58,7 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
                 source: sd.source.clone(),
             };
             if let Some(&i) = index.get(&entry.parsed.path) {
-                entries[i] = entry
+                entries[i] = entry;
             } else {
                 index.insert(entry.parsed.path.clone(), entries.len());
                 entries.push(entry);

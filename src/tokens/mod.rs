@@ -183,7 +183,16 @@ pub fn set_name(file: &TokenFile) -> String {
 /// (recognised by `resolutionOrder`) is read as such.
 pub fn load_files(files: &[TokenFile], format: Format, findings: &mut Findings) -> Tokens {
     let mut input = Input::default();
+    let (studio, files) = split_studio_dirs(files);
+    for (dir, sets) in studio {
+        let studio = studio_dir_input(&dir, &sets, findings);
+        input.base.extend(studio.base);
+        if input.modes.is_empty() {
+            input.modes = studio.modes;
+        }
+    }
     for file in files {
+        let file: &TokenFile = file;
         let Some(mut root) = parse_file(file, findings) else {
             continue;
         };
@@ -217,6 +226,94 @@ pub fn load_files(files: &[TokenFile], format: Format, findings: &mut Findings) 
         }
     }
     link::link(input, findings)
+}
+
+/// Separates Tokens Studio multi-file exports (a directory holding `$themes.json` or
+/// `$metadata.json` and one file per set) from ordinary token files.
+fn split_studio_dirs(files: &[TokenFile]) -> (Vec<(PathBuf, Vec<&TokenFile>)>, Vec<&TokenFile>) {
+    let dirs: Vec<PathBuf> = files
+        .iter()
+        .filter(|f| {
+            f.path
+                .file_name()
+                .is_some_and(|n| n == "$themes.json" || n == "$metadata.json")
+        })
+        .filter_map(|f| f.path.parent().map(Path::to_path_buf))
+        .fold(Vec::new(), |mut acc, d| {
+            if !acc.contains(&d) {
+                acc.push(d);
+            }
+            acc
+        });
+    let mut studio: Vec<(PathBuf, Vec<&TokenFile>)> =
+        dirs.into_iter().map(|d| (d, Vec::new())).collect();
+    let mut rest = Vec::new();
+    for f in files {
+        match studio.iter_mut().find(|(d, _)| f.path.starts_with(d)) {
+            Some((_, list)) => list.push(f),
+            None => rest.push(f),
+        }
+    }
+    (studio, rest)
+}
+
+/// Reads a Tokens Studio multi-file export: set name = path below the directory without
+/// `.json` (e.g. `core/colors`), order from `$metadata.json`, modes from `$themes.json`.
+fn studio_dir_input(dir: &Path, files: &[&TokenFile], findings: &mut Findings) -> Input {
+    let mut parsed = Vec::new();
+    for f in files {
+        if let Some(root) = parse_file(f, findings) {
+            parsed.push((*f, root));
+        }
+    }
+    let special = |name: &str| {
+        parsed
+            .iter()
+            .find(|(f, _)| f.path.file_name().is_some_and(|n| n == name))
+            .map(|(_, r)| r)
+    };
+    let order: Vec<String> = special("$metadata.json")
+        .and_then(|m| m.get("tokenSetOrder"))
+        .and_then(json::Node::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(json::Node::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let themes: &[json::Node<'_>] = special("$themes.json")
+        .and_then(json::Node::as_array)
+        .unwrap_or_default();
+    let sources: Vec<dtcg::Source<'_>> = parsed
+        .iter()
+        .map(|(f, _)| dtcg::Source::new(&f.name, &f.text))
+        .collect();
+    let mut sets: Vec<(String, &json::Node<'_>, &dtcg::Source<'_>)> = parsed
+        .iter()
+        .zip(&sources)
+        .filter(|((f, _), _)| {
+            !f.path
+                .file_name()
+                .is_some_and(|n| n == "$themes.json" || n == "$metadata.json")
+        })
+        .map(|((f, root), src)| {
+            let rel = f
+                .path
+                .strip_prefix(dir)
+                .unwrap_or(&f.path)
+                .with_extension("");
+            (rel.to_string_lossy().replace('\\', "/"), root, src)
+        })
+        .collect();
+    sets.sort_by_key(|(name, _, _)| order.iter().position(|o| o == name).unwrap_or(usize::MAX));
+    let name = files
+        .iter()
+        .find(|f| f.path.parent() == Some(dir))
+        .and_then(|f| Path::new(&f.name).parent().map(|p| p.display().to_string()))
+        .unwrap_or_else(|| dir.display().to_string());
+    let src = dtcg::Source::new(&name, "");
+    legacy::studio_build(&sets, themes, &src, findings)
 }
 
 /// Loads base files and per-mode override files (`opends.yaml` `tokens:` + `modes:`).
