@@ -198,8 +198,8 @@ pub struct ImportArgs {
 /// `opends tokens validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Files or directories to check
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or directories to check; default: the project's token files (with its modes)
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Input format

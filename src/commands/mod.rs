@@ -213,6 +213,14 @@ fn read_project_files(project: &Project) -> Result<(ProjectFiles, Findings)> {
     ))
 }
 
+/// How many token files the project lists (directories expanded).
+pub fn project_file_count(project: &Project) -> Result<usize> {
+    let (files, _) = read_project_files(project)?;
+    Ok(files.base.len()
+        + files.modes.iter().map(|(_, f)| f.len()).sum::<usize>()
+        + usize::from(files.resolver.is_some()))
+}
+
 /// Reads and links the project's files, without the store.
 pub fn load_project_files(project: &Project, findings: &mut Findings) -> Result<Tokens> {
     let (files, read_findings) = read_project_files(project)?;

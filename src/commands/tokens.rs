@@ -24,8 +24,22 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
         format,
         json,
     } = args;
-    let (files, mut findings) = read_files(ctx, &paths)?;
-    let tokens = tok::load_files(&files, format, &mut findings);
+    let (file_count, tokens, findings) = if paths.is_empty() {
+        let project = ctx.project().map_err(|e| {
+            crate::hinted(
+                format!("{e}, and no files were given"),
+                "pass token files or directories, e.g. `opends tokens validate tokens/`",
+            )
+        })?;
+        let mut findings = Findings::default();
+        let tokens = super::load_project_files(&project, &mut findings)?;
+        let count = super::project_file_count(&project)?;
+        (count, tokens, findings)
+    } else {
+        let (files, mut findings) = read_files(ctx, &paths)?;
+        let tokens = tok::load_files(&files, format, &mut findings);
+        (files.len(), tokens, findings)
+    };
     let errors = findings.error_count();
     let warnings = findings.len() - errors;
     let sorted = findings.into_sorted();
@@ -42,7 +56,7 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
         }
         ctx.printer.json(&Report {
             valid: errors == 0,
-            files: files.len(),
+            files: file_count,
             tokens: tokens.len(),
             modes: &tokens.modes,
             errors,
@@ -62,8 +76,8 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
             ctx.printer.status(&format!(
                 "{} {} file{}, {} tokens{modes}",
                 ctx.printer.paint(Style::Green, "valid:"),
-                files.len(),
-                plural(files.len()),
+                file_count,
+                plural(file_count),
                 tokens.len()
             ));
         } else {
@@ -71,8 +85,8 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
                 "{} {errors} problem{} in {} file{}",
                 ctx.printer.paint(Style::Red, "invalid:"),
                 plural(errors),
-                files.len(),
-                plural(files.len())
+                file_count,
+                plural(file_count)
             ));
         }
     }

@@ -38,7 +38,14 @@ fn namespace(t: &Token) -> Option<(&'static str, &'static [&'static str])> {
         }
         TokenType::Dimension if path.contains("letter") || path.contains("tracking") => (
             "tracking",
-            &["font", "letterspacing", "letter-spacing", "tracking"],
+            &[
+                "font",
+                "letter",
+                "spacing",
+                "letterspacing",
+                "letter-spacing",
+                "tracking",
+            ],
         ),
         TokenType::Dimension if path.contains("font") || path.starts_with("text") => {
             ("text", &["font", "size", "fontsize", "font-size", "text"])
@@ -46,6 +53,17 @@ fn namespace(t: &Token) -> Option<(&'static str, &'static [&'static str])> {
         TokenType::Dimension if path.starts_with("space") || path.starts_with("spacing") => {
             ("spacing", &["space", "spacing"])
         }
+        TokenType::Number
+            if path.contains("lineheight")
+                || path.contains("line-height")
+                || path.contains("leading") =>
+        {
+            (
+                "leading",
+                &["font", "line", "height", "lineheight", "leading"],
+            )
+        }
+        TokenType::Typography => ("text", &["text", "typography", "type", "font"]),
         _ => return None,
     })
 }
@@ -70,6 +88,42 @@ fn tw_name(t: &Token, prefix: Option<&str>) -> String {
     }
     w.extend(path_words);
     join(&w, NameCase::Kebab)
+}
+
+/// Writes a token's variables. Typography becomes Tailwind's `--text-*` family:
+/// the font size plus `--line-height`, `--font-weight` and `--letter-spacing` companions,
+/// so `text-body` sets all four.
+fn declare<F: Fn(&Token) -> Option<String>>(
+    out: &mut String,
+    name: &str,
+    t: &Token,
+    f: &Formatter<'_, F>,
+    tokens: &Tokens,
+    mode: Option<&str>,
+) {
+    if t.ty != TokenType::Typography {
+        let _ = writeln!(out, "  --{name}: {};", f.token(t));
+        return;
+    }
+    // Follow whole-value aliases to the composite itself; sub-value aliases stay `var()`s.
+    let mut v = t.value_in(mode);
+    for _ in 0..32 {
+        match crate::tokens::resolve::alias_target(v).and_then(|p| tokens.get_str(p)) {
+            Some(next) => v = next.value_in(mode),
+            None => break,
+        }
+    }
+    let fields = [
+        ("", "fontSize", TokenType::Dimension),
+        ("--line-height", "lineHeight", TokenType::Number),
+        ("--font-weight", "fontWeight", TokenType::FontWeight),
+        ("--letter-spacing", "letterSpacing", TokenType::Dimension),
+    ];
+    for (suffix, key, ty) in fields {
+        if let Some(sub) = v.get(key) {
+            let _ = writeln!(out, "  --{name}{suffix}: {};", f.value(ty, sub, 0));
+        }
+    }
 }
 
 pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportError> {
@@ -107,7 +161,7 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
                 .map_or(String::new(), |r| format!(": {}", comment_safe(r)));
             let _ = writeln!(out, "  /* deprecated{why} */");
         }
-        let _ = writeln!(out, "  --{}: {};", names[i], f.token(t));
+        declare(&mut out, &names[i], t, &f, tokens, mode);
     }
     out.push_str("}\n");
     if opts.mode.is_none() {
@@ -120,7 +174,7 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
             let _ = writeln!(out, "\n{} {{", opts.mode_selector.replace("{mode}", m));
             for (i, t) in tokens.tokens.iter().enumerate() {
                 if changed[i] {
-                    let _ = writeln!(out, "  --{}: {};", names[i], f.token(t));
+                    declare(&mut out, &names[i], t, &f, tokens, Some(m.as_str()));
                 }
             }
             out.push_str("}\n");
