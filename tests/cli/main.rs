@@ -1,1 +1,11 @@
+//! Integration tests: every test runs the real `opends` binary in a temp dir with a
+//! scrubbed environment (see `support`).
 
+mod completions;
+mod conformance;
+mod export;
+mod init;
+mod project;
+mod roundtrip;
+mod support;
+mod tokens;

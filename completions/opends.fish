@@ -1,0 +1,235 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_opends_global_optspecs
+    string join \n C/project= db= q/quiet v/verbose no-progress color= h/help V/version
+end
+
+function __fish_opends_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_opends_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_opends_using_subcommand
+    set -l cmd (__fish_opends_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c opends -n "__fish_opends_needs_command" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_needs_command" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_needs_command" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_needs_command" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_needs_command" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_needs_command" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_needs_command" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_needs_command" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
+complete -c opends -n "__fish_opends_needs_command" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
+complete -c opends -n "__fish_opends_needs_command" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
+complete -c opends -n "__fish_opends_needs_command" -f -a "completions" -d 'Print shell completions or the man page'
+complete -c opends -n "__fish_opends_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand init" -l name -d 'Design-system name (default: the directory\'s name)' -r
+complete -c opends -n "__fish_opends_using_subcommand init" -l framework -d 'Default framework for `opends generate`' -r -f -a "vue\t'Vue 3 single-file components'
+react\t'React 19 function components'
+svelte\t'Svelte 5 components'"
+complete -c opends -n "__fish_opends_using_subcommand init" -l output -d 'Token outputs to configure (repeatable; default: css and ts)' -r -f -a "css\t'CSS custom properties: `:root` plus one block per mode'
+scss\t'SCSS variables (aliases kept as `$references`)'
+less\t'Less variables (aliases kept as `@references`)'
+js\t'An ES module of resolved values, with a `.d.ts` beside it'
+ts\t'A TypeScript module of resolved values'
+json\t'Flat JSON of resolved values, keyed by token path'
+dtcg\t'DTCG 2025.10 JSON (round-trips through opends unchanged)'
+tailwind\t'Tailwind CSS v4 `@theme` variables'"
+complete -c opends -n "__fish_opends_using_subcommand init" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand init" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand init" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand init" -s y -l yes -d 'Take defaults and flags; never prompt'
+complete -c opends -n "__fish_opends_using_subcommand init" -l force -d 'Overwrite an existing project'
+complete -c opends -n "__fish_opends_using_subcommand init" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand init" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand init" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand init" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "import" -d 'Import token files into the store (all or nothing)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "list" -d 'List tokens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "get" -d 'Show one token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "set" -d 'Create or change a token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "rm" -d 'Remove a token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l format -d 'Input format' -r -f -a "auto\t'Detect from the content'
+dtcg\t'DTCG 2025.10 (`$value`, `$type`)'
+style-dictionary\t'Style Dictionary (`value`, `type`)'
+tokens-studio\t'Tokens Studio (and Penpot) exports, one file or one file per set'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l mode -d 'Import as the values of this mode (the tokens must already exist)' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l replace -d 'Replace the whole store with these tokens instead of merging'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate and report, write nothing'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l json -d 'Print a JSON summary on stdout'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l format -d 'Input format' -r -f -a "auto\t'Detect from the content'
+dtcg\t'DTCG 2025.10 (`$value`, `$type`)'
+style-dictionary\t'Style Dictionary (`value`, `type`)'
+tokens-studio\t'Tokens Studio (and Penpot) exports, one file or one file per set'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l json -d 'Print findings as JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l type -d 'Only tokens of this type' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l mode -d 'Show values in this mode only' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l mode -d 'The value in this mode (default: every mode)' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l resolved -d 'Follow aliases to the final value'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l type -d 'The token type (needed for new tokens unless the value is an alias)' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l mode -d 'Set the value of this mode only' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l description -d 'Set the description' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l force -d 'Remove even when other tokens reference it (they are left dangling)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import token files into the store (all or nothing)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "set" -d 'Create or change a token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -f -a "tokens" -d 'Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind'
+complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s f -l format -d 'Formats to write (repeatable); default: the outputs in `opends.yaml`' -r -f -a "css\t'CSS custom properties: `:root` plus one block per mode'
+scss\t'SCSS variables (aliases kept as `$references`)'
+less\t'Less variables (aliases kept as `@references`)'
+js\t'An ES module of resolved values, with a `.d.ts` beside it'
+ts\t'A TypeScript module of resolved values'
+json\t'Flat JSON of resolved values, keyed by token path'
+dtcg\t'DTCG 2025.10 JSON (round-trips through opends unchanged)'
+tailwind\t'Tailwind CSS v4 `@theme` variables'"
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s o -l out -d 'Directory for `--format` outputs' -r -F
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s i -l input -d 'Read these token files instead of the store (stateless, for CI)' -r -F
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l input-format -d 'Input format for `--input`' -r -f -a "auto\t'Detect from the content'
+dtcg\t'DTCG 2025.10 (`$value`, `$type`)'
+style-dictionary\t'Style Dictionary (`value`, `type`)'
+tokens-studio\t'Tokens Studio (and Penpot) exports, one file or one file per set'"
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l mode -d 'Write only this mode (default: all modes where the format can hold them)' -r
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l check -d 'Write nothing; exit 1 listing every stale or missing file'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l json -d 'Print a JSON summary on stdout'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "tokens" -d 'Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand completions" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand completions" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand completions" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand completions" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand completions" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand completions" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "completions" -d 'Print shell completions or the man page'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "import" -d 'Import token files into the store (all or nothing)'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "list" -d 'List tokens'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "get" -d 'Show one token'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "set" -d 'Create or change a token'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "rm" -d 'Remove a token'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "tokens" -d 'Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind'

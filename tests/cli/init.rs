@@ -1,0 +1,127 @@
+//! `opends init`: scaffolding, refusing to overwrite, and never prompting without a TTY.
+
+use crate::support::Test;
+
+const STARTER: [&str; 5] = [
+    "opends.yaml",
+    "tokens/core.json",
+    "tokens/semantic.json",
+    "tokens/modes/dark.json",
+    ".opends/opends.db",
+];
+
+#[test]
+fn init_yes_creates_a_project_that_exports() {
+    let t = Test::new();
+    t.opends(["init", "--yes", "--name", "acme"])
+        .success()
+        .stderr_contains("created design system `acme`");
+    for f in STARTER {
+        assert!(t.exists(f), "{f} missing: {:?}", t.tree());
+    }
+    let config = t.read("opends.yaml");
+    assert!(config.contains("name: \"acme\""), "{config}");
+    // The starter tokens are valid and hold both modes.
+    let report = t
+        .opends([
+            "tokens",
+            "validate",
+            "tokens/core.json",
+            "tokens/semantic.json",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(report["errors"], 0, "{report:#}");
+    let tokens = t.opends(["tokens", "list", "--json"]).success().json();
+    assert!(!tokens.as_array().expect("array").is_empty());
+
+    t.opends(["export", "tokens"])
+        .success()
+        .stderr_contains("in 2 modes");
+    let css = t.read("dist/tokens.css");
+    assert!(
+        css.contains(":root {") && css.contains("[data-theme=\"dark\"]"),
+        "{css}"
+    );
+    assert!(t.exists("dist/tokens.ts"));
+    t.opends(["export", "tokens", "--check"]).success();
+}
+
+#[test]
+fn init_into_a_named_directory_with_outputs() {
+    let t = Test::new();
+    t.opends([
+        "init", "web", "--yes", "--output", "scss", "--output", "json",
+    ])
+    .success();
+    let config = t.read("web/opends.yaml");
+    assert!(
+        config.contains("name: \"web\""),
+        "the directory names the system: {config}"
+    );
+    assert!(
+        config.contains("format: scss") && config.contains("format: json"),
+        "{config}"
+    );
+    assert!(!config.contains("format: css"), "{config}");
+    t.opends(["-C", "web", "export", "tokens"]).success();
+    assert!(
+        t.exists("web/dist/_tokens.scss") && t.exists("web/dist/tokens.json"),
+        "{:?}",
+        t.tree()
+    );
+}
+
+#[test]
+fn init_refuses_an_existing_project_unless_forced() {
+    let t = Test::new().file("opends.yaml", "name: mine\n");
+    t.opends(["init", "--yes"])
+        .code(2)
+        .stderr_contains("already has an opends.yaml")
+        .stderr_contains("--force");
+    assert_eq!(
+        t.read("opends.yaml"),
+        "name: mine\n",
+        "the project file was touched"
+    );
+    assert!(!t.exists("tokens"), "files were written: {:?}", t.tree());
+    assert!(!t.exists(".opends"), "a store was created: {:?}", t.tree());
+
+    t.opends(["init", "--yes", "--force", "--name", "new"])
+        .success();
+    assert!(t.read("opends.yaml").contains("name: \"new\""));
+    assert!(t.exists("tokens/core.json"));
+}
+
+#[test]
+fn init_without_a_tty_never_prompts() {
+    // stdin is not a terminal (closed): init takes the defaults instead of asking.
+    let t = Test::new().current_dir("sys");
+    let out = t
+        .opends(["init"])
+        .success()
+        .stdout_empty()
+        .stderr_lacks("Design system name")
+        .stderr_lacks("Default framework")
+        .stderr_lacks("Token outputs");
+    assert!(
+        out.stderr().contains("created design system"),
+        "{}",
+        out.stderr()
+    );
+    let config = t.read("sys/opends.yaml");
+    assert!(config.contains("name: \"sys\""), "{config}");
+    assert!(config.contains("framework: vue"), "{config}");
+    assert!(
+        config.contains("format: css") && config.contains("format: ts"),
+        "{config}"
+    );
+}
+
+#[test]
+fn init_with_an_invalid_name_writes_nothing() {
+    let t = Test::new();
+    t.opends(["init", "--yes", "--name", "  "]).code(2);
+    assert!(!t.exists("opends.yaml"), "{:?}", t.tree());
+}
