@@ -157,7 +157,7 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l force -d 'Remove even when other tokens reference it (they are left dangling)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l force -d 'Remove even when other tokens reference it: its value is written into them'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'

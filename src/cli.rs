@@ -278,7 +278,7 @@ pub struct RmArgs {
     /// Token path
     pub path: String,
 
-    /// Remove even when other tokens reference it (they are left dangling)
+    /// Remove even when other tokens reference it: its value is written into them
     #[arg(long)]
     pub force: bool,
 }

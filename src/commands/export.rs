@@ -49,15 +49,22 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         check,
         json,
     } = args;
-    let project = if inputs.is_empty() {
-        Some(ctx.project()?)
+    let project = if inputs.is_empty() && ctx.global.db.is_none() {
+        Some(ctx.project().map_err(|e| {
+            crate::hinted(
+                e.to_string(),
+                "run `opends init` to create a project (or pass `-C DIR`), read files with `--input PATH`, or name a store with `--db PATH`",
+            )
+        })?)
     } else {
         ctx.project_opt()?
     };
     let tokens = if inputs.is_empty() {
-        let project = project.as_ref().expect("checked above");
-        let mut store = ctx.store(Some(project))?;
-        ctx.project_tokens(project, &mut store)?
+        let mut store = ctx.store(project.as_ref())?;
+        match &project {
+            Some(p) => ctx.project_tokens(p, &mut store)?,
+            None => store.load()?,
+        }
     } else {
         let (files, mut findings) = read_files(ctx, &inputs)?;
         let tokens = tok::load_files(&files, input_format, &mut findings);

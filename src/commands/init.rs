@@ -36,10 +36,15 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
             "pass `--force` to overwrite the project's opends.yaml and starter files",
         ));
     }
+    // The directory's own name (it may not exist yet); `.` means the current directory.
     let default_name = dir
-        .canonicalize()
-        .ok()
-        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .next_back()
+        .and_then(|c| match c {
+            std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        })
         .unwrap_or_else(|| "design-system".into());
     let ask = ctx.printer.interactive() && !yes;
     let name = match name {

@@ -287,7 +287,7 @@ pub fn sync_project_files(
 ) -> Result<Option<crate::store::WriteSummary>> {
     let has_sources = !project.config.tokens.is_empty()
         || project.config.resolver.is_some()
-        || project.config.modes.values().any(|v| !v.is_empty());
+        || !project.config.modes.is_empty();
     if !has_sources {
         return Ok(None);
     }

@@ -135,6 +135,25 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         print_summary(ctx, &summary, "the project's token files", json)?;
         return Ok(Outcome::Success);
     }
+    if let (Some(m), Some(p)) = (&mode, &project) {
+        if !p.config.modes.is_empty() && !p.config.modes.contains_key(m) {
+            return Err(crate::hinted(
+                format!(
+                    "unknown mode `{m}` (opends.yaml declares: {})",
+                    p.config
+                        .modes
+                        .keys()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "add the mode under `modes:` in opends.yaml first",
+            ));
+        }
+    }
+    if let Some(p) = &project {
+        super::sync_project_files(ctx, p, &mut store, false)?;
+    }
     let (files, mut findings) = read_files(ctx, &paths)?;
     let default_mode = project
         .as_ref()
@@ -605,6 +624,14 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
             (None, None) => {
                 // An alias takes its target's type.
                 let v = parse_value(&value, None);
+                if let Some(p) = crate::tokens::resolve::alias_target(&v) {
+                    if current.get_str(p).is_none() {
+                        return Err(crate::hinted(
+                            format!("unknown reference `{{{p}}}`: no token has that path"),
+                            "run `opends tokens list` to see the token paths",
+                        ));
+                    }
+                }
                 let target = crate::tokens::resolve::alias_target(&v)
                     .and_then(|p| current.get_str(p))
                     .map(|t| t.ty);

@@ -40,6 +40,25 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
         }
         let _ = writeln!(out, "{sigil}{}: {};", names[i], f.token(t));
     }
+    if dialect == Dialect::Less && opts.mode.is_none() && tokens.modes.len() > 1 {
+        // Less has no maps of this kind; each other mode is a mixin that redefines the
+        // variables that differ: `.mode-dark();` inside a selector switches it there.
+        for m in tokens.modes.iter().skip(1) {
+            let changed = changed_in_mode(tokens, m);
+            let f = Formatter::new(tokens, Some(m.as_str()), reference);
+            let _ = writeln!(
+                out,
+                "\n.mode-{}() {{",
+                crate::export::naming::name(m, None, crate::export::NameCase::Kebab)
+            );
+            for (i, t) in tokens.tokens.iter().enumerate() {
+                if changed[i] {
+                    let _ = writeln!(out, "  @{}: {};", names[i], f.token(t));
+                }
+            }
+            let _ = writeln!(out, "}}");
+        }
+    }
     if dialect == Dialect::Scss && opts.mode.is_none() && tokens.modes.len() > 1 {
         let _ = writeln!(out, "\n$modes: (");
         for m in tokens.modes.iter().skip(1) {

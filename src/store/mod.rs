@@ -125,7 +125,21 @@ impl Store {
 
     fn init(conn: Connection, path: String) -> Result<Self, StoreError> {
         let mut store = Self { conn, path };
-        store.setup().map_err(|e| store.err(e))?;
+        // Switching a new file to WAL needs a lock that SQLite's busy handler does not
+        // wait for; several processes creating one store at once retry briefly here.
+        let mut attempt = 0;
+        loop {
+            match store.setup() {
+                Ok(()) => break,
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy && attempt < 200 =>
+                {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(5 + attempt.min(20)));
+                }
+                Err(e) => return Err(store.err(e)),
+            }
+        }
         store.migrate()?;
         Ok(store)
     }

@@ -340,8 +340,17 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
     /// Converts a legacy value to the DTCG shape of `ty`.
     fn value(&mut self, ty: &str, v: &Node<'a>, path: &str) -> Option<Node<'a>> {
         if let Some(text) = v.as_str() {
-            if let AliasSyntax::Alias(_) = alias_syntax(text.trim()) {
-                return Some(s(text.trim(), v.offset));
+            if let AliasSyntax::Alias(p) = alias_syntax(text.trim()) {
+                // Style Dictionary 3 wrote references as `{color.primary.value}`.
+                let p = match p.strip_suffix(".value") {
+                    Some(stripped)
+                        if !self.raw.contains_key(p) && self.raw.contains_key(stripped) =>
+                    {
+                        stripped
+                    }
+                    _ => p,
+                };
+                return Some(s(format!("{{{p}}}"), v.offset));
             }
             if is_expression(text) {
                 return match self.evaluate(text, path, 0) {

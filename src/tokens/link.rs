@@ -348,7 +348,48 @@ fn check_references(
     for e in entries {
         for (r, loc) in &e.parsed.references {
             let target = TokenPath::new(r.target.as_str());
-            if index.contains_key(&target) {
+            let is_token = index.contains_key(&target);
+            if let Some(written) = &r.written {
+                let message = if !r.reaches_value && is_token {
+                    format!(
+                        "JSON pointer `{written}` points at the token `{}` itself, not at its value; write `{written}/$value`",
+                        r.target
+                    )
+                } else if groups.contains(&target) || r.target.is_empty() {
+                    format!(
+                        "JSON pointer `{written}` points at the group `{}`; a reference must point at a token's `$value`",
+                        r.target
+                    )
+                } else if !is_token {
+                    let dotted = written
+                        .strip_prefix("#/")
+                        .is_some_and(|rest| rest.split('/').any(|seg| seg.contains('.')));
+                    let hint = if dotted {
+                        " (pointer segments are separated by `/`, not `.`)"
+                    } else {
+                        ""
+                    };
+                    format!("JSON pointer `{written}` does not exist in the tokens{hint}")
+                } else {
+                    if target == e.parsed.path && r.pointer.is_empty() {
+                        findings.push(Finding::error(
+                            "reference-cycle",
+                            loc,
+                            Some(e.parsed.path.as_str()),
+                            format!("`{}` references itself through `{written}`", e.parsed.path),
+                        ));
+                    }
+                    continue;
+                };
+                findings.push(Finding::error(
+                    "unknown-reference",
+                    loc,
+                    Some(e.parsed.path.as_str()),
+                    message,
+                ));
+                continue;
+            }
+            if is_token {
                 if target == e.parsed.path && r.pointer.is_empty() {
                     findings.push(Finding::error(
                         "reference-cycle",
@@ -361,7 +402,7 @@ fn check_references(
             }
             let message = if groups.contains(&target) {
                 format!(
-                    "`{}` is a group, not a token; reference one of its tokens",
+                    "`{{{}}}` is a group, not a token; reference one of its tokens",
                     r.target
                 )
             } else {
@@ -567,6 +608,9 @@ fn check_mode_overrides(
     for &(_, e) in tokens {
         let p = &e.parsed;
         for (r, loc) in &p.references {
+            if !r.reaches_value {
+                continue;
+            }
             let Some(&t) = index.get(&TokenPath::new(r.target.as_str())) else {
                 continue;
             };
@@ -579,11 +623,13 @@ fn check_mode_overrides(
                 let Some(v) = literal_value(parsed, index, t, &mut Vec::new()) else {
                     continue;
                 };
-                let ptr = format!(
-                    "#/{}/$value/{}",
-                    r.target.replace('.', "/"),
-                    r.pointer.join("/")
-                );
+                let ptr = r.written.clone().unwrap_or_else(|| {
+                    format!(
+                        "#/{}/$value/{}",
+                        r.target.replace('.', "/"),
+                        r.pointer.join("/")
+                    )
+                });
                 let Some(sub) = navigate(&v, &r.pointer) else {
                     findings.push(Finding::error(
                         "unknown-reference",

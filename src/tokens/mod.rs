@@ -103,7 +103,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), std::io::Error> {
 
 /// Detects what a parsed document is.
 pub fn detect(root: &json::Node<'_>) -> Detected {
+    // A string `version` cannot be a token or group, so it marks a resolver document.
     if root.get("resolutionOrder").is_some()
+        || root.get("version").and_then(json::Node::as_str).is_some()
         || (root.get("version").is_some()
             && (root.get("sets").is_some() || root.get("modifiers").is_some()))
     {

@@ -30,6 +30,11 @@ pub struct Reference {
     pub expect: Expect,
     /// Where in the value the reference sits, e.g. `color` or `0.position` (empty at the top).
     pub at: String,
+    /// The `$ref` pointer as written (`None` for `{alias}` references).
+    pub written: Option<String>,
+    /// Whether a `$ref` pointer goes through a `$value` (if not, it names a token or group
+    /// itself, which is an error reported once the tree is known).
+    pub reaches_value: bool,
 }
 
 /// A problem with a value, at a byte offset.
@@ -89,6 +94,15 @@ pub fn alias_syntax(s: &str) -> AliasSyntax<'_> {
 
 /// Parses a `$ref` JSON pointer `#/a/b/$value/x` into (token path segments, pointer below `$value`).
 pub fn parse_pointer(ptr: &str) -> Result<(Vec<String>, Vec<String>), String> {
+    match parse_pointer_loose(ptr)? {
+        (path, below, true) => Ok((path, below)),
+        (_, _, false) => Err(format!("JSON pointer `{ptr}` does not point at a `$value`")),
+    }
+}
+
+/// Like `parse_pointer`, but a pointer that stops short of `$value` is returned (with
+/// `false`) so that the caller can say whether it names a token, a group or nothing.
+pub fn parse_pointer_loose(ptr: &str) -> Result<(Vec<String>, Vec<String>, bool), String> {
     let Some(rest) = ptr.strip_prefix("#/") else {
         if ptr.starts_with('/') {
             return Err(format!(
@@ -120,14 +134,15 @@ pub fn parse_pointer(ptr: &str) -> Result<(Vec<String>, Vec<String>), String> {
         segments.push(seg);
     }
     let Some(value_at) = segments.iter().position(|s| s == "$value") else {
-        if let Some(meta) = segments.iter().find(|s| s.starts_with('$')) {
+        if let Some(meta) = segments
+            .iter()
+            .find(|s| s.starts_with('$') && *s != "$root")
+        {
             return Err(format!(
                 "JSON pointer `{ptr}` points at `{meta}`; a reference must point at a token's `$value`"
             ));
         }
-        return Err(format!(
-            "JSON pointer `{ptr}` does not point at a `$value`; write `{ptr}/$value`"
-        ));
+        return Ok((segments, Vec::new(), false));
     };
     let below = segments.split_off(value_at + 1);
     segments.pop();
@@ -142,7 +157,7 @@ pub fn parse_pointer(ptr: &str) -> Result<(Vec<String>, Vec<String>), String> {
             "JSON pointer `{ptr}` goes through `{meta}`, which is not a token or group"
         ));
     }
-    Ok((segments, below))
+    Ok((segments, below, true))
 }
 
 /// Color spaces of DTCG 2025.10 and the valid range of each component.
@@ -252,6 +267,8 @@ impl Ctx {
                         pointer: Vec::new(),
                         expect,
                         at: self.at.join("."),
+                        written: None,
+                        reaches_value: true,
                     });
                     true
                 }
@@ -288,13 +305,15 @@ impl Ctx {
             );
             return;
         };
-        match parse_pointer(ptr) {
-            Ok((path, pointer)) => self.out.references.push(Reference {
+        match parse_pointer_loose(ptr) {
+            Ok((path, pointer, reaches_value)) => self.out.references.push(Reference {
                 offset: node.offset,
                 target: path.join("."),
                 pointer,
                 expect,
                 at: self.at.join("."),
+                written: Some(ptr.to_string()),
+                reaches_value,
             }),
             Err(m) => self.problem(node, "invalid-reference", m),
         }
@@ -527,8 +546,8 @@ fn color(cx: &mut Ctx, node: &Node<'_>) {
                 }
             }
             Some(items) => {
-                if items.len() != 3 {
-                    let space = ranges.map_or("this colour space", |(s, _)| s);
+                if items.len() != 3 && (ranges.is_some() || space_node.is_none()) {
+                    let space = ranges.map_or("a colour", |(s, _)| s);
                     cx.problem(
                         comps,
                         "invalid-value",
@@ -565,7 +584,7 @@ fn color(cx: &mut Ctx, node: &Node<'_>) {
                                 item,
                                 "out-of-range",
                                 format!(
-                                    "component {} of a `{space}` colour is {n}, outside {}",
+                                    "component {} of a `{space}` colour is {n}; it must be {}",
                                     i + 1,
                                     range_text(lo, hi)
                                 ),
@@ -606,8 +625,8 @@ fn color(cx: &mut Ctx, node: &Node<'_>) {
 
 fn range_text(lo: Option<f64>, hi: Option<f64>) -> String {
     match (lo, hi) {
-        (Some(lo), Some(360.0)) => format!("[{lo}, 360)"),
-        (Some(lo), Some(hi)) => format!("[{lo}, {hi}]"),
+        (Some(lo), Some(360.0)) => format!("within [{lo}, 360)"),
+        (Some(lo), Some(hi)) => format!("within [{lo}, {hi}]"),
         (Some(lo), None) => format!(">= {lo}"),
         (None, Some(hi)) => format!("<= {hi}"),
         (None, None) => "any number".into(),
@@ -1040,6 +1059,14 @@ mod tests {
         assert_eq!(path, ["colors", "blue"]);
         assert_eq!(below, ["components", "0"]);
         assert!(parse_pointer("#/colors/blue").is_err());
+        assert_eq!(
+            parse_pointer_loose("#/colors/blue").unwrap(),
+            (
+                vec!["colors".to_string(), "blue".to_string()],
+                vec![],
+                false
+            )
+        );
         assert!(parse_pointer("#/colors/blue/$type").is_err());
         assert!(parse_pointer("colors/blue/$value").is_err());
     }

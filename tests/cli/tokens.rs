@@ -67,7 +67,7 @@ fn validate_reports_every_problem_with_file_line_column_and_path() {
     let lines: Vec<&str> = THREE_PROBLEMS.lines().collect();
     // (token path, line, text the column points at, what the message names)
     let expected = [
-        ("color.a", 4, "2, 0, 0]", "outside [0, 1]"),
+        ("color.a", 4, "2, 0, 0]", "must be within [0, 1]"),
         ("color.b", 5, "\"{color.missing}\"", "{color.missing}"),
         ("space.s", 8, "\"em\"", "`em`"),
     ];

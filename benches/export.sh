@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# benches/export.sh - export performance of opends against its peers and the parse floors.
+#
+# What it measures:
+#   1. The peer comparison (../shared/bench/peers.sh): for DTCG files with N = 1k, 10k, 100k
+#      base tokens (+ N/4 semantic + N/16 component aliases, made by gen_tokens.py), the
+#      median wall time and peak RSS of writing CSS custom properties + a JS module with
+#      opends, Style Dictionary (sd, sd+dts) and Terrazzo, and of the "physical limit"
+#      floors (read the file; read + JSON scan; read + parse into a tree in Rust, node and
+#      python). Its notes column checks every output: CSS vars written vs N + N/4 + N/16, and
+#      any `[object Object]`, `NaN` or `undefined` in the files.
+#   2. With hyperfine, the two latency targets of opends itself:
+#        opends --version                                  cold start, target < 5 ms
+#        opends export tokens --input tokens-1000.json \
+#          --format css --format js --out DIR              1,000 tokens, target < 15 ms
+#      "Cold" here means a fresh process per run (no daemon, no cache of opends' own); the
+#      OS page cache is warm after the first run.
+#
+# How to run (from anywhere; the repo root is found from this script's location):
+#   bash benches/export.sh            full comparison: all sizes, all peers (npm installs
+#                                     Style Dictionary, Terrazzo and node 22 into
+#                                     /tmp/opends-peers on first use); 20-30 min on 2 cores
+#   QUICK=1 bash benches/export.sh    CI mode: SIZES=1000, TOOLS="floors opends", no npm
+#                                     (floor-node uses the node on PATH); about a minute
+# Knobs of peers.sh pass through: SIZES, TOOLS, CAP, RUNS, LEGACY, PEERS_DIR, NODE_VERSION,
+# KEEP, NO_HYPERFINE, OPENDS_CMD, ... (see ../shared/bench/peers.sh). Own knobs:
+#   SHARED_BENCH=dir   where peers.sh and gen_tokens.py live (default ../shared/bench)
+#   NO_PEERS=1         skip peers.sh, run only the two opends latency checks
+#   STRICT=1           exit 1 when a latency target is missed (default: report only)
+#   HF_RUNS=50         hyperfine runs per latency check
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
+HF_RUNS="${HF_RUNS:-50}"
+VERSION_TARGET_MS=5
+EXPORT_TARGET_MS=15
+
+command -v hyperfine >/dev/null || {
+  echo "hyperfine is required: apt-get install -y hyperfine time" >&2; exit 2; }
+[ -f "$SHARED_BENCH/peers.sh" ] && [ -f "$SHARED_BENCH/gen_tokens.py" ] || {
+  echo "peers.sh / gen_tokens.py not found in $SHARED_BENCH (set SHARED_BENCH)" >&2; exit 2; }
+
+TMP="$(mktemp -d /tmp/opends-export-bench.XXXXXX)"
+trap 'rm -rf "$TMP"' EXIT
+
+if [ -n "${QUICK:-}" ]; then
+  export SIZES=1000 TOOLS="floors opends"
+  # peers.sh installs the npm peers whenever they are missing, whatever TOOLS says: give it
+  # a stub install so it never calls npm, and let floor-node use the node on PATH.
+  export PEERS_DIR="$TMP/peers-stub" NODE_VERSION=system
+  for p in style-dictionary @terrazzo/cli @terrazzo/plugin-css @terrazzo/plugin-js; do
+    mkdir -p "$PEERS_DIR/node_modules/$p"
+    echo '{"name":"'"$p"'","version":"not-installed"}' > "$PEERS_DIR/node_modules/$p/package.json"
+  done
+  command -v node >/dev/null || echo "note: no node on PATH; the floor-node row will fail" >&2
+fi
+
+echo "== cargo build --release --locked" >&2
+(cd "$ROOT" && cargo build --release --locked)
+OPENDS_BIN="$ROOT/target/release/opends"
+[ -x "$OPENDS_BIN" ] || { echo "no binary at $OPENDS_BIN" >&2; exit 2; }
+
+# ---- 1. peers ------------------------------------------------------------------------
+if [ -z "${NO_PEERS:-}" ]; then
+  tools="${TOOLS:-floors sd sd+dts terrazzo}"; [[ " $tools " == *" opends "* ]] || tools="$tools opends"
+  echo "== peers.sh (SIZES='${SIZES:-1000 10000 100000}' TOOLS='$tools')" >&2
+  OPENDS="$OPENDS_BIN" bash "$SHARED_BENCH/peers.sh"
+fi
+
+# ---- 2. opends latency targets -------------------------------------------------------
+python3 "$SHARED_BENCH/gen_tokens.py" 1000 "$TMP/tokens-1000.json"
+mkdir -p "$TMP/out"
+cd "$TMP"   # no opends.yaml above: the run is the stateless --input path
+
+median_ms() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.2f %.2f %.2f" % (r["median"]*1e3, r["min"]*1e3, r["max"]*1e3))' "$1"; }
+
+echo "== hyperfine: opends --version (cold start, $HF_RUNS runs)" >&2
+hyperfine -N --style basic --warmup 0 --runs "$HF_RUNS" --export-json "$TMP/version.json" \
+  "$OPENDS_BIN --version" >&2
+echo "== hyperfine: opends export tokens, 1,000 tokens, css + js ($HF_RUNS runs)" >&2
+hyperfine -N --style basic --warmup 3 --runs "$HF_RUNS" --export-json "$TMP/export.json" \
+  "$OPENDS_BIN export tokens --input $TMP/tokens-1000.json --format css --format js --out $TMP/out" >&2
+
+read -r v_med v_min v_max < <(median_ms "$TMP/version.json")
+read -r e_med e_min e_max < <(median_ms "$TMP/export.json")
+vars=$(cat "$TMP"/out/*.css | grep -c '^\s*--' || true)
+miss=0
+verdict() { if awk -v a="$1" -v b="$2" 'BEGIN{exit !(a < b)}'; then echo ok; else echo MISS; fi; }
+v_ok=$(verdict "$v_med" "$VERSION_TARGET_MS"); [ "$v_ok" = ok ] || miss=1
+e_ok=$(verdict "$e_med" "$EXPORT_TARGET_MS"); [ "$e_ok" = ok ] || miss=1
+
+echo
+echo "# opends $("$OPENDS_BIN" --version | awk '{print $2}')  $(nproc) cores  $(hyperfine --version)  $(date -u +%FT%TZ)"
+printf '%-44s %10s %10s %10s %8s %s\n' check median_ms min_ms max_ms target verdict
+printf '%-44s %10s %10s %10s %8s %s\n' "opends --version (cold)" "$v_med" "$v_min" "$v_max" "<${VERSION_TARGET_MS}" "$v_ok"
+printf '%-44s %10s %10s %10s %8s %s\n' "export tokens 1k -> css+js ($vars css vars)" "$e_med" "$e_min" "$e_max" "<${EXPORT_TARGET_MS}" "$e_ok"
+
+if [ -n "${STRICT:-}" ] && [ "$miss" = 1 ]; then exit 1; fi
