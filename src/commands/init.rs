@@ -39,8 +39,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
     // The directory's own name (it may not exist yet); `.` means the current directory.
     let default_name = dir
         .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .next_back()
+        .rfind(|c| !matches!(c, std::path::Component::CurDir))
         .and_then(|c| match c {
             std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
             _ => None,
