@@ -145,7 +145,11 @@ fn config_text(name: &str, framework: Framework, outputs: &[ExportFormat]) -> St
         "modes:\n  light: []\n  dark:\n    - tokens/modes/dark.json"
     );
     let _ = writeln!(s, "# What `opends export tokens` writes.");
-    let _ = writeln!(s, "outputs:");
+    if outputs.is_empty() {
+        let _ = writeln!(s, "outputs: []");
+    } else {
+        let _ = writeln!(s, "outputs:");
+    }
     for o in outputs {
         let _ = writeln!(
             s,
