@@ -74,7 +74,10 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     let base = project
         .as_ref()
         .map_or_else(|| ctx.cwd.clone(), |p| p.root.clone());
-    let outputs = plan(ctx, project.as_ref(), &formats, &out, mode.as_deref())?;
+    let outputs = expand_modes(
+        plan(ctx, project.as_ref(), &formats, &out, mode.as_deref())?,
+        &tokens.modes,
+    );
     // Render everything before writing anything; outputs are independent, so they are
     // rendered on all cores.
     let results: Vec<Result<Vec<File>, export::ExportError>> = std::thread::scope(|scope| {
@@ -262,6 +265,36 @@ fn plan(
         plan.push((*f, opts));
     }
     Ok(plan)
+}
+
+/// An output whose path holds `{mode}` becomes one output per mode (e.g.
+/// `dist/tokens.{mode}.json` -> `dist/tokens.light.json`, `dist/tokens.dark.json`).
+fn expand_modes(
+    outputs: Vec<(ExportFormat, Options)>,
+    modes: &[String],
+) -> Vec<(ExportFormat, Options)> {
+    let mut out = Vec::with_capacity(outputs.len());
+    for (format, opts) in outputs {
+        let text = opts.path.to_string_lossy().into_owned();
+        if !text.contains("{mode}") {
+            out.push((format, opts));
+            continue;
+        }
+        let names: Vec<String> = match &opts.mode {
+            Some(m) => vec![m.clone()],
+            None if modes.is_empty() => vec!["default".to_string()],
+            None => modes.to_vec(),
+        };
+        for m in names {
+            let mut o = opts.clone();
+            o.path = PathBuf::from(text.replace("{mode}", &m));
+            if !modes.is_empty() {
+                o.mode = Some(m);
+            }
+            out.push((format, o));
+        }
+    }
+    out
 }
 
 /// Writes `bytes` to `path` via a temp file in the same directory, renamed into place.

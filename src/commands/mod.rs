@@ -18,6 +18,7 @@ use crate::settings::{self, Project, SettingsError};
 use crate::store::Store;
 use crate::tokens::link::{self, Input, SetDocument};
 use crate::tokens::{self as tok, Findings, Format, TokenFile};
+use std::collections::HashSet;
 
 /// Everything a command needs from the command line and the environment.
 pub struct Context {
@@ -201,6 +202,20 @@ fn read_project_files(project: &Project) -> Result<(ProjectFiles, Findings)> {
         Some(r) => read(std::slice::from_ref(r))?.into_iter().next(),
         None => None,
     };
+    // Files a resolver references count too: editing one must trigger a re-import.
+    if let Some(r) = &resolver {
+        if let Ok(root) = tok::json::parse(&r.text) {
+            let mut refs = Vec::new();
+            external_refs(&root, &mut refs);
+            let dir = r.path.parent().unwrap_or(Path::new("."));
+            for rel in refs {
+                if let Ok(text) = std::fs::read(dir.join(&rel)) {
+                    hash.write(rel.as_bytes());
+                    hash.write(&text);
+                }
+            }
+        }
+    }
     let fingerprint = format!("{:016x}", hash.finish());
     Ok((
         ProjectFiles {
@@ -221,110 +236,173 @@ pub fn project_file_count(project: &Project) -> Result<usize> {
         + usize::from(files.resolver.is_some()))
 }
 
+/// `$ref`s to other files (not `#/...` pointers) anywhere in a resolver document.
+fn external_refs(node: &tok::json::Node<'_>, out: &mut Vec<String>) {
+    use tok::json::Kind;
+    match &node.kind {
+        Kind::Object(members) => {
+            for m in members {
+                match (m.key.as_ref(), m.value.as_str()) {
+                    ("$ref", Some(r)) if !r.starts_with('#') => {
+                        out.push(r.split('#').next().unwrap_or(r).to_string());
+                    }
+                    _ => external_refs(&m.value, out),
+                }
+            }
+        }
+        Kind::Array(items) => items.iter().for_each(|i| external_refs(i, out)),
+        _ => {}
+    }
+}
+
 /// Reads and links the project's files, without the store.
 pub fn load_project_files(project: &Project, findings: &mut Findings) -> Result<Tokens> {
     let (files, read_findings) = read_project_files(project)?;
     findings.extend(read_findings);
-    link_project_files(project, &files, findings, Input::default())
-}
-
-fn link_project_files(
-    project: &Project,
-    files: &ProjectFiles,
-    findings: &mut Findings,
-    extra: Input,
-) -> Result<Tokens> {
-    let format = project_format(project)?;
-    let mut input = Input::default();
-    if let Some(r) = &files.resolver {
-        input = tok::resolver::read(r, findings);
-    }
-    input.mode_only_tokens |= extra.mode_only_tokens;
-    for f in &files.base {
-        push_file(&mut input.base, f, format, findings);
-    }
-    for (i, (mode, mode_files)) in files.modes.iter().enumerate() {
-        let mut docs = Vec::new();
-        for f in mode_files {
-            push_file(&mut docs, f, format, findings);
-        }
-        if i == 0 {
-            input.base.extend(docs);
-            input.modes.push((mode.clone(), Vec::new()));
-        } else {
-            input.modes.push((mode.clone(), docs));
-        }
-    }
-    input.base.extend(extra.base);
-    for (mode, docs) in extra.modes {
-        match input.modes.iter_mut().find(|(m, _)| *m == mode) {
-            Some((_, existing)) => existing.extend(docs),
-            None => input.modes.push((mode, docs)),
-        }
-    }
+    let input = project_input(project, &files, findings)?;
     Ok(link::link(input, findings))
 }
 
-fn push_file(out: &mut Vec<SetDocument>, f: &TokenFile, format: Format, findings: &mut Findings) {
-    if let Some(doc) = tok::read_document(f, format, findings) {
-        out.push(SetDocument {
-            set: f.name.clone(),
-            source: Some(f.name.clone()),
-            doc,
-        });
+/// The project's files as documents: the resolver (if any), the `tokens:` files, and
+/// the files of each mode (the first mode's files count as base values).
+fn project_input(
+    project: &Project,
+    files: &ProjectFiles,
+    findings: &mut Findings,
+) -> Result<Input> {
+    let format = project_format(project)?;
+    let mut input = match &files.resolver {
+        Some(r) => tok::resolver::read(r, findings),
+        None => Input::default(),
+    };
+    let base = tok::load_input(&files.base, format, findings);
+    input.base.extend(base.base);
+    input.mode_only_tokens |= base.mode_only_tokens;
+    for (mode, docs) in base.modes {
+        add_mode(&mut input.modes, mode, docs);
+    }
+    for (i, (mode, mode_files)) in files.modes.iter().enumerate() {
+        let docs = tok::load_input(mode_files, format, findings).base;
+        if i == 0 {
+            input.base.extend(docs);
+            add_mode(&mut input.modes, mode.clone(), Vec::new());
+        } else {
+            add_mode(&mut input.modes, mode.clone(), docs);
+        }
+    }
+    Ok(input)
+}
+
+fn add_mode(modes: &mut Vec<(String, Vec<SetDocument>)>, mode: String, docs: Vec<SetDocument>) {
+    match modes.iter_mut().find(|(m, _)| *m == mode) {
+        Some((_, existing)) => existing.extend(docs),
+        None => modes.push((mode, docs)),
     }
 }
 
 const FINGERPRINT_KEY: &str = "project.fingerprint";
+const SETS_KEY: &str = "project.sets";
 
 /// Imports the project's token files into the store when they changed (or `force`).
-/// Tokens from other sources (e.g. `opends tokens set`) are kept.
+/// Tokens from other sources (e.g. `opends tokens set`) are kept unless `replace`;
+/// tokens of files that left the project go with them. Where both define a token,
+/// the project's files win.
 pub fn sync_project_files(
     ctx: &Context,
     project: &Project,
     store: &mut Store,
     force: bool,
 ) -> Result<Option<crate::store::WriteSummary>> {
+    sync_project(ctx, project, store, force, false)
+}
+
+/// `sync_project_files`, optionally dropping every token that is not from the project.
+pub fn sync_project(
+    ctx: &Context,
+    project: &Project,
+    store: &mut Store,
+    force: bool,
+    replace: bool,
+) -> Result<Option<crate::store::WriteSummary>> {
     let has_sources = !project.config.tokens.is_empty()
         || project.config.resolver.is_some()
         || !project.config.modes.is_empty();
-    if !has_sources {
+    if !has_sources && !replace {
         return Ok(None);
     }
     let (files, read_findings) = read_project_files(project)?;
     if !force && store.meta(FINGERPRINT_KEY)?.as_deref() == Some(files.fingerprint.as_str()) {
         return Ok(None);
     }
-    let project_sets: std::collections::HashSet<String> = files
+    let mut findings = read_findings;
+    let input = project_input(project, &files, &mut findings)?;
+    let new_sets: HashSet<String> = input
         .base
         .iter()
-        .chain(files.modes.iter().flat_map(|(_, f)| f))
-        .chain(&files.resolver)
-        .map(|f| f.name.clone())
+        .chain(input.modes.iter().flat_map(|(_, d)| d))
+        .map(|d| d.set.clone())
         .collect();
-    let mut findings = read_findings;
-    let result = store.update(|current| {
-        // Keep what did not come from the project's files.
-        let kept = link::documents_from(&current, |set| !project_sets.contains(set));
-        let tokens = link_project_files(project, &files, &mut findings, kept)?;
+    let old_sets: HashSet<String> = store
+        .meta(SETS_KEY)?
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    let result = store.update(|current| -> Result<Option<Tokens>> {
+        // What did not come from the project's files (now or before) is kept, first, so
+        // that the project's files win where both define a token.
+        let kept = if replace {
+            Input::default()
+        } else {
+            link::documents_from(&current, |set| {
+                !new_sets.contains(set) && !old_sets.contains(set)
+            })
+        };
+        let mut merged = Input {
+            base: kept.base,
+            modes: Vec::new(),
+            mode_only_tokens: input.mode_only_tokens,
+        };
+        merged.base.extend(input.base);
+        for (mode, docs) in input.modes {
+            add_mode(&mut merged.modes, mode, docs);
+        }
+        for (mode, docs) in kept.modes {
+            let at = merged.modes.iter().position(|(m, _)| *m == mode);
+            match at {
+                // Kept values go before the project's, which win.
+                Some(i) => {
+                    let project_docs = std::mem::take(&mut merged.modes[i].1);
+                    merged.modes[i].1 = docs;
+                    merged.modes[i].1.extend(project_docs);
+                }
+                None => merged.modes.push((mode, docs)),
+            }
+        }
+        let tokens = link::link(merged, &mut findings);
         if findings.has_errors() {
             anyhow::bail!("invalid token files");
         }
         Ok(Some(tokens))
     })?;
-    if let Ok(summary) = result {
-        store.set_meta(FINGERPRINT_KEY, &files.fingerprint)?;
-        for f in findings.iter() {
-            ctx.printer.finding(f);
+    match result {
+        Ok(summary) => {
+            store.set_meta(FINGERPRINT_KEY, &files.fingerprint)?;
+            let mut sets: Vec<&String> = new_sets.iter().collect();
+            sets.sort();
+            store.set_meta(SETS_KEY, &serde_json::to_string(&sets)?)?;
+            for f in findings.iter() {
+                ctx.printer.finding(f);
+            }
+            ctx.printer.detail(&format!(
+                "imported the project's token files: {} added, {} changed, {} removed",
+                summary.added, summary.changed, summary.removed
+            ));
+            Ok(Some(summary))
         }
-        ctx.printer.detail(&format!(
-            "imported the project's token files: {} added, {} changed, {} removed",
-            summary.added, summary.changed, summary.removed
-        ));
-        Ok(Some(summary))
-    } else {
-        ctx.report(findings, "the project's token files")?;
-        Err(Reported("invalid token files".into()).into())
+        Err(e) if !findings.has_errors() => Err(e),
+        Err(_) => {
+            ctx.report(findings, "the project's token files")?;
+            Err(Reported("invalid token files".into()).into())
+        }
     }
 }
 

@@ -25,9 +25,9 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
         json,
     } = args;
     let (file_count, tokens, findings) = if paths.is_empty() {
-        let project = ctx.project().map_err(|e| {
+        let project = ctx.project_opt()?.ok_or_else(|| {
             crate::hinted(
-                format!("{e}, and no files were given"),
+                "no files given and no `opends.yaml` found",
                 "pass token files or directories, e.g. `opends tokens validate tokens/`",
             )
         })?;
@@ -131,7 +131,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
             return Ok(Outcome::Success);
         }
         let summary =
-            super::sync_project_files(ctx, project, &mut store, true)?.unwrap_or_default();
+            super::sync_project(ctx, project, &mut store, true, replace)?.unwrap_or_default();
         print_summary(ctx, &summary, "the project's token files", json)?;
         return Ok(Outcome::Success);
     }

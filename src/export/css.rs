@@ -49,8 +49,8 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options) -> File 
                 }
                 let _ = write!(
                     out,
-                    "\n@media (prefers-color-scheme: dark) {{\n  {}:not([data-theme]) {{\n{indented}  }}\n}}\n",
-                    opts.selector
+                    "\n@media (prefers-color-scheme: dark) {{\n  {} {{\n{indented}  }}\n}}\n",
+                    unthemed_selector(tokens, opts)
                 );
             }
         }
@@ -59,6 +59,26 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options) -> File 
         path: opts.path.clone(),
         contents: out,
     }
+}
+
+/// The default selector, for pages that chose no mode explicitly: with the default
+/// `[data-theme="{mode}"]` that is `:root:not([data-theme])`; with any other mode
+/// selector, every mode's selector is excluded in turn.
+fn unthemed_selector(tokens: &Tokens, opts: &Options) -> String {
+    let not = if opts.mode_selector == "[data-theme=\"{mode}\"]" {
+        ":not([data-theme])".to_string()
+    } else {
+        let mut not = String::new();
+        for m in &tokens.modes {
+            let _ = write!(not, ":not({})", opts.mode_selector.replace("{mode}", m));
+        }
+        not
+    };
+    opts.selector
+        .split(',')
+        .map(|part| format!("{}{not}", part.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn declaration(out: &mut String, indent: &str, name: &str, t: &Token, value: &str) {

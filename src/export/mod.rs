@@ -183,7 +183,11 @@ pub fn render(
             });
         }
     }
-    let names = names(format, tokens, opts)?;
+    let names = match format {
+        // These key by token path (or make their own names): no collision to check.
+        ExportFormat::Json | ExportFormat::Dtcg | ExportFormat::Tailwind => Vec::new(),
+        _ => names(format, tokens, opts)?,
+    };
     Ok(match format {
         ExportFormat::Css => vec![css::render(tokens, &names, opts)],
         ExportFormat::Tailwind => vec![tailwind::render(tokens, opts)?],

@@ -26,6 +26,13 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
             .map(|i| format!("{sigil}{}", names[i]))
     };
     let f = Formatter::new(tokens, mode, reference);
+    // In SCSS `$a/$b` divides: the `font` shorthand interpolates its references instead.
+    let interpolated = |t: &Token| -> Option<String> {
+        tokens
+            .position(&t.path)
+            .map(|i| format!("#{{{sigil}{}}}", names[i]))
+    };
+    let fi = Formatter::new(tokens, mode, interpolated);
     let mut out = String::with_capacity(tokens.len() * 48);
     let _ = writeln!(out, "// {HEADER}");
     for i in dependency_order(tokens, mode) {
@@ -38,7 +45,12 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
                 .map_or(String::new(), |r| format!(": {}", comment_safe(r)));
             let _ = writeln!(out, "// deprecated{why}");
         }
-        let _ = writeln!(out, "{sigil}{}: {};", names[i], f.token(t));
+        let value = if dialect == Dialect::Scss && t.ty == crate::model::TokenType::Typography {
+            fi.token(t)
+        } else {
+            f.token(t)
+        };
+        let _ = writeln!(out, "{sigil}{}: {value};", names[i]);
     }
     if dialect == Dialect::Less && opts.mode.is_none() && tokens.modes.len() > 1 {
         // Less has no maps of this kind; each other mode is a mixin that redefines the

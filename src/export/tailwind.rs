@@ -33,9 +33,10 @@ fn namespace(t: &Token) -> Option<(&'static str, &'static [&'static str])> {
         ),
         TokenType::Shadow => ("shadow", &["shadow", "shadows", "elevation"]),
         TokenType::CubicBezier => ("ease", &["ease", "easing", "motion"]),
-        TokenType::Dimension if path.contains("radius") || path.contains("rounded") => {
-            ("radius", &["radius", "radii", "rounded", "border-radius"])
-        }
+        TokenType::Dimension if path.contains("radius") || path.contains("rounded") => (
+            "radius",
+            &["border", "radius", "radii", "rounded", "border-radius"],
+        ),
         TokenType::Dimension if path.contains("letter") || path.contains("tracking") => (
             "tracking",
             &[

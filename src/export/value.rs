@@ -71,7 +71,14 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
                 .map_or_else(String::new, |x| self.value(t, x, depth + 1))
         };
         match ty {
-            TokenType::Color => color(v),
+            TokenType::Color => {
+                // `components`/`alpha` may hold references: resolve them first.
+                if crate::tokens::resolve::has_references(v) {
+                    color(&self.resolver.value(v, depth))
+                } else {
+                    color(v)
+                }
+            }
             TokenType::Dimension | TokenType::Duration => match (v.get("value"), v.get("unit")) {
                 (Some(n), Some(Value::String(u))) => {
                     if alias_target(n).is_some() || pointer_target(n).is_some() {
@@ -84,8 +91,8 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
                 _ => String::new(),
             },
             TokenType::Number => number(&self.resolver.value(v, depth)),
-            TokenType::FontWeight => font_weight(v),
-            TokenType::FontFamily => font_family(v),
+            TokenType::FontWeight => font_weight(&self.resolver.value(v, depth)),
+            TokenType::FontFamily => font_family(&self.resolver.value(v, depth)),
             TokenType::CubicBezier => match v {
                 Value::Array(items) => {
                     let parts: Vec<String> = items

@@ -73,10 +73,12 @@ pub struct OutputConfig {
 #[non_exhaustive]
 pub enum SettingsError {
     /// No `opends.yaml` was found.
-    #[error("no `opends.yaml` in `{start}` or any directory above it")]
+    #[error("no `opends.yaml` in `{start}`{}", if *.walked { " or any directory above it" } else { "" })]
     NotFound {
         /// Where the search started.
         start: String,
+        /// Whether directories above were searched too.
+        walked: bool,
     },
     /// The file could not be read.
     #[error("could not read `{path}`: {source}")]
@@ -143,6 +145,22 @@ pub fn parse(text: &str, path: &str) -> Result<Config, SettingsError> {
             message: "`name` cannot be empty".into(),
         });
     }
+    if config.resolver.is_some() && (!config.tokens.is_empty() || !config.modes.is_empty()) {
+        return Err(SettingsError::Invalid {
+            path: path.to_string(),
+            message: "`resolver` replaces `tokens` and `modes`: use one or the other".into(),
+        });
+    }
+    if let Some(f) = &config.format {
+        if !["auto", "dtcg", "style-dictionary", "tokens-studio"].contains(&f.as_str()) {
+            return Err(SettingsError::Invalid {
+                path: path.to_string(),
+                message: format!(
+                    "format `{f}` is not one of auto, dtcg, style-dictionary, tokens-studio"
+                ),
+            });
+        }
+    }
     if let Some(f) = &config.framework {
         if !["vue", "react", "svelte"].contains(&f.as_str()) {
             return Err(SettingsError::Invalid {
@@ -161,6 +179,7 @@ pub fn load(dir: &Path) -> Result<Project, SettingsError> {
         if source.kind() == std::io::ErrorKind::NotFound {
             SettingsError::NotFound {
                 start: dir.display().to_string(),
+                walked: false,
             }
         } else {
             SettingsError::Read {
@@ -196,6 +215,7 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Project, Settings
     }
     Err(SettingsError::NotFound {
         start: cwd.display().to_string(),
+        walked: true,
     })
 }
 

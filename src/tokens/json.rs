@@ -132,6 +132,11 @@ fn number_value(n: f64, raw: &str) -> serde_json::Value {
             }
         }
     }
+    // Numbers made in code (legacy conversion) have no source text: keep integral ones
+    // integral, as an author would have written them.
+    if raw.is_empty() && n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
+        return serde_json::Value::from(n as i64);
+    }
     serde_json::Number::from_f64(n).map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 

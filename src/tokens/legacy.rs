@@ -556,7 +556,10 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             return Some(v.clone());
         }
         let mut members = Vec::new();
-        let color = v.get("color")?;
+        let Some(color) = v.get("color") else {
+            self.error(v, path, "a shadow needs a `color`".into());
+            return None;
+        };
         members.push(("color", self.value("color", color, path)?));
         for (dtcg, legacy) in [
             ("offsetX", "x"),
@@ -748,9 +751,24 @@ impl Quantity {
 
 fn parse_quantity(t: &str) -> Option<Quantity> {
     let t = t.trim();
-    let split = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+' || c == 'e'))
-        .unwrap_or(t.len());
+    let b = t.as_bytes();
+    let mut split = 0;
+    if matches!(b.first(), Some(b'-' | b'+')) {
+        split = 1;
+    }
+    while split < b.len() && (b[split].is_ascii_digit() || b[split] == b'.') {
+        split += 1;
+    }
+    // An exponent only when digits follow (`1e3`), so `2em` is 2 with unit `em`.
+    if split < b.len()
+        && matches!(b[split], b'e' | b'E')
+        && b.get(split + 1).is_some_and(u8::is_ascii_digit)
+    {
+        split += 1;
+        while split < b.len() && b[split].is_ascii_digit() {
+            split += 1;
+        }
+    }
     let (n, unit) = t.split_at(split);
     let value: f64 = n.parse().ok()?;
     let unit = unit.trim();

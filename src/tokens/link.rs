@@ -171,6 +171,8 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
         );
         find_cycles(&with_mode, &index, findings);
         for (i, o) in mode_entries {
+            // A later override of the same token in the same mode wins.
+            mode_values[i].retain(|(m, _)| *m != mode);
             let v = o.parsed.value.clone();
             if v != entries[i].parsed.value {
                 mode_values[i].push((mode.clone(), v));

@@ -174,16 +174,21 @@ pub fn read_parsed(
     }
 }
 
-/// Set name for a file: its stem.
+/// Set name for a file: its name as shown (relative to the project or working directory).
 pub fn set_name(file: &TokenFile) -> String {
-    Path::new(&file.name)
-        .file_stem()
-        .map_or_else(|| file.name.clone(), |s| s.to_string_lossy().into_owned())
+    file.name.clone()
 }
 
 /// Loads token files (no modes) into one collection; a resolver document among them
 /// (recognised by `resolutionOrder`) is read as such.
 pub fn load_files(files: &[TokenFile], format: Format, findings: &mut Findings) -> Tokens {
+    link::link(load_input(files, format, findings), findings)
+}
+
+/// Reads token files into documents (not yet linked): DTCG, legacy formats, Tokens
+/// Studio exports (one file, or a directory with `$themes.json`/`$metadata.json`) and
+/// resolver documents, each recognised from its content unless `format` says otherwise.
+pub fn load_input(files: &[TokenFile], format: Format, findings: &mut Findings) -> Input {
     let mut input = Input::default();
     let (studio, files) = split_studio_dirs(files);
     for (dir, sets) in studio {
@@ -227,7 +232,7 @@ pub fn load_files(files: &[TokenFile], format: Format, findings: &mut Findings) 
             });
         }
     }
-    link::link(input, findings)
+    input
 }
 
 /// Separates Tokens Studio multi-file exports (a directory holding `$themes.json` or
@@ -316,37 +321,4 @@ fn studio_dir_input(dir: &Path, files: &[&TokenFile], findings: &mut Findings) -
         .unwrap_or_else(|| dir.display().to_string());
     let src = dtcg::Source::new(&name, "");
     legacy::studio_build(&sets, themes, &src, findings)
-}
-
-/// Loads base files and per-mode override files (`opends.yaml` `tokens:` + `modes:`).
-pub fn load_with_modes(
-    base: &[TokenFile],
-    modes: &[(String, Vec<TokenFile>)],
-    format: Format,
-    findings: &mut Findings,
-) -> Tokens {
-    let mut input = Input::default();
-    for file in base {
-        if let Some(doc) = read_document(file, format, findings) {
-            input.base.push(SetDocument {
-                set: set_name(file),
-                source: Some(file.name.clone()),
-                doc,
-            });
-        }
-    }
-    for (mode, files) in modes {
-        let mut sets = Vec::new();
-        for file in files {
-            if let Some(doc) = read_document(file, format, findings) {
-                sets.push(SetDocument {
-                    set: set_name(file),
-                    source: Some(file.name.clone()),
-                    doc,
-                });
-            }
-        }
-        input.modes.push((mode.clone(), sets));
-    }
-    link::link(input, findings)
 }

@@ -171,3 +171,111 @@ fn editing_a_token_file_changes_the_next_export() {
     let out = t.opends(["tokens", "list", "--json"]).success();
     assert_eq!(listed_paths(&out), ["m"]);
 }
+
+const RESOLVER: &str = r##"{
+  "version": "2025.10",
+  "sets": {"core": {"sources": [{"$ref": "core.json"}]}},
+  "modifiers": {"theme": {"contexts": {"light": [], "dark": [{"$ref": "dark.json"}]}, "default": "light"}},
+  "resolutionOrder": [{"$ref": "#/sets/core"}, {"$ref": "#/modifiers/theme"}]
+}"##;
+
+#[test]
+fn resolver_project_survives_edits_of_the_resolver_and_of_the_files_it_names() {
+    let t = Test::new()
+        .file(
+            "opends.yaml",
+            "name: r\nresolver: tokens/theme.resolver.json\n",
+        )
+        .file("tokens/theme.resolver.json", RESOLVER)
+        .file(
+            "tokens/core.json",
+            r#"{"bg": {"$type": "number", "$value": 1}}"#,
+        )
+        .file(
+            "tokens/dark.json",
+            r#"{"bg": {"$type": "number", "$value": 2}}"#,
+        );
+    let out = t.opends(["tokens", "get", "bg", "--json"]).success();
+    assert_eq!(out.json()["modes"]["dark"], json!(2));
+    // Editing only a file the resolver names is picked up.
+    t.write(
+        "tokens/dark.json",
+        r#"{"bg": {"$type": "number", "$value": 3}}"#,
+    );
+    let out = t.opends(["tokens", "get", "bg", "--json"]).success();
+    assert_eq!(out.json()["modes"]["dark"], json!(3));
+    // Editing the resolver itself re-imports without duplicating anything.
+    t.write(
+        "tokens/theme.resolver.json",
+        RESOLVER.replace("\"light\"", "\"day\""),
+    );
+    let out = t.opends(["tokens", "get", "bg", "--json"]).success();
+    assert_eq!(out.json()["modes"]["dark"], json!(3));
+    t.opends(["tokens", "list", "--json"]).success();
+}
+
+#[test]
+fn tokens_of_a_file_that_leaves_the_project_leave_the_store() {
+    let t = project().file(
+        "tokens/m.json",
+        r#"{"m": {"$type": "number", "$value": 5}}"#,
+    );
+    let out = t.opends(["tokens", "list", "--json"]).success();
+    assert_eq!(listed_paths(&out), ["m", "n"]);
+    std::fs::remove_file(t.path().join("tokens/m.json")).expect("remove m.json");
+    let out = t.opends(["tokens", "list", "--json"]).success();
+    assert_eq!(listed_paths(&out), ["n"]);
+}
+
+#[test]
+fn project_files_win_over_a_local_token_of_the_same_path() {
+    let t = project();
+    t.opends(["tokens", "set", "x", "7", "--type", "number"])
+        .success();
+    t.write(
+        "tokens/x.json",
+        r#"{"x": {"$type": "number", "$value": 8}}"#,
+    );
+    let out = t.opends(["tokens", "get", "x", "--json"]).success();
+    assert_eq!(out.json()["value"], json!(8));
+}
+
+#[test]
+fn a_tokens_studio_file_in_the_project_reads_like_on_the_command_line() {
+    let studio = r#"{
+      "core": {"spacing": {"sm": {"value": "4px", "type": "spacing"}, "lg": {"value": "{spacing.sm} * 3", "type": "spacing"}}},
+      "$themes": [],
+      "$metadata": {"tokenSetOrder": ["core"]}
+    }"#;
+    let t = Test::new()
+        .file("opends.yaml", "name: s\ntokens:\n  - studio.json\n")
+        .file("studio.json", studio);
+    let out = t
+        .opends(["tokens", "get", "spacing.lg", "--json"])
+        .success();
+    assert_eq!(out.json()["value"], json!({"value": 12, "unit": "px"}));
+}
+
+#[test]
+fn an_output_path_with_mode_writes_one_file_per_mode() {
+    let t = Test::new()
+        .file(
+            "opends.yaml",
+            "name: m\ntokens: [base.json]\nmodes:\n  light: []\n  dark: [dark.json]\noutputs:\n  - format: json\n    path: out/{mode}.json\n",
+        )
+        .file("base.json", r#"{"n": {"$type": "number", "$value": 1}}"#)
+        .file("dark.json", r#"{"n": {"$type": "number", "$value": 2}}"#);
+    t.opends(["export", "tokens"]).success();
+    assert_eq!(t.read_json("out/light.json"), json!({"n": 1}));
+    assert_eq!(t.read_json("out/dark.json"), json!({"n": 2}));
+}
+
+#[test]
+fn an_invalid_format_in_opends_yaml_is_reported() {
+    project()
+        .file("opends.yaml", format!("{PROJECT}format: yaml\n"))
+        .args(["tokens", "list"])
+        .run()
+        .code(2)
+        .stderr_contains("format `yaml`");
+}
