@@ -82,15 +82,19 @@ fn unthemed_selector(tokens: &Tokens, opts: &Options) -> String {
 }
 
 fn declaration(out: &mut String, indent: &str, name: &str, t: &Token, value: &str) {
-    if let Some(d) = &t.deprecated {
-        if d.is_deprecated() {
-            let why = d
-                .reason()
-                .map_or(String::new(), |r| format!(": {}", comment_safe(r)));
-            let _ = writeln!(out, "{indent}/* deprecated{why} */");
-        }
+    if let Some(note) = deprecation_note(t) {
+        let _ = writeln!(out, "{indent}/* {note} */");
     }
     let _ = writeln!(out, "{indent}--{name}: {value};");
+}
+
+/// `deprecated` or `deprecated: <reason>` (safe inside any comment) for deprecated tokens.
+pub(crate) fn deprecation_note(t: &Token) -> Option<String> {
+    let d = t.deprecated.as_ref().filter(|d| d.is_deprecated())?;
+    Some(match d.reason() {
+        Some(r) => format!("deprecated: {}", comment_safe(r)),
+        None => "deprecated".to_string(),
+    })
 }
 
 /// Text safe inside a `/* */` comment.

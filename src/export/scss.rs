@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::export::css::{HEADER, comment_safe};
+use crate::export::css::{HEADER, deprecation_note};
 use crate::export::value::Formatter;
 use crate::export::{File, Options};
 use crate::model::{Token, TokenPath, Tokens};
@@ -37,13 +37,8 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
     let _ = writeln!(out, "// {HEADER}");
     for i in dependency_order(tokens, mode) {
         let t = &tokens.tokens[i];
-        if t.is_deprecated() {
-            let why = t
-                .deprecated
-                .as_ref()
-                .and_then(|d| d.reason())
-                .map_or(String::new(), |r| format!(": {}", comment_safe(r)));
-            let _ = writeln!(out, "// deprecated{why}");
+        if let Some(note) = deprecation_note(t) {
+            let _ = writeln!(out, "// {note}");
         }
         let value = if dialect == Dialect::Scss && t.ty == crate::model::TokenType::Typography {
             fi.token(t)

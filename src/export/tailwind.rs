@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::export::css::{HEADER, comment_safe};
+use crate::export::css::{HEADER, deprecation_note};
 use crate::export::naming::{NameCase, join, words};
 use crate::export::value::Formatter;
 use crate::export::{ExportError, File, Options};
@@ -154,13 +154,8 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
     let _ = writeln!(out, "/* {HEADER} */");
     out.push_str("@theme {\n");
     for (i, t) in tokens.tokens.iter().enumerate() {
-        if t.is_deprecated() {
-            let why = t
-                .deprecated
-                .as_ref()
-                .and_then(|d| d.reason())
-                .map_or(String::new(), |r| format!(": {}", comment_safe(r)));
-            let _ = writeln!(out, "  /* deprecated{why} */");
+        if let Some(note) = deprecation_note(t) {
+            let _ = writeln!(out, "  /* {note} */");
         }
         declare(&mut out, &names[i], t, &f, tokens, mode);
     }
