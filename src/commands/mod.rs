@@ -300,7 +300,8 @@ fn add_mode(modes: &mut Vec<(String, Vec<SetDocument>)>, mode: String, docs: Vec
     }
 }
 
-const FINGERPRINT_KEY: &str = "project.fingerprint";
+/// Store meta key: fingerprint of the project's files at the last import.
+pub(crate) const FINGERPRINT_KEY: &str = "project.fingerprint";
 const SETS_KEY: &str = "project.sets";
 
 /// Imports the project's token files into the store when they changed (or `force`).

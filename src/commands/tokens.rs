@@ -161,13 +161,13 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         .unwrap_or_else(|| "default".into());
     let mut new_input = link::Input::default();
     {
-        let loaded = tok::load_files(&files, format, &mut findings);
+        // Read, but do not link yet: the files may reference tokens already stored (a mode
+        // file overriding base colours, say), so they are linked together with the store.
+        let docs = tok::load_input(&files, format, &mut findings);
         if findings.has_errors() {
             ctx.report(findings, "import")?;
             unreachable!("report fails on errors");
         }
-        // Re-read as documents so that store tokens and new ones are linked together.
-        let docs = documents_from(&loaded, |_| true);
         match &mode {
             Some(m) => {
                 let mut all = docs.base;
@@ -221,6 +221,10 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         Ok(summary) => {
             for f in findings.iter() {
                 ctx.printer.finding(f);
+            }
+            if replace {
+                // The project's own tokens went too: re-import them on the next command.
+                store.set_meta(super::FINGERPRINT_KEY, "")?;
             }
             let what = format!("{} file{}", files.len(), plural(files.len()));
             print_summary(ctx, &summary, &what, json)?;
@@ -745,7 +749,7 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
             ));
             if let Some(src) = note {
                 ctx.printer.warn(&format!(
-                    "`{path}` comes from `{src}`; this change is replaced the next time that file changes (edit the file to keep it)"
+                    "`{path}` comes from `{src}`; this change lasts until the project's files are next re-imported (when `opends.yaml` or a token file changes): edit `{src}` to keep it"
                 ));
             }
             Ok(Outcome::Success)
@@ -843,7 +847,7 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<Outcome> {
     }
     if let Some(src) = source {
         ctx.printer.warn(&format!(
-            "`{path}` comes from `{src}`; it comes back the next time that file changes (remove it there to keep it removed)"
+            "`{path}` comes from `{src}`; it comes back when the project's files are next re-imported (when `opends.yaml` or a token file changes): remove it from `{src}` to keep it removed"
         ));
     }
     Ok(Outcome::Success)

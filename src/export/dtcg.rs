@@ -62,8 +62,8 @@ fn token_node(t: &Token, value: &Value, with_type: bool) -> Map<String, Value> {
     m
 }
 
-/// The document of the default mode (as stored).
-pub(crate) fn document(tokens: &Tokens) -> Value {
+/// The document of one mode (`None`: the base values, as stored).
+pub(crate) fn document(tokens: &Tokens, mode: Option<&str>) -> Value {
     let mut root = Map::new();
     for g in &tokens.groups {
         let mut m = Map::new();
@@ -92,7 +92,7 @@ pub(crate) fn document(tokens: &Tokens) -> Value {
         insert(
             &mut root,
             t.path.as_str(),
-            token_node(t, &t.value, with_type),
+            token_node(t, t.value_in(mode), with_type),
         );
     }
     Value::Object(root)
@@ -112,16 +112,23 @@ fn inherited_type(group_types: &HashMap<&str, TokenType>, t: &Token) -> Option<T
 
 pub(super) fn render(tokens: &Tokens, opts: &Options) -> Vec<File> {
     let mut files = Vec::new();
-    let mut base = serde_json::to_string_pretty(&document(tokens)).unwrap_or_default();
+    // One mode asked for (`--mode`, `mode:` or a `{mode}` path): that mode's whole document.
+    if let Some(m) = opts.mode.as_deref() {
+        let mut text = serde_json::to_string_pretty(&document(tokens, Some(m))).unwrap_or_default();
+        text.push('\n');
+        files.push(File {
+            path: opts.path.clone(),
+            contents: text,
+        });
+        return files;
+    }
+    let mut base = serde_json::to_string_pretty(&document(tokens, None)).unwrap_or_default();
     base.push('\n');
     files.push(File {
         path: opts.path.clone(),
         contents: base,
     });
     for mode in tokens.modes.iter().skip(1) {
-        if opts.mode.as_ref().is_some_and(|m| m != mode) {
-            continue;
-        }
         let mut root = Map::new();
         for t in &tokens.tokens {
             if let Some((_, v)) = t.modes.iter().find(|(m, _)| m == mode) {

@@ -316,6 +316,10 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         let mut members: Vec<(&str, Node<'a>)> = Vec::new();
         let converted = match ty {
             Some(t) => self.value(t, value, path)?,
+            // An untyped alias still gets its Style Dictionary 3 `.value` suffix removed.
+            None if value.as_str().is_some_and(|s| s.trim().starts_with('{')) => {
+                self.value("alias", value, path)?
+            }
             None => value.clone(),
         };
         members.push(("$value", converted));

@@ -6,7 +6,7 @@
 //! default context to the base. Sets and contexts are merged in resolution order.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::tokens::dtcg::{self, Source};
 use crate::tokens::finding::{Finding, Findings};
@@ -474,7 +474,12 @@ impl Builder<'_, '_, '_> {
                 }
                 Some(file) => {
                     let path = self.dir.join(file);
-                    let name = path.display().to_string();
+                    // Shown like the resolver itself: relative where it was relative.
+                    let name = Path::new(self.src.name)
+                        .parent()
+                        .map_or_else(|| PathBuf::from(file), |d| d.join(file))
+                        .display()
+                        .to_string();
                     let loaded = match self.external.get(&name) {
                         Some(f) => Ok(f.clone()),
                         None => TokenFile::read(&path, name.clone()),

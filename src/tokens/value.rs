@@ -146,6 +146,11 @@ pub fn parse_pointer_loose(ptr: &str) -> Result<(Vec<String>, Vec<String>, bool)
     };
     let below = segments.split_off(value_at + 1);
     segments.pop();
+    if let Some(seg) = segments.iter().find(|s| s.contains(['.', '{', '}'])) {
+        return Err(format!(
+            "JSON pointer `{ptr}`: `{seg}` cannot be a token or group name (segments are separated by `/`, e.g. `#/color/blue/$value`)"
+        ));
+    }
     if segments.is_empty() {
         return Err(format!("JSON pointer `{ptr}` names no token"));
     }

@@ -846,3 +846,49 @@ fn concurrent_imports_into_one_store_lose_nothing() {
         }
     }
 }
+
+#[test]
+fn a_mode_file_imported_alone_may_reference_stored_tokens() {
+    let t = Test::new()
+        .file("base.json", r#"{"c": {"$type": "number", "a": {"$value": 1}, "b": {"$value": 2}, "x": {"$value": "{c.a}"}}}"#)
+        .file("dark.json", r#"{"c": {"x": {"$type": "number", "$value": "{c.b}"}}}"#);
+    t.opends(["--db", "s.db", "tokens", "import", "base.json"])
+        .success();
+    t.opends([
+        "--db",
+        "s.db",
+        "tokens",
+        "import",
+        "dark.json",
+        "--mode",
+        "dark",
+    ])
+    .success();
+    let out = t
+        .opends([
+            "--db",
+            "s.db",
+            "tokens",
+            "get",
+            "c.x",
+            "--mode",
+            "dark",
+            "--resolved",
+            "--json",
+        ])
+        .success();
+    assert_eq!(out.json()["resolved"], serde_json::json!(2));
+}
+
+#[test]
+fn a_pointer_segment_with_a_dot_is_refused() {
+    Test::new()
+        .file(
+            "t.json",
+            r##"{"color": {"blue": {"$type": "number", "$value": 1}}, "x": {"$type": "number", "$ref": "#/color.blue/$value"}}"##,
+        )
+        .args(["tokens", "validate", "t.json"])
+        .run()
+        .code(1)
+        .stderr_contains("segments are separated by `/`");
+}
