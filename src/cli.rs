@@ -86,6 +86,14 @@ pub enum Command {
     /// Write tokens (and later other artifacts) for use in code
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Import, list, review and remove component specs
+    #[command(subcommand)]
+    Components(ComponentsCommand),
+    /// Generate Vue, React or Svelte components from the specs
+    Generate(GenerateArgs),
+    /// Manage code templates
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
     /// Print shell completions or the man page
     Completions(CompletionsArgs),
 }
@@ -165,6 +173,164 @@ pub enum TokensCommand {
     Set(SetArgs),
     /// Remove a token
     Rm(RmArgs),
+    /// Show which components use a token (or the tokens of a group)
+    Usage(UsageArgs),
+}
+
+/// `opends tokens usage`.
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    /// Token path or group prefix (e.g. `color.action`)
+    pub path: String,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends components ...`.
+#[derive(Debug, Subcommand)]
+pub enum ComponentsCommand {
+    /// Import component specs (YAML); all are checked first, then written at once
+    #[command(
+        after_help = "Examples:\n  opends components import components/\n  opends components import components/button.yaml --dry-run"
+    )]
+    Import(ComponentsImportArgs),
+    /// List components
+    List(ComponentsListArgs),
+    /// Show one component
+    Show(ComponentShowArgs),
+    /// Remove a component
+    Rm(ComponentNameArgs),
+    /// Mark a component approved (recording who and when)
+    Approve(ComponentNameArgs),
+    /// Mark a component deprecated (recording who, when and why)
+    Deprecate(DeprecateArgs),
+}
+
+/// `opends components import`.
+#[derive(Debug, Args)]
+pub struct ComponentsImportArgs {
+    /// YAML files or directories; default: the project's `components:`
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Check and report, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Print a JSON summary on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends components list`.
+#[derive(Debug, Args)]
+pub struct ComponentsListArgs {
+    /// Only components with this status
+    #[arg(long, value_enum)]
+    pub status: Option<crate::model::Status>,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends components show`.
+#[derive(Debug, Args)]
+pub struct ComponentShowArgs {
+    /// Component name
+    pub name: String,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A command that takes a component name.
+#[derive(Debug, Args)]
+pub struct ComponentNameArgs {
+    /// Component name
+    pub name: String,
+}
+
+/// `opends components deprecate`.
+#[derive(Debug, Args)]
+pub struct DeprecateArgs {
+    /// Component name
+    pub name: String,
+
+    /// Why, and what to use instead
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+/// `opends generate`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  opends generate vue\n  opends generate react --component Button --out src/ui\n  opends generate svelte --check        # CI: exit 1 when generated files are stale\n  opends generate vue --watch          # regenerate on every change"
+)]
+pub struct GenerateArgs {
+    /// The framework
+    #[arg(value_enum)]
+    pub framework: crate::codegen::Framework,
+
+    /// Output directory (default: `generated/<framework>`, or `generate_out` in opends.yaml)
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Only these components (repeatable)
+    #[arg(short, long = "component", value_name = "NAME")]
+    pub components: Vec<String>,
+
+    /// Also generate draft components
+    #[arg(long)]
+    pub include_drafts: bool,
+
+    /// Write nothing; exit 1 listing every stale or missing file
+    #[arg(long)]
+    pub check: bool,
+
+    /// Keep running and regenerate on changes to tokens, components, templates or opends.yaml
+    #[arg(long, conflicts_with = "check")]
+    pub watch: bool,
+
+    /// Print a JSON summary on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends templates ...`.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Copy the built-in templates into the project's templates directory
+    Eject(EjectArgs),
+    /// List the templates in use and where each comes from
+    List(TemplatesListArgs),
+}
+
+/// `opends templates eject`.
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// Only this framework (default: all)
+    #[arg(value_enum)]
+    pub framework: Option<crate::codegen::Framework>,
+
+    /// Overwrite templates that exist already
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `opends templates list`.
+#[derive(Debug, Args)]
+pub struct TemplatesListArgs {
+    /// The framework
+    #[arg(value_enum)]
+    pub framework: crate::codegen::Framework,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `opends tokens import`.
@@ -298,7 +464,7 @@ pub enum ExportCommand {
 }
 
 /// `opends export tokens`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ExportTokensArgs {
     /// Formats to write (repeatable); default: the outputs in `opends.yaml`
     #[arg(short, long = "format", value_enum, value_name = "FORMAT")]
@@ -327,6 +493,10 @@ pub struct ExportTokensArgs {
     /// Print a JSON summary on stdout
     #[arg(long)]
     pub json: bool,
+
+    /// Keep running and export again on changes to tokens or opends.yaml
+    #[arg(long, conflicts_with = "check")]
+    pub watch: bool,
 }
 
 /// `opends completions`.

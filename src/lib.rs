@@ -2,17 +2,20 @@
 //! validation and export; `run` is the whole command line as a library call.
 
 pub mod cli;
+pub mod codegen;
 pub mod commands;
+pub mod components;
 pub mod export;
 pub mod model;
 pub mod printer;
 pub mod settings;
 pub mod store;
 pub mod tokens;
+pub mod watch;
 
 use std::process::ExitCode;
 
-use cli::{Cli, Command, ExportCommand, TokensCommand};
+use cli::{Cli, Command, ComponentsCommand, ExportCommand, TemplatesCommand, TokensCommand};
 use printer::Printer;
 
 /// What a command found, beyond "it ran".
@@ -56,6 +59,20 @@ pub fn run(cli: Cli) -> ExitCode {
             TokensCommand::Get(a) => commands::tokens::get(&ctx, a),
             TokensCommand::Set(a) => commands::tokens::set(&ctx, a),
             TokensCommand::Rm(a) => commands::tokens::rm(&ctx, a),
+            TokensCommand::Usage(a) => commands::components::usage(&ctx, a),
+        },
+        Command::Components(cmd) => match cmd {
+            ComponentsCommand::Import(a) => commands::components::import(&ctx, a),
+            ComponentsCommand::List(a) => commands::components::list(&ctx, a),
+            ComponentsCommand::Show(a) => commands::components::show(&ctx, a),
+            ComponentsCommand::Rm(a) => commands::components::rm(&ctx, a),
+            ComponentsCommand::Approve(a) => commands::components::approve(&ctx, a),
+            ComponentsCommand::Deprecate(a) => commands::components::deprecate(&ctx, a),
+        },
+        Command::Generate(a) => commands::generate::run(&ctx, a),
+        Command::Templates(cmd) => match cmd {
+            TemplatesCommand::Eject(a) => commands::generate::eject(&ctx, a),
+            TemplatesCommand::List(a) => commands::generate::list(&ctx, a),
         },
         Command::Export(ExportCommand::Tokens(a)) => commands::export::tokens(&ctx, a),
         Command::Completions(a) => commands::completions::run(&ctx, &a),

@@ -31,15 +31,92 @@ pub enum FileStatus {
     Missing,
 }
 
+/// One output file and what happened to it.
 #[derive(Debug, Serialize)]
-struct FileReport {
-    path: String,
-    format: &'static str,
-    status: FileStatus,
+pub(crate) struct FileReport {
+    /// As shown (relative to the working directory).
+    pub(crate) path: String,
+    /// The format or framework that made it.
+    pub(crate) format: &'static str,
+    /// What happened.
+    pub(crate) status: FileStatus,
 }
 
-/// `opends export tokens`.
+/// Writes `contents` to `path` unless it holds exactly that already; with `check`,
+/// writes nothing and reports stale or missing files.
+pub(crate) fn sync_file(
+    ctx: &Context,
+    path: &Path,
+    contents: &[u8],
+    check: bool,
+    format: &'static str,
+) -> Result<FileReport> {
+    let existing = fs::read(path).ok();
+    let same = existing.as_deref() == Some(contents);
+    let status = match (check, same, existing.is_some()) {
+        (_, true, _) => FileStatus::Unchanged,
+        (true, false, true) => FileStatus::Stale,
+        (true, false, false) => FileStatus::Missing,
+        (false, false, _) => {
+            write_atomic(path, contents)
+                .with_context(|| format!("could not write `{}`", path.display()))?;
+            FileStatus::Written
+        }
+    };
+    Ok(FileReport {
+        path: super::display_path(&ctx.cwd, path),
+        format,
+        status,
+    })
+}
+
+/// Prints one line per written, stale or missing file (unchanged ones with `--verbose`).
+pub(crate) fn print_file_lines(ctx: &Context, reports: &[FileReport], check: bool) {
+    for r in reports {
+        let label = match r.status {
+            FileStatus::Written => ctx.printer.paint(Style::Green, "wrote"),
+            FileStatus::Unchanged => ctx.printer.paint(Style::Dim, "unchanged"),
+            FileStatus::Stale => ctx.printer.paint(Style::Red, "stale"),
+            FileStatus::Missing => ctx.printer.paint(Style::Red, "missing"),
+        };
+        if r.status == FileStatus::Unchanged && !check {
+            ctx.printer.detail(&format!("unchanged {}", r.path));
+        } else {
+            ctx.printer.status(&format!("{label} {}", r.path));
+        }
+    }
+}
+
+/// `opends export tokens` (with `--watch`, again on every change).
 pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
+    if !args.watch {
+        return tokens_once(ctx, args);
+    }
+    let project = ctx.project_opt()?;
+    let (roots, inputs) = match &project {
+        Some(p) => {
+            let mut inputs = vec![p.config_path()];
+            inputs.extend(super::generate::watched_inputs(p));
+            inputs.extend(args.inputs.iter().map(|i| ctx.cwd.join(i)));
+            (vec![p.root.clone()], inputs)
+        }
+        None => {
+            let inputs: Vec<PathBuf> = args.inputs.iter().map(|i| ctx.cwd.join(i)).collect();
+            (vec![ctx.cwd.clone()], inputs)
+        }
+    };
+    let mut ignore = vec![ctx.cwd.join(&args.out)];
+    if let Some(p) = &project {
+        ignore.push(p.root.join(".opends"));
+        ignore.extend(p.config.outputs.iter().map(|o| p.path(&o.path)));
+    }
+    crate::watch::run(&ctx.printer, &roots, &inputs, &ignore, || {
+        tokens_once(ctx, args.clone()).map(|_| ())
+    })?;
+    Ok(Outcome::Success)
+}
+
+fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     let ExportTokensArgs {
         formats,
         out,
@@ -48,6 +125,7 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         mode,
         check,
         json,
+        watch: _,
     } = args;
     let project = if inputs.is_empty() && ctx.global.db.is_none() {
         Some(ctx.project().map_err(|e| {
@@ -105,23 +183,13 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         } else {
             base.join(&file.path)
         };
-        let existing = fs::read(&path).ok();
-        let same = existing.as_deref() == Some(file.contents.as_bytes());
-        let status = match (check, same, existing.is_some()) {
-            (_, true, _) => FileStatus::Unchanged,
-            (true, false, true) => FileStatus::Stale,
-            (true, false, false) => FileStatus::Missing,
-            (false, false, _) => {
-                write_atomic(&path, file.contents.as_bytes())
-                    .with_context(|| format!("could not write `{}`", path.display()))?;
-                FileStatus::Written
-            }
-        };
-        reports.push(FileReport {
-            path: super::display_path(&ctx.cwd, &path),
-            format: format.as_str(),
-            status,
-        });
+        reports.push(sync_file(
+            ctx,
+            &path,
+            file.contents.as_bytes(),
+            check,
+            format.as_str(),
+        )?);
     }
     let stale = reports
         .iter()
@@ -153,22 +221,7 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
 }
 
 fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: bool) {
-    for r in reports {
-        let label = match r.status {
-            FileStatus::Written => ctx.printer.paint(Style::Green, "wrote"),
-            FileStatus::Unchanged => ctx.printer.paint(Style::Dim, "unchanged"),
-            FileStatus::Stale => ctx.printer.paint(Style::Red, "stale"),
-            FileStatus::Missing => ctx.printer.paint(Style::Red, "missing"),
-        };
-        if r.status == FileStatus::Unchanged && !check {
-            ctx.printer.detail(&format!("unchanged {}", r.path));
-        } else if matches!(r.status, FileStatus::Stale | FileStatus::Missing) {
-            // Always shown: this is what --check is for.
-            ctx.printer.status(&format!("{label} {}", r.path));
-        } else {
-            ctx.printer.status(&format!("{label} {}", r.path));
-        }
-    }
+    print_file_lines(ctx, reports, check);
     let written = reports
         .iter()
         .filter(|r| r.status == FileStatus::Written)

@@ -3,7 +3,9 @@
 //! store, and reading the project's token files into it.
 
 pub mod completions;
+pub mod components;
 pub mod export;
+pub mod generate;
 pub mod init;
 pub mod tokens;
 
@@ -408,14 +410,14 @@ pub fn sync_project(
 }
 
 /// FNV-1a, 64 bit: a fast fingerprint of the project's files (change detection only).
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Fnv {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self(0xcbf2_9ce4_8422_2325)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
             self.0 ^= u64::from(*b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
@@ -425,7 +427,7 @@ impl Fnv {
         self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
     }
 
-    fn finish(&self) -> u64 {
+    pub(crate) fn finish(&self) -> u64 {
         self.0
     }
 }

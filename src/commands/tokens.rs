@@ -768,10 +768,18 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
 /// `opends tokens rm`.
 pub fn rm(ctx: &Context, args: RmArgs) -> Result<Outcome> {
     let RmArgs { path, force } = args;
-    let project = ctx.project_opt()?;
-    let mut store = ctx.store(project.as_ref())?;
-    if let Some(p) = &project {
-        super::sync_project_files(ctx, p, &mut store, false)?;
+    let (_, mut store) = super::components::open(ctx)?;
+    let used: Vec<String> = store
+        .token_usage(&path)?
+        .into_iter()
+        .filter(|u| u.token == path)
+        .map(|u| format!("`{}` ({})", u.component, u.property))
+        .collect();
+    if !used.is_empty() && !force {
+        return Err(crate::hinted(
+            format!("`{path}` is used by components: {}", used.join(", ")),
+            "change those components first, or pass `--force` (their styles keep a reference to a missing token)",
+        ));
     }
     let mut dependents_out = Vec::new();
     let mut source = None;

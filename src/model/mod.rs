@@ -1,5 +1,7 @@
 //! Domain types shared by every part of opends: tokens, their types and paths.
 
+pub mod component;
 mod token;
 
+pub use component::{Component, Status, StoredComponent};
 pub use token::{Deprecation, Group, Token, TokenPath, TokenType, Tokens};

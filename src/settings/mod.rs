@@ -35,9 +35,16 @@ pub struct Config {
     /// Outputs `opends export tokens` writes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<OutputConfig>,
-    /// The project's template directory (overrides of built-in templates).
+    /// Component spec files or directories (`*.yaml`); default `components` when it exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub components: Option<Vec<String>>,
+    /// The project's template directory (overrides of built-in templates), e.g. `templates`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templates: Option<String>,
+    /// Where `opends generate` writes, per framework (`{framework}` is replaced);
+    /// default `generated/{framework}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generate_out: Option<String>,
 }
 
 /// One entry of `outputs:`.

@@ -14,10 +14,19 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::Value;
 
-use crate::model::{Deprecation, Group, Token, TokenPath, TokenType, Tokens};
+use crate::model::component::{Review, TokenUse};
+use crate::model::{
+    Component, Deprecation, Group, StoredComponent, Token, TokenPath, TokenType, Tokens,
+};
 
 /// Embedded migrations, applied in order; never edit one that has landed.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_tokens", include_str!("migrations/0001_tokens.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_tokens", include_str!("migrations/0001_tokens.sql")),
+    (
+        "0002_components",
+        include_str!("migrations/0002_components.sql"),
+    ),
+];
 
 /// How long a writer waits for another process's transaction to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -263,6 +272,80 @@ impl Store {
         Ok(Ok(summary))
     }
 
+    /// Every stored component, in import order.
+    pub fn components(&self) -> Result<Vec<StoredComponent>, StoreError> {
+        load_components(&self.conn).map_err(|e| self.load_err(e))
+    }
+
+    fn load_err(&self, e: LoadError) -> StoreError {
+        match e {
+            LoadError::Sqlite(source) => self.err(source),
+            LoadError::Corrupt(what, message) => StoreError::Corrupt {
+                path: self.path.clone(),
+                what,
+                message,
+            },
+        }
+    }
+
+    /// Replaces the stored components with what `update` computes from the current
+    /// ones (and the current tokens), in one write transaction. `update` returns
+    /// `Ok(None)` to write nothing.
+    pub fn update_components<E>(
+        &mut self,
+        update: impl FnOnce(Vec<StoredComponent>, &Tokens) -> Result<Option<Vec<StoredComponent>>, E>,
+    ) -> Result<Result<usize, E>, StoreError> {
+        let path = self.path.clone();
+        let sq = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sq)?;
+        let lift = |e: LoadError| match e {
+            LoadError::Sqlite(s) => sq(s),
+            LoadError::Corrupt(what, message) => StoreError::Corrupt {
+                path: path.clone(),
+                what,
+                message,
+            },
+        };
+        let current = load_components(&tx).map_err(lift)?;
+        let tokens = load(&tx, &path).map_err(lift)?;
+        let next = match update(current, &tokens) {
+            Ok(Some(next)) => next,
+            Ok(None) => return Ok(Ok(0)),
+            Err(e) => return Ok(Err(e)),
+        };
+        write_components(&tx, &next).map_err(sq)?;
+        tx.commit().map_err(sq)?;
+        Ok(Ok(next.len()))
+    }
+
+    /// Which components use tokens at or below `path` (every use when `path` is empty).
+    pub fn token_usage(&self, path: &str) -> Result<Vec<TokenUse>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT component, property, token_path FROM component_token_usage
+                 WHERE ?1 = '' OR token_path = ?1 OR token_path LIKE ?1 || '.%'
+                 ORDER BY token_path, component, property",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([path], |r| {
+                Ok(TokenUse {
+                    component: r.get(0)?,
+                    property: r.get(1)?,
+                    token: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// A value from the `meta` table.
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.conn
@@ -416,6 +499,65 @@ fn load(conn: &Connection, _path: &str) -> Result<Tokens, LoadError> {
         }
     }
     Ok(Tokens::new(tokens, groups, modes))
+}
+
+fn load_components(conn: &Connection) -> Result<Vec<StoredComponent>, LoadError> {
+    let mut stmt = conn.prepare(
+        "SELECT name, spec, status, source_file, reviewed_by, reviewed_at, deprecation_reason
+         FROM components ORDER BY position",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let name: String = r.get(0)?;
+        let spec: String = r.get(1)?;
+        let status: String = r.get(2)?;
+        let mut spec: Component = serde_json::from_str(&spec)
+            .map_err(|e| LoadError::Corrupt(format!("component {name}"), e.to_string()))?;
+        spec.status = serde_json::from_value(Value::String(status))
+            .map_err(|e| LoadError::Corrupt(format!("component {name}"), e.to_string()))?;
+        out.push(StoredComponent {
+            spec,
+            source: r.get(3)?,
+            review: Review {
+                by: r.get(4)?,
+                at: r.get(5)?,
+                reason: r.get(6)?,
+            },
+        });
+    }
+    Ok(out)
+}
+
+fn write_components(tx: &Transaction<'_>, components: &[StoredComponent]) -> rusqlite::Result<()> {
+    tx.execute_batch("DELETE FROM component_token_usage; DELETE FROM components;")?;
+    let mut insert = tx.prepare(
+        "INSERT INTO components(name, spec, status, source_file, reviewed_by, reviewed_at,
+                                deprecation_reason, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut usage = tx.prepare(
+        "INSERT OR IGNORE INTO component_token_usage(component, property, token_path)
+         VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, c) in components.iter().enumerate() {
+        let spec = serde_json::to_string(&c.spec)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        insert.execute(params![
+            c.spec.name,
+            spec,
+            c.spec.status.as_str(),
+            c.source,
+            c.review.by,
+            c.review.at,
+            c.review.reason,
+            i
+        ])?;
+        for u in c.spec.token_uses() {
+            usage.execute(params![c.spec.name, u.property, u.token])?;
+        }
+    }
+    Ok(())
 }
 
 fn write_all(tx: &Transaction<'_>, tokens: &Tokens) -> rusqlite::Result<()> {

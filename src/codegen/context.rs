@@ -1,0 +1,513 @@
+//! The data templates see: a component spec turned into safe identifiers, TypeScript
+//! types and literals, bindings, variant conditions and a finished stylesheet whose
+//! token references are `var(--token-name)` custom properties.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::codegen::Options;
+use crate::components::ident;
+use crate::export::naming::{NameCase, name};
+use crate::model::component::{Binding, FocusManagement, Literal, PropType, Status};
+use crate::model::{StoredComponent, Tokens};
+
+/// A prop as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PropContext {
+    /// The name as written.
+    pub name: String,
+    /// camelCase identifier.
+    pub ident: String,
+    /// `string`, `number`, `boolean` or `enum`.
+    #[serde(rename = "type")]
+    pub ty: &'static str,
+    /// The TypeScript type (`'sm' | 'md'` for enums).
+    pub ts_type: String,
+    /// Enum values.
+    pub values: Vec<String>,
+    /// Whether there is a default.
+    pub has_default: bool,
+    /// The default as a TypeScript literal (`'md'`, `false`, `0`).
+    pub default: String,
+    /// Whether callers must pass it.
+    pub required: bool,
+    /// `!required`: optional in the props type.
+    pub optional: bool,
+    /// Description (single line).
+    pub description: String,
+    /// Type flags for templates.
+    pub is_boolean: bool,
+    /// Whether it is an enum.
+    pub is_enum: bool,
+}
+
+/// A slot.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlotContext {
+    /// The name as written.
+    pub name: String,
+    /// camelCase identifier.
+    pub ident: String,
+    /// Whether it is the `default` slot (children).
+    pub is_default: bool,
+    /// Description.
+    pub description: String,
+}
+
+/// An event.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventContext {
+    /// The name as written.
+    pub name: String,
+    /// camelCase identifier (`update`, `close`).
+    pub ident: String,
+    /// React handler prop (`onClose`).
+    pub handler: String,
+    /// TypeScript payload type (`void` when none).
+    pub payload_type: &'static str,
+    /// Whether it carries a payload.
+    pub has_payload: bool,
+    /// Description.
+    pub description: String,
+}
+
+/// A bound value: a prop, the id of a part, or text.
+#[derive(Debug, Clone, Serialize)]
+pub struct BindingContext {
+    /// Attribute name (empty for text content).
+    pub name: String,
+    /// `prop`, `id` or `text`.
+    pub kind: &'static str,
+    /// The prop identifier (kind `prop`).
+    pub prop: String,
+    /// The part whose id is meant (kind `id`), kebab-case.
+    pub part: String,
+    /// The text (kind `text`), safe inside quotes.
+    pub text: String,
+    /// Whether the bound prop is a boolean (for `aria-*="true|false"`).
+    pub is_boolean: bool,
+}
+
+/// A part of the markup.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartContext {
+    /// kebab-case name.
+    pub name: String,
+    /// Its CSS class (`part-label`).
+    pub class_name: String,
+    /// HTML element.
+    pub element: String,
+    /// Whether it renders a slot.
+    pub is_slot: bool,
+    /// The slot identifier (when `is_slot`).
+    pub slot_ident: String,
+    /// Whether the slot is the default one.
+    pub is_default_slot: bool,
+    /// Whether the element has no children (input, img).
+    pub is_void: bool,
+    /// Text content, when bound.
+    pub text: Option<BindingContext>,
+    /// Attributes.
+    pub attrs: Vec<BindingContext>,
+    /// Whether some part references this part's id.
+    pub needs_id: bool,
+    /// Prop identifier that must be truthy for the part to render.
+    pub when: Option<String>,
+    /// Prop identifier bound as the input's value (emits `update`).
+    pub model: Option<String>,
+    /// Whether the model prop is a number.
+    pub model_is_number: bool,
+}
+
+/// A variant.
+#[derive(Debug, Clone, Serialize)]
+pub struct VariantContext {
+    /// The name.
+    pub name: String,
+    /// Its CSS class (`variant-primary`).
+    pub class_name: String,
+    /// `props.size === 'sm' && props.disabled === true` (Vue).
+    pub condition_props: String,
+    /// `size === 'sm' && disabled === true` (React, Svelte).
+    pub condition: String,
+}
+
+/// Everything a component template sees.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentContext {
+    /// PascalCase identifier and file name.
+    pub name: String,
+    /// kebab-case.
+    pub kebab: String,
+    /// The name as written.
+    pub title: String,
+    /// Description (single line).
+    pub description: String,
+    /// Category.
+    pub category: String,
+    /// draft, approved or deprecated.
+    pub status: &'static str,
+    /// Whether deprecated.
+    pub deprecated: bool,
+    /// Why (may be empty).
+    pub deprecation_reason: String,
+    /// Root element.
+    pub element: String,
+    /// Whether the root is a void element.
+    pub is_void: bool,
+    /// ARIA role (may be empty).
+    pub role: String,
+    /// Root `aria-*` attributes.
+    pub aria: Vec<BindingContext>,
+    /// Keyboard behaviour lines.
+    pub keyboard: Vec<String>,
+    /// Focus trap behaviour (dialogs).
+    pub focus_trap: bool,
+    /// Whether a `disabled` boolean prop exists.
+    pub has_disabled: bool,
+    /// Props.
+    pub props: Vec<PropContext>,
+    /// Whether any prop has a default.
+    pub has_defaults: bool,
+    /// Slots.
+    pub slots: Vec<SlotContext>,
+    /// Whether there are slots besides `default`.
+    pub has_named_slots: bool,
+    /// Events.
+    pub events: Vec<EventContext>,
+    /// Parts (default: the default slot).
+    pub parts: Vec<PartContext>,
+    /// Whether any part needs a generated id.
+    pub needs_ids: bool,
+    /// Variants.
+    pub variants: Vec<VariantContext>,
+    /// The component's stylesheet: `.root`, `.part-*`, `.variant-*`, states.
+    pub css: String,
+    /// Tokens the component uses.
+    pub tokens_used: Vec<String>,
+}
+
+fn one_line(s: Option<&String>) -> String {
+    s.map(|d| {
+        d.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("*/", "* /")
+    })
+    .unwrap_or_default()
+}
+
+fn ts_literal(v: &Literal) -> String {
+    match v {
+        Literal::Bool(b) => b.to_string(),
+        Literal::Number(n) => {
+            if n.fract() == 0.0 {
+                format!("{}", *n as i64)
+            } else {
+                n.to_string()
+            }
+        }
+        Literal::String(s) => format!("'{s}'"),
+    }
+}
+
+/// `{color.brand}` inside a style value -> `var(--color-brand)`.
+pub fn css_var(token: &str, prefix: Option<&str>) -> String {
+    format!("var(--{})", name(token, prefix, NameCase::Kebab))
+}
+
+fn style_value(value: &str, prefix: Option<&str>) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    let mut rest = value;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start + 1..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&css_var(rest[start + 1..start + 1 + len].trim(), prefix));
+        rest = &rest[start + 1 + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn rule(
+    css: &mut String,
+    selector: &str,
+    styles: &indexmap::IndexMap<String, String>,
+    prefix: Option<&str>,
+) {
+    if styles.is_empty() {
+        return;
+    }
+    let _ = writeln!(css, "{selector} {{");
+    for (k, v) in styles {
+        let _ = writeln!(css, "  {k}: {};", style_value(v, prefix));
+    }
+    css.push_str("}\n");
+}
+
+fn state_selector(base: &str, state: &str) -> String {
+    match state {
+        "disabled" => format!("{base}:disabled,\n{base}[aria-disabled='true']"),
+        other => format!("{base}:{other}"),
+    }
+}
+
+fn binding(name: &str, b: &Binding, props: &[PropContext]) -> BindingContext {
+    let mut ctx = BindingContext {
+        name: name.to_string(),
+        kind: "text",
+        prop: String::new(),
+        part: String::new(),
+        text: String::new(),
+        is_boolean: false,
+    };
+    match b {
+        Binding::Prop { prop } => {
+            let p = props.iter().find(|p| p.name == *prop);
+            ctx.kind = "prop";
+            ctx.prop = p.map_or_else(|| prop.clone(), |p| p.ident.clone());
+            ctx.is_boolean = p.is_some_and(|p| p.is_boolean);
+        }
+        Binding::Id { id } => {
+            ctx.kind = "id";
+            ctx.part = ident::css_name(id).unwrap_or_else(|_| id.clone());
+        }
+        Binding::Text(t) => ctx.text.clone_from(t),
+    }
+    ctx
+}
+
+const VOID: [&str; 2] = ["input", "img"];
+
+/// Builds the template data of one stored component (the spec was checked on import).
+pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> ComponentContext {
+    let spec = &stored.spec;
+    let prefix = options.css_prefix.as_deref();
+    let props: Vec<PropContext> = spec
+        .props
+        .iter()
+        .map(|p| {
+            let ts_type = match p.ty {
+                PropType::String => "string".to_string(),
+                PropType::Number => "number".to_string(),
+                PropType::Boolean => "boolean".to_string(),
+                PropType::Enum => p
+                    .values
+                    .iter()
+                    .map(|v| format!("'{v}'"))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            };
+            PropContext {
+                name: p.name.clone(),
+                ident: ident::member_name(&p.name).unwrap_or_else(|_| p.name.clone()),
+                ty: match p.ty {
+                    PropType::String => "string",
+                    PropType::Number => "number",
+                    PropType::Boolean => "boolean",
+                    PropType::Enum => "enum",
+                },
+                ts_type,
+                values: p.values.clone(),
+                has_default: p.default.is_some(),
+                default: p.default.as_ref().map(ts_literal).unwrap_or_default(),
+                required: p.required,
+                optional: !p.required,
+                description: one_line(p.description.as_ref()),
+                is_boolean: p.ty == PropType::Boolean,
+                is_enum: p.ty == PropType::Enum,
+            }
+        })
+        .collect();
+    let slots: Vec<SlotContext> = spec
+        .slots
+        .iter()
+        .map(|s| SlotContext {
+            name: s.name.clone(),
+            ident: if s.name == "default" {
+                "default".to_string()
+            } else {
+                ident::member_name(&s.name).unwrap_or_else(|_| s.name.clone())
+            },
+            is_default: s.name == "default",
+            description: one_line(s.description.as_ref()),
+        })
+        .collect();
+    let events: Vec<EventContext> = spec
+        .events
+        .iter()
+        .map(|e| {
+            let ident = ident::member_name(&e.name).unwrap_or_else(|_| e.name.clone());
+            let mut handler = String::from("on");
+            let mut chars = ident.chars();
+            if let Some(f) = chars.next() {
+                handler.extend(f.to_uppercase());
+                handler.push_str(chars.as_str());
+            }
+            EventContext {
+                name: e.name.clone(),
+                ident,
+                handler,
+                payload_type: e.payload.ts_type(),
+                has_payload: e.payload != crate::model::component::Payload::None,
+                description: one_line(e.description.as_ref()),
+            }
+        })
+        .collect();
+    let id_targets: Vec<String> = spec
+        .parts
+        .iter()
+        .flat_map(|p| p.attrs.values())
+        .chain(spec.accessibility.aria.values())
+        .filter_map(|b| match b {
+            Binding::Id { id } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut parts: Vec<PartContext> = spec
+        .parts
+        .iter()
+        .map(|p| {
+            let kebab = ident::css_name(&p.name).unwrap_or_else(|_| p.name.clone());
+            let is_slot = p.element == "slot";
+            let model_prop = p
+                .model
+                .as_ref()
+                .and_then(|m| props.iter().find(|x| x.name == *m));
+            PartContext {
+                class_name: format!("part-{kebab}"),
+                element: p.element.clone(),
+                is_slot,
+                slot_ident: if is_slot && p.name == "default" {
+                    "default".to_string()
+                } else if is_slot {
+                    ident::member_name(&p.name).unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                is_default_slot: is_slot && p.name == "default",
+                is_void: VOID.contains(&p.element.as_str()),
+                text: p.text.as_ref().map(|t| binding("", t, &props)),
+                attrs: p.attrs.iter().map(|(k, v)| binding(k, v, &props)).collect(),
+                needs_id: id_targets.contains(&p.name),
+                when: p.when.as_ref().map(|w| {
+                    props
+                        .iter()
+                        .find(|x| x.name == *w)
+                        .map_or_else(|| w.clone(), |x| x.ident.clone())
+                }),
+                model: model_prop.map(|m| m.ident.clone()),
+                model_is_number: model_prop.is_some_and(|m| m.ty == "number"),
+                name: kebab,
+            }
+        })
+        .collect();
+    if parts.is_empty() && slots.iter().any(|s| s.is_default) {
+        parts.push(PartContext {
+            name: "default".into(),
+            class_name: "part-default".into(),
+            element: "slot".into(),
+            is_slot: true,
+            slot_ident: "default".into(),
+            is_default_slot: true,
+            is_void: false,
+            text: None,
+            attrs: Vec::new(),
+            needs_id: false,
+            when: None,
+            model: None,
+            model_is_number: false,
+        });
+    }
+    let variants: Vec<VariantContext> = spec
+        .variants
+        .iter()
+        .map(|v| {
+            let conds: Vec<(String, String)> = v
+                .when
+                .iter()
+                .map(|(prop, value)| {
+                    let ident = props
+                        .iter()
+                        .find(|p| p.name == *prop)
+                        .map_or_else(|| prop.clone(), |p| p.ident.clone());
+                    (ident, ts_literal(value))
+                })
+                .collect();
+            let join = |prefix: &str| {
+                if conds.is_empty() {
+                    "true".to_string()
+                } else {
+                    conds
+                        .iter()
+                        .map(|(p, v)| format!("{prefix}{p} === {v}"))
+                        .collect::<Vec<_>>()
+                        .join(" && ")
+                }
+            };
+            let kebab = ident::css_name(&v.name).unwrap_or_else(|_| v.name.clone());
+            VariantContext {
+                name: v.name.clone(),
+                class_name: format!("variant-{kebab}"),
+                condition_props: join("props."),
+                condition: join(""),
+            }
+        })
+        .collect();
+    // The stylesheet.
+    let mut css = String::new();
+    rule(&mut css, ".root", &spec.styles, prefix);
+    for p in &spec.parts {
+        let kebab = ident::css_name(&p.name).unwrap_or_else(|_| p.name.clone());
+        rule(&mut css, &format!(".part-{kebab}"), &p.styles, prefix);
+    }
+    for (state, styles) in &spec.states {
+        rule(&mut css, &state_selector(".root", state), styles, prefix);
+    }
+    for v in &spec.variants {
+        let kebab = ident::css_name(&v.name).unwrap_or_else(|_| v.name.clone());
+        let class = format!(".root.variant-{kebab}");
+        rule(&mut css, &class, &v.styles, prefix);
+        for (state, styles) in &v.states {
+            rule(&mut css, &state_selector(&class, state), styles, prefix);
+        }
+    }
+    let mut tokens_used: Vec<String> = spec.token_uses().into_iter().map(|u| u.token).collect();
+    tokens_used.sort();
+    tokens_used.dedup();
+    ComponentContext {
+        name: ident::component_name(&spec.name).unwrap_or_else(|_| spec.name.clone()),
+        kebab: ident::css_name(&spec.name).unwrap_or_else(|_| spec.name.clone()),
+        title: spec.name.clone(),
+        description: one_line(spec.description.as_ref()),
+        category: spec.category.clone(),
+        status: spec.status.as_str(),
+        deprecated: spec.status == Status::Deprecated,
+        deprecation_reason: one_line(stored.review.reason.as_ref()),
+        is_void: VOID.contains(&spec.element.as_str()),
+        element: spec.element.clone(),
+        role: spec.accessibility.role.clone().unwrap_or_default(),
+        aria: spec
+            .accessibility
+            .aria
+            .iter()
+            .map(|(k, v)| binding(k, v, &props))
+            .collect(),
+        keyboard: spec.accessibility.keyboard.clone(),
+        focus_trap: spec.accessibility.focus == Some(FocusManagement::Trap),
+        has_disabled: props.iter().any(|p| p.ident == "disabled" && p.is_boolean),
+        has_defaults: props.iter().any(|p| p.has_default),
+        has_named_slots: slots.iter().any(|s| !s.is_default),
+        needs_ids: parts.iter().any(|p| p.needs_id),
+        props,
+        slots,
+        events,
+        parts,
+        variants,
+        css,
+        tokens_used,
+    }
+}

@@ -1,0 +1,295 @@
+//! Code generation: component specs -> Vue, React and Svelte files through Handlebars
+//! templates. Built-in templates live in `/templates/<framework>/` and are embedded;
+//! a project overrides any of them (or adds more) in its own templates directory.
+//!
+//! Template naming: `component.<ext>.hbs` renders once per component to
+//! `<ComponentName>.<ext>`; any other `<file>.hbs` renders once to `<file>`.
+
+mod context;
+mod helpers;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use handlebars::Handlebars;
+use serde::Serialize;
+
+pub use context::{ComponentContext, build as build_context, css_var};
+
+use crate::export::File;
+use crate::model::{StoredComponent, Tokens};
+
+/// A UI framework opends generates for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Framework {
+    /// Vue 3 single-file components.
+    Vue,
+    /// React 19 function components.
+    React,
+    /// Svelte 5 components.
+    Svelte,
+}
+
+impl Framework {
+    /// Every framework.
+    pub const ALL: [Framework; 3] = [Self::Vue, Self::React, Self::Svelte];
+
+    /// The name used in paths and `opends.yaml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Vue => "vue",
+            Self::React => "react",
+            Self::Svelte => "svelte",
+        }
+    }
+
+    /// The built-in templates: (file name, text).
+    pub fn builtin_templates(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Self::Vue => VUE,
+            Self::React => REACT,
+            Self::Svelte => SVELTE,
+        }
+    }
+}
+
+macro_rules! templates {
+    ($fw:literal: $($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $fw, "/", $name)))),*]
+    };
+}
+
+const VUE: &[(&str, &str)] =
+    templates!("vue": "component.vue.hbs", "index.ts.hbs", "README.md.hbs");
+const REACT: &[(&str, &str)] = templates!(
+    "react": "component.tsx.hbs",
+    "component.module.css.hbs",
+    "index.ts.hbs",
+    "README.md.hbs"
+);
+const SVELTE: &[(&str, &str)] =
+    templates!("svelte": "component.svelte.hbs", "index.ts.hbs", "README.md.hbs");
+
+/// Code generation errors.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CodegenError {
+    /// A template does not parse.
+    #[error("template `{file}`{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    Template {
+        /// The template file (built-in name or the project's path).
+        file: String,
+        /// Its line, when known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// A template's directory could not be read.
+    #[error("could not read the templates in `{dir}`: {source}")]
+    Read {
+        /// The directory.
+        dir: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Where each template comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TemplateSource {
+    /// The template's file name, e.g. `component.vue.hbs`.
+    pub name: String,
+    /// `builtin` or the override's path.
+    pub origin: String,
+}
+
+/// A loaded set of templates for one framework.
+pub struct Generator {
+    framework: Framework,
+    registry: Handlebars<'static>,
+    sources: Vec<TemplateSource>,
+}
+
+impl Generator {
+    /// Loads the built-in templates of `framework`, then the project's overrides from
+    /// `overrides/<framework>/*.hbs` (when the directory exists).
+    pub fn new(framework: Framework, overrides: Option<&Path>) -> Result<Self, CodegenError> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(handlebars::no_escape);
+        helpers::register(&mut registry);
+        let mut texts: BTreeMap<String, (String, String)> = framework
+            .builtin_templates()
+            .iter()
+            .map(|(n, t)| {
+                (
+                    (*n).to_string(),
+                    (
+                        (*t).to_string(),
+                        format!("builtin:{}/{n}", framework.as_str()),
+                    ),
+                )
+            })
+            .collect();
+        if let Some(dir) = overrides.map(|d| d.join(framework.as_str())) {
+            if dir.is_dir() {
+                let entries = fs::read_dir(&dir).map_err(|source| CodegenError::Read {
+                    dir: dir.display().to_string(),
+                    source,
+                })?;
+                for entry in entries.flatten() {
+                    let path = entry.path();
+                    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned())
+                    else {
+                        continue;
+                    };
+                    if !name.ends_with(".hbs") {
+                        continue;
+                    }
+                    let text = fs::read_to_string(&path).map_err(|source| CodegenError::Read {
+                        dir: dir.display().to_string(),
+                        source,
+                    })?;
+                    texts.insert(name, (text, path.display().to_string()));
+                }
+            }
+        }
+        let mut sources = Vec::new();
+        for (name, (text, origin)) in texts {
+            registry
+                .register_template_string(&name, text)
+                .map_err(|e| CodegenError::Template {
+                    file: origin.clone(),
+                    line: e.pos().map(|(line, _)| line),
+                    message: e.reason().to_string(),
+                })?;
+            sources.push(TemplateSource { name, origin });
+        }
+        Ok(Self {
+            framework,
+            registry,
+            sources,
+        })
+    }
+
+    /// The templates in use and where each comes from.
+    pub fn sources(&self) -> &[TemplateSource] {
+        &self.sources
+    }
+
+    fn origin(&self, name: &str) -> String {
+        self.sources
+            .iter()
+            .find(|s| s.name == name)
+            .map_or_else(|| name.to_string(), |s| s.origin.clone())
+    }
+
+    fn render_one<T: Serialize>(&self, name: &str, data: &T) -> Result<String, CodegenError> {
+        self.registry
+            .render(name, data)
+            .map_err(|e| CodegenError::Template {
+                file: e
+                    .template_name
+                    .clone()
+                    .map_or_else(|| self.origin(name), |t| self.origin(&t)),
+                line: e.line_no,
+                message: e.reason().to_string(),
+            })
+    }
+
+    /// Renders every template for `components` into files under `out`.
+    pub fn render(
+        &self,
+        components: &[StoredComponent],
+        tokens: &Tokens,
+        options: &Options,
+        out: &Path,
+    ) -> Result<Vec<File>, CodegenError> {
+        let contexts: Vec<ComponentContext> = components
+            .iter()
+            .map(|c| context::build(c, tokens, options))
+            .collect();
+        #[derive(Serialize)]
+        struct Data<'a> {
+            framework: &'static str,
+            generator: &'static str,
+            header: &'static str,
+            component: &'a ComponentContext,
+            components: &'a [ComponentContext],
+            tokens_css: &'a str,
+        }
+        #[derive(Serialize)]
+        struct IndexData<'a> {
+            framework: &'static str,
+            generator: &'static str,
+            header: &'static str,
+            components: &'a [ComponentContext],
+            tokens_css: &'a str,
+        }
+        let mut files = Vec::new();
+        for src in &self.sources {
+            let Some(target) = src.name.strip_suffix(".hbs") else {
+                continue;
+            };
+            if let Some(ext) = target.strip_prefix("component.") {
+                for c in &contexts {
+                    let data = Data {
+                        framework: self.framework.as_str(),
+                        generator: GENERATOR,
+                        header: HEADER,
+                        component: c,
+                        components: &contexts,
+                        tokens_css: &options.tokens_css,
+                    };
+                    let contents = self.render_one(&src.name, &data)?;
+                    files.push(File {
+                        path: out.join(format!("{}.{ext}", c.name)),
+                        contents,
+                    });
+                }
+            } else {
+                let data = IndexData {
+                    framework: self.framework.as_str(),
+                    generator: GENERATOR,
+                    header: HEADER,
+                    components: &contexts,
+                    tokens_css: &options.tokens_css,
+                };
+                let contents = self.render_one(&src.name, &data)?;
+                files.push(File {
+                    path: out.join(target),
+                    contents,
+                });
+            }
+        }
+        Ok(files)
+    }
+}
+
+/// The generator's name and version, for headers.
+pub const GENERATOR: &str = concat!("opends ", env!("CARGO_PKG_VERSION"));
+
+/// The marker every generated file carries (used to find stale generated files).
+pub const HEADER: &str =
+    "Generated by opends from component specs; do not edit. Run `opends generate` to update.";
+
+/// Options of one generation.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Prefix of token CSS variables (the css output's `prefix`).
+    pub css_prefix: Option<String>,
+    /// Path of the tokens stylesheet, relative to the output (for READMEs).
+    pub tokens_css: String,
+}
+
+/// Built-in template files of a framework, for `opends templates eject`.
+pub fn builtin_files(framework: Framework) -> Vec<(PathBuf, &'static str)> {
+    framework
+        .builtin_templates()
+        .iter()
+        .map(|(n, t)| (PathBuf::from(framework.as_str()).join(n), *t))
+        .collect()
+}

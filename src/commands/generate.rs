@@ -1,0 +1,305 @@
+//! `opends generate vue|react|svelte` and `opends templates eject|list`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+
+use super::Context;
+use super::export::{FileReport, FileStatus, print_file_lines, sync_file};
+use crate::Outcome;
+use crate::cli::{EjectArgs, GenerateArgs, TemplatesListArgs};
+use crate::codegen::{self, Framework, Generator, HEADER};
+use crate::export::ExportFormat;
+use crate::model::{Status, StoredComponent};
+use crate::printer::Style;
+use crate::settings::Project;
+
+/// The project's templates directory (`templates:` in opends.yaml), if set.
+fn templates_dir(project: Option<&Project>) -> Option<PathBuf> {
+    let p = project?;
+    p.config.templates.as_ref().map(|t| p.path(t))
+}
+
+/// `opends generate`.
+pub fn run(ctx: &Context, args: GenerateArgs) -> Result<Outcome> {
+    if !args.watch {
+        return once(ctx, &args);
+    }
+    let project = ctx.project()?;
+    let mut inputs = vec![project.config_path()];
+    inputs.extend(watched_inputs(&project));
+    if let Some(t) = templates_dir(Some(&project)) {
+        inputs.push(t);
+    }
+    let out = out_dir(ctx, Some(&project), &args)?;
+    crate::watch::run(
+        &ctx.printer,
+        std::slice::from_ref(&project.root),
+        &inputs,
+        &[out, project.root.join(".opends")],
+        || once(ctx, &args).map(|_| ()),
+    )?;
+    Ok(Outcome::Success)
+}
+
+/// Token and component sources of a project (what `--watch` reacts to).
+pub fn watched_inputs(project: &Project) -> Vec<PathBuf> {
+    let c = &project.config;
+    let mut v: Vec<PathBuf> = c.tokens.iter().map(|t| project.path(t)).collect();
+    v.extend(c.modes.values().flatten().map(|t| project.path(t)));
+    v.extend(c.resolver.iter().map(|r| project.path(r)));
+    if let Some(r) = &c.resolver {
+        // A resolver's files usually sit beside it.
+        if let Some(dir) = project.path(r).parent() {
+            v.push(dir.to_path_buf());
+        }
+    }
+    match &c.components {
+        Some(list) => v.extend(list.iter().map(|p| project.path(p))),
+        None => v.push(project.path("components")),
+    }
+    v
+}
+
+fn out_dir(ctx: &Context, project: Option<&Project>, args: &GenerateArgs) -> Result<PathBuf> {
+    let fw = args.framework.as_str();
+    Ok(match (&args.out, project) {
+        (Some(o), _) => ctx.cwd.join(o),
+        (None, Some(p)) => p.path(
+            &p.config
+                .generate_out
+                .clone()
+                .unwrap_or_else(|| "generated/{framework}".into())
+                .replace("{framework}", fw),
+        ),
+        (None, None) => ctx.cwd.join("generated").join(fw),
+    })
+}
+
+fn relative(from_dir: &Path, to: &Path) -> String {
+    let from: Vec<_> = from_dir.components().collect();
+    let to_c: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to_c).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".into(); from.len() - common];
+    parts.extend(
+        to_c[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
+    let (project, store) = super::components::open(ctx)?;
+    let tokens = store.load()?;
+    let all = store.components()?;
+    for name in &args.components {
+        if !all.iter().any(|c| matches_name(c, name)) {
+            return Err(crate::hinted(
+                format!("no component `{name}`"),
+                "run `opends components list` to see the components",
+            ));
+        }
+    }
+    let selected: Vec<StoredComponent> = all
+        .into_iter()
+        .filter(|c| {
+            args.components.is_empty() || args.components.iter().any(|n| matches_name(c, n))
+        })
+        .filter(|c| {
+            c.spec.status != Status::Draft || args.include_drafts || !args.components.is_empty()
+        })
+        .collect();
+    let out = out_dir(ctx, project.as_ref(), args)?;
+    let css_output = project.as_ref().and_then(|p| {
+        p.config
+            .outputs
+            .iter()
+            .find(|o| o.format == ExportFormat::Css)
+            .map(|o| (p, o))
+    });
+    let options = codegen::Options {
+        css_prefix: css_output.and_then(|(_, o)| o.prefix.clone()),
+        tokens_css: css_output.map_or_else(
+            || "tokens.css".to_string(),
+            |(p, o)| relative(&out, &p.path(&o.path)),
+        ),
+    };
+    let generator = Generator::new(args.framework, templates_dir(project.as_ref()).as_deref())?;
+    let files = generator.render(&selected, &tokens, &options, &out)?;
+    let mut reports: Vec<FileReport> = Vec::new();
+    let fw = args.framework.as_str();
+    for f in &files {
+        reports.push(sync_file(
+            ctx,
+            &f.path,
+            f.contents.as_bytes(),
+            args.check,
+            fw,
+        )?);
+    }
+    // Generated files that are no longer produced (a removed or renamed component).
+    // Only whole-project runs clean up; `--component` leaves the others alone.
+    if args.components.is_empty() && out.is_dir() {
+        let produced: Vec<&PathBuf> = files.iter().map(|f| &f.path).collect();
+        for entry in
+            fs::read_dir(&out).with_context(|| format!("could not list `{}`", out.display()))?
+        {
+            let path = entry?.path();
+            if !path.is_file() || produced.contains(&&path) {
+                continue;
+            }
+            let head = fs::read_to_string(&path).unwrap_or_default();
+            if !head.lines().take(3).any(|l| l.contains(HEADER)) {
+                continue;
+            }
+            let status = if args.check {
+                FileStatus::Stale
+            } else {
+                fs::remove_file(&path)
+                    .with_context(|| format!("could not remove `{}`", path.display()))?;
+                FileStatus::Written
+            };
+            reports.push(FileReport {
+                path: format!(
+                    "{} (removed: no longer generated)",
+                    super::display_path(&ctx.cwd, &path)
+                ),
+                format: fw,
+                status,
+            });
+        }
+    }
+    let stale = reports
+        .iter()
+        .filter(|r| matches!(r.status, FileStatus::Stale | FileStatus::Missing))
+        .count();
+    if args.json {
+        #[derive(Serialize)]
+        struct Summary<'a> {
+            framework: &'a str,
+            components: usize,
+            files: &'a [FileReport],
+        }
+        ctx.printer.json(&Summary {
+            framework: fw,
+            components: selected.len(),
+            files: &reports,
+        })?;
+    } else {
+        print_file_lines(ctx, &reports, args.check);
+        let written = reports
+            .iter()
+            .filter(|r| r.status == FileStatus::Written)
+            .count();
+        let unchanged = reports
+            .iter()
+            .filter(|r| r.status == FileStatus::Unchanged)
+            .count();
+        if args.check && stale > 0 {
+            ctx.printer.status(&format!(
+                "{} {stale} of {} files stale or missing; run `opends generate {fw}` to update them",
+                ctx.printer.paint(Style::Red, "check failed:"),
+                reports.len()
+            ));
+        } else if args.check {
+            ctx.printer.status(&format!(
+                "{} {} files up to date",
+                ctx.printer.paint(Style::Green, "ok:"),
+                reports.len()
+            ));
+        } else {
+            ctx.printer.status(&format!(
+                "generated {} {fw} component{} into {}: {written} written, {unchanged} unchanged",
+                selected.len(),
+                if selected.len() == 1 { "" } else { "s" },
+                super::display_path(&ctx.cwd, &out)
+            ));
+        }
+        if selected.is_empty() {
+            ctx.printer
+                .warn("no components to generate (drafts are skipped without `--include-drafts`)");
+        }
+    }
+    Ok(if stale > 0 {
+        Outcome::Found
+    } else {
+        Outcome::Success
+    })
+}
+
+fn matches_name(c: &StoredComponent, name: &str) -> bool {
+    c.spec.name == name
+        || crate::components::ident::component_name(&c.spec.name).is_ok_and(|i| i == name)
+}
+
+/// `opends templates eject`.
+pub fn eject(ctx: &Context, args: EjectArgs) -> Result<Outcome> {
+    let project = ctx.project()?;
+    let rel = project.config.templates.clone();
+    let dir = project.path(rel.as_deref().unwrap_or("templates"));
+    let frameworks: Vec<Framework> = args
+        .framework
+        .map_or_else(|| Framework::ALL.to_vec(), |f| vec![f]);
+    let mut written = 0;
+    let mut skipped = Vec::new();
+    for fw in frameworks {
+        for (rel_path, text) in codegen::builtin_files(fw) {
+            let path = dir.join(&rel_path);
+            if path.exists() && !args.force {
+                skipped.push(super::display_path(&ctx.cwd, &path));
+                continue;
+            }
+            super::export::write_atomic(&path, text.as_bytes())
+                .with_context(|| format!("could not write `{}`", path.display()))?;
+            ctx.printer.status(&format!(
+                "{} {}",
+                ctx.printer.paint(Style::Green, "wrote"),
+                super::display_path(&ctx.cwd, &path)
+            ));
+            written += 1;
+        }
+    }
+    if !skipped.is_empty() {
+        ctx.printer.warn(&format!(
+            "kept {} existing template{} (pass `--force` to overwrite): {}",
+            skipped.len(),
+            if skipped.len() == 1 { "" } else { "s" },
+            skipped.join(", ")
+        ));
+    }
+    if rel.is_none() {
+        ctx.printer
+            .warn("add `templates: templates` to opends.yaml so that `opends generate` uses them");
+    }
+    ctx.printer.status(&format!(
+        "ejected {written} templates into {}",
+        super::display_path(&ctx.cwd, &dir)
+    ));
+    Ok(Outcome::Success)
+}
+
+/// `opends templates list`.
+pub fn list(ctx: &Context, args: TemplatesListArgs) -> Result<Outcome> {
+    let project = ctx.project_opt()?;
+    let generator = Generator::new(args.framework, templates_dir(project.as_ref()).as_deref())?;
+    if args.json {
+        ctx.printer.json(&generator.sources())?;
+    } else {
+        let w = generator
+            .sources()
+            .iter()
+            .map(|s| s.name.len())
+            .max()
+            .unwrap_or(0);
+        let lines: Vec<String> = generator
+            .sources()
+            .iter()
+            .map(|s| format!("{:w$}  {}", s.name, s.origin))
+            .collect();
+        ctx.printer.data(&lines.join("\n"))?;
+    }
+    Ok(Outcome::Success)
+}

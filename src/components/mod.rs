@@ -1,0 +1,505 @@
+//! Component specs: reading `components/*.yaml` into [`Component`]s and checking them
+//! against the tokens, with every problem reported (file, line, offending name).
+
+pub mod ident;
+
+use std::collections::HashSet;
+
+use crate::model::Tokens;
+use crate::model::component::{
+    Binding, Component, FocusManagement, Literal, PropType, STATES, style_references,
+};
+use crate::tokens::{Finding, Findings, Location};
+
+/// HTML elements a spec may use for the root and parts.
+const ELEMENTS: [&str; 34] = [
+    "a", "article", "aside", "button", "dialog", "div", "fieldset", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "img", "input", "label", "legend", "li", "main", "nav", "ol",
+    "p", "section", "select", "slot", "span", "strong", "textarea", "ul", "em", "small",
+];
+
+/// Where in a YAML file a name first appears (1-based line and column), for findings.
+fn locate(text: &str, needle: &str) -> (u32, u32) {
+    if needle.is_empty() {
+        return (0, 0);
+    }
+    // Prefer where the name is declared (`name: x`) or used as a key (`x:`).
+    let declared = format!("name: {needle}");
+    let key = format!("{needle}:");
+    for pattern in [declared.as_str(), key.as_str(), needle] {
+        for (i, line) in text.lines().enumerate() {
+            if let Some(col) = line.find(pattern) {
+                let col = if pattern == declared { col + 6 } else { col };
+                return (i as u32 + 1, line[..col].chars().count() as u32 + 1);
+            }
+        }
+    }
+    (0, 0)
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    text: &'a str,
+    component: String,
+    findings: Findings,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, code: &'static str, near: &str, message: String) {
+        let (line, column) = locate(self.text, near);
+        self.findings.push(Finding::error(
+            code,
+            &Location {
+                file: Some(self.file.into()),
+                line,
+                column,
+            },
+            Some(&self.component),
+            message,
+        ));
+    }
+}
+
+/// Parses one YAML file into a spec (a syntax or shape error is a finding with its line).
+pub fn parse(file: &str, text: &str) -> Result<Component, Findings> {
+    serde_yaml::from_str::<Component>(text).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
+        let mut f = Findings::default();
+        f.push(Finding::error(
+            "invalid-component",
+            &Location {
+                file: Some(file.into()),
+                line,
+                column,
+            },
+            None,
+            // serde_yaml appends "at line X column Y": the location is shown already.
+            e.to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        ));
+        f
+    })
+}
+
+/// Checks a spec against the tokens; every problem is reported.
+pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findings {
+    let mut c = Checker {
+        file,
+        text,
+        component: spec.name.clone(),
+        findings: Findings::default(),
+    };
+    if let Err(m) = ident::component_name(&spec.name) {
+        c.error("unsafe-name", &spec.name, m);
+    }
+    check_element(&mut c, &spec.element);
+    let mut props = HashSet::new();
+    for p in &spec.props {
+        if !props.insert(p.name.as_str()) {
+            c.error(
+                "duplicate-name",
+                &p.name,
+                format!("prop `{}` is declared twice", p.name),
+            );
+        }
+        if let Err(m) = ident::member_name(&p.name) {
+            c.error("unsafe-name", &p.name, format!("prop {m}"));
+        }
+        match p.ty {
+            PropType::Enum if p.values.is_empty() => c.error(
+                "invalid-prop",
+                &p.name,
+                format!("enum prop `{}` needs `values`", p.name),
+            ),
+            PropType::Enum => {
+                let mut seen = HashSet::new();
+                for v in &p.values {
+                    if !seen.insert(v.as_str()) {
+                        c.error(
+                            "duplicate-name",
+                            v,
+                            format!("prop `{}` lists `{v}` twice", p.name),
+                        );
+                    }
+                    if v.contains(['\'', '"', '\\', '`', '\n']) {
+                        c.error("unsafe-name", v, format!("enum value `{v}` of prop `{}` may not contain quotes, backslashes or newlines", p.name));
+                    }
+                }
+            }
+            _ if !p.values.is_empty() => c.error(
+                "invalid-prop",
+                &p.name,
+                format!(
+                    "`values` is only for enum props; `{}` is a {:?}",
+                    p.name, p.ty
+                )
+                .to_lowercase(),
+            ),
+            _ => {}
+        }
+        if let Some(d) = &p.default {
+            if let Err(m) = literal_fits(d, p.ty, &p.values) {
+                c.error(
+                    "invalid-prop",
+                    &p.name,
+                    format!("default of prop `{}`: {m}", p.name),
+                );
+            }
+        }
+    }
+    let prop_type = |name: &str| spec.props.iter().find(|p| p.name == name);
+    let mut slots = HashSet::new();
+    for s in &spec.slots {
+        if !slots.insert(s.name.as_str()) {
+            c.error(
+                "duplicate-name",
+                &s.name,
+                format!("slot `{}` is declared twice", s.name),
+            );
+        }
+        if s.name == "default" {
+            continue;
+        }
+        if let Err(m) = ident::member_name(&s.name) {
+            c.error("unsafe-name", &s.name, format!("slot {m}"));
+        }
+    }
+    let mut events = HashSet::new();
+    for e in &spec.events {
+        if !events.insert(e.name.as_str()) {
+            c.error(
+                "duplicate-name",
+                &e.name,
+                format!("event `{}` is declared twice", e.name),
+            );
+        }
+        if let Err(m) = ident::member_name(&e.name) {
+            c.error("unsafe-name", &e.name, format!("event {m}"));
+        }
+    }
+    // Parts: elements, bindings, conditions.
+    let part_names: HashSet<&str> = spec.parts.iter().map(|p| p.name.as_str()).collect();
+    let mut seen_parts = HashSet::new();
+    for part in &spec.parts {
+        if !seen_parts.insert(part.name.as_str()) {
+            c.error(
+                "duplicate-name",
+                &part.name,
+                format!("part `{}` is declared twice", part.name),
+            );
+        }
+        if let Err(m) = ident::css_name(&part.name) {
+            c.error("unsafe-name", &part.name, format!("part {m}"));
+        }
+        check_element(&mut c, &part.element);
+        if part.element == "slot" && !slots.contains(part.name.as_str()) {
+            c.error(
+                "unknown-name",
+                &part.name,
+                format!(
+                    "part `{}` renders a slot, but no slot has that name",
+                    part.name
+                ),
+            );
+        }
+        let mut bindings: Vec<(&str, &Binding)> =
+            part.attrs.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        if let Some(t) = &part.text {
+            bindings.push(("text", t));
+        }
+        for (attr, b) in bindings {
+            if attr != "text" {
+                check_attr_name(&mut c, attr);
+            }
+            check_binding(&mut c, b, &part.name, &prop_type, &part_names);
+        }
+        if let Some(p) = &part.when {
+            if prop_type(p).is_none() {
+                c.error(
+                    "unknown-name",
+                    p,
+                    format!(
+                        "part `{}` shows `if: {p}`, but there is no prop `{p}`",
+                        part.name
+                    ),
+                );
+            }
+        }
+        if let Some(p) = &part.model {
+            match prop_type(p) {
+                None => c.error(
+                    "unknown-name",
+                    p,
+                    format!(
+                        "part `{}` binds `model: {p}`, but there is no prop `{p}`",
+                        part.name
+                    ),
+                ),
+                Some(prop) if !matches!(prop.ty, PropType::String | PropType::Number) => c.error(
+                    "invalid-prop",
+                    p,
+                    format!("`model: {p}` needs a string or number prop"),
+                ),
+                Some(_) => {}
+            }
+            if !spec.events.iter().any(|e| e.name == "update") {
+                c.error(
+                    "unknown-name",
+                    p,
+                    format!(
+                        "part `{}` binds `model: {p}`, which needs an `update` event",
+                        part.name
+                    ),
+                );
+            }
+        }
+    }
+    // Accessibility.
+    for (attr, b) in &spec.accessibility.aria {
+        if !attr.starts_with("aria-") {
+            c.error(
+                "invalid-aria",
+                attr,
+                format!("`{attr}` under `accessibility.aria` must be an `aria-*` attribute"),
+            );
+        }
+        check_attr_name(&mut c, attr);
+        check_binding(&mut c, b, "root", &prop_type, &part_names);
+    }
+    if let Some(role) = &spec.accessibility.role {
+        if !role.chars().all(|ch| ch.is_ascii_lowercase()) || role.is_empty() {
+            c.error(
+                "invalid-aria",
+                role,
+                format!("role `{role}` is not an ARIA role name"),
+            );
+        }
+    }
+    if spec.accessibility.focus == Some(FocusManagement::Trap) {
+        if !prop_type("open").is_some_and(|p| p.ty == PropType::Boolean) {
+            c.error(
+                "invalid-aria",
+                "focus",
+                "`focus: trap` needs a boolean prop `open`".into(),
+            );
+        }
+        if !events.contains("close") {
+            c.error(
+                "invalid-aria",
+                "focus",
+                "`focus: trap` needs a `close` event (Escape emits it)".into(),
+            );
+        }
+    }
+    // Variants.
+    let mut variants = HashSet::new();
+    for v in &spec.variants {
+        if !variants.insert(v.name.as_str()) {
+            c.error(
+                "duplicate-name",
+                &v.name,
+                format!("variant `{}` is declared twice", v.name),
+            );
+        }
+        if let Err(m) = ident::css_name(&v.name) {
+            c.error("unsafe-name", &v.name, format!("variant {m}"));
+        }
+        for (prop, value) in &v.when {
+            match prop_type(prop) {
+                None => c.error(
+                    "unknown-prop",
+                    prop,
+                    format!(
+                        "variant `{}` sets `{prop}`, which is not a prop of {}",
+                        v.name, spec.name
+                    ),
+                ),
+                Some(p) => {
+                    if let Err(m) = literal_fits(value, p.ty, &p.values) {
+                        c.error(
+                            "invalid-variant",
+                            prop,
+                            format!("variant `{}`: `{prop}` {m}", v.name),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for state in spec
+        .states
+        .keys()
+        .chain(spec.variants.iter().flat_map(|v| v.states.keys()))
+    {
+        if !STATES.contains(&state.as_str()) {
+            c.error(
+                "unknown-state",
+                state,
+                format!("unknown state `{state}` (states: {})", STATES.join(", ")),
+            );
+        }
+    }
+    // Styles: property names, values, token references.
+    for (property, value) in spec.style_entries() {
+        let prop = property.rsplit('.').next().unwrap_or_default();
+        if !is_css_property(prop) {
+            c.error(
+                "invalid-style",
+                prop,
+                format!("`{prop}` is not a CSS property name"),
+            );
+        }
+        if value.contains([';', '<', '>']) || value.contains("*/") {
+            c.error(
+                "invalid-style",
+                value,
+                format!("style `{property}` may not contain `;`, `<`, `>` or `*/`"),
+            );
+        }
+        for token in style_references(value) {
+            if tokens.get_str(token).is_none() {
+                c.error(
+                    "unknown-token",
+                    &format!("{{{token}}}"),
+                    format!("style `{property}` references `{{{token}}}`, which is not a token"),
+                );
+            }
+        }
+        let stripped: String = strip_references(value);
+        if stripped.contains(['{', '}']) {
+            c.error(
+                "invalid-style",
+                value,
+                format!("style `{property}` has an unbalanced `{{` or `}}`"),
+            );
+        }
+    }
+    c.findings
+}
+
+fn strip_references(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(start) = rest.find('{') {
+        match rest[start..].find('}') {
+            Some(end) => {
+                out.push_str(&rest[..start]);
+                rest = &rest[start + end + 1..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_css_property(p: &str) -> bool {
+    let body = p.strip_prefix("--").unwrap_or(p);
+    !body.is_empty()
+        && body
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        && !body.starts_with(|ch: char| ch.is_ascii_digit())
+}
+
+fn check_element(c: &mut Checker<'_>, element: &str) {
+    if !ELEMENTS.contains(&element) {
+        c.error(
+            "invalid-element",
+            element,
+            format!(
+                "element `{element}` is not supported (use one of {})",
+                ELEMENTS.join(", ")
+            ),
+        );
+    }
+}
+
+fn check_attr_name(c: &mut Checker<'_>, attr: &str) {
+    let ok = !attr.is_empty()
+        && attr
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        && !attr.starts_with("on")
+        && attr != "style"
+        && attr != "class";
+    if !ok {
+        c.error(
+            "invalid-attribute",
+            attr,
+            format!("attribute `{attr}` is not allowed (lowercase names; no event handlers, `style` or `class`)"),
+        );
+    }
+}
+
+fn check_binding<'p>(
+    c: &mut Checker<'_>,
+    b: &Binding,
+    part: &str,
+    prop: &impl Fn(&str) -> Option<&'p crate::model::component::Prop>,
+    parts: &HashSet<&str>,
+) {
+    match b {
+        Binding::Prop { prop: p } if prop(p).is_none() => {
+            c.error(
+                "unknown-name",
+                p,
+                format!("`{part}` binds prop `{p}`, which is not a prop"),
+            );
+        }
+        Binding::Id { id } if !parts.contains(id.as_str()) => {
+            c.error(
+                "unknown-name",
+                id,
+                format!("`{part}` refers to the id of part `{id}`, which is not a part"),
+            );
+        }
+        Binding::Text(t) if t.contains(['<', '>', '{', '}', '`', '"']) => {
+            c.error(
+                "invalid-attribute",
+                t,
+                format!(
+                    "text `{t}` of `{part}` may not contain `<`, `>`, braces, quotes or backticks"
+                ),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn literal_fits(v: &Literal, ty: PropType, values: &[String]) -> Result<(), String> {
+    match (ty, v) {
+        (PropType::Boolean, Literal::Bool(_)) | (PropType::Number, Literal::Number(_)) => Ok(()),
+        (PropType::String, Literal::String(s)) => {
+            if s.contains(['\'', '"', '\\', '`', '\n']) {
+                Err("may not contain quotes, backslashes or newlines".into())
+            } else {
+                Ok(())
+            }
+        }
+        (PropType::Enum, Literal::String(s)) if values.contains(s) => Ok(()),
+        (PropType::Enum, other) => Err(format!(
+            "must be one of {}, not `{}`",
+            values.join(", "),
+            literal_text(other)
+        )),
+        (t, other) => Err(format!(
+            "must be a {}, not `{}`",
+            format!("{t:?}").to_lowercase(),
+            literal_text(other)
+        )),
+    }
+}
+
+fn literal_text(v: &Literal) -> String {
+    match v {
+        Literal::Bool(b) => b.to_string(),
+        Literal::Number(n) => n.to_string(),
+        Literal::String(s) => s.clone(),
+    }
+}
