@@ -37,6 +37,9 @@ complete -c opends -n "__fish_opends_needs_command" -s V -l version -d 'Print ve
 complete -c opends -n "__fish_opends_needs_command" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
 complete -c opends -n "__fish_opends_needs_command" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
 complete -c opends -n "__fish_opends_needs_command" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
+complete -c opends -n "__fish_opends_needs_command" -f -a "components" -d 'Import, list, review and remove component specs'
+complete -c opends -n "__fish_opends_needs_command" -f -a "generate" -d 'Generate Vue, React or Svelte components from the specs'
+complete -c opends -n "__fish_opends_needs_command" -f -a "templates" -d 'Manage code templates'
 complete -c opends -n "__fish_opends_needs_command" -f -a "completions" -d 'Print shell completions or the man page'
 complete -c opends -n "__fish_opends_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand init" -l name -d 'Design-system name (default: the directory\'s name)' -r
@@ -63,23 +66,24 @@ complete -c opends -n "__fish_opends_using_subcommand init" -s v -l verbose -d '
 complete -c opends -n "__fish_opends_using_subcommand init" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand init" -s V -l version -d 'Print version'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s q -l quiet -d 'Print only errors'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s v -l verbose -d 'Print more about what happens'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -l no-progress -d 'Never show progress bars'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -s V -l version -d 'Print version'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "import" -d 'Import token files into the store (all or nothing)'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "list" -d 'List tokens'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "get" -d 'Show one token'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "set" -d 'Create or change a token'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "rm" -d 'Remove a token'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "import" -d 'Import token files into the store (all or nothing)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "list" -d 'List tokens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "get" -d 'Show one token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "set" -d 'Create or change a token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "rm" -d 'Remove a token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "usage" -d 'Show which components use a token (or the tokens of a group)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l format -d 'Input format' -r -f -a "auto\t'Detect from the content'
 dtcg\t'DTCG 2025.10 (`$value`, `$type`)'
 style-dictionary\t'Style Dictionary (`value`, `type`)'
@@ -163,12 +167,24 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import token files into the store (all or nothing)'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one token'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "set" -d 'Create or change a token'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "usage" -d 'Show which components use a token (or the tokens of a group)'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
@@ -204,6 +220,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l check -d 'Write nothing; exit 1 listing every stale or missing file'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l json -d 'Print a JSON summary on stdout'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l watch -d 'Keep running and export again on changes to tokens or opends.yaml'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l no-progress -d 'Never show progress bars'
@@ -211,6 +228,152 @@ complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "tokens" -d 'Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "import" -d 'Import component specs (YAML); all are checked first, then written at once'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "list" -d 'List components'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "show" -d 'Show one component'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "rm" -d 'Remove a component'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "approve" -d 'Mark a component approved (recording who and when)'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "deprecate" -d 'Mark a component deprecated (recording who, when and why)'
+complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -l dry-run -d 'Check and report, write nothing'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -l json -d 'Print a JSON summary on stdout'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -l status -d 'Only components with this status' -r -f -a "draft\t'Work in progress: not generated unless `--include-drafts`'
+approved\t'Ready for use'
+deprecated\t'Still generated, marked `@deprecated`'"
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -l reason -d 'Why, and what to use instead' -r
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import component specs (YAML); all are checked first, then written at once'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "list" -d 'List components'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one component'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a component'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "approve" -d 'Mark a component approved (recording who and when)'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "deprecate" -d 'Mark a component deprecated (recording who, when and why)'
+complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand generate" -s o -l out -d 'Output directory (default: `generated/<framework>`, or `generate_out` in opends.yaml)' -r -F
+complete -c opends -n "__fish_opends_using_subcommand generate" -s c -l component -d 'Only these components (repeatable)' -r
+complete -c opends -n "__fish_opends_using_subcommand generate" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand generate" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand generate" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand generate" -l include-drafts -d 'Also generate draft components'
+complete -c opends -n "__fish_opends_using_subcommand generate" -l check -d 'Write nothing; exit 1 listing every stale or missing file'
+complete -c opends -n "__fish_opends_using_subcommand generate" -l watch -d 'Keep running and regenerate on changes to tokens, components, templates or opends.yaml'
+complete -c opends -n "__fish_opends_using_subcommand generate" -l json -d 'Print a JSON summary on stdout'
+complete -c opends -n "__fish_opends_using_subcommand generate" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand generate" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand generate" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -f -a "eject" -d 'Copy the built-in templates into the project\'s templates directory'
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -f -a "list" -d 'List the templates in use and where each comes from'
+complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -l force -d 'Overwrite templates that exist already'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "eject" -d 'Copy the built-in templates into the project\'s templates directory'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the templates in use and where each comes from'
+complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -221,15 +384,27 @@ complete -c opends -n "__fish_opends_using_subcommand completions" -s v -l verbo
 complete -c opends -n "__fish_opends_using_subcommand completions" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "completions" -d 'Print shell completions or the man page'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "components" -d 'Import, list, review and remove component specs'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "generate" -d 'Generate Vue, React or Svelte components from the specs'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "templates" -d 'Manage code templates'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "completions" -d 'Print shell completions or the man page'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "import" -d 'Import token files into the store (all or nothing)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "list" -d 'List tokens'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "get" -d 'Show one token'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "set" -d 'Create or change a token'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "rm" -d 'Remove a token'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "usage" -d 'Show which components use a token (or the tokens of a group)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "tokens" -d 'Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "import" -d 'Import component specs (YAML); all are checked first, then written at once'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "list" -d 'List components'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "show" -d 'Show one component'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "rm" -d 'Remove a component'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "approve" -d 'Mark a component approved (recording who and when)'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "deprecate" -d 'Mark a component deprecated (recording who, when and why)'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "eject" -d 'Copy the built-in templates into the project\'s templates directory'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "list" -d 'List the templates in use and where each comes from'

@@ -61,10 +61,12 @@ pub fn run(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         // Temp files of editors and of opends' own atomic writes.
+        let ext = p
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
         if name.starts_with('.')
             || name.ends_with('~')
-            || name.ends_with(".tmp")
-            || name.ends_with(".swp")
+            || matches!(ext.as_deref(), Some("tmp" | "swp"))
         {
             return false;
         }

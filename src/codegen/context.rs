@@ -136,7 +136,7 @@ pub struct VariantContext {
 /// Everything a component template sees.
 #[derive(Debug, Clone, Serialize)]
 pub struct ComponentContext {
-    /// PascalCase identifier and file name.
+    /// `PascalCase` identifier and file name.
     pub name: String,
     /// kebab-case.
     pub kebab: String,
@@ -158,6 +158,8 @@ pub struct ComponentContext {
     pub is_void: bool,
     /// ARIA role (may be empty).
     pub role: String,
+    /// Other attributes of the root element.
+    pub attrs: Vec<BindingContext>,
     /// Root `aria-*` attributes.
     pub aria: Vec<BindingContext>,
     /// Keyboard behaviour lines.
@@ -251,6 +253,10 @@ fn rule(
 fn state_selector(base: &str, state: &str) -> String {
     match state {
         "disabled" => format!("{base}:disabled,\n{base}[aria-disabled='true']"),
+        // A disabled control does not react to the pointer.
+        "hover" | "active" => {
+            format!("{base}:{state}:not(:disabled):not([aria-disabled='true'])")
+        }
         other => format!("{base}:{other}"),
     }
 }
@@ -463,6 +469,14 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
     for p in &spec.parts {
         let kebab = ident::css_name(&p.name).unwrap_or_else(|_| p.name.clone());
         rule(&mut css, &format!(".part-{kebab}"), &p.styles, prefix);
+        for (state, styles) in &p.states {
+            rule(
+                &mut css,
+                &state_selector(&format!(".part-{kebab}"), state),
+                styles,
+                prefix,
+            );
+        }
     }
     for (state, styles) in &spec.states {
         rule(&mut css, &state_selector(".root", state), styles, prefix);
@@ -490,6 +504,11 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
         is_void: VOID.contains(&spec.element.as_str()),
         element: spec.element.clone(),
         role: spec.accessibility.role.clone().unwrap_or_default(),
+        attrs: spec
+            .attrs
+            .iter()
+            .map(|(k, v)| binding(k, v, &props))
+            .collect(),
         aria: spec
             .accessibility
             .aria

@@ -146,7 +146,7 @@ impl Generator {
                     else {
                         continue;
                     };
-                    if !name.ends_with(".hbs") {
+                    if path.extension().is_none_or(|e| e != "hbs") {
                         continue;
                     }
                     let text = fs::read_to_string(&path).map_err(|source| CodegenError::Read {
@@ -208,17 +208,14 @@ impl Generator {
         options: &Options,
         out: &Path,
     ) -> Result<Vec<File>, CodegenError> {
-        let contexts: Vec<ComponentContext> = components
-            .iter()
-            .map(|c| context::build(c, tokens, options))
-            .collect();
+        // Per-component templates get only their component: handing each of N renders
+        // the whole list would make generation quadratic.
         #[derive(Serialize)]
         struct Data<'a> {
             framework: &'static str,
             generator: &'static str,
             header: &'static str,
             component: &'a ComponentContext,
-            components: &'a [ComponentContext],
             tokens_css: &'a str,
         }
         #[derive(Serialize)]
@@ -229,6 +226,10 @@ impl Generator {
             components: &'a [ComponentContext],
             tokens_css: &'a str,
         }
+        let contexts: Vec<ComponentContext> = components
+            .iter()
+            .map(|c| context::build(c, tokens, options))
+            .collect();
         let mut files = Vec::new();
         for src in &self.sources {
             let Some(target) = src.name.strip_suffix(".hbs") else {
@@ -241,7 +242,6 @@ impl Generator {
                         generator: GENERATOR,
                         header: HEADER,
                         component: c,
-                        components: &contexts,
                         tokens_css: &options.tokens_css,
                     };
                     let contents = self.render_one(&src.name, &data)?;

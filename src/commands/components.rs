@@ -114,17 +114,20 @@ fn merge(
     incoming: Vec<StoredComponent>,
     drop_sources: &dyn Fn(&StoredComponent) -> bool,
 ) -> Vec<StoredComponent> {
+    // Status changes made in opends (approve/deprecate) outlive re-imports of the spec.
+    let reviews: HashMap<String, (Status, Review)> = current
+        .iter()
+        .filter(|c| c.review.at.is_some())
+        .map(|c| (c.spec.name.clone(), (c.spec.status, c.review.clone())))
+        .collect();
     let mut out: Vec<StoredComponent> = current.into_iter().filter(|c| !drop_sources(c)).collect();
     for mut c in incoming {
+        if let Some((status, review)) = reviews.get(&c.spec.name) {
+            c.spec.status = *status;
+            c.review = review.clone();
+        }
         match out.iter().position(|o| o.spec.name == c.spec.name) {
-            Some(i) => {
-                let old = &out[i];
-                if old.review.at.is_some() {
-                    c.spec.status = old.spec.status;
-                    c.review = old.review.clone();
-                }
-                out[i] = c;
-            }
+            Some(i) => out[i] = c,
             None => out.push(c),
         }
     }
@@ -136,12 +139,11 @@ const SOURCES_KEY: &str = "project.components.sources";
 
 /// The project's component paths: `components:` in opends.yaml, else `components/` if it exists.
 fn project_paths(project: &Project) -> Vec<PathBuf> {
-    match &project.config.components {
-        Some(list) => list.iter().map(|p| project.path(p)).collect(),
-        None => {
-            let dir = project.path("components");
-            if dir.is_dir() { vec![dir] } else { Vec::new() }
-        }
+    if let Some(list) = &project.config.components {
+        list.iter().map(|p| project.path(p)).collect()
+    } else {
+        let dir = project.path("components");
+        if dir.is_dir() { vec![dir] } else { Vec::new() }
     }
 }
 
@@ -233,6 +235,19 @@ pub fn import(ctx: &Context, args: ComponentsImportArgs) -> Result<Outcome> {
                 "pass component specs, e.g. `opends components import components/`",
             ));
         };
+        if dry_run {
+            let paths = project_paths(p);
+            let files = read_specs(&paths, |x| p.display(x))?;
+            let tokens = store.load()?;
+            let mut findings = Findings::default();
+            let specs = check_specs(&files, &tokens, &mut findings);
+            ctx.report(findings, "the project's component specs")?;
+            ctx.printer.status(&format!(
+                "dry run: {} components are valid; nothing was written",
+                specs.len()
+            ));
+            return Ok(Outcome::Success);
+        }
         sync_project_components(ctx, p, &mut store, true)?;
         let n = store.components()?.len();
         summary(ctx, n, n, json)?;
@@ -499,7 +514,7 @@ pub fn now_utc() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
     let rem = secs % 86_400;
     // Civil from days (Howard Hinnant's algorithm).
     let z = days + 719_468;
@@ -596,7 +611,14 @@ pub fn rm(ctx: &Context, args: ComponentNameArgs) -> Result<Outcome> {
         ctx.printer.paint(Style::Green, "removed"),
         c.spec.name
     ));
-    if let (Some(src), Some(_)) = (&c.source, &project) {
+    let from_project = project.as_ref().is_some_and(|p| {
+        c.source.as_ref().is_some_and(|s| {
+            project_paths(p)
+                .iter()
+                .any(|dir| p.path(s).starts_with(dir))
+        })
+    });
+    if let (Some(src), true) = (&c.source, from_project) {
         ctx.printer.warn(&format!(
             "`{}` comes from `{src}`; it comes back when the project's specs are next imported: delete the file to keep it removed",
             c.spec.name
@@ -619,9 +641,10 @@ pub fn usage(ctx: &Context, args: UsageArgs) -> Result<Outcome> {
         return Ok(Outcome::Success);
     }
     let w = uses.iter().map(|u| u.token.len()).max().unwrap_or(0);
+    let cw = uses.iter().map(|u| u.component.len()).max().unwrap_or(0);
     let mut out = String::new();
     for u in &uses {
-        let _ = writeln!(out, "{:w$}  {}  {}", u.token, u.component, u.property);
+        let _ = writeln!(out, "{:w$}  {:cw$}  {}", u.token, u.component, u.property);
     }
     ctx.printer.data(out.trim_end())?;
     Ok(Outcome::Success)

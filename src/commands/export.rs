@@ -93,17 +93,14 @@ pub fn tokens(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         return tokens_once(ctx, args);
     }
     let project = ctx.project_opt()?;
-    let (roots, inputs) = match &project {
-        Some(p) => {
-            let mut inputs = vec![p.config_path()];
-            inputs.extend(super::generate::watched_inputs(p));
-            inputs.extend(args.inputs.iter().map(|i| ctx.cwd.join(i)));
-            (vec![p.root.clone()], inputs)
-        }
-        None => {
-            let inputs: Vec<PathBuf> = args.inputs.iter().map(|i| ctx.cwd.join(i)).collect();
-            (vec![ctx.cwd.clone()], inputs)
-        }
+    let (roots, inputs) = if let Some(p) = &project {
+        let mut inputs = vec![p.config_path()];
+        inputs.extend(super::generate::watched_inputs(p));
+        inputs.extend(args.inputs.iter().map(|i| ctx.cwd.join(i)));
+        (vec![p.root.clone()], inputs)
+    } else {
+        let inputs: Vec<PathBuf> = args.inputs.iter().map(|i| ctx.cwd.join(i)).collect();
+        (vec![ctx.cwd.clone()], inputs)
     };
     let mut ignore = vec![ctx.cwd.join(&args.out)];
     if let Some(p) = &project {

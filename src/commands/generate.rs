@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: GenerateArgs) -> Result<Outcome> {
     if let Some(t) = templates_dir(Some(&project)) {
         inputs.push(t);
     }
-    let out = out_dir(ctx, Some(&project), &args)?;
+    let out = out_dir(ctx, Some(&project), &args);
     crate::watch::run(
         &ctx.printer,
         std::slice::from_ref(&project.root),
@@ -63,9 +63,9 @@ pub fn watched_inputs(project: &Project) -> Vec<PathBuf> {
     v
 }
 
-fn out_dir(ctx: &Context, project: Option<&Project>, args: &GenerateArgs) -> Result<PathBuf> {
+fn out_dir(ctx: &Context, project: Option<&Project>, args: &GenerateArgs) -> PathBuf {
     let fw = args.framework.as_str();
-    Ok(match (&args.out, project) {
+    match (&args.out, project) {
         (Some(o), _) => ctx.cwd.join(o),
         (None, Some(p)) => p.path(
             &p.config
@@ -75,7 +75,7 @@ fn out_dir(ctx: &Context, project: Option<&Project>, args: &GenerateArgs) -> Res
                 .replace("{framework}", fw),
         ),
         (None, None) => ctx.cwd.join("generated").join(fw),
-    })
+    }
 }
 
 fn relative(from_dir: &Path, to: &Path) -> String {
@@ -112,7 +112,7 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             c.spec.status != Status::Draft || args.include_drafts || !args.components.is_empty()
         })
         .collect();
-    let out = out_dir(ctx, project.as_ref(), args)?;
+    let out = out_dir(ctx, project.as_ref(), args);
     let css_output = project.as_ref().and_then(|p| {
         p.config
             .outputs

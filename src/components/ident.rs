@@ -124,7 +124,8 @@ mod tests {
         assert_eq!(component_name("text field").unwrap(), "TextField");
         assert_eq!(member_name("help-text").unwrap(), "helpText");
         assert!(member_name("class").is_err());
-        assert!(component_name("<script>").is_err());
+        assert_eq!(component_name("<script>").unwrap(), "Script");
+        assert!(component_name("<>").is_err());
         assert!(component_name("9lives").is_err());
         assert!(member_name("größe").is_err());
         assert_eq!(

@@ -259,6 +259,41 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
             }
         }
     }
+    for (attr, b) in &spec.attrs {
+        check_attr_name(&mut c, attr);
+        check_binding(&mut c, b, "root", &prop_type, &part_names);
+    }
+    // Different names that become the same identifier or class would clash in code.
+    clash(
+        &mut c,
+        "prop",
+        spec.props.iter().map(|p| p.name.as_str()),
+        ident::member_name,
+    );
+    clash(
+        &mut c,
+        "slot",
+        spec.slots.iter().map(|p| p.name.as_str()),
+        ident::member_name,
+    );
+    clash(
+        &mut c,
+        "event",
+        spec.events.iter().map(|p| p.name.as_str()),
+        ident::member_name,
+    );
+    clash(
+        &mut c,
+        "part",
+        spec.parts.iter().map(|p| p.name.as_str()),
+        ident::css_name,
+    );
+    clash(
+        &mut c,
+        "variant",
+        spec.variants.iter().map(|p| p.name.as_str()),
+        ident::css_name,
+    );
     // Accessibility.
     for (attr, b) in &spec.accessibility.aria {
         if !attr.starts_with("aria-") {
@@ -335,6 +370,7 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
         .states
         .keys()
         .chain(spec.variants.iter().flat_map(|v| v.states.keys()))
+        .chain(spec.parts.iter().flat_map(|p| p.states.keys()))
     {
         if !STATES.contains(&state.as_str()) {
             c.error(
@@ -380,6 +416,30 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
         }
     }
     c.findings
+}
+
+fn clash<'n>(
+    c: &mut Checker<'_>,
+    kind: &str,
+    names: impl Iterator<Item = &'n str>,
+    make: fn(&str) -> Result<String, String>,
+) {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for n in names {
+        let Ok(made) = make(n) else { continue };
+        match seen.get(&made) {
+            Some(other) if *other != n => c.error(
+                "duplicate-name",
+                n,
+                format!(
+                    "{kind} `{n}` and {kind} `{other}` both become `{made}` in code; rename one"
+                ),
+            ),
+            _ => {
+                seen.insert(made, n);
+            }
+        }
+    }
 }
 
 fn strip_references(value: &str) -> String {

@@ -196,7 +196,7 @@ pub enum FocusManagement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
-    /// Its name (class `part-<name>`); a part named after a slot renders that slot.
+    /// Its name (class `part-<name>`); with `element: slot` it renders the slot of that name.
     pub name: String,
     /// The HTML element (default `div`); `slot` renders the slot of the same name.
     #[serde(default = "div")]
@@ -216,6 +216,9 @@ pub struct Part {
     /// Styles of this part.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub styles: IndexMap<String, String>,
+    /// Styles of this part per interaction state (e.g. an input's `focus-visible` ring).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub states: IndexMap<String, IndexMap<String, String>>,
 }
 
 fn div() -> String {
@@ -269,6 +272,9 @@ pub struct Component {
     /// Events.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<EventSpec>,
+    /// Attributes of the root element (e.g. `type: {prop: type}` on a button).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub attrs: IndexMap<String, Binding>,
     /// Accessibility.
     #[serde(default)]
     pub accessibility: Accessibility,
@@ -341,6 +347,11 @@ impl Component {
         for p in &self.parts {
             for (k, v) in &p.styles {
                 out.push((format!("parts.{}.{k}", p.name), v.as_str()));
+            }
+            for (state, styles) in &p.states {
+                for (k, v) in styles {
+                    out.push((format!("parts.{}.states.{state}.{k}", p.name), v.as_str()));
+                }
             }
         }
         for var in &self.variants {

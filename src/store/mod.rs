@@ -330,7 +330,8 @@ impl Store {
             .conn
             .prepare(
                 "SELECT component, property, token_path FROM component_token_usage
-                 WHERE ?1 = '' OR token_path = ?1 OR token_path LIKE ?1 || '.%'
+                 WHERE ?1 = '' OR token_path = ?1
+                    OR substr(token_path, 1, length(?1) + 1) = ?1 || '.'
                  ORDER BY token_path, component, property",
             )
             .map_err(|e| self.err(e))?;

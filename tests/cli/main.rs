@@ -4,6 +4,7 @@
 mod completions;
 mod conformance;
 mod export;
+mod generate;
 mod init;
 mod project;
 mod roundtrip;

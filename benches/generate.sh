@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# benches/generate.sh - code generation at scale.
+#
+# Makes a project with the examples/acme tokens and N component specs (default 500,
+# variants, states and parts like the examples), imports them once (warm store), then
+# times with hyperfine generating all three frameworks (vue + react + svelte) into an
+# empty directory, and checks that a second run with nothing changed writes zero files.
+# Target: under 1 s for 500 components x 3 frameworks.
+#
+#   bash benches/generate.sh            N=500
+#   N=2000 bash benches/generate.sh
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+N="${N:-500}"
+command -v hyperfine >/dev/null || { echo "hyperfine is required: apt-get install -y hyperfine" >&2; exit 2; }
+(cd "$ROOT" && cargo build --release --locked)
+BIN="$ROOT/target/release/opends"
+WORK="$(mktemp -d /tmp/opends-generate-bench.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+cp -r "$ROOT/examples/acme/." "$WORK/"
+rm -rf "$WORK/.opends" "$WORK/dist" "$WORK/generated" "$WORK/components"
+mkdir -p "$WORK/components"
+python3 - "$N" "$WORK/components" <<'PY'
+import sys
+n, out = int(sys.argv[1]), sys.argv[2]
+for i in range(n):
+    with open(f"{out}/c{i}.yaml", "w") as f:
+        f.write(f"""name: Widget {i}
+description: Generated widget number {i}.
+category: bench
+status: approved
+element: button
+props:
+  - {{name: variant, type: enum, values: [primary, secondary, ghost], default: primary}}
+  - {{name: size, type: enum, values: [sm, md, lg], default: md}}
+  - {{name: disabled, type: boolean, default: false}}
+  - {{name: label, type: string}}
+slots:
+  - {{name: default}}
+  - {{name: icon}}
+events:
+  - {{name: click, payload: MouseEvent}}
+accessibility:
+  aria:
+    aria-disabled: {{prop: disabled}}
+parts:
+  - {{name: icon, element: slot}}
+  - {{name: default, element: slot}}
+styles:
+  padding: "{{space.2}} {{space.4}}"
+  border-radius: "{{radius.md}}"
+  font: "{{text.body}}"
+variants:
+  - name: primary
+    when: {{variant: primary}}
+    styles: {{background: "{{color.action.primary.default}}", color: "{{color.fg.on-action}}"}}
+    states: {{hover: {{background: "{{color.action.primary.hover}}"}}}}
+  - name: secondary
+    when: {{variant: secondary}}
+    styles: {{background: "{{color.action.secondary.default}}"}}
+  - name: sm
+    when: {{size: sm}}
+    styles: {{padding: "{{space.1}} {{space.2}}"}}
+states:
+  focus-visible: {{outline: "2px solid {{color.border.focus}}"}}
+  disabled: {{opacity: "{{opacity.disabled}}"}}
+""")
+PY
+cd "$WORK"
+"$BIN" -q components list >/dev/null    # imports tokens and specs: the store is warm
+gen='for f in vue react svelte; do '"$BIN"' -q generate $f --out out/$f; done'
+echo "== $N components x 3 frameworks, into an empty directory (hyperfine)" >&2
+hyperfine --warmup 1 --runs 10 --prepare 'rm -rf out' "bash -c '$gen'"
+bash -c "$gen"
+echo "== second run, nothing changed" >&2
+written=0
+for f in vue react svelte; do
+  w=$("$BIN" generate $f --out out/$f --json | python3 -c 'import json,sys; print(sum(1 for x in json.load(sys.stdin)["files"] if x["status"] != "unchanged"))')
+  written=$((written + w))
+done
+echo "files written by the second run: $written"
+hyperfine --warmup 1 --runs 10 "bash -c '$gen'"
+files=$(find out -type f | wc -l)
+echo "files generated: $files"

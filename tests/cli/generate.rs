@@ -1,0 +1,306 @@
+//! Components and code generation: import checks (nothing written on bad specs), review
+//! commands, token usage, generated output per framework, template overrides, `--check`
+//! and `--watch`.
+
+use std::io::Read as _;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::support::{Test, fixture};
+
+fn project() -> Test {
+    Test::new().copy_dir(fixture("components"), ".")
+}
+
+#[test]
+fn components_are_imported_from_the_project_and_listed() {
+    let t = project();
+    let out = t.opends(["components", "list", "--json"]).success().json();
+    let names: Vec<&str> = out
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| c["name"].as_str().expect("a name"))
+        .collect();
+    assert_eq!(names, ["Button", "chip"]);
+    assert_eq!(out[0]["status"], json!("approved"));
+    assert_eq!(out[1]["status"], json!("draft"));
+}
+
+#[test]
+fn a_bad_spec_reports_file_line_and_name_and_writes_nothing() {
+    let t = project();
+    t.opends(["components", "list"]).success();
+    let before = t.opends(["components", "list", "--json"]).success().json();
+    t.write(
+        "more/broken.yaml",
+        "name: Broken\nprops:\n  - name: size\n    type: enum\n    values: [sm]\nvariants:\n  - name: big\n    when: { colour: red }\nstyles:\n  color: \"{color.nope}\"\n",
+    );
+    let out = t
+        .opends([
+            "components",
+            "import",
+            "more/broken.yaml",
+            "components/button.yaml",
+        ])
+        .code(2);
+    out.stderr_contains("more/broken.yaml:8:")
+        .stderr_contains("`colour`")
+        .stderr_contains("{color.nope}");
+    let after = t.opends(["components", "list", "--json"]).success().json();
+    assert_eq!(before, after, "a failed import changed the store");
+}
+
+#[test]
+fn a_yaml_syntax_error_names_the_line() {
+    let t = project();
+    t.write("bad.yaml", "name: X\nprops: [\n");
+    t.opends(["components", "import", "bad.yaml"])
+        .code(2)
+        .stderr_contains("bad.yaml:");
+}
+
+#[test]
+fn unsafe_names_are_refused_not_injected() {
+    let t = project();
+    t.write(
+        "evil.yaml",
+        "name: Evil\nprops:\n  - name: class\n    type: string\n",
+    );
+    t.opends(["components", "import", "evil.yaml"])
+        .code(2)
+        .stderr_contains("reserved word");
+}
+
+#[test]
+fn approve_and_deprecate_record_who_and_when_and_survive_reimport() {
+    let t = project().env("OPENDS_AUTHOR", "Ada <ada@example.com>");
+    t.opends(["components", "approve", "chip"]).success();
+    t.opends(["components", "deprecate", "Button", "--reason", "use Chip"])
+        .success();
+    // Editing the spec file re-imports it; the review stays.
+    let spec = t
+        .read("components/button.yaml")
+        .replace("Triggers", "Starts");
+    t.write("components/button.yaml", spec);
+    let out = t
+        .opends(["components", "show", "Button", "--json"])
+        .success()
+        .json();
+    assert_eq!(out["status"], json!("deprecated"));
+    assert_eq!(out["description"], json!("Starts an action."));
+    assert_eq!(out["review"]["by"], json!("Ada <ada@example.com>"));
+    assert_eq!(out["review"]["reason"], json!("use Chip"));
+    assert!(
+        out["review"]["at"]
+            .as_str()
+            .is_some_and(|s| s.ends_with('Z'))
+    );
+    let chip = t
+        .opends(["components", "show", "chip", "--json"])
+        .success()
+        .json();
+    assert_eq!(chip["status"], json!("approved"));
+}
+
+#[test]
+fn token_usage_and_rm_refusal() {
+    let t = project();
+    let uses = t
+        .opends(["tokens", "usage", "color", "--json"])
+        .success()
+        .json();
+    assert!(
+        uses.as_array()
+            .expect("a list")
+            .iter()
+            .any(|u| u["component"] == json!("Button")
+                && u["token"] == json!("color.brand-dark")
+                && u["property"] == json!("variants.primary.states.hover.background")),
+        "{uses}"
+    );
+    t.opends(["tokens", "rm", "space.md"])
+        .code(2)
+        .stderr_contains("Button");
+}
+
+#[test]
+fn generate_skips_drafts_and_writes_each_framework() {
+    let t = project();
+    for fw in ["vue", "react", "svelte"] {
+        t.opends(["generate", fw]).success();
+    }
+    assert!(t.exists("generated/vue/Button.vue"));
+    assert!(!t.exists("generated/vue/Chip.vue"), "drafts are skipped");
+    assert!(t.exists("generated/react/Button.tsx"));
+    assert!(t.exists("generated/react/Button.module.css"));
+    assert!(t.exists("generated/svelte/Button.svelte"));
+    for fw in ["vue", "react", "svelte"] {
+        assert!(t.exists(format!("generated/{fw}/index.ts")));
+        assert!(t.exists(format!("generated/{fw}/README.md")));
+    }
+    let vue = t.read("generated/vue/Button.vue");
+    assert!(vue.contains("var(--color-brand)"), "{vue}");
+    assert!(vue.contains("var(--space-sm) var(--space-md)"), "{vue}");
+    t.opends(["generate", "vue", "--include-drafts"]).success();
+    assert!(t.exists("generated/vue/Chip.vue"));
+}
+
+#[test]
+fn generated_output_snapshots() {
+    let t = project();
+    for fw in ["vue", "react", "svelte"] {
+        t.opends(["generate", fw, "--out", &format!("out/{fw}")])
+            .success();
+        for (name, text) in t.files_under(format!("out/{fw}")) {
+            insta::assert_snapshot!(
+                format!("generate_{fw}_{}", name.replace(['/', '.'], "_")),
+                text
+            );
+        }
+    }
+}
+
+#[test]
+fn second_run_writes_nothing_and_check_reports_stale_files() {
+    let t = project();
+    t.opends(["generate", "react"]).success();
+    let before = t.mtime("generated/react/Button.tsx");
+    let out = t.opends(["generate", "react", "--json"]).success().json();
+    assert!(
+        out["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .all(|f| f["status"] == json!("unchanged")),
+        "{out}"
+    );
+    assert_eq!(t.mtime("generated/react/Button.tsx"), before);
+    t.opends(["generate", "react", "--check"]).success();
+    // A token change does not touch component files (they use var()), a spec change does.
+    let spec = t
+        .read("components/button.yaml")
+        .replace("{space.sm} {space.md}", "{space.md}");
+    t.write("components/button.yaml", spec);
+    t.opends(["generate", "react", "--check"])
+        .code(1)
+        .stderr_contains("Button.module.css");
+    assert_eq!(
+        t.mtime("generated/react/Button.tsx"),
+        before,
+        "--check wrote"
+    );
+}
+
+#[test]
+fn removed_components_lose_their_generated_files() {
+    let t = project();
+    t.opends(["generate", "vue", "--include-drafts"]).success();
+    assert!(t.exists("generated/vue/Chip.vue"));
+    t.opends(["generate", "vue"]).success();
+    assert!(!t.exists("generated/vue/Chip.vue"));
+}
+
+#[test]
+fn a_project_template_overrides_the_builtin_one() {
+    let t = project();
+    let yaml = format!("{}templates: my-templates\n", t.read("opends.yaml"));
+    t.write("opends.yaml", yaml);
+    t.write(
+        "my-templates/vue/index.ts.hbs",
+        "// {{header}}\n{{#each components}}export { default as {{name}} } from './{{name}}.vue' // custom\n{{/each}}",
+    );
+    t.opends(["generate", "vue"]).success();
+    assert!(t.read("generated/vue/index.ts").contains("// custom"));
+    let list = t
+        .opends(["templates", "list", "vue", "--json"])
+        .success()
+        .json();
+    assert!(list.to_string().contains("my-templates"), "{list}");
+}
+
+#[test]
+fn a_template_error_names_the_file_and_line() {
+    let t = project();
+    let yaml = format!("{}templates: tpl\n", t.read("opends.yaml"));
+    t.write("opends.yaml", yaml);
+    t.write(
+        "tpl/svelte/index.ts.hbs",
+        "line one\n{{#each components}}\n{{name}\n",
+    );
+    t.opends(["generate", "svelte"])
+        .code(2)
+        .stderr_contains("tpl/svelte/index.ts.hbs");
+}
+
+#[test]
+fn eject_copies_the_builtins_and_keeps_edits() {
+    let t = project();
+    t.opends(["templates", "eject", "react"]).success();
+    assert!(t.exists("templates/react/component.tsx.hbs"));
+    t.write("templates/react/index.ts.hbs", "edited");
+    t.opends(["templates", "eject", "react"])
+        .success()
+        .stderr_contains("--force");
+    assert_eq!(t.read("templates/react/index.ts.hbs"), "edited");
+}
+
+/// Waits (up to 20 s) until `cond` holds, polling the file system.
+fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if cond() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[test]
+fn watch_regenerates_after_a_token_file_edit_and_stops_cleanly() {
+    let t = project();
+    let mut child = t
+        .command(["export", "tokens", "--watch"])
+        .spawn()
+        .expect("start opends --watch");
+    eventually("the first export", || {
+        t.exists("dist/tokens.css") && t.read("dist/tokens.css").contains("#3366cc")
+    });
+    let tokens = t
+        .read("tokens.json")
+        .replace("#3366cc\" }", "#3366cc\" }, \"$description\": \"x\"");
+    let tokens = tokens.replace(
+        "[0.2, 0.4, 0.8], \"hex\": \"#3366cc\"",
+        "[1, 0, 0], \"hex\": \"#ff0000\"",
+    );
+    t.write("tokens.json", tokens);
+    eventually("the re-export", || {
+        t.read("dist/tokens.css").contains("#ff0000")
+    });
+    // A bad edit is reported and the watcher keeps going.
+    t.write("tokens.json", "{ not json");
+    std::thread::sleep(Duration::from_millis(400));
+    assert!(
+        child.try_wait().expect("poll").is_none(),
+        "the watcher exited on a bad edit"
+    );
+    let fixed =
+        std::fs::read_to_string(fixture("components").join("tokens.json")).expect("fixture");
+    t.write("tokens.json", fixed);
+    eventually("recovery", || t.read("dist/tokens.css").contains("#3366cc"));
+    // SIGTERM (like Ctrl-C) ends it cleanly.
+    let pid = child.id().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    let status = child.wait().expect("wait");
+    let mut stderr = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        e.read_to_string(&mut stderr).ok();
+    }
+    assert!(status.success(), "exit {status:?}; stderr:\n{stderr}");
+    assert!(stderr.contains("invalid JSON"), "{stderr}");
+}
