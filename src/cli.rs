@@ -271,9 +271,9 @@ pub struct DeprecateArgs {
     after_help = "Examples:\n  opends generate vue\n  opends generate react --component Button --out src/ui\n  opends generate svelte --check        # CI: exit 1 when generated files are stale\n  opends generate vue --watch          # regenerate on every change"
 )]
 pub struct GenerateArgs {
-    /// The framework
+    /// The framework (default: `framework` in opends.yaml)
     #[arg(value_enum)]
-    pub framework: crate::codegen::Framework,
+    pub framework: Option<crate::codegen::Framework>,
 
     /// Output directory (default: `generated/<framework>`, or `generate_out` in opends.yaml)
     #[arg(short, long, value_name = "DIR")]

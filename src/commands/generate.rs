@@ -23,7 +23,22 @@ fn templates_dir(project: Option<&Project>) -> Option<PathBuf> {
 }
 
 /// `opends generate`.
-pub fn run(ctx: &Context, args: GenerateArgs) -> Result<Outcome> {
+pub fn run(ctx: &Context, mut args: GenerateArgs) -> Result<Outcome> {
+    if args.framework.is_none() {
+        let project = ctx.project_opt()?;
+        let configured = project.as_ref().and_then(|p| p.config.framework.as_deref());
+        args.framework = Some(match configured {
+            Some("react") => Framework::React,
+            Some("svelte") => Framework::Svelte,
+            Some(_) => Framework::Vue,
+            None => {
+                return Err(crate::hinted(
+                    "which framework? none was named and opends.yaml sets no `framework`",
+                    "run `opends generate vue` (or react, svelte)",
+                ));
+            }
+        });
+    }
     if !args.watch {
         return once(ctx, &args);
     }
@@ -64,7 +79,7 @@ pub fn watched_inputs(project: &Project) -> Vec<PathBuf> {
 }
 
 fn out_dir(ctx: &Context, project: Option<&Project>, args: &GenerateArgs) -> PathBuf {
-    let fw = args.framework.as_str();
+    let fw = framework(args).as_str();
     match (&args.out, project) {
         (Some(o), _) => ctx.cwd.join(o),
         (None, Some(p)) => p.path(
@@ -127,10 +142,10 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             |(p, o)| relative(&out, &p.path(&o.path)),
         ),
     };
-    let generator = Generator::new(args.framework, templates_dir(project.as_ref()).as_deref())?;
+    let generator = Generator::new(framework(args), templates_dir(project.as_ref()).as_deref())?;
     let files = generator.render(&selected, &tokens, &options, &out)?;
     let mut reports: Vec<FileReport> = Vec::new();
-    let fw = args.framework.as_str();
+    let fw = framework(args).as_str();
     for f in &files {
         reports.push(sync_file(
             ctx,
@@ -228,6 +243,11 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The framework of a run (resolved from opends.yaml in `run` when not given).
+fn framework(args: &GenerateArgs) -> Framework {
+    args.framework.unwrap_or(Framework::Vue)
 }
 
 fn matches_name(c: &StoredComponent, name: &str) -> bool {
