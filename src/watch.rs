@@ -7,11 +7,11 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use notify_debouncer_mini::{DebouncedEvent, new_debouncer, notify::RecursiveMode};
+use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::printer::{Printer, Style};
 
-/// How long changes are collected before a run (editors write files in bursts).
+/// How long things must be quiet before a run (editors write files in bursts).
 const DEBOUNCE: Duration = Duration::from_millis(100);
 
 enum Signal {
@@ -35,18 +35,26 @@ pub fn run(
     })
     .context("could not install the Ctrl-C handler")?;
     let changes = tx.clone();
-    let mut debouncer = new_debouncer(DEBOUNCE, move |res: Result<Vec<DebouncedEvent>, _>| {
-        if let Ok(events) = res {
-            let _ = changes.send(Signal::Changed(
-                events.into_iter().map(|e| e.path).collect(),
-            ));
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<Event>| {
+        // Only writes, creations, removals and renames: reading a file (which every run
+        // does) must not trigger the next run.
+        if let Ok(event) = res {
+            let content = matches!(
+                event.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+            ) && !matches!(
+                event.kind,
+                EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+            );
+            if content {
+                let _ = changes.send(Signal::Changed(event.paths));
+            }
         }
     })
     .context("could not start watching files")?;
     for root in roots {
         if root.exists() {
-            debouncer
-                .watcher()
+            watcher
                 .watch(root, RecursiveMode::Recursive)
                 .with_context(|| format!("could not watch `{}`", root.display()))?;
         }
@@ -78,20 +86,32 @@ pub fn run(
         match signal {
             Signal::Stop => break,
             Signal::Changed(paths) => {
-                let changed: Vec<&PathBuf> = paths.iter().filter(|p| relevant(p)).collect();
+                let mut changed: Vec<PathBuf> = paths.into_iter().filter(|p| relevant(p)).collect();
                 if changed.is_empty() {
                     continue;
                 }
-                // Drain what arrived meanwhile: one run covers it.
+                // Debounce: collect what arrives until things are quiet for a moment.
                 let mut stop = false;
-                while let Ok(more) = rx.try_recv() {
-                    if matches!(more, Signal::Stop) {
-                        stop = true;
+                while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
+                    match more {
+                        Signal::Stop => {
+                            stop = true;
+                            break;
+                        }
+                        Signal::Changed(more) => {
+                            for p in more {
+                                if relevant(&p) && !changed.contains(&p) {
+                                    changed.push(p);
+                                }
+                            }
+                        }
                     }
                 }
                 if stop {
                     break;
                 }
+                // Editors' temp files come and go: show what is still (or no longer) there.
+                changed.retain(|p| p.exists() || inputs.iter().any(|i| i == p));
                 printer.status(&format!(
                     "{} {}",
                     printer.paint(Style::Cyan, "changed:"),
