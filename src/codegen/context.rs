@@ -366,8 +366,9 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
     let id_targets: Vec<String> = spec
         .parts
         .iter()
-        .flat_map(|p| p.attrs.values())
+        .flat_map(|p| p.attrs.values().chain(p.text.iter()))
         .chain(spec.accessibility.aria.values())
+        .chain(spec.attrs.values())
         .filter_map(|b| match b {
             Binding::Id { id } => Some(id.clone()),
             _ => None,
