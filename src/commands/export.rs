@@ -51,14 +51,34 @@ pub(crate) fn sync_file(
     check: bool,
     format: &'static str,
 ) -> Result<FileReport> {
-    let existing = fs::read(path).ok();
+    sync_file_hinted(ctx, path, contents, check, format, true)
+}
+
+/// `sync_file` for a caller that knows the file does not exist (`may_exist` false): it
+/// is not read first.
+pub(crate) fn sync_file_hinted(
+    ctx: &Context,
+    path: &Path,
+    contents: &[u8],
+    check: bool,
+    format: &'static str,
+    may_exist: bool,
+) -> Result<FileReport> {
+    let existing = if may_exist { fs::read(path).ok() } else { None };
     let same = existing.as_deref() == Some(contents);
     let status = match (check, same, existing.is_some()) {
         (_, true, _) => FileStatus::Unchanged,
         (true, false, true) => FileStatus::Stale,
         (true, false, false) => FileStatus::Missing,
-        (false, false, _) => {
+        (false, false, true) => {
             write_atomic(path, contents)
+                .with_context(|| format!("could not write `{}`", path.display()))?;
+            FileStatus::Written
+        }
+        // A new file has no old content to protect: create it in place (one file-system
+        // operation instead of three; a write cut short is rewritten by the next run).
+        (false, false, false) => {
+            write_new(path, contents)
                 .with_context(|| format!("could not write `{}`", path.display()))?;
             FileStatus::Written
         }
@@ -345,6 +365,19 @@ fn expand_modes(
         }
     }
     out
+}
+
+/// Creates `path` (and its directory when missing) holding `bytes`.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match fs::write(path, bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::write(path, bytes)
+        }
+        other => other,
+    }
 }
 
 /// Writes `bytes` to `path` via a temp file in the same directory, renamed into place.

@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use super::Context;
-use super::export::{FileReport, FileStatus, print_file_lines, sync_file};
+use super::export::{FileReport, FileStatus, print_file_lines, sync_file_hinted};
 use crate::Outcome;
 use crate::cli::{EjectArgs, GenerateArgs, TemplatesListArgs};
 use crate::codegen::{self, Framework, Generator, HEADER};
@@ -15,6 +15,9 @@ use crate::export::ExportFormat;
 use crate::model::{Status, StoredComponent};
 use crate::printer::Style;
 use crate::settings::Project;
+
+/// Threads that write generated files.
+const WRITERS: usize = 2;
 
 /// The project's templates directory (`templates:` in opends.yaml), if set.
 fn templates_dir(project: Option<&Project>) -> Option<PathBuf> {
@@ -144,26 +147,45 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     };
     let generator = Generator::new(framework(args), templates_dir(project.as_ref()).as_deref())?;
     let files = generator.render(&selected, &tokens, &options, &out)?;
-    let mut reports: Vec<FileReport> = Vec::new();
     let fw = framework(args).as_str();
-    for f in &files {
-        reports.push(sync_file(
-            ctx,
-            &f.path,
-            f.contents.as_bytes(),
-            args.check,
-            fw,
-        )?);
-    }
+    // One directory listing instead of a failed open per new file.
+    let existing: std::collections::HashSet<PathBuf> = fs::read_dir(&out)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    let existing = &existing;
+    // Creating files is dominated by file-system latency: several threads overlap it.
+    let chunk = files.len().div_ceil(WRITERS).max(1);
+    let mut reports: Vec<FileReport> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| {
+                            let may_exist = existing.contains(&f.path);
+                            sync_file_hinted(ctx, &f.path, f.contents.as_bytes(), args.check, fw, may_exist)
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a writer thread panicked"))
+            .collect::<Result<Vec<Vec<_>>>>()
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
     // Generated files that are no longer produced (a removed or renamed component).
     // Only whole-project runs clean up; `--component` leaves the others alone.
     if args.components.is_empty() && out.is_dir() {
-        let produced: Vec<&PathBuf> = files.iter().map(|f| &f.path).collect();
+        let produced: std::collections::HashSet<&PathBuf> = files.iter().map(|f| &f.path).collect();
         for entry in
             fs::read_dir(&out).with_context(|| format!("could not list `{}`", out.display()))?
         {
             let path = entry?.path();
-            if !path.is_file() || produced.contains(&&path) {
+            if !path.is_file() || produced.contains(&path) {
                 continue;
             }
             let head = fs::read_to_string(&path).unwrap_or_default();
