@@ -163,7 +163,14 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
                     part.iter()
                         .map(|f| {
                             let may_exist = existing.contains(&f.path);
-                            sync_file_hinted(ctx, &f.path, f.contents.as_bytes(), args.check, fw, may_exist)
+                            sync_file_hinted(
+                                ctx,
+                                &f.path,
+                                f.contents.as_bytes(),
+                                args.check,
+                                fw,
+                                may_exist,
+                            )
                         })
                         .collect::<Result<Vec<_>>>()
                 })
