@@ -90,6 +90,21 @@ pub(crate) fn sync_file_hinted(
     })
 }
 
+/// The last line of a `--check` run.
+pub(crate) fn print_check_summary(ctx: &Context, total: usize, stale: usize, fix: &str) {
+    if stale == 0 {
+        ctx.printer.status(&format!(
+            "{} {total} files up to date",
+            ctx.printer.paint(Style::Green, "ok:")
+        ));
+    } else {
+        ctx.printer.status(&format!(
+            "{} {stale} of {total} files stale or missing; run `{fix}` to update them",
+            ctx.printer.paint(Style::Red, "check failed:")
+        ));
+    }
+}
+
 /// Prints one line per written, stale or missing file (unchanged ones with `--verbose`).
 pub(crate) fn print_file_lines(ctx: &Context, reports: &[FileReport], check: bool) {
     for r in reports {
@@ -249,19 +264,7 @@ fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: 
         .count();
     let stale = reports.len() - written - unchanged;
     if check {
-        if stale == 0 {
-            ctx.printer.status(&format!(
-                "{} {} files up to date",
-                ctx.printer.paint(Style::Green, "ok:"),
-                reports.len()
-            ));
-        } else {
-            ctx.printer.status(&format!(
-                "{} {stale} of {} files stale or missing; run `opends export tokens` to update them",
-                ctx.printer.paint(Style::Red, "check failed:"),
-                reports.len()
-            ));
-        }
+        print_check_summary(ctx, reports.len(), stale, "opends export tokens");
     } else {
         ctx.printer.status(&format!(
             "exported {} tokens{}: {written} written, {unchanged} unchanged",

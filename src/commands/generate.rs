@@ -7,7 +7,9 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use super::Context;
-use super::export::{FileReport, FileStatus, print_file_lines, sync_file_hinted};
+use super::export::{
+    FileReport, FileStatus, print_check_summary, print_file_lines, sync_file_hinted,
+};
 use crate::Outcome;
 use crate::cli::{EjectArgs, GenerateArgs, TemplatesListArgs};
 use crate::codegen::{self, Framework, Generator, HEADER};
@@ -242,18 +244,8 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             .iter()
             .filter(|r| r.status == FileStatus::Unchanged)
             .count();
-        if args.check && stale > 0 {
-            ctx.printer.status(&format!(
-                "{} {stale} of {} files stale or missing; run `opends generate {fw}` to update them",
-                ctx.printer.paint(Style::Red, "check failed:"),
-                reports.len()
-            ));
-        } else if args.check {
-            ctx.printer.status(&format!(
-                "{} {} files up to date",
-                ctx.printer.paint(Style::Green, "ok:"),
-                reports.len()
-            ));
+        if args.check {
+            print_check_summary(ctx, reports.len(), stale, &format!("opends generate {fw}"));
         } else {
             ctx.printer.status(&format!(
                 "generated {} {fw} component{} into {}: {written} written, {unchanged} unchanged",

@@ -222,14 +222,7 @@ impl Store {
 
     /// Reads every token, group and mode.
     pub fn load(&self) -> Result<Tokens, StoreError> {
-        load(&self.conn, &self.path).map_err(|e| match e {
-            LoadError::Sqlite(source) => self.err(source),
-            LoadError::Corrupt(what, message) => StoreError::Corrupt {
-                path: self.path.clone(),
-                what,
-                message,
-            },
-        })
+        load(&self.conn, &self.path).map_err(|e| self.load_err(e))
     }
 
     /// Replaces the store's tokens with `next`, computed from what is stored now by
@@ -248,14 +241,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sq)?;
-        let current = load(&tx, &path).map_err(|e| match e {
-            LoadError::Sqlite(s) => sq(s),
-            LoadError::Corrupt(what, message) => StoreError::Corrupt {
-                path: path.clone(),
-                what,
-                message,
-            },
-        })?;
+        let current = load(&tx, &path).map_err(|e| lift(&path, e))?;
         let before: HashMap<TokenPath, Token> = current
             .tokens
             .iter()
@@ -278,14 +264,7 @@ impl Store {
     }
 
     fn load_err(&self, e: LoadError) -> StoreError {
-        match e {
-            LoadError::Sqlite(source) => self.err(source),
-            LoadError::Corrupt(what, message) => StoreError::Corrupt {
-                path: self.path.clone(),
-                what,
-                message,
-            },
-        }
+        lift(&self.path, e)
     }
 
     /// Replaces the stored components with what `update` computes from the current
@@ -304,16 +283,8 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sq)?;
-        let lift = |e: LoadError| match e {
-            LoadError::Sqlite(s) => sq(s),
-            LoadError::Corrupt(what, message) => StoreError::Corrupt {
-                path: path.clone(),
-                what,
-                message,
-            },
-        };
-        let current = load_components(&tx).map_err(lift)?;
-        let tokens = load(&tx, &path).map_err(lift)?;
+        let current = load_components(&tx).map_err(|e| lift(&path, e))?;
+        let tokens = load(&tx, &path).map_err(|e| lift(&path, e))?;
         let next = match update(current, &tokens) {
             Ok(Some(next)) => next,
             Ok(None) => return Ok(Ok(0)),
@@ -400,6 +371,21 @@ fn same(a: &Token, b: &Token) -> bool {
         && a.description == b.description
         && a.deprecated == b.deprecated
         && a.extensions == b.extensions
+}
+
+/// A load error of the store at `path` as a `StoreError`.
+fn lift(path: &str, e: LoadError) -> StoreError {
+    match e {
+        LoadError::Sqlite(source) => StoreError::Sqlite {
+            path: path.to_string(),
+            source,
+        },
+        LoadError::Corrupt(what, message) => StoreError::Corrupt {
+            path: path.to_string(),
+            what,
+            message,
+        },
+    }
 }
 
 enum LoadError {
