@@ -17,6 +17,7 @@ use crate::settings::{self, CONFIG_FILE};
 const CORE: &str = include_str!("../../templates/init/core.json");
 const SEMANTIC: &str = include_str!("../../templates/init/semantic.json");
 const DARK: &str = include_str!("../../templates/init/dark.json");
+const BUTTON: &str = include_str!("../../templates/init/button.yaml");
 
 /// `opends init`.
 pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
@@ -91,11 +92,12 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
     let config = config_text(&name, framework, &outputs);
     // Check the generated file parses: a bad name must not produce a broken project.
     settings::parse(&config, CONFIG_FILE).context("the generated opends.yaml is invalid")?;
-    let files: [(&str, &str); 4] = [
+    let files: [(&str, &str); 5] = [
         (CONFIG_FILE, &config),
         ("tokens/core.json", CORE),
         ("tokens/semantic.json", SEMANTIC),
         ("tokens/modes/dark.json", DARK),
+        ("components/button.yaml", BUTTON),
     ];
     for (rel, text) in files {
         write(&dir.join(rel), text)?;
@@ -104,18 +106,21 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
     let project = settings::load(&dir)?;
     let mut store = ctx.store(Some(&project))?;
     let summary = super::sync_project_files(ctx, &project, &mut store, true)?.unwrap_or_default();
+    super::components::sync_project_components(ctx, &project, &mut store, true)?;
     ctx.printer.status(&format!(
         "{} design system `{name}` in `{shown}`: {} tokens, modes light and dark",
         ctx.printer.paint(Style::Green, "created"),
         summary.total
     ));
     ctx.printer.status(&format!(
-        "\nnext:\n  opends tokens list\n  opends export tokens          # writes {}",
+        "\nnext:\n  opends tokens list\n  opends export tokens          # writes {}\n  {:<30}# components/button.yaml -> generated/{}/",
         outputs
             .iter()
             .map(|o| format!("dist/{}", o.default_file()))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", "),
+        format!("opends generate {}", framework.as_str()),
+        framework.as_str()
     ));
     Ok(Outcome::Success)
 }

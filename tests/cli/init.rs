@@ -125,3 +125,19 @@ fn init_with_an_invalid_name_writes_nothing() {
     t.opends(["init", "--yes", "--name", "  "]).code(2);
     assert!(!t.exists("opends.yaml"), "{:?}", t.tree());
 }
+
+#[test]
+fn init_scaffolds_a_component_that_generates_for_every_framework() {
+    let t = Test::new();
+    t.opends(["init", "--yes", "--framework", "svelte"])
+        .success();
+    assert!(t.exists("components/button.yaml"));
+    // The framework comes from opends.yaml when none is named.
+    t.opends(["generate"]).success();
+    assert!(t.exists("generated/svelte/Button.svelte"));
+    for fw in ["vue", "react"] {
+        t.opends(["generate", fw, "--check"]).code(1);
+        t.opends(["generate", fw]).success();
+        t.opends(["generate", fw, "--check"]).success();
+    }
+}
