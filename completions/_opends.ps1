@@ -40,6 +40,8 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             [CompletionResult]::new('components', 'components', [CompletionResultType]::ParameterValue, 'Import, list, review and remove component specs')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate Vue, React or Svelte components from the specs')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'Manage code templates')
+            [CompletionResult]::new('source', 'source', [CompletionResultType]::ParameterValue, 'Add, list and remove design sources (Figma and Penpot files)')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in to Figma or Penpot (tokens kept in the OS keyring)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions or the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -559,6 +561,186 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
         'opends;templates;help;help' {
             break
         }
+        'opends;source' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a Figma or Penpot file to `sources:` in opends.yaml')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the project''s design sources')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a design source from opends.yaml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;source;add' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A name for the source (default: the provider''s name)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The API base URL (self-hosted Penpot; default: taken from the URL, else the provider''s)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;source;list' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;source;rm' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;source;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a Figma or Penpot file to `sources:` in opends.yaml')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the project''s design sources')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a design source from opends.yaml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;source;help;add' {
+            break
+        }
+        'opends;source;help;list' {
+            break
+        }
+        'opends;source;help;rm' {
+            break
+        }
+        'opends;source;help;help' {
+            break
+        }
+        'opends;auth' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Check a personal access token against the API and keep it in the OS keyring')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show which providers have a credential and where it comes from (never the secret)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove a stored token from the OS keyring')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;auth;login' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The API base URL to check the token against (self-hosted Penpot)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the token from standard input instead of a hidden prompt')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;auth;status' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;auth;logout' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;auth;help' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Check a personal access token against the API and keep it in the OS keyring')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show which providers have a credential and where it comes from (never the secret)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove a stored token from the OS keyring')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;auth;help;login' {
+            break
+        }
+        'opends;auth;help;status' {
+            break
+        }
+        'opends;auth;help;logout' {
+            break
+        }
+        'opends;auth;help;help' {
+            break
+        }
         'opends;completions' {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
@@ -582,6 +764,8 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             [CompletionResult]::new('components', 'components', [CompletionResultType]::ParameterValue, 'Import, list, review and remove component specs')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate Vue, React or Svelte components from the specs')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'Manage code templates')
+            [CompletionResult]::new('source', 'source', [CompletionResultType]::ParameterValue, 'Add, list and remove design sources (Figma and Penpot files)')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in to Figma or Penpot (tokens kept in the OS keyring)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions or the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -666,6 +850,36 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             break
         }
         'opends;help;templates;list' {
+            break
+        }
+        'opends;help;source' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a Figma or Penpot file to `sources:` in opends.yaml')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the project''s design sources')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a design source from opends.yaml')
+            break
+        }
+        'opends;help;source;add' {
+            break
+        }
+        'opends;help;source;list' {
+            break
+        }
+        'opends;help;source;rm' {
+            break
+        }
+        'opends;help;auth' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Check a personal access token against the API and keep it in the OS keyring')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show which providers have a credential and where it comes from (never the secret)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove a stored token from the OS keyring')
+            break
+        }
+        'opends;help;auth;login' {
+            break
+        }
+        'opends;help;auth;status' {
+            break
+        }
+        'opends;help;auth;logout' {
             break
         }
         'opends;help;completions' {

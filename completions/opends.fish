@@ -40,6 +40,8 @@ complete -c opends -n "__fish_opends_needs_command" -f -a "export" -d 'Write tok
 complete -c opends -n "__fish_opends_needs_command" -f -a "components" -d 'Import, list, review and remove component specs'
 complete -c opends -n "__fish_opends_needs_command" -f -a "generate" -d 'Generate Vue, React or Svelte components from the specs'
 complete -c opends -n "__fish_opends_needs_command" -f -a "templates" -d 'Manage code templates'
+complete -c opends -n "__fish_opends_needs_command" -f -a "source" -d 'Add, list and remove design sources (Figma and Penpot files)'
+complete -c opends -n "__fish_opends_needs_command" -f -a "auth" -d 'Log in to Figma or Penpot (tokens kept in the OS keyring)'
 complete -c opends -n "__fish_opends_needs_command" -f -a "completions" -d 'Print shell completions or the man page'
 complete -c opends -n "__fish_opends_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand init" -l name -d 'Design-system name (default: the directory\'s name)' -r
@@ -374,6 +376,108 @@ complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "eject" -d 'Copy the built-in templates into the project\'s templates directory'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the templates in use and where each comes from'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -f -a "add" -d 'Add a Figma or Penpot file to `sources:` in opends.yaml'
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -f -a "list" -d 'List the project\'s design sources'
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -f -a "rm" -d 'Remove a design source from opends.yaml'
+complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -l name -d 'A name for the source (default: the provider\'s name)' -r
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -l base-url -d 'The API base URL (self-hosted Penpot; default: taken from the URL, else the provider\'s)' -r
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a Figma or Penpot file to `sources:` in opends.yaml'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the project\'s design sources'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a design source from opends.yaml'
+complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Check a personal access token against the API and keep it in the OS keyring'
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show which providers have a credential and where it comes from (never the secret)'
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "logout" -d 'Remove a stored token from the OS keyring'
+complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -l base-url -d 'The API base URL to check the token against (self-hosted Penpot)' -r
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -l token-stdin -d 'Read the token from standard input instead of a hidden prompt'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Check a personal access token against the API and keep it in the OS keyring'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show which providers have a credential and where it comes from (never the secret)'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove a stored token from the OS keyring'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -384,14 +488,16 @@ complete -c opends -n "__fish_opends_using_subcommand completions" -s v -l verbo
 complete -c opends -n "__fish_opends_using_subcommand completions" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "components" -d 'Import, list, review and remove component specs'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "generate" -d 'Generate Vue, React or Svelte components from the specs'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "templates" -d 'Manage code templates'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "completions" -d 'Print shell completions or the man page'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "components" -d 'Import, list, review and remove component specs'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "generate" -d 'Generate Vue, React or Svelte components from the specs'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "templates" -d 'Manage code templates'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "source" -d 'Add, list and remove design sources (Figma and Penpot files)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "auth" -d 'Log in to Figma or Penpot (tokens kept in the OS keyring)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "completions" -d 'Print shell completions or the man page'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "import" -d 'Import token files into the store (all or nothing)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "list" -d 'List tokens'
@@ -408,3 +514,9 @@ complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "deprecate" -d 'Mark a component deprecated (recording who, when and why)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "eject" -d 'Copy the built-in templates into the project\'s templates directory'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "list" -d 'List the templates in use and where each comes from'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from source" -f -a "add" -d 'Add a Figma or Penpot file to `sources:` in opends.yaml'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from source" -f -a "list" -d 'List the project\'s design sources'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from source" -f -a "rm" -d 'Remove a design source from opends.yaml'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Check a personal access token against the API and keep it in the OS keyring'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show which providers have a credential and where it comes from (never the secret)'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove a stored token from the OS keyring'

@@ -94,6 +94,12 @@ pub enum Command {
     /// Manage code templates
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Add, list and remove design sources (Figma and Penpot files)
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Log in to Figma or Penpot (tokens kept in the OS keyring)
+    #[command(subcommand)]
+    Auth(AuthCommand),
     /// Print shell completions or the man page
     Completions(CompletionsArgs),
 }
@@ -497,6 +503,101 @@ pub struct ExportTokensArgs {
     /// Keep running and export again on changes to tokens or opends.yaml
     #[arg(long, conflicts_with = "check")]
     pub watch: bool,
+}
+
+/// `opends source ...`.
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Add a Figma or Penpot file to `sources:` in opends.yaml
+    #[command(
+        after_help = "Examples:\n  opends source add figma https://www.figma.com/design/AbC123xYz789/Tokens\n  opends source add penpot 'https://penpot.example.com/#/workspace?team-id=...&file-id=...' --name brand\n  opends source add penpot 0b7e3a7c-9f1e-8012-8005-2b5c3d4e5f60 --base-url https://penpot.example.com"
+    )]
+    Add(SourceAddArgs),
+    /// List the project's design sources
+    List(SourceListArgs),
+    /// Remove a design source from opends.yaml
+    Rm(SourceRmArgs),
+}
+
+/// `opends source add`.
+#[derive(Debug, Args)]
+pub struct SourceAddArgs {
+    /// `figma` or `penpot`
+    #[arg(value_enum)]
+    pub provider: crate::sources::Provider,
+
+    /// The Figma file key or URL, or the Penpot file id or workspace URL
+    #[arg(value_name = "FILE")]
+    pub file: String,
+
+    /// A name for the source (default: the provider's name)
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// The API base URL (self-hosted Penpot; default: taken from the URL, else the provider's)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// `opends source list`.
+#[derive(Debug, Args)]
+pub struct SourceListArgs {
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends source rm`.
+#[derive(Debug, Args)]
+pub struct SourceRmArgs {
+    /// The source's name
+    pub name: String,
+}
+
+/// `opends auth ...`.
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Check a personal access token against the API and keep it in the OS keyring
+    #[command(
+        after_help = "In CI, set OPENDS_FIGMA_TOKEN / OPENDS_PENPOT_TOKEN instead: they always win.\n\nExamples:\n  opends auth login figma\n  printf %s \"$TOKEN\" | opends auth login penpot --token-stdin --base-url https://penpot.example.com"
+    )]
+    Login(AuthLoginArgs),
+    /// Show which providers have a credential and where it comes from (never the secret)
+    Status(AuthStatusArgs),
+    /// Remove a stored token from the OS keyring
+    Logout(AuthLogoutArgs),
+}
+
+/// `opends auth login`.
+#[derive(Debug, Args)]
+pub struct AuthLoginArgs {
+    /// `figma` or `penpot`
+    #[arg(value_enum)]
+    pub provider: crate::sources::Provider,
+
+    /// Read the token from standard input instead of a hidden prompt
+    #[arg(long)]
+    pub token_stdin: bool,
+
+    /// The API base URL to check the token against (self-hosted Penpot)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// `opends auth status`.
+#[derive(Debug, Args)]
+pub struct AuthStatusArgs {
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends auth logout`.
+#[derive(Debug, Args)]
+pub struct AuthLogoutArgs {
+    /// `figma` or `penpot`
+    #[arg(value_enum)]
+    pub provider: crate::sources::Provider,
 }
 
 /// `opends completions`.

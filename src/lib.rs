@@ -5,17 +5,22 @@ pub mod cli;
 pub mod codegen;
 pub mod commands;
 pub mod components;
+pub mod credentials;
 pub mod export;
 pub mod model;
 pub mod printer;
 pub mod settings;
+pub mod sources;
 pub mod store;
 pub mod tokens;
 pub mod watch;
 
 use std::process::ExitCode;
 
-use cli::{Cli, Command, ComponentsCommand, ExportCommand, TemplatesCommand, TokensCommand};
+use cli::{
+    AuthCommand, Cli, Command, ComponentsCommand, ExportCommand, SourceCommand, TemplatesCommand,
+    TokensCommand,
+};
 use printer::Printer;
 
 /// What a command found, beyond "it ran".
@@ -75,6 +80,16 @@ pub fn run(cli: Cli) -> ExitCode {
             TemplatesCommand::List(a) => commands::generate::list(&ctx, a),
         },
         Command::Export(ExportCommand::Tokens(a)) => commands::export::tokens(&ctx, a),
+        Command::Source(cmd) => match cmd {
+            SourceCommand::Add(a) => commands::source::add(&ctx, a),
+            SourceCommand::List(a) => commands::source::list(&ctx, a),
+            SourceCommand::Rm(a) => commands::source::rm(&ctx, a),
+        },
+        Command::Auth(cmd) => match cmd {
+            AuthCommand::Login(a) => commands::auth::login(&ctx, a),
+            AuthCommand::Status(a) => commands::auth::status(&ctx, a),
+            AuthCommand::Logout(a) => commands::auth::logout(&ctx, a),
+        },
         Command::Completions(a) => commands::completions::run(&ctx, &a),
     };
     match result {

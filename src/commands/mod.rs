@@ -2,11 +2,13 @@
 //! this module holds what several of them share: finding the project, opening the
 //! store, and reading the project's token files into it.
 
+pub mod auth;
 pub mod completions;
 pub mod components;
 pub mod export;
 pub mod generate;
 pub mod init;
+pub mod source;
 pub mod tokens;
 
 use std::path::{Path, PathBuf};

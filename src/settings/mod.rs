@@ -41,6 +41,9 @@ pub struct Config {
     /// The project's template directory (overrides of built-in templates), e.g. `templates`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templates: Option<String>,
+    /// Design sources (`opends source add`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<crate::sources::SourceConfig>,
     /// Where `opends generate` writes, per framework (`{framework}` is replaced);
     /// default `generated/{framework}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,6 +160,15 @@ pub fn parse(text: &str, path: &str) -> Result<Config, SettingsError> {
             path: path.to_string(),
             message: "`resolver` replaces `tokens` and `modes`: use one or the other".into(),
         });
+    }
+    let mut names = std::collections::HashSet::new();
+    for s in &config.sources {
+        if !names.insert(s.name.as_str()) {
+            return Err(SettingsError::Invalid {
+                path: path.to_string(),
+                message: format!("two sources are named `{}`", s.name),
+            });
+        }
     }
     if let Some(f) = &config.format {
         if !["auto", "dtcg", "style-dictionary", "tokens-studio"].contains(&f.as_str()) {

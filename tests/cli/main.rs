@@ -8,5 +8,6 @@ mod generate;
 mod init;
 mod project;
 mod roundtrip;
+mod sources;
 mod support;
 mod tokens;

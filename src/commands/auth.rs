@@ -1,0 +1,211 @@
+//! `opends auth login|status|logout`: personal access tokens for Figma and Penpot,
+//! checked against the API and kept in the OS keyring. The secret is never printed.
+
+use std::io::Read as _;
+
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+
+use super::Context;
+use crate::Outcome;
+use crate::cli::{AuthLoginArgs, AuthLogoutArgs, AuthStatusArgs};
+use crate::credentials::{self, Credential, Origin};
+use crate::printer::Style;
+use crate::sources::http::{Http, HttpError};
+use crate::sources::{Provider, figma, penpot};
+
+/// The API base URL for `provider`: `OPENDS_<P>_API_URL`, else `flag`, else the first
+/// project source of that provider with a `base_url`, else the provider's default.
+pub fn base_url(ctx: &Context, provider: Provider, flag: Option<&str>) -> String {
+    if let Ok(v) = std::env::var(provider.url_env()) {
+        if !v.trim().is_empty() {
+            return v.trim().trim_end_matches('/').to_string();
+        }
+    }
+    if let Some(f) = flag {
+        return f.trim_end_matches('/').to_string();
+    }
+    ctx.project_opt()
+        .ok()
+        .flatten()
+        .and_then(|p| {
+            p.config
+                .sources
+                .iter()
+                .find(|s| s.provider == provider)
+                .and_then(|s| s.base_url.clone())
+        })
+        .unwrap_or_else(|| provider.default_base_url().to_string())
+}
+
+/// Honours `OPENDS_KEYRING`: `mock` (an in-process keyring, for tests) or `none` (as if
+/// there were no keyring).
+pub fn keyring_from_env() {
+    match std::env::var("OPENDS_KEYRING").as_deref() {
+        Ok("mock") => credentials::use_mock_keyring(),
+        Ok("none") => credentials::disable_keyring(),
+        _ => {}
+    }
+}
+
+/// The credential for `provider` (environment first, then the keyring).
+pub fn credential(provider: Provider) -> Result<Option<Credential>> {
+    keyring_from_env();
+    Ok(credentials::get(
+        provider,
+        std::env::var(provider.token_env()).ok(),
+    )?)
+}
+
+fn check(
+    ctx: &Context,
+    provider: Provider,
+    base: &str,
+    cred: &Credential,
+) -> Result<figma::Profile> {
+    let http = Http::new(provider.as_str())?;
+    let result = match provider {
+        Provider::Figma => figma::me(&http, base, cred),
+        Provider::Penpot => penpot::me(&http, base, cred),
+    };
+    result.map_err(|e| match e {
+        HttpError::Unauthorized { .. } => crate::hinted(
+            format!("{e}: the token is wrong, expired or lacks access"),
+            match provider {
+                Provider::Figma => "create a personal access token under Figma > Settings > Security, then run `opends auth login figma` again",
+                Provider::Penpot => "create an access token under Penpot > Your account > Access tokens, then run `opends auth login penpot` again",
+            },
+        ),
+        other => {
+            let _ = ctx;
+            anyhow::Error::new(other)
+        }
+    })
+}
+
+/// `opends auth login`.
+pub fn login(ctx: &Context, args: AuthLoginArgs) -> Result<Outcome> {
+    let AuthLoginArgs {
+        provider,
+        token_stdin,
+        base_url: flag,
+    } = args;
+    let token = if token_stdin {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("could not read the token from standard input")?;
+        s.trim().to_string()
+    } else if ctx.printer.interactive() {
+        dialoguer::Password::new()
+            .with_prompt(format!("{} personal access token", provider.as_str()))
+            .interact()?
+            .trim()
+            .to_string()
+    } else {
+        return Err(crate::hinted(
+            "no terminal to ask for the token",
+            format!(
+                "pipe it in with `--token-stdin`, or set {} (CI)",
+                provider.token_env()
+            ),
+        ));
+    };
+    if token.is_empty() {
+        anyhow::bail!("the token is empty");
+    }
+    keyring_from_env();
+    let base = base_url(ctx, provider, flag.as_deref());
+    let cred = credentials::get(provider, Some(token.clone()))?.context("the token is empty")?;
+    let profile = check(ctx, provider, &base, &cred)?;
+    credentials::store(provider, &token)?;
+    ctx.printer.status(&format!(
+        "{} to {} as {}{}; the token is in the OS keyring",
+        ctx.printer.paint(Style::Green, "logged in"),
+        provider.as_str(),
+        profile.name,
+        profile.email.map(|e| format!(" <{e}>")).unwrap_or_default()
+    ));
+    if std::env::var(provider.token_env()).is_ok_and(|v| !v.trim().is_empty()) {
+        ctx.printer.warn(&format!(
+            "{} is set and takes precedence over the keyring",
+            provider.token_env()
+        ));
+    }
+    Ok(Outcome::Success)
+}
+
+#[derive(Serialize)]
+struct ProviderStatus {
+    provider: Provider,
+    configured: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<Origin>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variable: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<String>,
+}
+
+/// `opends auth status`.
+pub fn status(ctx: &Context, args: AuthStatusArgs) -> Result<Outcome> {
+    let mut out = Vec::new();
+    for provider in [Provider::Figma, Provider::Penpot] {
+        let (origin, problem) = match credential(provider) {
+            Ok(c) => (c.map(|c| c.origin), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        out.push(ProviderStatus {
+            provider,
+            configured: origin.is_some(),
+            variable: (origin == Some(Origin::Env)).then(|| provider.token_env()),
+            origin,
+            problem,
+        });
+    }
+    if args.json {
+        ctx.printer.json(&out)?;
+        return Ok(Outcome::Success);
+    }
+    let mut lines = Vec::new();
+    for s in &out {
+        let state = match (s.origin, &s.problem) {
+            (Some(Origin::Env), _) => format!("token from {}", s.provider.token_env()),
+            (Some(Origin::Keyring), _) => "token in the OS keyring".to_string(),
+            (None, Some(p)) => format!("not logged in ({p})"),
+            (None, None) => format!(
+                "not logged in: run `opends auth login {}` or set {}",
+                s.provider.as_str(),
+                s.provider.token_env()
+            ),
+        };
+        lines.push(format!("{:6}  {state}", s.provider.as_str()));
+    }
+    ctx.printer.data(&lines.join("\n"))?;
+    Ok(Outcome::Success)
+}
+
+/// `opends auth logout`.
+pub fn logout(ctx: &Context, args: AuthLogoutArgs) -> Result<Outcome> {
+    keyring_from_env();
+    let removed = credentials::delete(args.provider)?;
+    if removed {
+        ctx.printer.status(&format!(
+            "{} the {} token from the OS keyring",
+            ctx.printer.paint(Style::Green, "removed"),
+            args.provider.as_str()
+        ));
+    } else {
+        ctx.printer.status(&format!(
+            "no {} token in the OS keyring",
+            args.provider.as_str()
+        ));
+    }
+    if std::env::var(args.provider.token_env()).is_ok_and(|v| !v.trim().is_empty()) {
+        ctx.printer.warn(&format!(
+            "{} is still set in this environment",
+            args.provider.token_env()
+        ));
+    }
+    Ok(Outcome::Success)
+}

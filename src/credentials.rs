@@ -1,0 +1,155 @@
+//! Access tokens for design tools: `OPENDS_<PROVIDER>_TOKEN` always wins (CI), else the
+//! OS keyring (service `opends`, account = provider). The only module that touches the
+//! keyring. Secrets are never printed, logged or put in errors.
+
+use crate::sources::Provider;
+
+/// The keyring service name.
+pub const SERVICE: &str = "opends";
+
+/// Where a credential comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The `OPENDS_*_TOKEN` environment variable.
+    Env,
+    /// The OS keyring.
+    Keyring,
+}
+
+/// A secret with where it came from; `Debug` never shows the secret.
+#[derive(Clone)]
+pub struct Credential {
+    secret: String,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credential")
+            .field("secret", &"<redacted>")
+            .field("origin", &self.origin)
+            .finish()
+    }
+}
+
+impl Credential {
+    /// The secret, for an `Authorization` header.
+    pub fn secret(&self) -> &str {
+        &self.secret
+    }
+}
+
+/// Keyring problems.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CredentialError {
+    /// No usable keyring on this machine (headless Linux, containers).
+    #[error("no OS keyring is available here ({reason}); set {env} instead")]
+    NoKeyring {
+        /// The variable to use.
+        env: &'static str,
+        /// What the keyring said.
+        reason: String,
+    },
+    /// The keyring failed.
+    #[error("the OS keyring failed: {0}")]
+    Keyring(String),
+}
+
+static DISABLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Behaves as if this machine had no keyring (tests of the headless path).
+pub fn disable_keyring() {
+    DISABLED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn entry(provider: Provider) -> Result<keyring::Entry, CredentialError> {
+    if DISABLED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(CredentialError::NoKeyring {
+            env: provider.token_env(),
+            reason: "the keyring is disabled (OPENDS_KEYRING=none)".into(),
+        });
+    }
+    keyring::Entry::new(SERVICE, provider.as_str()).map_err(|e| map_err(provider, &e))
+}
+
+fn map_err(provider: Provider, e: &keyring::Error) -> CredentialError {
+    match e {
+        keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_) => {
+            CredentialError::NoKeyring {
+                env: provider.token_env(),
+                reason: e.to_string(),
+            }
+        }
+        other => CredentialError::Keyring(other.to_string()),
+    }
+}
+
+/// The credential for `provider`: `env_value` (the `OPENDS_*_TOKEN` variable, read by the
+/// caller) when set, else the keyring's, else `None`.
+pub fn get(
+    provider: Provider,
+    env_value: Option<String>,
+) -> Result<Option<Credential>, CredentialError> {
+    if let Some(secret) = env_value.filter(|s| !s.trim().is_empty()) {
+        return Ok(Some(Credential {
+            secret: secret.trim().to_string(),
+            origin: Origin::Env,
+        }));
+    }
+    match entry(provider)?.get_password() {
+        Ok(secret) => Ok(Some(Credential {
+            secret,
+            origin: Origin::Keyring,
+        })),
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(map_err(provider, &e)),
+    }
+}
+
+/// Stores `secret` in the keyring.
+pub fn store(provider: Provider, secret: &str) -> Result<(), CredentialError> {
+    entry(provider)?
+        .set_password(secret)
+        .map_err(|e| map_err(provider, &e))
+}
+
+/// Removes the keyring entry; `Ok(false)` when there was none.
+pub fn delete(provider: Provider) -> Result<bool, CredentialError> {
+    match entry(provider)?.delete_credential() {
+        Ok(()) => Ok(true),
+        Err(keyring::Error::NoEntry) => Ok(false),
+        Err(e) => Err(map_err(provider, &e)),
+    }
+}
+
+/// Uses the in-memory mock keyring for this process (tests).
+pub fn use_mock_keyring() {
+    keyring::set_default_credential_builder(keyring::mock::default_credential_builder());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_wins_and_debug_hides_the_secret() {
+        let c = get(Provider::Figma, Some(" figd_secret ".into()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.secret(), "figd_secret");
+        assert_eq!(c.origin, Origin::Env);
+        assert!(!format!("{c:?}").contains("figd_secret"));
+    }
+
+    #[test]
+    fn mock_keyring_round_trip() {
+        use_mock_keyring();
+        // The mock keeps entries per `Entry` value only, so a stored secret is not read
+        // back through a new entry: this checks the calls succeed and nothing leaks.
+        store(Provider::Penpot, "tok").unwrap();
+        let _ = delete(Provider::Penpot);
+    }
+}
