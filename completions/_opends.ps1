@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'Manage code templates')
             [CompletionResult]::new('source', 'source', [CompletionResultType]::ParameterValue, 'Add, list and remove design sources (Figma and Penpot files)')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in to Figma or Penpot (tokens kept in the OS keyring)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull tokens from the project''s Figma and Penpot files into the store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions or the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -741,6 +742,58 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
         'opends;auth;help;help' {
             break
         }
+        'opends;sync' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Fetch and show the changes, write nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Fetch even when the file has not changed since the last sync')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Remove tokens that no longer exist in the design file (otherwise kept and reported)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON summary on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the sync log (newest first)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;sync;log' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many entries')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many entries')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;sync;help' {
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the sync log (newest first)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;sync;help;log' {
+            break
+        }
+        'opends;sync;help;help' {
+            break
+        }
         'opends;completions' {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
@@ -766,6 +819,7 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'Manage code templates')
             [CompletionResult]::new('source', 'source', [CompletionResultType]::ParameterValue, 'Add, list and remove design sources (Figma and Penpot files)')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in to Figma or Penpot (tokens kept in the OS keyring)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull tokens from the project''s Figma and Penpot files into the store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions or the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -880,6 +934,13 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             break
         }
         'opends;help;auth;logout' {
+            break
+        }
+        'opends;help;sync' {
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the sync log (newest first)')
+            break
+        }
+        'opends;help;sync;log' {
             break
         }
         'opends;help;completions' {

@@ -40,6 +40,9 @@ _opends() {
             opends,source)
                 cmd="opends__subcmd__source"
                 ;;
+            opends,sync)
+                cmd="opends__subcmd__sync"
+                ;;
             opends,templates)
                 cmd="opends__subcmd__templates"
                 ;;
@@ -148,6 +151,9 @@ _opends() {
             opends__subcmd__help,source)
                 cmd="opends__subcmd__help__subcmd__source"
                 ;;
+            opends__subcmd__help,sync)
+                cmd="opends__subcmd__help__subcmd__sync"
+                ;;
             opends__subcmd__help,templates)
                 cmd="opends__subcmd__help__subcmd__templates"
                 ;;
@@ -192,6 +198,9 @@ _opends() {
                 ;;
             opends__subcmd__help__subcmd__source,rm)
                 cmd="opends__subcmd__help__subcmd__source__subcmd__rm"
+                ;;
+            opends__subcmd__help__subcmd__sync,log)
+                cmd="opends__subcmd__help__subcmd__sync__subcmd__log"
                 ;;
             opends__subcmd__help__subcmd__templates,eject)
                 cmd="opends__subcmd__help__subcmd__templates__subcmd__eject"
@@ -243,6 +252,18 @@ _opends() {
                 ;;
             opends__subcmd__source__subcmd__help,rm)
                 cmd="opends__subcmd__source__subcmd__help__subcmd__rm"
+                ;;
+            opends__subcmd__sync,help)
+                cmd="opends__subcmd__sync__subcmd__help"
+                ;;
+            opends__subcmd__sync,log)
+                cmd="opends__subcmd__sync__subcmd__log"
+                ;;
+            opends__subcmd__sync__subcmd__help,help)
+                cmd="opends__subcmd__sync__subcmd__help__subcmd__help"
+                ;;
+            opends__subcmd__sync__subcmd__help,log)
+                cmd="opends__subcmd__sync__subcmd__help__subcmd__log"
                 ;;
             opends__subcmd__templates,eject)
                 cmd="opends__subcmd__templates__subcmd__eject"
@@ -317,7 +338,7 @@ _opends() {
 
     case "${cmd}" in
         opends)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version init tokens export components generate templates source auth completions help"
+            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version init tokens export components generate templates source auth sync completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1081,7 +1102,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__help)
-            opts="init tokens export components generate templates source auth completions help"
+            opts="init tokens export components generate templates source auth sync completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1375,6 +1396,34 @@ _opends() {
             return 0
             ;;
         opends__subcmd__help__subcmd__source__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__sync)
+            opts="log"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__sync__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1759,6 +1808,116 @@ _opends() {
                 return 0
             fi
             case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__sync)
+            opts="-C -q -v -h -V --dry-run --force --prune --json --project --db --quiet --verbose --no-progress --color --help --version log help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__sync__subcmd__help)
+            opts="log help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__sync__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__sync__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__sync__subcmd__log)
+            opts="-n -C -q -v -h -V --limit --json --project --db --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

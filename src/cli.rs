@@ -100,6 +100,8 @@ pub enum Command {
     /// Log in to Figma or Penpot (tokens kept in the OS keyring)
     #[command(subcommand)]
     Auth(AuthCommand),
+    /// Pull tokens from the project's Figma and Penpot files into the store
+    Sync(SyncArgs),
     /// Print shell completions or the man page
     Completions(CompletionsArgs),
 }
@@ -552,6 +554,56 @@ pub struct SourceListArgs {
 pub struct SourceRmArgs {
     /// The source's name
     pub name: String,
+}
+
+/// `opends sync`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+#[command(
+    after_help = "Examples:\n  opends sync                 # every source in opends.yaml\n  opends sync brand --dry-run\n  opends sync --force --prune # fetch even if unchanged; drop tokens removed upstream\n  opends sync log"
+)]
+pub struct SyncArgs {
+    /// Sources to sync (default: all)
+    #[arg(value_name = "SOURCE")]
+    pub sources: Vec<String>,
+
+    /// Fetch and show the changes, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Fetch even when the file has not changed since the last sync
+    #[arg(long)]
+    pub force: bool,
+
+    /// Remove tokens that no longer exist in the design file (otherwise kept and reported)
+    #[arg(long)]
+    pub prune: bool,
+
+    /// Print a JSON summary on stdout
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Option<SyncCommand>,
+}
+
+/// `opends sync ...` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Show the sync log (newest first)
+    Log(SyncLogArgs),
+}
+
+/// `opends sync log`.
+#[derive(Debug, Args)]
+pub struct SyncLogArgs {
+    /// How many entries
+    #[arg(short = 'n', long, default_value_t = 20)]
+    pub limit: usize,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `opends auth ...`.

@@ -90,6 +90,7 @@ pub fn run(cli: Cli) -> ExitCode {
             AuthCommand::Status(a) => commands::auth::status(&ctx, a),
             AuthCommand::Logout(a) => commands::auth::logout(&ctx, a),
         },
+        Command::Sync(a) => commands::sync::run(&ctx, a),
         Command::Completions(a) => commands::completions::run(&ctx, &a),
     };
     match result {

@@ -9,6 +9,7 @@ pub mod export;
 pub mod generate;
 pub mod init;
 pub mod source;
+pub mod sync;
 pub mod tokens;
 
 use std::path::{Path, PathBuf};

@@ -29,3 +29,345 @@ pub fn me(http: &Http, base: &str, credential: &Credential) -> Result<Profile, H
         email: v.get("email").and_then(Value::as_str).map(str::to_string),
     })
 }
+
+/// The file's version and last change (`GET /v1/files/:key/meta`, falling back to
+/// `GET /v1/files/:key?depth=1`), used to skip unchanged files.
+pub fn version(
+    http: &Http,
+    base: &str,
+    key: &str,
+    credential: &Credential,
+) -> Result<String, HttpError> {
+    let base = base.trim_end_matches('/');
+    let url = format!("{base}/v1/files/{key}?depth=1");
+    let v = http.json("the file", |c| {
+        c.get(&url).header("X-Figma-Token", credential.secret())
+    })?;
+    let version = v.get("version").and_then(Value::as_str).unwrap_or_default();
+    let modified = v
+        .get("lastModified")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    Ok(format!("{version}@{modified}"))
+}
+
+/// `GET /v1/files/:key/variables/local`.
+pub fn local_variables(
+    http: &Http,
+    base: &str,
+    key: &str,
+    credential: &Credential,
+) -> Result<Value, HttpError> {
+    let url = format!(
+        "{}/v1/files/{key}/variables/local",
+        base.trim_end_matches('/')
+    );
+    http.json("the file's variables", |c| {
+        c.get(&url).header("X-Figma-Token", credential.secret())
+    })
+}
+
+/// Turns a Figma variable name (`Color/Primary 500`) into a token path
+/// (`color.primary-500`): segments split at `/`, lower-cased, runs of white space and
+/// characters a DTCG name cannot hold (`.`, `{`, `}`, a leading `$`) become `-`.
+pub fn token_path(name: &str) -> String {
+    name.split('/')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|seg| {
+            let mut out = String::new();
+            for c in seg.chars() {
+                if c.is_whitespace() || matches!(c, '.' | '{' | '}' | '$') {
+                    if !out.ends_with('-') && !out.is_empty() {
+                        out.push('-');
+                    }
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+            let out = out.trim_matches('-').to_string();
+            if out.is_empty() { "_".to_string() } else { out }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Scopes that make a FLOAT variable a dimension in px.
+const DIMENSION_SCOPES: [&str; 9] = [
+    "CORNER_RADIUS",
+    "GAP",
+    "WIDTH_HEIGHT",
+    "FONT_SIZE",
+    "LETTER_SPACING",
+    "STROKE_FLOAT",
+    "EFFECT_FLOAT",
+    "PARAGRAPH_SPACING",
+    "PARAGRAPH_INDENT",
+];
+
+/// One mapped token: path, DTCG type, value per opends mode (`None` key: every mode),
+/// description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MappedToken {
+    /// The token path.
+    pub path: String,
+    /// The DTCG type.
+    pub ty: &'static str,
+    /// The value in the default mode.
+    pub value: Value,
+    /// Values in the other modes (mode name -> value), when they differ.
+    pub modes: Vec<(String, Value)>,
+    /// The variable's description.
+    pub description: Option<String>,
+    /// `$extensions` recording where it came from.
+    pub extensions: Value,
+}
+
+/// The result of mapping a file's variables.
+#[derive(Debug, Default)]
+pub struct Mapped {
+    /// Tokens, in the order of the collections and their variables.
+    pub tokens: Vec<MappedToken>,
+    /// Mode names (default first), from the collections that have several modes.
+    pub modes: Vec<String>,
+    /// What could not be mapped, and why.
+    pub warnings: Vec<String>,
+}
+
+fn mode_slug(name: &str) -> String {
+    crate::tokens::legacy::mode_slug(name)
+}
+
+fn color(rgba: &Value) -> Option<Value> {
+    let channel = |k: &str| rgba.get(k).and_then(Value::as_f64);
+    let (r, g, b) = (channel("r")?, channel("g")?, channel("b")?);
+    let a = channel("a").unwrap_or(1.0);
+    let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
+    let byte = |x: f64| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
+    let mut out = serde_json::json!({
+        "colorSpace": "srgb",
+        "components": [round(r), round(g), round(b)],
+    });
+    if a < 1.0 {
+        out["alpha"] = serde_json::json!(round(a));
+    }
+    out["hex"] = Value::String(format!("#{:02x}{:02x}{:02x}", byte(r), byte(g), byte(b)));
+    Some(out)
+}
+
+/// Maps the `/variables/local` response into tokens and modes.
+///
+/// Collections give the modes: the modes of every collection with more than one mode
+/// become opends modes (named like `Mode/Dark` -> `mode-dark`); a variable of a
+/// single-mode collection has the same value in every mode. `VARIABLE_ALIAS` values
+/// become `{alias}` references.
+pub fn map_variables(response: &Value) -> Mapped {
+    let mut out = Mapped::default();
+    let meta = response.get("meta").unwrap_or(response);
+    let empty = serde_json::Map::new();
+    let variables = meta
+        .get("variables")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let collections = meta
+        .get("variableCollections")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    // Modes: (collection id, mode id) -> opends mode name.
+    let mut mode_names: Vec<String> = Vec::new();
+    for c in collections.values() {
+        let modes = c
+            .get("modes")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        if modes.len() < 2 {
+            continue;
+        }
+        // The default mode first.
+        let default = c.get("defaultModeId").and_then(Value::as_str);
+        let mut ordered: Vec<&Value> = modes.iter().collect();
+        ordered.sort_by_key(|m| m.get("modeId").and_then(Value::as_str) != default);
+        for m in ordered {
+            let name = mode_slug(m.get("name").and_then(Value::as_str).unwrap_or("mode"));
+            if !mode_names.contains(&name) {
+                mode_names.push(name);
+            }
+        }
+    }
+    out.modes.clone_from(&mode_names);
+    let path_of = |id: &str| -> Option<String> {
+        variables
+            .get(id)
+            .and_then(|v| v.get("name"))
+            .and_then(Value::as_str)
+            .map(token_path)
+    };
+    for (id, var) in variables {
+        let name = var.get("name").and_then(Value::as_str).unwrap_or(id);
+        if var.get("remote").and_then(Value::as_bool) == Some(true) {
+            continue;
+        }
+        let path = token_path(name);
+        let resolved = var
+            .get("resolvedType")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let scopes: Vec<&str> = var
+            .get("scopes")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let ty: &'static str = match resolved {
+            "COLOR" => "color",
+            "FLOAT" if scopes.contains(&"FONT_WEIGHT") => "fontWeight",
+            "FLOAT" if scopes.iter().any(|s| DIMENSION_SCOPES.contains(s)) => "dimension",
+            "FLOAT" => "number",
+            "STRING" if scopes.contains(&"FONT_FAMILY") => "fontFamily",
+            other => {
+                out.warnings.push(format!(
+                    "variable `{name}` ({other}) has no DTCG type and was skipped"
+                ));
+                continue;
+            }
+        };
+        let collection = var
+            .get("variableCollectionId")
+            .and_then(Value::as_str)
+            .and_then(|c| collections.get(c));
+        let coll_modes: Vec<(String, String)> = collection
+            .and_then(|c| c.get("modes"))
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| {
+                        Some((
+                            m.get("modeId")?.as_str()?.to_string(),
+                            mode_slug(m.get("name")?.as_str()?),
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let default_mode = collection
+            .and_then(|c| c.get("defaultModeId"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .or_else(|| coll_modes.first().map(|(id, _)| id.clone()));
+        let values = var.get("valuesByMode").and_then(Value::as_object);
+        let convert = |raw: &Value| -> Option<Value> {
+            if raw.get("type").and_then(Value::as_str) == Some("VARIABLE_ALIAS") {
+                let target = raw.get("id").and_then(Value::as_str)?;
+                return path_of(target).map(|p| Value::String(format!("{{{p}}}")));
+            }
+            match ty {
+                "color" => color(raw),
+                "dimension" => raw
+                    .as_f64()
+                    .map(|n| serde_json::json!({"value": trim(n), "unit": "px"})),
+                "fontWeight" | "number" => raw.as_f64().map(trim),
+                "fontFamily" => raw.as_str().map(|s| Value::String(s.to_string())),
+                _ => None,
+            }
+        };
+        let Some(default_raw) = default_mode
+            .as_ref()
+            .and_then(|m| values.and_then(|v| v.get(m)))
+        else {
+            out.warnings.push(format!(
+                "variable `{name}` has no value in its default mode and was skipped"
+            ));
+            continue;
+        };
+        let Some(value) = convert(default_raw) else {
+            out.warnings.push(format!("variable `{name}`: its value could not be read (an alias to a variable of another file?); skipped"));
+            continue;
+        };
+        let mut modes = Vec::new();
+        if coll_modes.len() > 1 {
+            for (mode_id, mode_name) in &coll_modes {
+                if Some(mode_id) == default_mode.as_ref() {
+                    continue;
+                }
+                if let Some(v) = values.and_then(|v| v.get(mode_id)).and_then(&convert) {
+                    if v != value {
+                        modes.push((mode_name.clone(), v));
+                    }
+                }
+            }
+        }
+        let description = var
+            .get("description")
+            .and_then(Value::as_str)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string);
+        out.tokens.push(MappedToken {
+            path,
+            ty,
+            value,
+            modes,
+            description,
+            extensions: serde_json::json!({"com.figma": {
+                "variableId": id,
+                "collection": collection.and_then(|c| c.get("name")).and_then(Value::as_str).unwrap_or_default(),
+                "scopes": scopes,
+            }}),
+        });
+    }
+    out
+}
+
+fn trim(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        Value::from(n as i64)
+    } else {
+        Value::from((n * 10_000.0).round() / 10_000.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn names_become_paths() {
+        assert_eq!(token_path("Color/Primary/500"), "color.primary.500");
+        assert_eq!(token_path("Space / 4 x.5"), "space.4-x-5");
+    }
+
+    #[test]
+    fn variables_map_to_tokens_with_modes_and_aliases() {
+        let response = json!({"status": 200, "error": false, "meta": {
+            "variableCollections": {
+                "C:1": {"id": "C:1", "name": "Primitives", "modes": [{"modeId": "1:0", "name": "Value"}], "defaultModeId": "1:0"},
+                "C:2": {"id": "C:2", "name": "Semantic", "modes": [{"modeId": "2:0", "name": "Light"}, {"modeId": "2:1", "name": "Dark"}], "defaultModeId": "2:0"}
+            },
+            "variables": {
+                "V:1": {"id": "V:1", "name": "Color/Blue/500", "variableCollectionId": "C:1", "resolvedType": "COLOR",
+                        "valuesByMode": {"1:0": {"r": 0.2, "g": 0.4, "b": 0.8, "a": 1}}, "scopes": ["ALL_SCOPES"], "description": "brand"},
+                "V:2": {"id": "V:2", "name": "Color/Gray/900", "variableCollectionId": "C:1", "resolvedType": "COLOR",
+                        "valuesByMode": {"1:0": {"r": 0.1, "g": 0.1, "b": 0.1, "a": 1}}, "scopes": ["ALL_SCOPES"]},
+                "V:3": {"id": "V:3", "name": "Bg/Default", "variableCollectionId": "C:2", "resolvedType": "COLOR",
+                        "valuesByMode": {"2:0": {"type": "VARIABLE_ALIAS", "id": "V:1"}, "2:1": {"type": "VARIABLE_ALIAS", "id": "V:2"}}, "scopes": ["FRAME_FILL"]},
+                "V:4": {"id": "V:4", "name": "Radius/md", "variableCollectionId": "C:1", "resolvedType": "FLOAT",
+                        "valuesByMode": {"1:0": 6}, "scopes": ["CORNER_RADIUS"]},
+                "V:5": {"id": "V:5", "name": "Weight/Bold", "variableCollectionId": "C:1", "resolvedType": "FLOAT",
+                        "valuesByMode": {"1:0": 700}, "scopes": ["FONT_WEIGHT"]},
+                "V:6": {"id": "V:6", "name": "Flag", "variableCollectionId": "C:1", "resolvedType": "BOOLEAN",
+                        "valuesByMode": {"1:0": true}, "scopes": ["ALL_SCOPES"]}
+            }
+        }});
+        let m = map_variables(&response);
+        assert_eq!(m.modes, ["light", "dark"]);
+        let by = |p: &str| m.tokens.iter().find(|t| t.path == p).unwrap();
+        assert_eq!(by("color.blue.500").value["hex"], json!("#3366cc"));
+        assert_eq!(by("bg.default").value, json!("{color.blue.500}"));
+        assert_eq!(
+            by("bg.default").modes,
+            vec![("dark".to_string(), json!("{color.gray.900}"))]
+        );
+        assert_eq!(by("radius.md").value, json!({"value": 6, "unit": "px"}));
+        assert_eq!(by("weight.bold").ty, "fontWeight");
+        assert_eq!(m.warnings.len(), 1);
+    }
+}

@@ -26,6 +26,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_components",
         include_str!("migrations/0002_components.sql"),
     ),
+    ("0003_sync", include_str!("migrations/0003_sync.sql")),
 ];
 
 /// How long a writer waits for another process's transaction to finish.
@@ -90,6 +91,30 @@ pub struct WriteSummary {
     pub unchanged: usize,
     /// Tokens in the store afterwards.
     pub total: usize,
+}
+
+/// One run of `opends sync` for one source.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SyncEvent {
+    /// The source's name.
+    pub source: String,
+    /// `manual`, `webhook` or `watch`.
+    pub trigger: String,
+    /// `ok`, `skipped`, `failed` or `dry-run`.
+    pub status: String,
+    /// Tokens added.
+    pub added: usize,
+    /// Tokens changed.
+    pub changed: usize,
+    /// Tokens removed.
+    pub removed: usize,
+    /// How long it took.
+    pub duration_ms: u64,
+    /// Why it failed (never a secret).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// When (RFC 3339, UTC); empty until recorded.
+    pub at: String,
 }
 
 /// An open store.
@@ -312,6 +337,82 @@ impl Store {
                     component: r.get(0)?,
                     property: r.get(1)?,
                     token: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The last version seen of a design source.
+    pub fn source_version(&self, name: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT last_version FROM design_sources WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()
+            .map(Option::flatten)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Records the outcome of syncing a source (its state and one event).
+    pub fn record_sync(
+        &self,
+        event: &SyncEvent,
+        provider: &str,
+        file: &str,
+        version: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+        tx.execute(
+            "INSERT INTO design_sources(name, provider, file, last_version, last_sync_at, status, error)
+             VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?5, ?6)
+             ON CONFLICT(name) DO UPDATE SET provider = excluded.provider, file = excluded.file,
+               last_version = COALESCE(excluded.last_version, design_sources.last_version),
+               last_sync_at = excluded.last_sync_at, status = excluded.status, error = excluded.error",
+            params![event.source, provider, file, version, event.status, event.error],
+        )
+        .map_err(|e| self.err(e))?;
+        tx.execute(
+            "INSERT INTO sync_events(source, trigger, status, added, changed, removed, duration_ms, error)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                event.source,
+                event.trigger,
+                event.status,
+                event.added,
+                event.changed,
+                event.removed,
+                event.duration_ms,
+                event.error
+            ],
+        )
+        .map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// The sync log, newest first.
+    pub fn sync_events(&self, limit: usize) -> Result<Vec<SyncEvent>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT source, trigger, status, added, changed, removed, duration_ms, error, at
+                 FROM sync_events ORDER BY id DESC LIMIT ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([limit], |r| {
+                Ok(SyncEvent {
+                    source: r.get(0)?,
+                    trigger: r.get(1)?,
+                    status: r.get(2)?,
+                    added: r.get(3)?,
+                    changed: r.get(4)?,
+                    removed: r.get(5)?,
+                    duration_ms: r.get(6)?,
+                    error: r.get(7)?,
+                    at: r.get(8)?,
                 })
             })
             .map_err(|e| self.err(e))?;

@@ -233,3 +233,128 @@ fn server_errors_are_retried_then_reported_without_the_secret() {
     assert!(!stderr.contains(SECRET));
     rt.block_on(server.verify());
 }
+
+fn variables_fixture() -> serde_json::Value {
+    json!({"status": 200, "error": false, "meta": {
+        "variableCollections": {
+            "VariableCollectionId:1:1": {"id": "VariableCollectionId:1:1", "name": "Primitives", "key": "k1",
+                "modes": [{"modeId": "1:0", "name": "Value"}], "defaultModeId": "1:0", "remote": false,
+                "hiddenFromPublishing": false, "variableIds": ["VariableID:1:2", "VariableID:1:3", "VariableID:1:4"]},
+            "VariableCollectionId:2:1": {"id": "VariableCollectionId:2:1", "name": "Semantic", "key": "k2",
+                "modes": [{"modeId": "2:0", "name": "Light"}, {"modeId": "2:1", "name": "Dark"}], "defaultModeId": "2:0",
+                "remote": false, "hiddenFromPublishing": false, "variableIds": ["VariableID:2:2"]}
+        },
+        "variables": {
+            "VariableID:1:2": {"id": "VariableID:1:2", "name": "Color/Blue/500", "key": "a", "variableCollectionId": "VariableCollectionId:1:1",
+                "resolvedType": "COLOR", "valuesByMode": {"1:0": {"r": 0.2, "g": 0.4, "b": 0.8, "a": 1}}, "remote": false,
+                "description": "Brand blue", "hiddenFromPublishing": false, "scopes": ["ALL_SCOPES"], "codeSyntax": {}},
+            "VariableID:1:3": {"id": "VariableID:1:3", "name": "Color/Gray/900", "key": "b", "variableCollectionId": "VariableCollectionId:1:1",
+                "resolvedType": "COLOR", "valuesByMode": {"1:0": {"r": 0.1, "g": 0.1, "b": 0.1, "a": 1}}, "remote": false,
+                "description": "", "hiddenFromPublishing": false, "scopes": ["ALL_SCOPES"], "codeSyntax": {}},
+            "VariableID:1:4": {"id": "VariableID:1:4", "name": "Space/4", "key": "c", "variableCollectionId": "VariableCollectionId:1:1",
+                "resolvedType": "FLOAT", "valuesByMode": {"1:0": 16}, "remote": false,
+                "description": "", "hiddenFromPublishing": false, "scopes": ["GAP"], "codeSyntax": {}},
+            "VariableID:2:2": {"id": "VariableID:2:2", "name": "Bg/Default", "key": "d", "variableCollectionId": "VariableCollectionId:2:1",
+                "resolvedType": "COLOR", "valuesByMode": {"2:0": {"type": "VARIABLE_ALIAS", "id": "VariableID:1:2"},
+                "2:1": {"type": "VARIABLE_ALIAS", "id": "VariableID:1:3"}}, "remote": false,
+                "description": "", "hiddenFromPublishing": false, "scopes": ["FRAME_FILL"], "codeSyntax": {}}
+        }
+    }})
+}
+
+#[test]
+fn figma_sync_maps_variables_skips_unchanged_files_and_logs_events() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(async {
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(
+                json!({"name": "Tokens", "version": "42", "lastModified": "2026-11-20T10:00:00Z", "document": {}}),
+            ))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/variables/local"))
+            .and(header("X-Figma-Token", SECRET))
+            .respond_with(ResponseTemplate::new(200).set_body_json(variables_fixture()))
+            .mount(&server)
+            .await;
+    });
+    let t = project()
+        .env("OPENDS_FIGMA_API_URL", server.uri())
+        .env("OPENDS_FIGMA_TOKEN", SECRET)
+        .env("OPENDS_KEYRING", "none");
+    t.opends(["source", "add", "figma", "AbC123xYz789"])
+        .success();
+    // A dry run shows the changes and writes nothing.
+    let dry = t.opends(["sync", "--dry-run", "--json"]).success().json();
+    assert_eq!(dry[0]["status"], json!("dry-run"));
+    assert_eq!(dry[0]["added"], json!(4));
+    let listed = t.opends(["tokens", "list", "--json"]).success().json();
+    assert_eq!(listed, json!([]));
+    // The real sync.
+    t.opends(["sync"]).success().stderr_contains("4 added");
+    let bg = t
+        .opends(["tokens", "get", "bg.default", "--json"])
+        .success()
+        .json();
+    assert_eq!(bg["value"], json!("{color.blue.500}"));
+    assert_eq!(bg["modes"]["dark"], json!("{color.gray.900}"));
+    let space = t
+        .opends(["tokens", "get", "space.4", "--json"])
+        .success()
+        .json();
+    assert_eq!(space["value"], json!({"value": 16, "unit": "px"}));
+    // Unchanged version: skipped, nothing fetched again.
+    t.opends(["sync"]).success().stderr_contains("skipped");
+    // The synced tokens export like any other.
+    t.opends(["export", "tokens", "--format", "css", "--out", "dist"])
+        .success();
+    assert!(
+        t.read("dist/tokens.css")
+            .contains("--bg-default: var(--color-gray-900);")
+    );
+    let log = t.opends(["sync", "log", "--json"]).success().json();
+    let statuses: Vec<&str> = log
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|e| e["status"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(statuses, ["skipped", "ok", "dry-run"]);
+    assert!(!t.read("opends.yaml").contains(SECRET));
+}
+
+#[test]
+fn sync_without_credentials_or_with_a_bad_file_fails_clearly_and_writes_nothing() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789"))
+            .respond_with(
+                ResponseTemplate::new(404)
+                    .set_body_json(json!({"status": 404, "err": "Not found"})),
+            )
+            .mount(&server),
+    );
+    let t = project()
+        .env("OPENDS_FIGMA_API_URL", server.uri())
+        .env("OPENDS_KEYRING", "none");
+    t.opends(["source", "add", "figma", "AbC123xYz789"])
+        .success();
+    t.opends(["sync"])
+        .code(2)
+        .stderr_contains("OPENDS_FIGMA_TOKEN");
+    let t = t.env("OPENDS_FIGMA_TOKEN", SECRET);
+    let out = t.opends(["sync"]).code(2);
+    out.stderr_contains("check the file key");
+    let log = t.opends(["sync", "log", "--json"]).success().json();
+    assert_eq!(log[0]["status"], json!("failed"));
+    assert!(!log.to_string().contains(SECRET));
+    assert_eq!(
+        t.opends(["tokens", "list", "--json"]).success().json(),
+        json!([])
+    );
+}

@@ -1,0 +1,496 @@
+//! `opends sync [SOURCE...]` and `opends sync log`: fetch each design source, map it to
+//! tokens, show the changes and write them in one transaction. Tokens from other
+//! sources and from files are never touched; a source's own tokens that vanished
+//! upstream are kept (and reported) unless `--prune`.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::Context;
+use super::auth::{base_url, credential};
+use crate::Outcome;
+use crate::cli::{SyncArgs, SyncCommand, SyncLogArgs};
+use crate::model::Tokens;
+use crate::printer::Style;
+use crate::sources::http::Http;
+use crate::sources::{Provider, SourceConfig, figma};
+use crate::store::{Store, SyncEvent, WriteSummary, summarize};
+use crate::tokens::dtcg::{self, Source};
+use crate::tokens::json::from_value;
+use crate::tokens::link::{self, Input, SetDocument};
+use crate::tokens::{Findings, legacy};
+
+/// The token set that holds a source's tokens.
+fn set_name(source: &SourceConfig) -> String {
+    format!("{}:{}", source.provider.as_str(), source.name)
+}
+
+#[derive(Debug, Serialize)]
+struct SourceReport {
+    source: String,
+    status: &'static str,
+    #[serde(flatten)]
+    summary: WriteSummary,
+    kept_upstream_removed: Vec<String>,
+    warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// `opends sync`.
+pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
+    if let Some(SyncCommand::Log(a)) = args.command {
+        return log(ctx, a);
+    }
+    let project = ctx.project()?;
+    let mut store = ctx.store(Some(&project))?;
+    super::sync_project_files(ctx, &project, &mut store, false)?;
+    let all = &project.config.sources;
+    if all.is_empty() {
+        return Err(crate::hinted(
+            "no design sources in opends.yaml",
+            "add one with `opends source add figma FILE_URL` (or penpot)",
+        ));
+    }
+    for name in &args.sources {
+        if !all.iter().any(|s| &s.name == name) {
+            return Err(crate::hinted(
+                format!("no source `{name}`"),
+                "run `opends source list` to see the sources",
+            ));
+        }
+    }
+    let selected: Vec<&SourceConfig> = all
+        .iter()
+        .filter(|s| args.sources.is_empty() || args.sources.contains(&s.name))
+        .collect();
+    let bar = ctx.printer.bar(selected.len() as u64, "syncing");
+    let mut reports = Vec::new();
+    let mut failed = false;
+    for source in selected {
+        bar.set_message(format!("syncing {}", source.name));
+        let started = Instant::now();
+        let result = sync_one(ctx, &mut store, source, &args);
+        let duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let (report, version) = match result {
+            Ok(r) => r,
+            Err(e) => {
+                failed = true;
+                let message = format!("{e:#}");
+                (
+                    SourceReport {
+                        source: source.name.clone(),
+                        status: "failed",
+                        summary: WriteSummary::default(),
+                        kept_upstream_removed: Vec::new(),
+                        warnings: Vec::new(),
+                        error: Some(message),
+                    },
+                    None,
+                )
+            }
+        };
+        store.record_sync(
+            &SyncEvent {
+                source: source.name.clone(),
+                trigger: "manual".into(),
+                status: report.status.into(),
+                added: report.summary.added,
+                changed: report.summary.changed,
+                removed: report.summary.removed,
+                duration_ms,
+                error: report.error.clone(),
+                at: String::new(),
+            },
+            source.provider.as_str(),
+            &source.file,
+            version.as_deref(),
+        )?;
+        reports.push(report);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    if args.json {
+        ctx.printer.json(&reports)?;
+    } else {
+        for r in &reports {
+            print_report(ctx, r);
+        }
+    }
+    if failed {
+        return Err(super::Reported("a source failed to sync".into()).into());
+    }
+    Ok(Outcome::Success)
+}
+
+fn print_report(ctx: &Context, r: &SourceReport) {
+    let s = &r.summary;
+    match r.status {
+        "failed" => ctx.printer.status(&format!(
+            "{} {}: {}",
+            ctx.printer.paint(Style::Red, "failed"),
+            r.source,
+            r.error.as_deref().unwrap_or_default()
+        )),
+        "skipped" => ctx.printer.status(&format!(
+            "{} {}: unchanged since the last sync (use --force to fetch anyway)",
+            ctx.printer.paint(Style::Dim, "skipped"),
+            r.source
+        )),
+        status => ctx.printer.status(&format!(
+            "{} {}: {} added, {} changed, {} removed{}",
+            if status == "dry-run" {
+                ctx.printer.paint(Style::Yellow, "dry run")
+            } else {
+                ctx.printer.paint(Style::Green, "synced")
+            },
+            r.source,
+            s.added,
+            s.changed,
+            s.removed,
+            if status == "dry-run" {
+                " (nothing written)"
+            } else {
+                ""
+            }
+        )),
+    }
+    for w in &r.warnings {
+        ctx.printer.warn(&format!("{}: {w}", r.source));
+    }
+    if !r.kept_upstream_removed.is_empty() {
+        ctx.printer.warn(&format!(
+            "{}: {} token{} no longer in the design file and kept (pass --prune to remove): {}",
+            r.source,
+            r.kept_upstream_removed.len(),
+            if r.kept_upstream_removed.len() == 1 {
+                " is"
+            } else {
+                "s are"
+            },
+            r.kept_upstream_removed.join(", ")
+        ));
+    }
+}
+
+/// A fetched, mapped source: DTCG documents (base + per-mode), modes, warnings.
+struct Fetched {
+    input: Input,
+    version: String,
+    warnings: Vec<String>,
+}
+
+fn fetch(
+    ctx: &Context,
+    source: &SourceConfig,
+    cred: &crate::credentials::Credential,
+    known: Option<&str>,
+    force: bool,
+) -> Result<Option<Fetched>> {
+    let base = std::env::var(source.provider.url_env())
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| source.base_url.clone())
+        .unwrap_or_else(|| base_url(ctx, source.provider, None));
+    let http = Http::new(source.provider.as_str())?;
+    match source.provider {
+        Provider::Figma => {
+            let version = figma::version(&http, &base, &source.file, cred)
+                .map_err(|e| hint_http(e, source))?;
+            if !force && known == Some(version.as_str()) {
+                return Ok(None);
+            }
+            let vars = figma::local_variables(&http, &base, &source.file, cred)
+                .map_err(|e| hint_http(e, source))?;
+            let mapped = figma::map_variables(&vars);
+            let set = set_name(source);
+            let mut base_doc = Map::new();
+            let mut mode_docs: Vec<(String, Map<String, Value>)> = mapped
+                .modes
+                .iter()
+                .map(|m| (m.clone(), Map::new()))
+                .collect();
+            for t in &mapped.tokens {
+                let mut node = Map::new();
+                node.insert("$type".into(), Value::String(t.ty.into()));
+                node.insert("$value".into(), t.value.clone());
+                if let Some(d) = &t.description {
+                    node.insert("$description".into(), Value::String(d.clone()));
+                }
+                node.insert("$extensions".into(), t.extensions.clone());
+                insert(&mut base_doc, &t.path, node);
+                for (m, v) in &t.modes {
+                    if let Some((_, doc)) = mode_docs.iter_mut().find(|(n, _)| n == m) {
+                        let mut o = Map::new();
+                        o.insert("$type".into(), Value::String(t.ty.into()));
+                        o.insert("$value".into(), v.clone());
+                        insert(doc, &t.path, o);
+                    }
+                }
+            }
+            let mut findings = Findings::default();
+            let mut input = Input::default();
+            input
+                .base
+                .push(doc(&set, Value::Object(base_doc), &mut findings));
+            for (i, (m, d)) in mode_docs.into_iter().enumerate() {
+                let docs = if i == 0 {
+                    Vec::new()
+                } else {
+                    vec![doc(&set, Value::Object(d), &mut findings)]
+                };
+                input.modes.push((m, docs));
+            }
+            if findings.has_errors() {
+                let list: Vec<String> = findings
+                    .into_sorted()
+                    .iter()
+                    .filter(|f| f.is_error())
+                    .map(ToString::to_string)
+                    .collect();
+                anyhow::bail!(
+                    "the file's variables do not map to valid tokens:\n  {}",
+                    list.join("\n  ")
+                );
+            }
+            Ok(Some(Fetched {
+                input,
+                version,
+                warnings: mapped.warnings,
+            }))
+        }
+        Provider::Penpot => {
+            let file = crate::sources::penpot::get_file(&http, &base, &source.file, cred)
+                .map_err(|e| hint_http(e, source))?;
+            let version = crate::sources::penpot::version(&file);
+            if !force && known == Some(version.as_str()) {
+                return Ok(None);
+            }
+            let studio = crate::sources::penpot::tokens_root(&file);
+            let text = serde_json::to_string(&studio)?;
+            let name = set_name(source);
+            let mut findings = Findings::default();
+            let root =
+                crate::tokens::json::parse(&text).map_err(|e| anyhow::anyhow!("{}", e.message))?;
+            let src = Source::new(&name, &text);
+            let mut input = legacy::studio_input(&root, &src, &name, &mut findings);
+            for d in input
+                .base
+                .iter_mut()
+                .chain(input.modes.iter_mut().flat_map(|(_, d)| d.iter_mut()))
+            {
+                d.set.clone_from(&name);
+                d.source = Some(name.clone());
+            }
+            if findings.has_errors() {
+                let list: Vec<String> = findings
+                    .into_sorted()
+                    .iter()
+                    .filter(|f| f.is_error())
+                    .map(ToString::to_string)
+                    .collect();
+                anyhow::bail!("the file's tokens are invalid:\n  {}", list.join("\n  "));
+            }
+            let warnings = findings
+                .iter()
+                .filter(|f| !f.is_error() && f.code != "legacy-format")
+                .map(|f| f.message.clone())
+                .collect();
+            Ok(Some(Fetched {
+                input,
+                version,
+                warnings,
+            }))
+        }
+    }
+}
+
+fn hint_http(e: crate::sources::http::HttpError, source: &SourceConfig) -> anyhow::Error {
+    use crate::sources::http::HttpError;
+    let hint = match (&e, source.provider) {
+        (HttpError::Unauthorized { status: 403, message, .. }, Provider::Figma) if message.to_lowercase().contains("scope") || message.to_lowercase().contains("plan") || message.to_lowercase().contains("enterprise") => {
+            "Figma variables need an Enterprise plan (or a token with the file_variables:read scope)".to_string()
+        }
+        (HttpError::Unauthorized { .. }, p) => format!("run `opends auth login {}`", p.as_str()),
+        (HttpError::NotFound { .. }, Provider::Figma) => format!("check the file key `{}` (opends source list)", source.file),
+        (HttpError::NotFound { .. }, Provider::Penpot) => format!("check the file id `{}` and the base URL", source.file),
+        _ => String::new(),
+    };
+    if hint.is_empty() {
+        anyhow::Error::new(e)
+    } else {
+        anyhow::anyhow!("{e} (hint: {hint})")
+    }
+}
+
+fn doc(set: &str, value: Value, findings: &mut Findings) -> SetDocument {
+    let text = set.to_string();
+    let src = Source::new(&text, "");
+    let mut node = from_value(&value, 0);
+    let d = dtcg::read(&mut node, &src, findings);
+    SetDocument {
+        set: set.to_string(),
+        source: Some(set.to_string()),
+        doc: d,
+    }
+}
+
+fn insert(root: &mut Map<String, Value>, path: &str, node: Map<String, Value>) {
+    let segs: Vec<&str> = path.split('.').collect();
+    let mut cur = root;
+    for s in &segs[..segs.len() - 1] {
+        let e = cur
+            .entry((*s).to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !e.is_object() {
+            *e = Value::Object(Map::new());
+        }
+        cur = e.as_object_mut().expect("an object");
+    }
+    cur.insert(segs[segs.len() - 1].to_string(), Value::Object(node));
+}
+
+fn sync_one(
+    ctx: &Context,
+    store: &mut Store,
+    source: &SourceConfig,
+    args: &SyncArgs,
+) -> Result<(SourceReport, Option<String>)> {
+    let cred = credential(source.provider)?.ok_or_else(|| {
+        crate::hinted(
+            format!("no {} credential", source.provider.as_str()),
+            format!(
+                "run `opends auth login {}` or set {}",
+                source.provider.as_str(),
+                source.provider.token_env()
+            ),
+        )
+    })?;
+    let known = store.source_version(&source.name)?;
+    let Some(fetched) = fetch(ctx, source, &cred, known.as_deref(), args.force)? else {
+        return Ok((
+            SourceReport {
+                source: source.name.clone(),
+                status: "skipped",
+                summary: WriteSummary::default(),
+                kept_upstream_removed: Vec::new(),
+                warnings: Vec::new(),
+                error: None,
+            },
+            None,
+        ));
+    };
+    let set = set_name(source);
+    let mut findings = Findings::default();
+    let mut kept = Vec::new();
+    let mut summary = WriteSummary::default();
+    let dry_run = args.dry_run;
+    let prune = args.prune;
+    let result = store.update(|current: Tokens| -> Result<Option<Tokens>> {
+        let new_paths: HashSet<String> = fetched
+            .input
+            .base
+            .iter()
+            .flat_map(|d| d.doc.tokens.iter().map(|t| t.path.to_string()))
+            .collect();
+        // Everything else stays; this source's vanished tokens stay too unless --prune.
+        let others = link::documents_from(&current, |s| s != set);
+        let vanished: Vec<String> = current
+            .tokens
+            .iter()
+            .filter(|t| t.set == set && !new_paths.contains(t.path.as_str()))
+            .map(|t| t.path.to_string())
+            .collect();
+        let mut input = others;
+        if !prune && !vanished.is_empty() {
+            let keep: HashSet<&str> = vanished.iter().map(String::as_str).collect();
+            let old = link::documents_from(&current, |s| s == set);
+            for mut d in old.base {
+                d.doc.tokens.retain(|t| keep.contains(t.path.as_str()));
+                input.base.push(d);
+            }
+            kept.clone_from(&vanished);
+        }
+        input.base.extend(fetched.input.base);
+        for (m, docs) in fetched.input.modes {
+            match input.modes.iter_mut().find(|(n, _)| *n == m) {
+                Some((_, d)) => d.extend(docs),
+                None => input.modes.push((m, docs)),
+            }
+        }
+        input.mode_only_tokens = true;
+        let next = link::link(input, &mut findings);
+        if findings.has_errors() {
+            anyhow::bail!("the synced tokens do not fit the store's tokens");
+        }
+        let before = current
+            .tokens
+            .iter()
+            .map(|t| (t.path.clone(), t.clone()))
+            .collect::<std::collections::HashMap<_, _>>();
+        summary = summarize(&before, &next);
+        Ok(if dry_run { None } else { Some(next) })
+    })?;
+    if let Err(e) = result {
+        let list: Vec<String> = findings
+            .into_sorted()
+            .iter()
+            .filter(|f| f.is_error())
+            .map(ToString::to_string)
+            .collect();
+        return Err(e.context(list.join("\n")));
+    }
+    Ok((
+        SourceReport {
+            source: source.name.clone(),
+            status: if dry_run { "dry-run" } else { "ok" },
+            summary,
+            kept_upstream_removed: kept,
+            warnings: fetched.warnings,
+            error: None,
+        },
+        (!dry_run).then_some(fetched.version),
+    ))
+}
+
+/// `opends sync log`.
+fn log(ctx: &Context, args: SyncLogArgs) -> Result<Outcome> {
+    let project = ctx.project()?;
+    let store = ctx
+        .store(Some(&project))
+        .context("could not open the store")?;
+    let events = store.sync_events(args.limit)?;
+    if args.json {
+        ctx.printer.json(&events)?;
+        return Ok(Outcome::Success);
+    }
+    if events.is_empty() {
+        ctx.printer.status("no syncs yet; run `opends sync`");
+        return Ok(Outcome::Success);
+    }
+    let lines: Vec<String> = events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}  {:10}  {:7}  +{} ~{} -{}  {} ms{}",
+                e.at,
+                e.source,
+                e.status,
+                e.added,
+                e.changed,
+                e.removed,
+                e.duration_ms,
+                e.error
+                    .as_ref()
+                    .map(|m| format!("  {m}"))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    ctx.printer.data(&lines.join("\n"))?;
+    Ok(Outcome::Success)
+}
