@@ -358,3 +358,139 @@ fn sync_without_credentials_or_with_a_bad_file_fails_clearly_and_writes_nothing(
         json!([])
     );
 }
+
+#[test]
+fn penpot_sync_reads_the_tokens_library_with_themes_as_modes() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    let file: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::support::fixture("penpot/file.json")).expect("fixture"),
+    )
+    .expect("json");
+    let id = file["id"].as_str().expect("an id").to_string();
+    rt.block_on(
+        Mock::given(method("POST"))
+            .and(path("/api/rpc/command/get-file"))
+            .and(header("Authorization", format!("Token {SECRET}").as_str()))
+            .and(header("Accept", "application/json"))
+            .and(body_json(json!({"id": id})))
+            .respond_with(ResponseTemplate::new(200).set_body_json(file))
+            .expect(2)
+            .mount(&server),
+    );
+    let t = project()
+        .env("OPENDS_PENPOT_TOKEN", SECRET)
+        .env("OPENDS_KEYRING", "none");
+    t.opends(["source", "add", "penpot", &id, "--base-url", &server.uri()])
+        .success();
+    t.opends(["sync", "--json"]).success();
+    let primary = t
+        .opends(["tokens", "get", "color.primary", "--json"])
+        .success()
+        .json();
+    assert_eq!(primary["value"], json!("{color.blue.500}"));
+    let space = t
+        .opends(["tokens", "get", "space.sm", "--json"])
+        .success()
+        .json();
+    assert_eq!(space["value"], json!({"value": 8, "unit": "px"}));
+    // The themes `Mode/Light` and `Mode/Dark` became the modes `light` and `dark`.
+    let bg = t
+        .opends(["tokens", "get", "color.background", "--json"])
+        .success()
+        .json();
+    assert_eq!(bg["value"], json!("{color.gray.50}"));
+    assert_eq!(bg["modes"]["dark"], json!("{color.gray.900}"));
+    let list = t.opends(["tokens", "list", "--json"]).success().json();
+    assert!(list.as_array().is_some_and(|a| a.len() > 5), "{list}");
+    // Same revision: the second run is skipped (the mock expects exactly 2 fetches:
+    // one per run, the second only to read the revision).
+    t.opends(["sync"]).success().stderr_contains("skipped");
+    rt.block_on(server.verify());
+}
+
+#[test]
+fn figma_429_with_retry_after_and_a_500_are_retried_until_success() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(async {
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789"))
+            .respond_with(
+                ResponseTemplate::new(429)
+                    .insert_header("Retry-After", "1")
+                    .set_body_json(json!({"status": 429, "err": "Rate limit exceeded"})),
+            )
+            .up_to_n_times(1)
+            .with_priority(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(
+                json!({"name": "Tokens", "version": "7", "lastModified": "2026-11-20T10:00:00Z"}),
+            ))
+            .with_priority(2)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/variables/local"))
+            .respond_with(
+                ResponseTemplate::new(500).set_body_json(json!({"status": 500, "err": "Internal"})),
+            )
+            .up_to_n_times(1)
+            .with_priority(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/variables/local"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(variables_fixture()))
+            .with_priority(2)
+            .mount(&server)
+            .await;
+    });
+    let t = project()
+        .env("OPENDS_FIGMA_API_URL", server.uri())
+        .env("OPENDS_FIGMA_TOKEN", SECRET)
+        .env("OPENDS_KEYRING", "none");
+    t.opends(["source", "add", "figma", "AbC123xYz789"])
+        .success();
+    let started = std::time::Instant::now();
+    t.opends(["sync"]).success().stderr_contains("4 added");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "Retry-After was not honoured"
+    );
+}
+
+#[test]
+fn a_malformed_body_fails_and_writes_nothing() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(async {
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"version": "1", "lastModified": "x"})),
+            )
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/variables/local"))
+            .respond_with(ResponseTemplate::new(200).set_body_string("{\"meta\": {\"variables\": "))
+            .mount(&server)
+            .await;
+    });
+    let t = project()
+        .env("OPENDS_FIGMA_API_URL", server.uri())
+        .env("OPENDS_FIGMA_TOKEN", SECRET)
+        .env("OPENDS_KEYRING", "none");
+    t.opends(["source", "add", "figma", "AbC123xYz789"])
+        .success();
+    t.opends(["sync"]).code(2).stderr_contains("cannot read");
+    assert_eq!(
+        t.opends(["tokens", "list", "--json"]).success().json(),
+        json!([])
+    );
+}
