@@ -16,7 +16,7 @@ use crate::Outcome;
 use crate::cli::{SyncArgs, SyncCommand, SyncLogArgs};
 use crate::model::Tokens;
 use crate::printer::Style;
-use crate::sources::http::Http;
+use crate::sources::http::{Http, HttpError};
 use crate::sources::{Provider, SourceConfig, figma};
 use crate::store::{Store, SyncEvent, WriteSummary, summarize};
 use crate::tokens::dtcg::{self, Source};
@@ -204,9 +204,34 @@ fn fetch(
             if !force && known == Some(version.as_str()) {
                 return Ok(None);
             }
-            let vars = figma::local_variables(&http, &base, &source.file, cred)
-                .map_err(|e| hint_http(e, source))?;
-            let mapped = figma::map_variables(&vars);
+            let mapped = match figma::local_variables(&http, &base, &source.file, cred) {
+                Ok(vars) => figma::map_variables(&vars),
+                // The token worked for the file itself: a 403 here is the plan (variables
+                // need Figma Enterprise). Published styles are the next best thing.
+                Err(HttpError::Unauthorized { status: 403, .. }) => {
+                    let styles = figma::styles(&http, &base, &source.file, cred)
+                        .map_err(|e| hint_http(e, source))?;
+                    let ids: Vec<String> = styles
+                        .get("meta")
+                        .and_then(|m| m.get("styles"))
+                        .and_then(Value::as_array)
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|s| s.get("node_id")?.as_str().map(str::to_string))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let nodes = figma::nodes(&http, &base, &source.file, &ids, cred)
+                        .map_err(|e| hint_http(e, source))?;
+                    let mut m = figma::map_styles(&styles, &nodes);
+                    m.warnings.insert(
+                        0,
+                        "Figma refused the file's variables (they need an Enterprise plan); read its published styles instead".into(),
+                    );
+                    m
+                }
+                Err(e) => return Err(hint_http(e, source)),
+            };
             let set = set_name(source);
             let mut base_doc = Map::new();
             let mut mode_docs: Vec<(String, Map<String, Value>)> = mapped

@@ -371,3 +371,166 @@ mod tests {
         assert_eq!(m.warnings.len(), 1);
     }
 }
+
+/// `GET /v1/files/:key/styles`.
+pub fn styles(
+    http: &Http,
+    base: &str,
+    key: &str,
+    credential: &Credential,
+) -> Result<Value, HttpError> {
+    let url = format!("{}/v1/files/{key}/styles", base.trim_end_matches('/'));
+    http.json("the file's styles", |c| {
+        c.get(&url).header("X-Figma-Token", credential.secret())
+    })
+}
+
+/// `GET /v1/files/:key/nodes?ids=...` (in batches, to keep URLs short).
+pub fn nodes(
+    http: &Http,
+    base: &str,
+    key: &str,
+    ids: &[String],
+    credential: &Credential,
+) -> Result<Value, HttpError> {
+    let mut all = serde_json::Map::new();
+    for batch in ids.chunks(100) {
+        let url = format!("{}/v1/files/{key}/nodes", base.trim_end_matches('/'));
+        let joined = batch.join(",");
+        let v = http.json("the styles' nodes", |c| {
+            c.get(&url)
+                .query(&[("ids", joined.as_str())])
+                .header("X-Figma-Token", credential.secret())
+        })?;
+        if let Some(n) = v.get("nodes").and_then(Value::as_object) {
+            all.extend(n.clone());
+        }
+    }
+    Ok(serde_json::json!({ "nodes": all }))
+}
+
+fn paint_color(fill: &Value) -> Option<Value> {
+    if fill.get("type").and_then(Value::as_str) != Some("SOLID")
+        || fill.get("visible").and_then(Value::as_bool) == Some(false)
+    {
+        return None;
+    }
+    let mut c = fill.get("color")?.clone();
+    // A paint's opacity multiplies the colour's alpha.
+    if let Some(o) = fill.get("opacity").and_then(Value::as_f64) {
+        let a = c.get("a").and_then(Value::as_f64).unwrap_or(1.0);
+        c["a"] = serde_json::json!(a * o);
+    }
+    color(&c)
+}
+
+fn px(n: f64) -> Value {
+    serde_json::json!({"value": trim(n), "unit": "px"})
+}
+
+/// Maps published styles (paint -> color, text -> typography, effect -> shadow) with
+/// their nodes: the fallback when variables are not available on the file's plan.
+pub fn map_styles(styles: &Value, nodes: &Value) -> Mapped {
+    let mut out = Mapped::default();
+    let list = styles
+        .get("meta")
+        .and_then(|m| m.get("styles"))
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    for s in list {
+        let name = s.get("name").and_then(Value::as_str).unwrap_or_default();
+        let node_id = s.get("node_id").and_then(Value::as_str).unwrap_or_default();
+        let Some(doc) = nodes
+            .get("nodes")
+            .and_then(|n| n.get(node_id))
+            .and_then(|n| n.get("document"))
+        else {
+            out.warnings.push(format!(
+                "style `{name}`: its node `{node_id}` was not returned; skipped"
+            ));
+            continue;
+        };
+        let (ty, value): (&'static str, Option<Value>) = match s.get("style_type").and_then(Value::as_str) {
+            Some("FILL") => (
+                "color",
+                doc.get("fills")
+                    .and_then(Value::as_array)
+                    .and_then(|f| f.iter().find_map(paint_color)),
+            ),
+            Some("TEXT") => ("typography", doc.get("style").and_then(|st| {
+                let size = st.get("fontSize").and_then(Value::as_f64)?;
+                let line = st
+                    .get("lineHeightPx")
+                    .and_then(Value::as_f64)
+                    .map_or(1.2, |lh| (lh / size * 100.0).round() / 100.0);
+                Some(serde_json::json!({
+                    "fontFamily": st.get("fontFamily").and_then(Value::as_str).unwrap_or("sans-serif"),
+                    "fontSize": px(size),
+                    "fontWeight": st.get("fontWeight").and_then(Value::as_f64).map_or(Value::from(400), trim),
+                    "letterSpacing": px(st.get("letterSpacing").and_then(Value::as_f64).unwrap_or(0.0)),
+                    "lineHeight": trim(line),
+                }))
+            })),
+            Some("EFFECT") => {
+                let layers: Vec<Value> = doc
+                    .get("effects")
+                    .and_then(Value::as_array)
+                    .map(|effects| {
+                        effects
+                            .iter()
+                            .filter(|e| e.get("visible").and_then(Value::as_bool) != Some(false))
+                            .filter_map(|e| {
+                                let kind = e.get("type").and_then(Value::as_str)?;
+                                if kind != "DROP_SHADOW" && kind != "INNER_SHADOW" {
+                                    return None;
+                                }
+                                let off = e.get("offset");
+                                let mut layer = serde_json::json!({
+                                    "color": color(e.get("color")?)?,
+                                    "offsetX": px(off.and_then(|o| o.get("x")).and_then(Value::as_f64).unwrap_or(0.0)),
+                                    "offsetY": px(off.and_then(|o| o.get("y")).and_then(Value::as_f64).unwrap_or(0.0)),
+                                    "blur": px(e.get("radius").and_then(Value::as_f64).unwrap_or(0.0)),
+                                    "spread": px(e.get("spread").and_then(Value::as_f64).unwrap_or(0.0)),
+                                });
+                                if kind == "INNER_SHADOW" {
+                                    layer["inset"] = Value::Bool(true);
+                                }
+                                Some(layer)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let value = match layers.len() {
+                    0 => None,
+                    1 => layers.into_iter().next(),
+                    _ => Some(Value::Array(layers)),
+                };
+                ("shadow", value)
+            }
+            other => {
+                out.warnings.push(format!(
+                    "style `{name}` ({}) has no DTCG type and was skipped",
+                    other.unwrap_or("?")
+                ));
+                continue;
+            }
+        };
+        let Some(value) = value else {
+            out.warnings.push(format!("style `{name}` has nothing opends can read (e.g. a gradient or image fill); skipped"));
+            continue;
+        };
+        out.tokens.push(MappedToken {
+            path: token_path(name),
+            ty,
+            value,
+            modes: Vec::new(),
+            description: s
+                .get("description")
+                .and_then(Value::as_str)
+                .filter(|d| !d.is_empty())
+                .map(str::to_string),
+            extensions: serde_json::json!({"com.figma": {"styleKey": s.get("key").cloned().unwrap_or(Value::Null), "nodeId": node_id}}),
+        });
+    }
+    out
+}

@@ -4,6 +4,7 @@
 pub mod figma;
 pub mod http;
 pub mod penpot;
+pub mod webhook;
 
 use serde::{Deserialize, Serialize};
 

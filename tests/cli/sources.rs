@@ -494,3 +494,76 @@ fn a_malformed_body_fails_and_writes_nothing() {
         json!([])
     );
 }
+
+fn figma_fixture(name: &str) -> serde_json::Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(crate::support::fixture(&format!("figma/{name}")))
+            .expect("fixture"),
+    )
+    .expect("json")
+}
+
+#[test]
+fn without_variables_on_the_plan_published_styles_are_read_with_a_warning() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(async {
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(figma_fixture("file-depth1.json")),
+            )
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/variables/local"))
+            .respond_with(
+                ResponseTemplate::new(403).set_body_json(figma_fixture("variables-403.json")),
+            )
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/styles"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(figma_fixture("styles.json")))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/nodes"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(figma_fixture("nodes.json")))
+            .mount(&server)
+            .await;
+    });
+    let t = project()
+        .env("OPENDS_FIGMA_API_URL", server.uri())
+        .env("OPENDS_FIGMA_TOKEN", SECRET)
+        .env("OPENDS_KEYRING", "none");
+    t.opends(["source", "add", "figma", "AbC123xYz789"])
+        .success();
+    t.opends(["sync"])
+        .success()
+        .stderr_contains("Enterprise plan");
+    let primary = t
+        .opends(["tokens", "get", "brand.primary", "--json"])
+        .success()
+        .json();
+    assert_eq!(primary["type"], json!("color"));
+    assert_eq!(primary["value"]["hex"], json!("#3b82f6"));
+    let scrim = t
+        .opends(["tokens", "get", "overlay.scrim", "--json"])
+        .success()
+        .json();
+    assert_eq!(scrim["value"]["alpha"], json!(0.5));
+    let h1 = t
+        .opends(["tokens", "get", "heading.h1", "--json"])
+        .success()
+        .json();
+    assert_eq!(h1["type"], json!("typography"));
+    assert_eq!(h1["value"]["fontSize"], json!({"value": 32, "unit": "px"}));
+    assert_eq!(h1["value"]["lineHeight"], json!(1.25));
+    let card = t
+        .opends(["tokens", "get", "elevation.card", "--json"])
+        .success()
+        .json();
+    assert_eq!(card["type"], json!("shadow"));
+    assert_eq!(card["value"]["spread"], json!({"value": -2, "unit": "px"}));
+}
