@@ -324,54 +324,6 @@ fn trim(n: f64) -> Value {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn names_become_paths() {
-        assert_eq!(token_path("Color/Primary/500"), "color.primary.500");
-        assert_eq!(token_path("Space / 4 x.5"), "space.4-x-5");
-    }
-
-    #[test]
-    fn variables_map_to_tokens_with_modes_and_aliases() {
-        let response = json!({"status": 200, "error": false, "meta": {
-            "variableCollections": {
-                "C:1": {"id": "C:1", "name": "Primitives", "modes": [{"modeId": "1:0", "name": "Value"}], "defaultModeId": "1:0"},
-                "C:2": {"id": "C:2", "name": "Semantic", "modes": [{"modeId": "2:0", "name": "Light"}, {"modeId": "2:1", "name": "Dark"}], "defaultModeId": "2:0"}
-            },
-            "variables": {
-                "V:1": {"id": "V:1", "name": "Color/Blue/500", "variableCollectionId": "C:1", "resolvedType": "COLOR",
-                        "valuesByMode": {"1:0": {"r": 0.2, "g": 0.4, "b": 0.8, "a": 1}}, "scopes": ["ALL_SCOPES"], "description": "brand"},
-                "V:2": {"id": "V:2", "name": "Color/Gray/900", "variableCollectionId": "C:1", "resolvedType": "COLOR",
-                        "valuesByMode": {"1:0": {"r": 0.1, "g": 0.1, "b": 0.1, "a": 1}}, "scopes": ["ALL_SCOPES"]},
-                "V:3": {"id": "V:3", "name": "Bg/Default", "variableCollectionId": "C:2", "resolvedType": "COLOR",
-                        "valuesByMode": {"2:0": {"type": "VARIABLE_ALIAS", "id": "V:1"}, "2:1": {"type": "VARIABLE_ALIAS", "id": "V:2"}}, "scopes": ["FRAME_FILL"]},
-                "V:4": {"id": "V:4", "name": "Radius/md", "variableCollectionId": "C:1", "resolvedType": "FLOAT",
-                        "valuesByMode": {"1:0": 6}, "scopes": ["CORNER_RADIUS"]},
-                "V:5": {"id": "V:5", "name": "Weight/Bold", "variableCollectionId": "C:1", "resolvedType": "FLOAT",
-                        "valuesByMode": {"1:0": 700}, "scopes": ["FONT_WEIGHT"]},
-                "V:6": {"id": "V:6", "name": "Flag", "variableCollectionId": "C:1", "resolvedType": "BOOLEAN",
-                        "valuesByMode": {"1:0": true}, "scopes": ["ALL_SCOPES"]}
-            }
-        }});
-        let m = map_variables(&response);
-        assert_eq!(m.modes, ["light", "dark"]);
-        let by = |p: &str| m.tokens.iter().find(|t| t.path == p).unwrap();
-        assert_eq!(by("color.blue.500").value["hex"], json!("#3366cc"));
-        assert_eq!(by("bg.default").value, json!("{color.blue.500}"));
-        assert_eq!(
-            by("bg.default").modes,
-            vec![("dark".to_string(), json!("{color.gray.900}"))]
-        );
-        assert_eq!(by("radius.md").value, json!({"value": 6, "unit": "px"}));
-        assert_eq!(by("weight.bold").ty, "fontWeight");
-        assert_eq!(m.warnings.len(), 1);
-    }
-}
-
 /// `GET /v1/files/:key/styles`.
 pub fn styles(
     http: &Http,
@@ -533,4 +485,52 @@ pub fn map_styles(styles: &Value, nodes: &Value) -> Mapped {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn names_become_paths() {
+        assert_eq!(token_path("Color/Primary/500"), "color.primary.500");
+        assert_eq!(token_path("Space / 4 x.5"), "space.4-x-5");
+    }
+
+    #[test]
+    fn variables_map_to_tokens_with_modes_and_aliases() {
+        let response = json!({"status": 200, "error": false, "meta": {
+            "variableCollections": {
+                "C:1": {"id": "C:1", "name": "Primitives", "modes": [{"modeId": "1:0", "name": "Value"}], "defaultModeId": "1:0"},
+                "C:2": {"id": "C:2", "name": "Semantic", "modes": [{"modeId": "2:0", "name": "Light"}, {"modeId": "2:1", "name": "Dark"}], "defaultModeId": "2:0"}
+            },
+            "variables": {
+                "V:1": {"id": "V:1", "name": "Color/Blue/500", "variableCollectionId": "C:1", "resolvedType": "COLOR",
+                        "valuesByMode": {"1:0": {"r": 0.2, "g": 0.4, "b": 0.8, "a": 1}}, "scopes": ["ALL_SCOPES"], "description": "brand"},
+                "V:2": {"id": "V:2", "name": "Color/Gray/900", "variableCollectionId": "C:1", "resolvedType": "COLOR",
+                        "valuesByMode": {"1:0": {"r": 0.1, "g": 0.1, "b": 0.1, "a": 1}}, "scopes": ["ALL_SCOPES"]},
+                "V:3": {"id": "V:3", "name": "Bg/Default", "variableCollectionId": "C:2", "resolvedType": "COLOR",
+                        "valuesByMode": {"2:0": {"type": "VARIABLE_ALIAS", "id": "V:1"}, "2:1": {"type": "VARIABLE_ALIAS", "id": "V:2"}}, "scopes": ["FRAME_FILL"]},
+                "V:4": {"id": "V:4", "name": "Radius/md", "variableCollectionId": "C:1", "resolvedType": "FLOAT",
+                        "valuesByMode": {"1:0": 6}, "scopes": ["CORNER_RADIUS"]},
+                "V:5": {"id": "V:5", "name": "Weight/Bold", "variableCollectionId": "C:1", "resolvedType": "FLOAT",
+                        "valuesByMode": {"1:0": 700}, "scopes": ["FONT_WEIGHT"]},
+                "V:6": {"id": "V:6", "name": "Flag", "variableCollectionId": "C:1", "resolvedType": "BOOLEAN",
+                        "valuesByMode": {"1:0": true}, "scopes": ["ALL_SCOPES"]}
+            }
+        }});
+        let m = map_variables(&response);
+        assert_eq!(m.modes, ["light", "dark"]);
+        let by = |p: &str| m.tokens.iter().find(|t| t.path == p).unwrap();
+        assert_eq!(by("color.blue.500").value["hex"], json!("#3366cc"));
+        assert_eq!(by("bg.default").value, json!("{color.blue.500}"));
+        assert_eq!(
+            by("bg.default").modes,
+            vec![("dark".to_string(), json!("{color.gray.900}"))]
+        );
+        assert_eq!(by("radius.md").value, json!({"value": 6, "unit": "px"}));
+        assert_eq!(by("weight.bold").ty, "fontWeight");
+        assert_eq!(m.warnings.len(), 1);
+    }
 }
