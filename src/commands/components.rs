@@ -109,7 +109,7 @@ fn check_specs(
 
 /// Merges imported specs into the stored ones: same name replaces (keeping the review
 /// record and its status when the component was approved or deprecated in opends).
-fn merge(
+pub(crate) fn merge(
     current: Vec<StoredComponent>,
     incoming: Vec<StoredComponent>,
     drop_sources: &dyn Fn(&StoredComponent) -> bool,

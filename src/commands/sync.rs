@@ -33,6 +33,7 @@ fn set_name(source: &SourceConfig) -> String {
 struct SourceReport {
     source: String,
     status: &'static str,
+    components: usize,
     #[serde(flatten)]
     summary: WriteSummary,
     kept_upstream_removed: Vec<String>,
@@ -85,6 +86,7 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
                     SourceReport {
                         source: source.name.clone(),
                         status: "failed",
+                        components: 0,
                         summary: WriteSummary::default(),
                         kept_upstream_removed: Vec::new(),
                         warnings: Vec::new(),
@@ -142,7 +144,7 @@ fn print_report(ctx: &Context, r: &SourceReport) {
             r.source
         )),
         status => ctx.printer.status(&format!(
-            "{} {}: {} added, {} changed, {} removed{}",
+            "{} {}: {} added, {} changed, {} removed, {} components{}",
             if status == "dry-run" {
                 ctx.printer.paint(Style::Yellow, "dry run")
             } else {
@@ -152,6 +154,7 @@ fn print_report(ctx: &Context, r: &SourceReport) {
             s.added,
             s.changed,
             s.removed,
+            r.components,
             if status == "dry-run" {
                 " (nothing written)"
             } else {
@@ -182,6 +185,7 @@ struct Fetched {
     input: Input,
     version: String,
     warnings: Vec<String>,
+    components: Vec<crate::model::Component>,
 }
 
 fn fetch(
@@ -282,10 +286,23 @@ fn fetch(
                     list.join("\n  ")
                 );
             }
+            let mut warnings = mapped.warnings;
+            let components = match figma::components(&http, &base, &source.file, cred) {
+                Ok((c, sets)) => {
+                    let (specs, w) = figma::map_components(&c, &sets);
+                    warnings.extend(w);
+                    specs
+                }
+                Err(e) => {
+                    warnings.push(format!("components were not read: {e}"));
+                    Vec::new()
+                }
+            };
             Ok(Some(Fetched {
                 input,
                 version,
-                warnings: mapped.warnings,
+                warnings,
+                components,
             }))
         }
         Provider::Penpot => {
@@ -329,6 +346,7 @@ fn fetch(
                 input,
                 version,
                 warnings,
+                components: Vec::new(),
             }))
         }
     }
@@ -401,6 +419,7 @@ fn sync_one(
             SourceReport {
                 source: source.name.clone(),
                 status: "skipped",
+                components: 0,
                 summary: WriteSummary::default(),
                 kept_upstream_removed: Vec::new(),
                 warnings: Vec::new(),
@@ -469,13 +488,53 @@ fn sync_one(
             .collect();
         return Err(e.context(list.join("\n")));
     }
+    // Components: checked against the tokens as they are now; the invalid are reported.
+    let mut warnings = fetched.warnings;
+    let mut component_count = 0;
+    let specs = fetched.components;
+    let mut skipped = Vec::new();
+    let _ = store.update_components(|current, tokens| -> Result<_, ()> {
+        let mut incoming = Vec::new();
+        for spec in specs {
+            let f = crate::components::check(&spec, tokens, &set, "");
+            if f.has_errors() {
+                let why: Vec<String> = f
+                    .iter()
+                    .filter(|x| x.is_error())
+                    .map(|x| x.message.clone())
+                    .collect();
+                skipped.push(format!(
+                    "component `{}` skipped: {}",
+                    spec.name,
+                    why.join("; ")
+                ));
+                continue;
+            }
+            incoming.push(crate::model::StoredComponent {
+                spec,
+                source: Some(set.clone()),
+                review: crate::model::component::Review::default(),
+            });
+        }
+        component_count = incoming.len();
+        if dry_run {
+            return Ok(None);
+        }
+        let from_here =
+            |c: &crate::model::StoredComponent| c.source.as_deref() == Some(set.as_str());
+        Ok(Some(super::components::merge(
+            current, incoming, &from_here,
+        )))
+    })?;
+    warnings.extend(skipped);
     Ok((
         SourceReport {
             source: source.name.clone(),
             status: if dry_run { "dry-run" } else { "ok" },
+            components: component_count,
             summary,
             kept_upstream_removed: kept,
-            warnings: fetched.warnings,
+            warnings,
             error: None,
         },
         (!dry_run).then_some(fetched.version),

@@ -487,6 +487,159 @@ pub fn map_styles(styles: &Value, nodes: &Value) -> Mapped {
     out
 }
 
+/// `GET /v1/files/:key/components` and `/component_sets`.
+pub fn components(
+    http: &Http,
+    base: &str,
+    key: &str,
+    credential: &Credential,
+) -> Result<(Value, Value), HttpError> {
+    let base = base.trim_end_matches('/');
+    let c_url = format!("{base}/v1/files/{key}/components");
+    let s_url = format!("{base}/v1/files/{key}/component_sets");
+    let components = http.json("the file's components", |c| {
+        c.get(&c_url).header("X-Figma-Token", credential.secret())
+    })?;
+    let sets = http.json("the file's component sets", |c| {
+        c.get(&s_url).header("X-Figma-Token", credential.secret())
+    })?;
+    Ok((components, sets))
+}
+
+/// Maps published components to draft component specs: a component set becomes one
+/// component whose variant properties (`Variant=Primary, Size=md`) become enum props and
+/// whose members become variants; a component outside a set becomes a component with
+/// no props. Descriptions are kept; styles are left for a person to bind to tokens.
+pub fn map_components(
+    components: &Value,
+    sets: &Value,
+) -> (Vec<crate::model::Component>, Vec<String>) {
+    use crate::model::component::{Literal, Prop, PropType, Slot, Variant};
+    let mut warnings = Vec::new();
+    let list = |v: &Value, key: &str| -> Vec<Value> {
+        v.get("meta")
+            .and_then(|m| m.get(key))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let set_list = list(sets, "component_sets");
+    let comp_list = list(components, "components");
+    let mut out = Vec::new();
+    let base_spec = |name: &str, description: Option<String>| crate::model::Component {
+        name: name.to_string(),
+        description,
+        category: "figma".into(),
+        status: crate::model::Status::Draft,
+        element: "div".into(),
+        props: Vec::new(),
+        slots: vec![Slot {
+            name: "default".into(),
+            description: None,
+        }],
+        events: Vec::new(),
+        attrs: indexmap::IndexMap::new(),
+        accessibility: crate::model::component::Accessibility::default(),
+        parts: Vec::new(),
+        styles: indexmap::IndexMap::new(),
+        variants: Vec::new(),
+        states: indexmap::IndexMap::new(),
+    };
+    for set in &set_list {
+        let name = set.get("name").and_then(Value::as_str).unwrap_or_default();
+        let node = set
+            .get("node_id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let description = set
+            .get("description")
+            .and_then(Value::as_str)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string);
+        let mut spec = base_spec(name, description);
+        let members = comp_list.iter().filter(|c| {
+            c.get("containing_frame")
+                .and_then(|f| f.get("containingComponentSet"))
+                .and_then(|s| s.get("nodeId"))
+                .and_then(Value::as_str)
+                == Some(node)
+        });
+        for m in members {
+            let label = m.get("name").and_then(Value::as_str).unwrap_or_default();
+            let mut when = indexmap::IndexMap::new();
+            for pair in label.split(',') {
+                let Some((k, v)) = pair.split_once('=') else {
+                    continue;
+                };
+                let (k, v) = (k.trim(), v.trim());
+                let prop_name =
+                    crate::export::naming::name(k, None, crate::export::NameCase::Camel);
+                let value = crate::export::naming::name(v, None, crate::export::NameCase::Kebab);
+                match spec.props.iter_mut().find(|p| p.name == prop_name) {
+                    Some(p) => {
+                        if !p.values.contains(&value) {
+                            p.values.push(value.clone());
+                        }
+                    }
+                    None => spec.props.push(Prop {
+                        name: prop_name.clone(),
+                        ty: PropType::Enum,
+                        values: vec![value.clone()],
+                        default: Some(Literal::String(value.clone())),
+                        required: false,
+                        description: Some(format!("Figma variant property `{k}`")),
+                    }),
+                }
+                when.insert(prop_name, Literal::String(value));
+            }
+            if when.is_empty() {
+                continue;
+            }
+            let vname: Vec<String> = when
+                .values()
+                .map(|v| match v {
+                    Literal::String(s) => s.clone(),
+                    _ => String::new(),
+                })
+                .collect();
+            spec.variants.push(Variant {
+                name: vname.join("-"),
+                when,
+                styles: indexmap::IndexMap::new(),
+                states: indexmap::IndexMap::new(),
+            });
+        }
+        out.push(spec);
+    }
+    for c in &comp_list {
+        let in_set = c
+            .get("containing_frame")
+            .and_then(|f| f.get("containingComponentSet"))
+            .is_some();
+        if in_set {
+            continue;
+        }
+        let name = c.get("name").and_then(Value::as_str).unwrap_or_default();
+        let description = c
+            .get("description")
+            .and_then(Value::as_str)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string);
+        out.push(base_spec(name, description));
+    }
+    // Keep only specs whose names can become code; say why others were left out.
+    out.retain(
+        |spec| match crate::components::ident::component_name(&spec.name) {
+            Ok(_) => true,
+            Err(m) => {
+                warnings.push(format!("component `{}` skipped: {m}", spec.name));
+                false
+            }
+        },
+    );
+    (out, warnings)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -532,6 +532,20 @@ fn without_variables_on_the_plan_published_styles_are_read_with_a_warning() {
             .respond_with(ResponseTemplate::new(200).set_body_json(figma_fixture("nodes.json")))
             .mount(&server)
             .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/components"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(figma_fixture("components.json")),
+            )
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/component_sets"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(figma_fixture("component_sets.json")),
+            )
+            .mount(&server)
+            .await;
     });
     let t = project()
         .env("OPENDS_FIGMA_API_URL", server.uri())
