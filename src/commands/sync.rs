@@ -434,7 +434,31 @@ fn sync_one(
     let mut summary = WriteSummary::default();
     let dry_run = args.dry_run;
     let prune = args.prune;
+    let mut foreign: Vec<String> = Vec::new();
+    let mut fetched = fetched;
     let result = store.update(|current: Tokens| -> Result<Option<Tokens>> {
+        // Tokens another source or a file defines are never touched by this source.
+        let owned_elsewhere: HashSet<&str> = current
+            .tokens
+            .iter()
+            .filter(|t| t.set != set)
+            .map(|t| t.path.as_str())
+            .collect();
+        for d in fetched.input.base.iter_mut().chain(
+            fetched
+                .input
+                .modes
+                .iter_mut()
+                .flat_map(|(_, d)| d.iter_mut()),
+        ) {
+            d.doc.tokens.retain(|t| {
+                let mine = !owned_elsewhere.contains(t.path.as_str());
+                if !mine && !foreign.contains(&t.path.to_string()) {
+                    foreign.push(t.path.to_string());
+                }
+                mine
+            });
+        }
         let new_paths: HashSet<String> = fetched
             .input
             .base
@@ -490,12 +514,31 @@ fn sync_one(
     }
     // Components: checked against the tokens as they are now; the invalid are reported.
     let mut warnings = fetched.warnings;
+    if !foreign.is_empty() {
+        warnings.push(format!(
+            "{} token{} already defined by a file or another source kept {} value: {}",
+            foreign.len(),
+            if foreign.len() == 1 { "" } else { "s" },
+            if foreign.len() == 1 { "its" } else { "their" },
+            foreign.join(", ")
+        ));
+    }
     let mut component_count = 0;
     let specs = fetched.components;
     let mut skipped = Vec::new();
     let _ = store.update_components(|current, tokens| -> Result<_, ()> {
         let mut incoming = Vec::new();
         for spec in specs {
+            if current
+                .iter()
+                .any(|c| c.spec.name == spec.name && c.source.as_deref() != Some(set.as_str()))
+            {
+                skipped.push(format!(
+                    "component `{}` is defined by a file or another source; left as it is",
+                    spec.name
+                ));
+                continue;
+            }
             let f = crate::components::check(&spec, tokens, &set, "");
             if f.has_errors() {
                 let why: Vec<String> = f

@@ -581,3 +581,49 @@ fn without_variables_on_the_plan_published_styles_are_read_with_a_warning() {
     assert_eq!(card["type"], json!("shadow"));
     assert_eq!(card["value"]["spread"], json!({"value": -2, "unit": "px"}));
 }
+
+#[test]
+fn a_sync_never_touches_tokens_from_files() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(async {
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"version": "1", "lastModified": "x"})),
+            )
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789/variables/local"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(variables_fixture()))
+            .mount(&server)
+            .await;
+    });
+    let t = Test::new()
+        .file("opends.yaml", "name: s\ntokens: [local.json]\n")
+        .file(
+            "local.json",
+            r#"{"space": {"4": {"$type": "dimension", "$value": {"value": 99, "unit": "px"}}}}"#,
+        )
+        .env("OPENDS_FIGMA_API_URL", server.uri())
+        .env("OPENDS_FIGMA_TOKEN", SECRET)
+        .env("OPENDS_KEYRING", "none");
+    t.opends(["source", "add", "figma", "AbC123xYz789"])
+        .success();
+    t.opends(["sync"])
+        .success()
+        .stderr_contains("kept its value: space.4");
+    let space = t
+        .opends(["tokens", "get", "space.4", "--json"])
+        .success()
+        .json();
+    assert_eq!(space["value"], json!({"value": 99, "unit": "px"}));
+    assert_eq!(space["set"], json!("local.json"));
+    let blue = t
+        .opends(["tokens", "get", "color.blue.500", "--json"])
+        .success()
+        .json();
+    assert_eq!(blue["set"], json!("figma:figma"));
+}
