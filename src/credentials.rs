@@ -111,9 +111,27 @@ pub fn get(
 
 /// Stores `secret` in the keyring.
 pub fn store(provider: Provider, secret: &str) -> Result<(), CredentialError> {
-    entry(provider)?
-        .set_password(secret)
-        .map_err(|e| map_err(provider, &e))
+    let entry = entry(provider)?;
+    match entry.set_password(secret) {
+        // Linux keyutils without a session keyring (containers, sandboxes, CI) cannot
+        // hold the key: that is "no keyring here", not a missing entry.
+        Err(keyring::Error::NoEntry) => Err(CredentialError::NoKeyring {
+            env: provider.token_env(),
+            reason: "the session keyring is not available".into(),
+        }),
+        Err(e) => Err(map_err(provider, &e)),
+        Ok(()) => {
+            // Read it back: some backends accept a write they cannot keep.
+            match entry.get_password() {
+                Ok(stored) if stored == secret => Ok(()),
+                Ok(_) | Err(keyring::Error::NoEntry) => Err(CredentialError::NoKeyring {
+                    env: provider.token_env(),
+                    reason: "the keyring did not keep the token".into(),
+                }),
+                Err(e) => Err(map_err(provider, &e)),
+            }
+        }
+    }
 }
 
 /// Removes the keyring entry; `Ok(false)` when there was none.
