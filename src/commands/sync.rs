@@ -29,6 +29,14 @@ fn set_name(source: &SourceConfig) -> String {
     format!("{}:{}", source.provider.as_str(), source.name)
 }
 
+/// Which tokens a sync added, changed or removed.
+#[derive(Debug, Default, Serialize)]
+struct Changes {
+    added: Vec<String>,
+    changed: Vec<String>,
+    removed: Vec<String>,
+}
+
 #[derive(Debug, Serialize)]
 struct SourceReport {
     source: String,
@@ -37,6 +45,8 @@ struct SourceReport {
     #[serde(flatten)]
     summary: WriteSummary,
     kept_upstream_removed: Vec<String>,
+    /// Token paths by kind of change.
+    changes: Changes,
     warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
@@ -89,6 +99,7 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
                         components: 0,
                         summary: WriteSummary::default(),
                         kept_upstream_removed: Vec::new(),
+                        changes: Changes::default(),
                         warnings: Vec::new(),
                         error: Some(message),
                     },
@@ -161,6 +172,15 @@ fn print_report(ctx: &Context, r: &SourceReport) {
                 ""
             }
         )),
+    }
+    for (sign, paths) in [
+        ("+", &r.changes.added),
+        ("~", &r.changes.changed),
+        ("-", &r.changes.removed),
+    ] {
+        for p in paths {
+            ctx.printer.detail(&format!("  {sign} {p}"));
+        }
     }
     for w in &r.warnings {
         ctx.printer.warn(&format!("{}: {w}", r.source));
@@ -422,6 +442,7 @@ fn sync_one(
                 components: 0,
                 summary: WriteSummary::default(),
                 kept_upstream_removed: Vec::new(),
+                changes: Changes::default(),
                 warnings: Vec::new(),
                 error: None,
             },
@@ -435,6 +456,7 @@ fn sync_one(
     let dry_run = args.dry_run;
     let prune = args.prune;
     let mut foreign: Vec<String> = Vec::new();
+    let mut changes = Changes::default();
     let mut fetched = fetched;
     let result = store.update(|current: Tokens| -> Result<Option<Tokens>> {
         // Tokens another source or a file defines are never touched by this source.
@@ -501,6 +523,21 @@ fn sync_one(
             .map(|t| (t.path.clone(), t.clone()))
             .collect::<std::collections::HashMap<_, _>>();
         summary = summarize(&before, &next);
+        for t in &next.tokens {
+            match before.get(&t.path) {
+                None => changes.added.push(t.path.to_string()),
+                Some(old) if old.value != t.value || old.modes != t.modes || old.ty != t.ty => {
+                    changes.changed.push(t.path.to_string());
+                }
+                Some(_) => {}
+            }
+        }
+        changes.removed = before
+            .keys()
+            .filter(|p| next.get(p).is_none())
+            .map(ToString::to_string)
+            .collect();
+        changes.removed.sort();
         Ok(if dry_run { None } else { Some(next) })
     })?;
     if let Err(e) = result {
@@ -576,6 +613,7 @@ fn sync_one(
             status: if dry_run { "dry-run" } else { "ok" },
             components: component_count,
             summary,
+            changes,
             kept_upstream_removed: kept,
             warnings,
             error: None,

@@ -291,6 +291,12 @@ fn figma_sync_maps_variables_skips_unchanged_files_and_logs_events() {
     let dry = t.opends(["sync", "--dry-run", "--json"]).success().json();
     assert_eq!(dry[0]["status"], json!("dry-run"));
     assert_eq!(dry[0]["added"], json!(4));
+    assert!(
+        dry[0]["changes"]["added"]
+            .as_array()
+            .is_some_and(|a| a.contains(&json!("bg.default"))),
+        "{dry}"
+    );
     let listed = t.opends(["tokens", "list", "--json"]).success().json();
     assert_eq!(listed, json!([]));
     // The real sync.
