@@ -57,13 +57,25 @@ pub fn credential(provider: Provider) -> Result<Option<Credential>> {
     )?)
 }
 
+/// The HTTP client for `provider`; `OPENDS_HTTP_TIMEOUT_MS` overrides the 60 s timeout.
+pub fn http(provider: Provider) -> Result<Http> {
+    let timeout = std::env::var("OPENDS_HTTP_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(
+            std::time::Duration::from_secs(60),
+            std::time::Duration::from_millis,
+        );
+    Ok(Http::with_timeout(provider.as_str(), timeout)?)
+}
+
 fn check(
     ctx: &Context,
     provider: Provider,
     base: &str,
     cred: &Credential,
 ) -> Result<figma::Profile> {
-    let http = Http::new(provider.as_str())?;
+    let http = http(provider)?;
     let result = match provider {
         Provider::Figma => figma::me(&http, base, cred),
         Provider::Penpot => penpot::me(&http, base, cred),

@@ -16,7 +16,7 @@ use crate::Outcome;
 use crate::cli::{SyncArgs, SyncCommand, SyncLogArgs};
 use crate::model::Tokens;
 use crate::printer::Style;
-use crate::sources::http::{Http, HttpError};
+use crate::sources::http::HttpError;
 use crate::sources::{Provider, SourceConfig, figma};
 use crate::store::{Store, SyncEvent, WriteSummary, summarize};
 use crate::tokens::dtcg::{self, Source};
@@ -220,7 +220,7 @@ fn fetch(
         .filter(|v| !v.trim().is_empty())
         .or_else(|| source.base_url.clone())
         .unwrap_or_else(|| base_url(ctx, source.provider, None));
-    let http = Http::new(source.provider.as_str())?;
+    let http = super::auth::http(source.provider)?;
     match source.provider {
         Provider::Figma => {
             let version = figma::version(&http, &base, &source.file, cred)
@@ -357,16 +357,32 @@ fn fetch(
                     .collect();
                 anyhow::bail!("the file's tokens are invalid:\n  {}", list.join("\n  "));
             }
-            let warnings = findings
+            let mut warnings: Vec<String> = findings
                 .iter()
                 .filter(|f| !f.is_error() && f.code != "legacy-format")
                 .map(|f| f.message.clone())
                 .collect();
+            // Library colours and typographies come first: a token of the same path in
+            // the tokens library wins.
+            let (library, library_warnings) = crate::sources::penpot::library_tokens(&file);
+            warnings.extend(library_warnings);
+            let mut library_findings = Findings::default();
+            let library_doc = doc(&name, library, &mut library_findings);
+            if library_findings.has_errors() {
+                warnings.extend(
+                    library_findings
+                        .iter()
+                        .filter(|f| f.is_error())
+                        .map(|f| format!("library item skipped: {f}")),
+                );
+            } else {
+                input.base.insert(0, library_doc);
+            }
             Ok(Some(Fetched {
                 input,
                 version,
                 warnings,
-                components: Vec::new(),
+                components: crate::sources::penpot::components(&file),
             }))
         }
     }

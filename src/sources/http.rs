@@ -85,9 +85,14 @@ pub struct Http {
 impl Http {
     /// A client with connect/request timeouts and the opends user agent.
     pub fn new(provider: &'static str) -> Result<Self, HttpError> {
+        Self::with_timeout(provider, Duration::from_secs(60))
+    }
+
+    /// A client whose requests time out after `timeout`.
+    pub fn with_timeout(provider: &'static str, timeout: Duration) -> Result<Self, HttpError> {
         let client = Client::builder()
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(60))
+            .connect_timeout(Duration::from_secs(10).min(timeout))
+            .timeout(timeout)
             .user_agent(concat!("opends/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| HttpError::Transport {

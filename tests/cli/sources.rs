@@ -307,6 +307,22 @@ fn figma_sync_maps_variables_skips_unchanged_files_and_logs_events() {
         .json();
     assert_eq!(bg["value"], json!("{color.blue.500}"));
     assert_eq!(bg["modes"]["dark"], json!("{color.gray.900}"));
+    // Library colours and typographies became tokens; components became drafts.
+    let scrim = t
+        .opends(["tokens", "get", "neutral.overlay.scrim", "--json"])
+        .success()
+        .json();
+    assert_eq!(scrim["value"]["alpha"], json!(0.5));
+    let h1 = t
+        .opends(["tokens", "get", "headings.heading-1", "--json"])
+        .success()
+        .json();
+    assert_eq!(h1["value"]["fontSize"], json!({"value": 32, "unit": "px"}));
+    let button = t
+        .opends(["components", "show", "Button", "--json"])
+        .success()
+        .json();
+    assert_eq!(button["status"], json!("draft"));
     let space = t
         .opends(["tokens", "get", "space.4", "--json"])
         .success()
@@ -407,6 +423,22 @@ fn penpot_sync_reads_the_tokens_library_with_themes_as_modes() {
         .json();
     assert_eq!(bg["value"], json!("{color.gray.50}"));
     assert_eq!(bg["modes"]["dark"], json!("{color.gray.900}"));
+    // Library colours and typographies became tokens; components became drafts.
+    let scrim = t
+        .opends(["tokens", "get", "neutral.overlay.scrim", "--json"])
+        .success()
+        .json();
+    assert_eq!(scrim["value"]["alpha"], json!(0.5));
+    let h1 = t
+        .opends(["tokens", "get", "headings.heading-1", "--json"])
+        .success()
+        .json();
+    assert_eq!(h1["value"]["fontSize"], json!({"value": 32, "unit": "px"}));
+    let button = t
+        .opends(["components", "show", "Button", "--json"])
+        .success()
+        .json();
+    assert_eq!(button["status"], json!("draft"));
     let list = t.opends(["tokens", "list", "--json"]).success().json();
     assert!(list.as_array().is_some_and(|a| a.len() > 5), "{list}");
     // Same revision: the second run is skipped (the mock expects exactly 2 fetches:
@@ -632,4 +664,36 @@ fn a_sync_never_touches_tokens_from_files() {
         .success()
         .json();
     assert_eq!(blue["set"], json!("figma:figma"));
+}
+
+#[test]
+fn a_server_that_never_answers_times_out_and_writes_nothing() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(method("GET"))
+            .and(path("/v1/files/AbC123xYz789"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"version": "1"}))
+                    .set_delay(std::time::Duration::from_secs(5)),
+            )
+            .mount(&server),
+    );
+    let t = project()
+        .env("OPENDS_FIGMA_API_URL", server.uri())
+        .env("OPENDS_FIGMA_TOKEN", SECRET)
+        .env("OPENDS_HTTP_TIMEOUT_MS", "200")
+        .env("OPENDS_KEYRING", "none");
+    t.opends(["source", "add", "figma", "AbC123xYz789"])
+        .success();
+    t.opends(["sync"])
+        .code(2)
+        .stderr_contains("could not reach figma");
+    let log = t.opends(["sync", "log", "--json"]).success().json();
+    assert_eq!(log[0]["status"], json!("failed"));
+    assert_eq!(
+        t.opends(["tokens", "list", "--json"]).success().json(),
+        json!([])
+    );
 }
