@@ -295,12 +295,7 @@ fn fetch(
                 input.modes.push((m, docs));
             }
             if findings.has_errors() {
-                let list: Vec<String> = findings
-                    .into_sorted()
-                    .iter()
-                    .filter(|f| f.is_error())
-                    .map(ToString::to_string)
-                    .collect();
+                let list = error_lines(findings);
                 anyhow::bail!(
                     "the file's variables do not map to valid tokens:\n  {}",
                     list.join("\n  ")
@@ -349,12 +344,7 @@ fn fetch(
                 d.source = Some(name.clone());
             }
             if findings.has_errors() {
-                let list: Vec<String> = findings
-                    .into_sorted()
-                    .iter()
-                    .filter(|f| f.is_error())
-                    .map(ToString::to_string)
-                    .collect();
+                let list = error_lines(findings);
                 anyhow::bail!("the file's tokens are invalid:\n  {}", list.join("\n  "));
             }
             let mut warnings: Vec<String> = findings
@@ -386,6 +376,16 @@ fn fetch(
             }))
         }
     }
+}
+
+/// The error findings, one per line.
+fn error_lines(findings: Findings) -> Vec<String> {
+    findings
+        .into_sorted()
+        .iter()
+        .filter(|f| f.is_error())
+        .map(ToString::to_string)
+        .collect()
 }
 
 fn hint_http(e: crate::sources::http::HttpError, source: &SourceConfig) -> anyhow::Error {
@@ -557,12 +557,7 @@ fn sync_one(
         Ok(if dry_run { None } else { Some(next) })
     })?;
     if let Err(e) = result {
-        let list: Vec<String> = findings
-            .into_sorted()
-            .iter()
-            .filter(|f| f.is_error())
-            .map(ToString::to_string)
-            .collect();
+        let list = error_lines(findings);
         return Err(e.context(list.join("\n")));
     }
     // Components: checked against the tokens as they are now; the invalid are reported.
