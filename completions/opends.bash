@@ -25,6 +25,9 @@ _opends() {
             opends,components)
                 cmd="opends__subcmd__components"
                 ;;
+            opends,diff)
+                cmd="opends__subcmd__diff"
+                ;;
             opends,export)
                 cmd="opends__subcmd__export"
                 ;;
@@ -135,6 +138,9 @@ _opends() {
                 ;;
             opends__subcmd__help,components)
                 cmd="opends__subcmd__help__subcmd__components"
+                ;;
+            opends__subcmd__help,diff)
+                cmd="opends__subcmd__help__subcmd__diff"
                 ;;
             opends__subcmd__help,export)
                 cmd="opends__subcmd__help__subcmd__export"
@@ -338,7 +344,7 @@ _opends() {
 
     case "${cmd}" in
         opends)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version init tokens export components generate templates source auth sync completions help"
+            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version init tokens export components generate templates source auth sync diff completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,6 +927,40 @@ _opends() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opends__subcmd__diff)
+            opts="-C -q -v -h -V --format --values-minor --project --db --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opends__subcmd__export)
             opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version tokens help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1102,7 +1142,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__help)
-            opts="init tokens export components generate templates source auth sync completions help"
+            opts="init tokens export components generate templates source auth sync diff completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1272,6 +1312,20 @@ _opends() {
         opends__subcmd__help__subcmd__components__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -102,6 +102,8 @@ pub enum Command {
     Auth(AuthCommand),
     /// Pull tokens from the project's Figma and Penpot files into the store
     Sync(SyncArgs),
+    /// Show what changed between two states of the tokens and components, with the semver bump
+    Diff(DiffArgs),
     /// Print shell completions or the man page
     Completions(CompletionsArgs),
 }
@@ -554,6 +556,40 @@ pub struct SourceListArgs {
 pub struct SourceRmArgs {
     /// The source's name
     pub name: String,
+}
+
+/// `opends diff`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "FROM and TO are `working` (the store now) or a token file or directory.\n\nExamples:\n  opends diff old-tokens/ working\n  opends diff tokens-v1.json tokens-v2.json --format markdown\n\nExit status: 0 no differences, 1 differences, 2 errors."
+)]
+pub struct DiffArgs {
+    /// The older state
+    #[arg(value_name = "FROM")]
+    pub from: Option<String>,
+
+    /// The newer state (default: `working`)
+    #[arg(value_name = "TO")]
+    pub to: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+
+    /// Treat value changes as minor (default: patch, or `value_changes: minor` in opends.yaml)
+    #[arg(long)]
+    pub values_minor: bool,
+}
+
+/// `opends diff --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Lines for a terminal
+    Text,
+    /// The changeset as JSON
+    Json,
+    /// A Markdown section (for pull requests and changelogs)
+    Markdown,
 }
 
 /// `opends sync`.

@@ -13,6 +13,7 @@ pub mod settings;
 pub mod sources;
 pub mod store;
 pub mod tokens;
+pub mod versions;
 pub mod watch;
 
 use std::process::ExitCode;
@@ -91,6 +92,7 @@ pub fn run(cli: Cli) -> ExitCode {
             AuthCommand::Logout(a) => commands::auth::logout(&ctx, a),
         },
         Command::Sync(a) => commands::sync::run(&ctx, a),
+        Command::Diff(a) => commands::diff::run(&ctx, a),
         Command::Completions(a) => commands::completions::run(&ctx, &a),
     };
     match result {

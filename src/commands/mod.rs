@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod completions;
 pub mod components;
+pub mod diff;
 pub mod export;
 pub mod generate;
 pub mod init;

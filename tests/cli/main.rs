@@ -3,6 +3,7 @@
 
 mod completions;
 mod conformance;
+mod diff;
 mod export;
 mod generate;
 mod init;

@@ -1,0 +1,561 @@
+//! Diffing two states of a design system into a [`Changeset`], classified by the semver
+//! rules of docs/versioning.md: breaking (major) for removals, renames, type changes and
+//! tighter component APIs; minor for additions and deprecations; patch for value changes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::component::{Literal, Prop};
+use crate::model::{Component, Tokens};
+use crate::tokens::resolve::Resolver;
+
+/// A semver bump.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bump {
+    /// Nothing changed.
+    None,
+    /// Compatible fixes: values changed.
+    Patch,
+    /// Compatible additions and deprecations.
+    Minor,
+    /// Breaking changes.
+    Major,
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Change {
+    /// A token appeared.
+    TokenAdded {
+        /// Its path.
+        path: String,
+        /// Its type.
+        #[serde(rename = "type")]
+        ty: String,
+    },
+    /// A token disappeared.
+    TokenRemoved {
+        /// Its path.
+        path: String,
+    },
+    /// A token moved: same type and value under a new path.
+    TokenRenamed {
+        /// The old path.
+        from: String,
+        /// The new path.
+        to: String,
+    },
+    /// A token's resolved value changed (in one mode, or the base when `mode` is `None`).
+    TokenValueChanged {
+        /// Its path.
+        path: String,
+        /// The mode.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        mode: Option<String>,
+        /// The old resolved value.
+        old: Value,
+        /// The new resolved value.
+        new: Value,
+        /// For colours: the `OKLab` distance (deltaE OK, 0..~1).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        delta_e: Option<f64>,
+    },
+    /// A token's type changed.
+    TokenTypeChanged {
+        /// Its path.
+        path: String,
+        /// The old type.
+        old: String,
+        /// The new type.
+        new: String,
+    },
+    /// A token became deprecated.
+    TokenDeprecated {
+        /// Its path.
+        path: String,
+    },
+    /// A component appeared.
+    ComponentAdded {
+        /// Its name.
+        name: String,
+    },
+    /// A component disappeared.
+    ComponentRemoved {
+        /// Its name.
+        name: String,
+    },
+    /// A prop appeared (breaking when required without a default).
+    PropAdded {
+        /// The component.
+        component: String,
+        /// The prop.
+        prop: String,
+        /// Whether callers must now pass it.
+        required: bool,
+    },
+    /// A prop disappeared.
+    PropRemoved {
+        /// The component.
+        component: String,
+        /// The prop.
+        prop: String,
+    },
+    /// A prop's type, required-ness, values or default changed.
+    PropChanged {
+        /// The component.
+        component: String,
+        /// The prop.
+        prop: String,
+        /// What changed, in words.
+        what: String,
+        /// Whether it breaks callers (made required, type changed, a value removed).
+        breaking: bool,
+    },
+    /// A variant appeared.
+    VariantAdded {
+        /// The component.
+        component: String,
+        /// The variant.
+        variant: String,
+    },
+    /// A variant disappeared.
+    VariantRemoved {
+        /// The component.
+        component: String,
+        /// The variant.
+        variant: String,
+    },
+    /// A slot appeared.
+    SlotAdded {
+        /// The component.
+        component: String,
+        /// The slot.
+        slot: String,
+    },
+    /// A slot disappeared.
+    SlotRemoved {
+        /// The component.
+        component: String,
+        /// The slot.
+        slot: String,
+    },
+    /// A component's status changed.
+    StatusChanged {
+        /// The component.
+        component: String,
+        /// The old status.
+        old: String,
+        /// The new status.
+        new: String,
+    },
+}
+
+impl Change {
+    /// The bump this change calls for (`value_changes_are_minor` reclassifies value changes).
+    pub fn bump(&self, value_changes_are_minor: bool) -> Bump {
+        match self {
+            Self::TokenRemoved { .. }
+            | Self::TokenRenamed { .. }
+            | Self::TokenTypeChanged { .. }
+            | Self::ComponentRemoved { .. }
+            | Self::PropRemoved { .. }
+            | Self::VariantRemoved { .. }
+            | Self::SlotRemoved { .. } => Bump::Major,
+            Self::PropAdded { required, .. } => {
+                if *required {
+                    Bump::Major
+                } else {
+                    Bump::Minor
+                }
+            }
+            Self::PropChanged { breaking, .. } => {
+                if *breaking {
+                    Bump::Major
+                } else {
+                    Bump::Minor
+                }
+            }
+            Self::TokenAdded { .. }
+            | Self::TokenDeprecated { .. }
+            | Self::ComponentAdded { .. }
+            | Self::VariantAdded { .. }
+            | Self::SlotAdded { .. }
+            | Self::StatusChanged { .. } => Bump::Minor,
+            Self::TokenValueChanged { .. } => {
+                if value_changes_are_minor {
+                    Bump::Minor
+                } else {
+                    Bump::Patch
+                }
+            }
+        }
+    }
+}
+
+/// Every change between two states, in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Changeset {
+    /// The changes.
+    pub changes: Vec<Change>,
+}
+
+impl Changeset {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// The largest bump any change calls for.
+    pub fn bump(&self, value_changes_are_minor: bool) -> Bump {
+        self.changes
+            .iter()
+            .map(|c| c.bump(value_changes_are_minor))
+            .max()
+            .unwrap_or(Bump::None)
+    }
+}
+
+/// The resolved value of every token in every mode (`None`: the base/default mode).
+fn resolved(tokens: &Tokens) -> HashMap<String, BTreeMap<Option<String>, Value>> {
+    let mut modes: Vec<Option<&str>> = vec![tokens.default_mode()];
+    modes.extend(tokens.modes.iter().skip(1).map(|m| Some(m.as_str())));
+    let resolvers: Vec<(Option<String>, Resolver<'_>)> = modes
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let key = if i == 0 { None } else { m.map(str::to_string) };
+            (key, Resolver::new(tokens, *m))
+        })
+        .collect();
+    tokens
+        .tokens
+        .iter()
+        .map(|t| {
+            let per_mode = resolvers
+                .iter()
+                .map(|(k, r)| (k.clone(), r.resolved(t)))
+                .collect();
+            (t.path.to_string(), per_mode)
+        })
+        .collect()
+}
+
+/// `OKLab` of an sRGB colour value (components in 0..1), for deltaE OK.
+#[allow(clippy::many_single_char_names)] // the formula's own names: r g b, l m s
+fn oklab(v: &Value) -> Option<[f64; 3]> {
+    if v.get("colorSpace").and_then(Value::as_str) != Some("srgb") {
+        return None;
+    }
+    let c = v.get("components")?.as_array()?;
+    let lin = |x: f64| {
+        if x <= 0.040_45 {
+            x / 12.92
+        } else {
+            ((x + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let (r, g, b) = (
+        lin(c.first()?.as_f64()?),
+        lin(c.get(1)?.as_f64()?),
+        lin(c.get(2)?.as_f64()?),
+    );
+    let l = (0.412_221_470_8 * r + 0.536_332_536_3 * g + 0.051_445_992_9 * b).cbrt();
+    let m = (0.211_903_498_2 * r + 0.680_699_545_1 * g + 0.107_396_956_6 * b).cbrt();
+    let s = (0.088_302_461_9 * r + 0.281_718_837_6 * g + 0.629_978_700_5 * b).cbrt();
+    Some([
+        0.210_454_255_3 * l + 0.793_617_785 * m - 0.004_072_046_8 * s,
+        1.977_998_495_1 * l - 2.428_592_205 * m + 0.450_593_709_9 * s,
+        0.025_904_037_1 * l + 0.782_771_766_2 * m - 0.808_675_766 * s,
+    ])
+}
+
+/// deltaE OK between two colour values, rounded to 4 decimals.
+#[allow(clippy::many_single_char_names)]
+pub fn delta_e_ok(a: &Value, b: &Value) -> Option<f64> {
+    let (x, y) = (oklab(a)?, oklab(b)?);
+    let d = ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt();
+    Some((d * 10_000.0).round() / 10_000.0)
+}
+
+/// Compares two states of tokens and components.
+pub fn diff(old: &Tokens, new: &Tokens, old_c: &[Component], new_c: &[Component]) -> Changeset {
+    let mut changes = Vec::new();
+    let old_v = resolved(old);
+    let new_v = resolved(new);
+    let mut removed: Vec<&crate::model::Token> = old
+        .tokens
+        .iter()
+        .filter(|t| new.get(&t.path).is_none())
+        .collect();
+    let mut added: Vec<&crate::model::Token> = new
+        .tokens
+        .iter()
+        .filter(|t| old.get(&t.path).is_none())
+        .collect();
+    // Renames: a removed and an added token of the same type and the same values.
+    let mut renames = Vec::new();
+    removed.retain(|r| {
+        let found = added
+            .iter()
+            .position(|a| a.ty == r.ty && old_v.get(r.path.as_str()) == new_v.get(a.path.as_str()));
+        match found {
+            Some(i) => {
+                let a = added.remove(i);
+                renames.push(Change::TokenRenamed {
+                    from: r.path.to_string(),
+                    to: a.path.to_string(),
+                });
+                false
+            }
+            None => true,
+        }
+    });
+    for r in removed {
+        changes.push(Change::TokenRemoved {
+            path: r.path.to_string(),
+        });
+    }
+    changes.extend(renames);
+    for a in added {
+        changes.push(Change::TokenAdded {
+            path: a.path.to_string(),
+            ty: a.ty.to_string(),
+        });
+    }
+    for t in &new.tokens {
+        let Some(o) = old.get(&t.path) else { continue };
+        if o.ty != t.ty {
+            changes.push(Change::TokenTypeChanged {
+                path: t.path.to_string(),
+                old: o.ty.to_string(),
+                new: t.ty.to_string(),
+            });
+            continue;
+        }
+        if !o.is_deprecated() && t.is_deprecated() {
+            changes.push(Change::TokenDeprecated {
+                path: t.path.to_string(),
+            });
+        }
+        let (Some(ov), Some(nv)) = (old_v.get(t.path.as_str()), new_v.get(t.path.as_str())) else {
+            continue;
+        };
+        for (mode, newer) in nv {
+            let older = ov.get(mode).or_else(|| ov.get(&None));
+            if let Some(older) = older {
+                if older != newer
+                    && (mode.is_none()
+                        || nv.get(&None) != Some(newer)
+                        || ov.get(&None) != Some(older))
+                {
+                    changes.push(Change::TokenValueChanged {
+                        path: t.path.to_string(),
+                        mode: mode.clone(),
+                        old: older.clone(),
+                        new: newer.clone(),
+                        delta_e: delta_e_ok(older, newer),
+                    });
+                }
+            }
+        }
+    }
+    components(old_c, new_c, &mut changes);
+    Changeset { changes }
+}
+
+fn literal(l: Option<&Literal>) -> String {
+    match l {
+        None => "none".into(),
+        Some(Literal::Bool(b)) => b.to_string(),
+        Some(Literal::Number(n)) => n.to_string(),
+        Some(Literal::String(s)) => format!("'{s}'"),
+    }
+}
+
+fn prop_changes(component: &str, o: &Prop, n: &Prop, out: &mut Vec<Change>) {
+    let mut push = |what: String, breaking: bool| {
+        out.push(Change::PropChanged {
+            component: component.to_string(),
+            prop: n.name.clone(),
+            what,
+            breaking,
+        });
+    };
+    if o.ty != n.ty {
+        push(
+            format!("type {:?} -> {:?}", o.ty, n.ty).to_lowercase(),
+            true,
+        );
+    }
+    if !o.required && n.required {
+        push("now required".into(), n.default.is_none());
+    } else if o.required && !n.required {
+        push("no longer required".into(), false);
+    }
+    for v in &o.values {
+        if !n.values.contains(v) {
+            push(format!("value '{v}' removed"), true);
+        }
+    }
+    for v in &n.values {
+        if !o.values.contains(v) {
+            push(format!("value '{v}' added"), false);
+        }
+    }
+    if o.default != n.default {
+        push(
+            format!(
+                "default {} -> {}",
+                literal(o.default.as_ref()),
+                literal(n.default.as_ref())
+            ),
+            false,
+        );
+    }
+}
+
+fn components(old: &[Component], new: &[Component], out: &mut Vec<Change>) {
+    for o in old {
+        if !new.iter().any(|n| n.name == o.name) {
+            out.push(Change::ComponentRemoved {
+                name: o.name.clone(),
+            });
+        }
+    }
+    for n in new {
+        let Some(o) = old.iter().find(|o| o.name == n.name) else {
+            out.push(Change::ComponentAdded {
+                name: n.name.clone(),
+            });
+            continue;
+        };
+        let c = &n.name;
+        for p in &o.props {
+            match n.props.iter().find(|x| x.name == p.name) {
+                None => out.push(Change::PropRemoved {
+                    component: c.clone(),
+                    prop: p.name.clone(),
+                }),
+                Some(np) => prop_changes(c, p, np, out),
+            }
+        }
+        for p in &n.props {
+            if !o.props.iter().any(|x| x.name == p.name) {
+                out.push(Change::PropAdded {
+                    component: c.clone(),
+                    prop: p.name.clone(),
+                    required: p.required && p.default.is_none(),
+                });
+            }
+        }
+        for v in &o.variants {
+            if !n.variants.iter().any(|x| x.name == v.name) {
+                out.push(Change::VariantRemoved {
+                    component: c.clone(),
+                    variant: v.name.clone(),
+                });
+            }
+        }
+        for v in &n.variants {
+            if !o.variants.iter().any(|x| x.name == v.name) {
+                out.push(Change::VariantAdded {
+                    component: c.clone(),
+                    variant: v.name.clone(),
+                });
+            }
+        }
+        for s in &o.slots {
+            if !n.slots.iter().any(|x| x.name == s.name) {
+                out.push(Change::SlotRemoved {
+                    component: c.clone(),
+                    slot: s.name.clone(),
+                });
+            }
+        }
+        for s in &n.slots {
+            if !o.slots.iter().any(|x| x.name == s.name) {
+                out.push(Change::SlotAdded {
+                    component: c.clone(),
+                    slot: s.name.clone(),
+                });
+            }
+        }
+        if o.status != n.status {
+            out.push(Change::StatusChanged {
+                component: c.clone(),
+                old: o.status.as_str().into(),
+                new: n.status.as_str().into(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::{Findings, TokenFile, load_files};
+
+    fn tokens(json: &str) -> Tokens {
+        let file = TokenFile {
+            name: "t.json".into(),
+            path: "t.json".into(),
+            text: json.into(),
+        };
+        let mut f = Findings::default();
+        let t = load_files(&[file], crate::tokens::Format::Auto, &mut f);
+        assert!(!f.has_errors(), "{f:?}");
+        t
+    }
+
+    const BLUE: &str = r#"{"colorSpace": "srgb", "components": [0, 0.4, 0.8]}"#;
+
+    #[test]
+    fn rules_pick_the_bump() {
+        let old = tokens(&format!(
+            r#"{{"c": {{"$type": "color", "a": {{"$value": {BLUE}}}, "b": {{"$value": "{{c.a}}"}}}}}}"#
+        ));
+        // Value change: patch (and every alias to it changes too).
+        let new = tokens(
+            r#"{"c": {"$type": "color", "a": {"$value": {"colorSpace": "srgb", "components": [0, 0.5, 0.8]}}, "b": {"$value": "{c.a}"}}}"#,
+        );
+        let cs = diff(&old, &new, &[], &[]);
+        assert_eq!(cs.bump(false), Bump::Patch);
+        assert_eq!(cs.bump(true), Bump::Minor);
+        let Change::TokenValueChanged { delta_e, .. } = &cs.changes[0] else {
+            panic!("{cs:?}")
+        };
+        assert!(delta_e.is_some_and(|d| d > 0.0 && d < 0.2), "{delta_e:?}");
+        // Addition: minor.
+        let added = tokens(&format!(
+            r#"{{"c": {{"$type": "color", "a": {{"$value": {BLUE}}}, "b": {{"$value": "{{c.a}}"}}, "n": {{"$value": {BLUE}}}}}}}"#
+        ));
+        assert_eq!(diff(&old, &added, &[], &[]).bump(false), Bump::Minor);
+        // Removal: major; rename: major, and reported as a rename.
+        let renamed = tokens(&format!(
+            r#"{{"c": {{"$type": "color", "x": {{"$value": {BLUE}}}, "b": {{"$value": "{{c.x}}"}}}}}}"#
+        ));
+        let cs = diff(&old, &renamed, &[], &[]);
+        assert!(
+            cs.changes.contains(&Change::TokenRenamed {
+                from: "c.a".into(),
+                to: "c.x".into()
+            }),
+            "{cs:?}"
+        );
+        assert_eq!(cs.bump(false), Bump::Major);
+        // No change: none.
+        assert!(diff(&old, &old, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn delta_e_of_black_and_white_is_one() {
+        let black: Value = serde_json::json!({"colorSpace": "srgb", "components": [0, 0, 0]});
+        let white: Value = serde_json::json!({"colorSpace": "srgb", "components": [1, 1, 1]});
+        let d = delta_e_ok(&black, &white).unwrap();
+        assert!((d - 1.0).abs() < 0.001, "{d}");
+    }
+}
