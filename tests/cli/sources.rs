@@ -78,6 +78,23 @@ fn source_add_list_rm_keep_the_file_layout() {
     assert_eq!(names, ["figma", "figma-AbC123xY"]);
 }
 
+/// Runs `opends ARGS` writing `input` to its standard input.
+fn with_stdin(t: &Test, args: &[&str], input: &str) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = t
+        .command(args)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("run opends");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for opends")
+}
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
@@ -103,19 +120,7 @@ fn figma_login_checks_the_token_and_never_prints_it() {
     let t = project()
         .env("OPENDS_FIGMA_API_URL", server.uri())
         .env("OPENDS_KEYRING", "mock");
-    let out = t
-        .command(["auth", "login", "figma", "--token-stdin"])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            use std::io::Write as _;
-            c.stdin
-                .take()
-                .expect("stdin")
-                .write_all(SECRET.as_bytes())?;
-            c.wait_with_output()
-        })
-        .expect("run opends");
+    let out = with_stdin(&t, &["auth", "login", "figma", "--token-stdin"], SECRET);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("logged in to figma as Ada"), "{stderr}");
@@ -139,26 +144,18 @@ fn a_refused_token_says_how_to_get_one_and_stores_nothing() {
             .mount(&server),
     );
     let t = project().env("OPENDS_KEYRING", "none");
-    let out = t
-        .command([
+    let out = with_stdin(
+        &t,
+        &[
             "auth",
             "login",
             "penpot",
             "--token-stdin",
             "--base-url",
             &server.uri(),
-        ])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            use std::io::Write as _;
-            c.stdin
-                .take()
-                .expect("stdin")
-                .write_all(SECRET.as_bytes())?;
-            c.wait_with_output()
-        })
-        .expect("run opends");
+        ],
+        SECRET,
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("refused the access token"), "{stderr}");
@@ -211,19 +208,7 @@ fn server_errors_are_retried_then_reported_without_the_secret() {
     let t = project()
         .env("OPENDS_FIGMA_API_URL", server.uri())
         .env("OPENDS_KEYRING", "mock");
-    let out = t
-        .command(["auth", "login", "figma", "--token-stdin"])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            use std::io::Write as _;
-            c.stdin
-                .take()
-                .expect("stdin")
-                .write_all(SECRET.as_bytes())?;
-            c.wait_with_output()
-        })
-        .expect("run opends");
+    let out = with_stdin(&t, &["auth", "login", "figma", "--token-stdin"], SECRET);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
