@@ -20,18 +20,25 @@ pub fn me(http: &Http, base: &str, credential: &Credential) -> Result<Profile, H
     let v: Value = http.json("the account (`/v1/me`)", |c| {
         c.get(&url).header("X-Figma-Token", credential.secret())
     })?;
-    Ok(Profile {
-        name: v
-            .get("handle")
-            .and_then(Value::as_str)
-            .unwrap_or("?")
-            .to_string(),
-        email: v.get("email").and_then(Value::as_str).map(str::to_string),
-    })
+    Ok(Profile::from_json(&v, "handle"))
 }
 
-/// The file's version and last change (`GET /v1/files/:key/meta`, falling back to
-/// `GET /v1/files/:key?depth=1`), used to skip unchanged files.
+impl Profile {
+    /// Reads the account's name (from `name_key`) and email from an API answer.
+    pub fn from_json(v: &Value, name_key: &str) -> Self {
+        Self {
+            name: v
+                .get(name_key)
+                .and_then(Value::as_str)
+                .unwrap_or("?")
+                .to_string(),
+            email: v.get("email").and_then(Value::as_str).map(str::to_string),
+        }
+    }
+}
+
+/// The file's version and last change (`GET /v1/files/:key?depth=1`: small, and the
+/// same shape on every plan), used to skip unchanged files.
 pub fn version(
     http: &Http,
     base: &str,

@@ -44,14 +44,7 @@ pub fn me(http: &Http, base: &str, credential: &Credential) -> Result<Profile, H
             message: "the token did not identify a user".into(),
         });
     }
-    Ok(Profile {
-        name: v
-            .get("fullname")
-            .and_then(Value::as_str)
-            .unwrap_or("?")
-            .to_string(),
-        email: v.get("email").and_then(Value::as_str).map(str::to_string),
-    })
+    Ok(Profile::from_json(&v, "fullname"))
 }
 
 /// `get-file`: the whole file, as JSON.
