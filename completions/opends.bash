@@ -40,6 +40,9 @@ _opends() {
             opends,init)
                 cmd="opends__subcmd__init"
                 ;;
+            opends,release)
+                cmd="opends__subcmd__release"
+                ;;
             opends,source)
                 cmd="opends__subcmd__source"
                 ;;
@@ -51,6 +54,9 @@ _opends() {
                 ;;
             opends,tokens)
                 cmd="opends__subcmd__tokens"
+                ;;
+            opends,versions)
+                cmd="opends__subcmd__versions"
                 ;;
             opends__subcmd__auth,help)
                 cmd="opends__subcmd__auth__subcmd__help"
@@ -154,6 +160,9 @@ _opends() {
             opends__subcmd__help,init)
                 cmd="opends__subcmd__help__subcmd__init"
                 ;;
+            opends__subcmd__help,release)
+                cmd="opends__subcmd__help__subcmd__release"
+                ;;
             opends__subcmd__help,source)
                 cmd="opends__subcmd__help__subcmd__source"
                 ;;
@@ -165,6 +174,9 @@ _opends() {
                 ;;
             opends__subcmd__help,tokens)
                 cmd="opends__subcmd__help__subcmd__tokens"
+                ;;
+            opends__subcmd__help,versions)
+                cmd="opends__subcmd__help__subcmd__versions"
                 ;;
             opends__subcmd__help__subcmd__auth,login)
                 cmd="opends__subcmd__help__subcmd__auth__subcmd__login"
@@ -217,6 +229,9 @@ _opends() {
             opends__subcmd__help__subcmd__tokens,get)
                 cmd="opends__subcmd__help__subcmd__tokens__subcmd__get"
                 ;;
+            opends__subcmd__help__subcmd__tokens,history)
+                cmd="opends__subcmd__help__subcmd__tokens__subcmd__history"
+                ;;
             opends__subcmd__help__subcmd__tokens,import)
                 cmd="opends__subcmd__help__subcmd__tokens__subcmd__import"
                 ;;
@@ -234,6 +249,15 @@ _opends() {
                 ;;
             opends__subcmd__help__subcmd__tokens,validate)
                 cmd="opends__subcmd__help__subcmd__tokens__subcmd__validate"
+                ;;
+            opends__subcmd__help__subcmd__versions,list)
+                cmd="opends__subcmd__help__subcmd__versions__subcmd__list"
+                ;;
+            opends__subcmd__help__subcmd__versions,rm)
+                cmd="opends__subcmd__help__subcmd__versions__subcmd__rm"
+                ;;
+            opends__subcmd__help__subcmd__versions,show)
+                cmd="opends__subcmd__help__subcmd__versions__subcmd__show"
                 ;;
             opends__subcmd__source,add)
                 cmd="opends__subcmd__source__subcmd__add"
@@ -295,6 +319,9 @@ _opends() {
             opends__subcmd__tokens,help)
                 cmd="opends__subcmd__tokens__subcmd__help"
                 ;;
+            opends__subcmd__tokens,history)
+                cmd="opends__subcmd__tokens__subcmd__history"
+                ;;
             opends__subcmd__tokens,import)
                 cmd="opends__subcmd__tokens__subcmd__import"
                 ;;
@@ -319,6 +346,9 @@ _opends() {
             opends__subcmd__tokens__subcmd__help,help)
                 cmd="opends__subcmd__tokens__subcmd__help__subcmd__help"
                 ;;
+            opends__subcmd__tokens__subcmd__help,history)
+                cmd="opends__subcmd__tokens__subcmd__help__subcmd__history"
+                ;;
             opends__subcmd__tokens__subcmd__help,import)
                 cmd="opends__subcmd__tokens__subcmd__help__subcmd__import"
                 ;;
@@ -337,6 +367,30 @@ _opends() {
             opends__subcmd__tokens__subcmd__help,validate)
                 cmd="opends__subcmd__tokens__subcmd__help__subcmd__validate"
                 ;;
+            opends__subcmd__versions,help)
+                cmd="opends__subcmd__versions__subcmd__help"
+                ;;
+            opends__subcmd__versions,list)
+                cmd="opends__subcmd__versions__subcmd__list"
+                ;;
+            opends__subcmd__versions,rm)
+                cmd="opends__subcmd__versions__subcmd__rm"
+                ;;
+            opends__subcmd__versions,show)
+                cmd="opends__subcmd__versions__subcmd__show"
+                ;;
+            opends__subcmd__versions__subcmd__help,help)
+                cmd="opends__subcmd__versions__subcmd__help__subcmd__help"
+                ;;
+            opends__subcmd__versions__subcmd__help,list)
+                cmd="opends__subcmd__versions__subcmd__help__subcmd__list"
+                ;;
+            opends__subcmd__versions__subcmd__help,rm)
+                cmd="opends__subcmd__versions__subcmd__help__subcmd__rm"
+                ;;
+            opends__subcmd__versions__subcmd__help,show)
+                cmd="opends__subcmd__versions__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -344,7 +398,7 @@ _opends() {
 
     case "${cmd}" in
         opends)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version init tokens export components generate templates source auth sync diff completions help"
+            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version init tokens export components generate templates source auth sync diff release versions completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -928,7 +982,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__diff)
-            opts="-C -q -v -h -V --format --values-minor --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h -V --format --values-minor --mode --project --db --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -936,6 +990,10 @@ _opends() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --project)
@@ -1034,7 +1092,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__export__subcmd__tokens)
-            opts="-f -o -i -C -q -v -h -V --format --out --input --input-format --mode --check --json --watch --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-f -o -i -C -q -v -h --format --out --input --input-format --mode --check --json --watch --version --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1072,6 +1130,10 @@ _opends() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1096,7 +1158,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__generate)
-            opts="-o -c -C -q -v -h -V --out --component --include-drafts --check --watch --json --project --db --quiet --verbose --no-progress --color --help --version vue react svelte"
+            opts="-o -c -C -q -v -h --out --component --include-drafts --check --watch --json --version --project --db --quiet --verbose --no-progress --color --help vue react svelte"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1115,6 +1177,10 @@ _opends() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1142,7 +1208,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__help)
-            opts="init tokens export components generate templates source auth sync diff completions help"
+            opts="init tokens export components generate templates source auth sync diff release versions completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1407,6 +1473,20 @@ _opends() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opends__subcmd__help__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opends__subcmd__help__subcmd__source)
             opts="add list rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1534,7 +1614,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__help__subcmd__tokens)
-            opts="import validate list get set rm usage"
+            opts="import validate list get set rm usage history"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1548,6 +1628,20 @@ _opends() {
             return 0
             ;;
         opends__subcmd__help__subcmd__tokens__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__tokens__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1645,6 +1739,62 @@ _opends() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opends__subcmd__help__subcmd__versions)
+            opts="list show rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__versions__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__versions__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__versions__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opends__subcmd__init)
             opts="-y -C -q -v -h -V --name --framework --output --yes --force --project --db --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1662,6 +1812,52 @@ _opends() {
                     ;;
                 --output)
                     COMPREPLY=($(compgen -W "css scss less js ts json dtcg tailwind" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__release)
+            opts="-m -y -C -q -v -h -V --bump --pre --message --dry-run --yes --force --allow-drafts --json --project --db --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bump)
+                    COMPREPLY=($(compgen -W "auto major minor patch" -- "${cur}"))
+                    return 0
+                    ;;
+                --pre)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --project)
@@ -2142,7 +2338,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version import validate list get set rm usage help"
+            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version import validate list get set rm usage history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2206,7 +2402,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__help)
-            opts="import validate list get set rm usage help"
+            opts="import validate list get set rm usage history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2234,6 +2430,20 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__tokens__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2324,6 +2534,40 @@ _opends() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__tokens__subcmd__history)
+            opts="-C -q -v -h -V --mode --json --project --db --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2520,6 +2764,196 @@ _opends() {
                     COMPREPLY=($(compgen -W "auto dtcg style-dictionary tokens-studio" -- "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__versions)
+            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version list show rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__versions__subcmd__help)
+            opts="list show rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__versions__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__versions__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__versions__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__versions__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__versions__subcmd__list)
+            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__versions__subcmd__rm)
+            opts="-y -C -q -v -h -V --yes --project --db --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__versions__subcmd__show)
+            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

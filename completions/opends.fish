@@ -44,6 +44,8 @@ complete -c opends -n "__fish_opends_needs_command" -f -a "source" -d 'Add, list
 complete -c opends -n "__fish_opends_needs_command" -f -a "auth" -d 'Log in to Figma or Penpot (tokens kept in the OS keyring)'
 complete -c opends -n "__fish_opends_needs_command" -f -a "sync" -d 'Pull tokens from the project\'s Figma and Penpot files into the store'
 complete -c opends -n "__fish_opends_needs_command" -f -a "diff" -d 'Show what changed between two states of the tokens and components, with the semver bump'
+complete -c opends -n "__fish_opends_needs_command" -f -a "release" -d 'Release a version: snapshot, semver number from the changes, CHANGELOG.md section'
+complete -c opends -n "__fish_opends_needs_command" -f -a "versions" -d 'List, show and delete released versions'
 complete -c opends -n "__fish_opends_needs_command" -f -a "completions" -d 'Print shell completions or the man page'
 complete -c opends -n "__fish_opends_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand init" -l name -d 'Design-system name (default: the directory\'s name)' -r
@@ -70,24 +72,25 @@ complete -c opends -n "__fish_opends_using_subcommand init" -s v -l verbose -d '
 complete -c opends -n "__fish_opends_using_subcommand init" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand init" -s V -l version -d 'Print version'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s q -l quiet -d 'Print only errors'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s v -l verbose -d 'Print more about what happens'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -l no-progress -d 'Never show progress bars'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -s V -l version -d 'Print version'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "import" -d 'Import token files into the store (all or nothing)'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "list" -d 'List tokens'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "get" -d 'Show one token'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "set" -d 'Create or change a token'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "rm" -d 'Remove a token'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "usage" -d 'Show which components use a token (or the tokens of a group)'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "import" -d 'Import token files into the store (all or nothing)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "list" -d 'List tokens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "get" -d 'Show one token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "set" -d 'Create or change a token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "rm" -d 'Remove a token'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "usage" -d 'Show which components use a token (or the tokens of a group)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "history" -d 'Show a token\'s value in every released version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l format -d 'Input format' -r -f -a "auto\t'Detect from the content'
 dtcg\t'DTCG 2025.10 (`$value`, `$type`)'
 style-dictionary\t'Style Dictionary (`value`, `type`)'
@@ -182,6 +185,18 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -l mode -d 'The value in this mode (default: the base value)' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import token files into the store (all or nothing)'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens'
@@ -189,6 +204,7 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "set" -d 'Create or change a token'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a token'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "usage" -d 'Show which components use a token (or the tokens of a group)'
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "history" -d 'Show a token\'s value in every released version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
@@ -217,6 +233,7 @@ dtcg\t'DTCG 2025.10 (`$value`, `$type`)'
 style-dictionary\t'Style Dictionary (`value`, `type`)'
 tokens-studio\t'Tokens Studio (and Penpot) exports, one file or one file per set'"
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l mode -d 'Write only this mode (default: all modes where the format can hold them)' -r
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l version -d 'Export a released version (`1.2.0`, or `latest`) instead of the working tokens' -r
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -229,7 +246,6 @@ complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "tokens" -d 'Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
@@ -326,6 +342,7 @@ complete -c opends -n "__fish_opends_using_subcommand components; and __fish_see
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand generate" -s o -l out -d 'Output directory (default: `generated/<framework>`, or `generate_out` in opends.yaml)' -r -F
 complete -c opends -n "__fish_opends_using_subcommand generate" -s c -l component -d 'Only these components (repeatable)' -r
+complete -c opends -n "__fish_opends_using_subcommand generate" -l version -d 'Generate a released version (`1.2.0`, or `latest`) instead of the working specs' -r
 complete -c opends -n "__fish_opends_using_subcommand generate" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand generate" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand generate" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -339,7 +356,6 @@ complete -c opends -n "__fish_opends_using_subcommand generate" -s q -l quiet -d
 complete -c opends -n "__fish_opends_using_subcommand generate" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand generate" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand generate" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -513,6 +529,7 @@ complete -c opends -n "__fish_opends_using_subcommand sync; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand diff" -l format -d 'Output format' -r -f -a "text\t'Lines for a terminal'
 json\t'The changeset as JSON'
 markdown\t'A Markdown section (for pull requests and changelogs)'"
+complete -c opends -n "__fish_opends_using_subcommand diff" -l mode -d 'Only value changes in this mode (other kinds of change are always shown)' -r
 complete -c opends -n "__fish_opends_using_subcommand diff" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand diff" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand diff" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -524,6 +541,78 @@ complete -c opends -n "__fish_opends_using_subcommand diff" -s v -l verbose -d '
 complete -c opends -n "__fish_opends_using_subcommand diff" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand release" -l bump -d 'Which part to bump; `auto` takes what the changes call for' -r -f -a "auto\t'What the changes call for'
+major\t'Breaking: X.0.0'
+minor\t'Additions: x.Y.0'
+patch\t'Fixes: x.y.Z'"
+complete -c opends -n "__fish_opends_using_subcommand release" -l pre -d 'Release a pre-release with this identifier (`alpha` gives 1.3.0-alpha.1)' -r
+complete -c opends -n "__fish_opends_using_subcommand release" -s m -l message -d 'The release message (first lines of the changelog section)' -r
+complete -c opends -n "__fish_opends_using_subcommand release" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand release" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand release" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand release" -l dry-run -d 'Show the version and the changelog section; write nothing'
+complete -c opends -n "__fish_opends_using_subcommand release" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
+complete -c opends -n "__fish_opends_using_subcommand release" -l force -d 'Allow a smaller bump than the changes call for (recorded in the version)'
+complete -c opends -n "__fish_opends_using_subcommand release" -l allow-drafts -d 'Release even though some components are drafts'
+complete -c opends -n "__fish_opends_using_subcommand release" -l json -d 'Print the version record and its changes as JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand release" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand release" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand release" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand release" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -f -a "list" -d 'List released versions, newest first'
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -f -a "show" -d 'Show a version\'s record and changelog section'
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -f -a "rm" -d 'Delete a version (the versions around it keep their content)'
+complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List released versions, newest first'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a version\'s record and changelog section'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a version (the versions around it keep their content)'
+complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -534,18 +623,20 @@ complete -c opends -n "__fish_opends_using_subcommand completions" -s v -l verbo
 complete -c opends -n "__fish_opends_using_subcommand completions" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "components" -d 'Import, list, review and remove component specs'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "generate" -d 'Generate Vue, React or Svelte components from the specs'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "templates" -d 'Manage code templates'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "source" -d 'Add, list and remove design sources (Figma and Penpot files)'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "auth" -d 'Log in to Figma or Penpot (tokens kept in the OS keyring)'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "sync" -d 'Pull tokens from the project\'s Figma and Penpot files into the store'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "diff" -d 'Show what changed between two states of the tokens and components, with the semver bump'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "completions" -d 'Print shell completions or the man page'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "components" -d 'Import, list, review and remove component specs'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "generate" -d 'Generate Vue, React or Svelte components from the specs'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "templates" -d 'Manage code templates'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "source" -d 'Add, list and remove design sources (Figma and Penpot files)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "auth" -d 'Log in to Figma or Penpot (tokens kept in the OS keyring)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "sync" -d 'Pull tokens from the project\'s Figma and Penpot files into the store'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "diff" -d 'Show what changed between two states of the tokens and components, with the semver bump'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "release" -d 'Release a version: snapshot, semver number from the changes, CHANGELOG.md section'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "versions" -d 'List, show and delete released versions'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "completions" -d 'Print shell completions or the man page'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "import" -d 'Import token files into the store (all or nothing)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "list" -d 'List tokens'
@@ -553,6 +644,7 @@ complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "set" -d 'Create or change a token'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "rm" -d 'Remove a token'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "usage" -d 'Show which components use a token (or the tokens of a group)'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "history" -d 'Show a token\'s value in every released version'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "tokens" -d 'Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "import" -d 'Import component specs (YAML); all are checked first, then written at once'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "list" -d 'List components'
@@ -569,3 +661,6 @@ complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show which providers have a credential and where it comes from (never the secret)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove a stored token from the OS keyring'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "log" -d 'Show the sync log (newest first)'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from versions" -f -a "list" -d 'List released versions, newest first'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from versions" -f -a "show" -d 'Show a version\'s record and changelog section'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from versions" -f -a "rm" -d 'Delete a version (the versions around it keep their content)'

@@ -104,6 +104,11 @@ pub enum Command {
     Sync(SyncArgs),
     /// Show what changed between two states of the tokens and components, with the semver bump
     Diff(DiffArgs),
+    /// Release a version: snapshot, semver number from the changes, CHANGELOG.md section
+    Release(ReleaseArgs),
+    /// List, show and delete released versions
+    #[command(subcommand)]
+    Versions(VersionsCommand),
     /// Print shell completions or the man page
     Completions(CompletionsArgs),
 }
@@ -185,6 +190,26 @@ pub enum TokensCommand {
     Rm(RmArgs),
     /// Show which components use a token (or the tokens of a group)
     Usage(UsageArgs),
+    /// Show a token's value in every released version
+    History(HistoryArgs),
+}
+
+/// `opends tokens history`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Values are shown as written (an alias stays `{color.brand}`).\n\nExamples:\n  opends tokens history color.action.primary\n  opends tokens history color.bg.default --mode dark --json"
+)]
+pub struct HistoryArgs {
+    /// The token path
+    pub path: String,
+
+    /// The value in this mode (default: the base value)
+    #[arg(long)]
+    pub mode: Option<String>,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `opends tokens usage`.
@@ -280,6 +305,7 @@ pub struct DeprecateArgs {
 #[command(
     after_help = "Examples:\n  opends generate vue\n  opends generate react --component Button --out src/ui\n  opends generate svelte --check        # CI: exit 1 when generated files are stale\n  opends generate vue --watch          # regenerate on every change"
 )]
+#[command(disable_version_flag = true)]
 pub struct GenerateArgs {
     /// The framework (default: `framework` in opends.yaml)
     #[arg(value_enum)]
@@ -308,6 +334,15 @@ pub struct GenerateArgs {
     /// Print a JSON summary on stdout
     #[arg(long)]
     pub json: bool,
+
+    /// Generate a released version (`1.2.0`, or `latest`) instead of the working specs
+    #[arg(
+        id = "at_version",
+        long = "version",
+        value_name = "VERSION",
+        conflicts_with = "watch"
+    )]
+    pub version: Option<String>,
 }
 
 /// `opends templates ...`.
@@ -475,6 +510,7 @@ pub enum ExportCommand {
 
 /// `opends export tokens`.
 #[derive(Debug, Clone, Args)]
+#[command(disable_version_flag = true)]
 pub struct ExportTokensArgs {
     /// Formats to write (repeatable); default: the outputs in `opends.yaml`
     #[arg(short, long = "format", value_enum, value_name = "FORMAT")]
@@ -507,6 +543,10 @@ pub struct ExportTokensArgs {
     /// Keep running and export again on changes to tokens or opends.yaml
     #[arg(long, conflicts_with = "check")]
     pub watch: bool,
+
+    /// Export a released version (`1.2.0`, or `latest`) instead of the working tokens
+    #[arg(id = "at_version", long = "version", value_name = "VERSION", conflicts_with_all = ["inputs", "watch"])]
+    pub version: Option<String>,
 }
 
 /// `opends source ...`.
@@ -561,10 +601,10 @@ pub struct SourceRmArgs {
 /// `opends diff`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "FROM and TO are `working` (the store now) or a token file or directory.\n\nExamples:\n  opends diff old-tokens/ working\n  opends diff tokens-v1.json tokens-v2.json --format markdown\n\nExit status: 0 no differences, 1 differences, 2 errors."
+    after_help = "FROM and TO are a released version (`1.2.0`, `latest`), `working` (the store now) or a token file or directory. FROM defaults to the latest release, TO to `working`.\n\nExamples:\n  opends diff                          # what the next release would contain\n  opends diff 1.2.0 1.3.0 --format markdown\n  opends diff old-tokens/ working --mode dark\n\nExit status: 0 no differences, 1 differences, 2 errors."
 )]
 pub struct DiffArgs {
-    /// The older state
+    /// The older state (default: the latest release)
     #[arg(value_name = "FROM")]
     pub from: Option<String>,
 
@@ -579,6 +619,120 @@ pub struct DiffArgs {
     /// Treat value changes as minor (default: patch, or `value_changes: minor` in opends.yaml)
     #[arg(long)]
     pub values_minor: bool,
+
+    /// Only value changes in this mode (other kinds of change are always shown)
+    #[arg(long)]
+    pub mode: Option<String>,
+}
+
+/// `opends release`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The version is computed from the changes since the last release (docs/versioning.md); the first release is 1.0.0. A breaking change is never released as minor or patch without --force, and --force is recorded.\n\nExamples:\n  opends release --dry-run             # show the version and the changelog section\n  opends release -m 'Dark mode' --yes\n  opends release --pre beta            # 1.3.0-beta.1, then 1.3.0-beta.2, ...\n  opends release 2.0.0 --yes\n\nExit status: 0 released (or previewed), 1 cancelled at the prompt, 2 refused or failed (nothing written)."
+)]
+pub struct ReleaseArgs {
+    /// The version to release (default: computed by --bump)
+    #[arg(id = "new_version", value_name = "VERSION")]
+    pub version: Option<String>,
+
+    /// Which part to bump; `auto` takes what the changes call for
+    #[arg(long, value_enum, default_value_t = BumpChoice::Auto, conflicts_with = "new_version")]
+    pub bump: BumpChoice,
+
+    /// Release a pre-release with this identifier (`alpha` gives 1.3.0-alpha.1)
+    #[arg(long, value_name = "ID", value_parser = pre_id, conflicts_with = "new_version")]
+    pub pre: Option<String>,
+
+    /// The release message (first lines of the changelog section)
+    #[arg(short, long, value_name = "MSG")]
+    pub message: Option<String>,
+
+    /// Show the version and the changelog section; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Do not ask for confirmation (needed without a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
+
+    /// Allow a smaller bump than the changes call for (recorded in the version)
+    #[arg(long)]
+    pub force: bool,
+
+    /// Release even though some components are drafts
+    #[arg(long)]
+    pub allow_drafts: bool,
+
+    /// Print the version record and its changes as JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn pre_id(s: &str) -> Result<String, String> {
+    if !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !s.chars().all(|c| c.is_ascii_digit())
+    {
+        Ok(s.to_string())
+    } else {
+        Err("a pre-release id is letters, digits and `-`, e.g. alpha, beta, rc".into())
+    }
+}
+
+/// `opends release --bump`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BumpChoice {
+    /// What the changes call for
+    Auto,
+    /// Breaking: X.0.0
+    Major,
+    /// Additions: x.Y.0
+    Minor,
+    /// Fixes: x.y.Z
+    Patch,
+}
+
+/// `opends versions ...`.
+#[derive(Debug, Subcommand)]
+pub enum VersionsCommand {
+    /// List released versions, newest first
+    List(VersionsListArgs),
+    /// Show a version's record and changelog section
+    Show(VersionShowArgs),
+    /// Delete a version (the versions around it keep their content)
+    Rm(VersionRmArgs),
+}
+
+/// `opends versions list`.
+#[derive(Debug, Args)]
+pub struct VersionsListArgs {
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends versions show`.
+#[derive(Debug, Args)]
+pub struct VersionShowArgs {
+    /// The version (`1.2.0` or `latest`)
+    #[arg(id = "VERSION")]
+    pub version: String,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends versions rm`.
+#[derive(Debug, Args)]
+pub struct VersionRmArgs {
+    /// The version
+    #[arg(id = "VERSION")]
+    pub version: String,
+
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 /// `opends diff --format`.

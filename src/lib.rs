@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use cli::{
     AuthCommand, Cli, Command, ComponentsCommand, ExportCommand, SourceCommand, TemplatesCommand,
-    TokensCommand,
+    TokensCommand, VersionsCommand,
 };
 use printer::Printer;
 
@@ -66,6 +66,7 @@ pub fn run(cli: Cli) -> ExitCode {
             TokensCommand::Set(a) => commands::tokens::set(&ctx, a),
             TokensCommand::Rm(a) => commands::tokens::rm(&ctx, a),
             TokensCommand::Usage(a) => commands::components::usage(&ctx, a),
+            TokensCommand::History(a) => commands::versions::history(&ctx, a),
         },
         Command::Components(cmd) => match cmd {
             ComponentsCommand::Import(a) => commands::components::import(&ctx, a),
@@ -93,6 +94,12 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Command::Sync(a) => commands::sync::run(&ctx, a),
         Command::Diff(a) => commands::diff::run(&ctx, a),
+        Command::Release(a) => commands::versions::release(&ctx, a),
+        Command::Versions(cmd) => match cmd {
+            VersionsCommand::List(a) => commands::versions::list(&ctx, a),
+            VersionsCommand::Show(a) => commands::versions::show(&ctx, a),
+            VersionsCommand::Rm(a) => commands::versions::rm(&ctx, a),
+        },
         Command::Completions(a) => commands::completions::run(&ctx, &a),
     };
     match result {

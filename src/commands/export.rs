@@ -158,6 +158,7 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         check,
         json,
         watch: _,
+        version,
     } = args;
     let project = if inputs.is_empty() && ctx.global.db.is_none() {
         Some(ctx.project().map_err(|e| {
@@ -169,7 +170,10 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     } else {
         ctx.project_opt()?
     };
-    let tokens = if inputs.is_empty() {
+    let tokens = if let Some(v) = &version {
+        let store = ctx.store(project.as_ref())?;
+        super::versions::snapshot_of(&store, v)?.tokens
+    } else if inputs.is_empty() {
         let mut store = ctx.store(project.as_ref())?;
         match &project {
             Some(p) => ctx.project_tokens(p, &mut store)?,

@@ -112,9 +112,21 @@ fn relative(from_dir: &Path, to: &Path) -> String {
 }
 
 fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
-    let (project, store) = super::components::open(ctx)?;
-    let tokens = store.load()?;
-    let all = store.components()?;
+    // A released version does not depend on the working files (they may be mid-edit).
+    let (project, store) = if args.version.is_some() {
+        let project = ctx.project_opt()?;
+        let store = ctx.store(project.as_ref())?;
+        (project, store)
+    } else {
+        super::components::open(ctx)?
+    };
+    let (tokens, all) = match &args.version {
+        Some(v) => {
+            let snap = super::versions::snapshot_of(&store, v)?;
+            (snap.tokens, snap.components)
+        }
+        None => (store.load()?, store.components()?),
+    };
     for name in &args.components {
         if !all.iter().any(|c| matches_name(c, name)) {
             return Err(crate::hinted(

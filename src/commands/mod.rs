@@ -12,6 +12,7 @@ pub mod init;
 pub mod source;
 pub mod sync;
 pub mod tokens;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 

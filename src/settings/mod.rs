@@ -48,6 +48,19 @@ pub struct Config {
     /// default `generated/{framework}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generate_out: Option<String>,
+    /// How a token value change counts for semver: `patch` (default) or `minor`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_changes: Option<ValueChanges>,
+}
+
+/// `value_changes:` in opends.yaml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueChanges {
+    /// A changed value is a fix.
+    Patch,
+    /// A changed value is a feature.
+    Minor,
 }
 
 /// One entry of `outputs:`.

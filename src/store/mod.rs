@@ -14,6 +14,10 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::Value;
 
+mod versions;
+
+pub use versions::{NewVersion, Snapshot, VersionInfo};
+
 use crate::model::component::{Review, TokenUse};
 use crate::model::{
     Component, Deprecation, Group, StoredComponent, Token, TokenPath, TokenType, Tokens,
@@ -27,6 +31,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0002_components.sql"),
     ),
     ("0003_sync", include_str!("migrations/0003_sync.sql")),
+    (
+        "0004_versions",
+        include_str!("migrations/0004_versions.sql"),
+    ),
 ];
 
 /// How long a writer waits for another process's transaction to finish.
@@ -65,6 +73,14 @@ pub enum StoreError {
         found: usize,
         /// Ours.
         known: usize,
+    },
+    /// The store changed under a write that checked it first.
+    #[error("store `{path}`: {what}")]
+    Conflict {
+        /// The store file.
+        path: String,
+        /// What changed.
+        what: String,
     },
     /// Stored data could not be read back.
     #[error("store `{path}`: corrupt row for `{what}`: {message}")]

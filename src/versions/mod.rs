@@ -2,5 +2,7 @@
 //! components (a [`Changeset`]), and the semver bump those changes call for.
 
 pub mod diff;
+pub mod render;
+pub mod semver;
 
 pub use diff::{Bump, Change, Changeset, diff};

@@ -69,8 +69,8 @@ fn removals_and_renames_are_breaking_and_markdown_shows_them() {
         .opends(["diff", "v1.json", "removed.json", "--format", "markdown"])
         .code(1);
     md.stdout_contains("### Changes (semver: major)")
-        .stdout_contains("| - | token color.link | major |")
-        .stdout_contains("| + | token color.other (color) | minor |");
+        .stdout_contains("| - | token `color.link` | major |")
+        .stdout_contains("| + | token `color.other` (color) | minor |");
 }
 
 #[test]

@@ -12,3 +12,4 @@ mod roundtrip;
 mod sources;
 mod support;
 mod tokens;
+mod versions;

@@ -229,6 +229,19 @@ impl Test {
         self.output(&args, out.status, &out.stdout, &out.stderr)
     }
 
+    /// Runs `opends ARGS` with extra environment variables.
+    pub(crate) fn opends_env<I, S>(&self, args: I, env: &[(&str, &str)]) -> Output
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let args: Vec<OsString> = args.into_iter().map(|a| a.as_ref().to_owned()).collect();
+        let mut cmd = self.command(&args);
+        cmd.envs(env.iter().copied());
+        let out = cmd.output().unwrap_or_else(|e| panic!("run {BIN}: {e}"));
+        self.output(&args, out.status, &out.stdout, &out.stderr)
+    }
+
     /// Wraps a finished process's output.
     pub(crate) fn output(
         &self,
