@@ -66,7 +66,7 @@ pub struct Source<'t> {
     shared_name: std::sync::Arc<str>,
     /// The file's text.
     pub text: &'t str,
-    /// (offset, line, offset of that line's start) of the last lookup: tokens are read in
+    /// (offset, line, column in characters) of the last lookup: tokens are read in
     /// file order, so each lookup only scans forward from the previous one.
     cursor: std::cell::Cell<(u32, u32, u32)>,
 }
@@ -97,25 +97,26 @@ impl Source<'_> {
     fn position(&self, offset: u32) -> (u32, u32) {
         let bytes = self.text.as_bytes();
         let offset = offset.min(bytes.len() as u32);
-        let (mut at, mut line, mut line_start) = self.cursor.get();
+        // The cursor: a byte offset, its line, and its column in characters. Positions
+        // are asked for in increasing order, so each byte is scanned once, also on a
+        // minified file that is one long line.
+        let (mut at, mut line, mut col) = self.cursor.get();
         if offset < at {
-            (at, line, line_start) = (0, 1, 0);
+            (at, line, col) = (0, 1, 0);
         }
         let between = &bytes[at as usize..offset as usize];
-        #[allow(clippy::naive_bytecount)] // vectorised by the compiler; no extra crate
-        let newlines = between.iter().filter(|&&b| b == b'\n').count();
-        if newlines > 0 {
-            line += newlines as u32;
-            let last = between.iter().rposition(|&b| b == b'\n').unwrap_or(0);
-            line_start = at + last as u32 + 1;
+        let chars = |b: &[u8]| b.iter().filter(|&&c| (c as i8) >= -0x40).count() as u32;
+        match between.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                #[allow(clippy::naive_bytecount)] // vectorised by the compiler; no extra crate
+                let newlines = between.iter().filter(|&&b| b == b'\n').count();
+                line += newlines as u32;
+                col = chars(&between[last + 1..]);
+            }
+            None => col += chars(between),
         }
-        at = offset;
-        self.cursor.set((at, line, line_start));
-        let col = self
-            .text
-            .get(line_start as usize..offset as usize)
-            .map_or((offset - line_start) as usize, |s| s.chars().count());
-        (line, col as u32 + 1)
+        self.cursor.set((offset, line, col));
+        (line, col + 1)
     }
 }
 

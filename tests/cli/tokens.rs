@@ -892,3 +892,15 @@ fn a_pointer_segment_with_a_dot_is_refused() {
         .code(1)
         .stderr_contains("segments are separated by `/`");
 }
+
+#[test]
+fn positions_on_a_minified_file_are_line_one_with_character_columns() {
+    // One long line (as design tools export): columns count characters, not bytes.
+    let text = r#"{"a":{"$type":"number","é":{"$value":1},"b":{"$value":"x"}}}"#;
+    let t = Test::new().file("min.json", text);
+    // The value "x": its byte offset less one for the two-byte `é`, plus one (1-based).
+    let col = text.find(r#""x""#).expect("x") - 1 + 1;
+    t.opends(["tokens", "validate", "min.json"])
+        .code(1)
+        .stderr_contains(&format!("min.json:1:{col}:"));
+}
