@@ -104,8 +104,27 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<Outcome> {
         },
     };
     let to = to.unwrap_or_else(|| "working".into());
-    let old = load(ctx, store.as_ref(), &from)?;
-    let new = load(ctx, store.as_ref(), &to)?;
+    // Two versions of a large system: read the newer one on a second connection meanwhile.
+    let to_version = match &store {
+        Some(s) if to != "working" => versions::find_version(s, &to)?,
+        _ => None,
+    };
+    let (old, new) = match (&store, to_version) {
+        (Some(s), Some(v)) => {
+            let db = s.path();
+            std::thread::scope(|scope| -> Result<(Snapshot, Snapshot)> {
+                let newer = scope
+                    .spawn(move || -> Result<Snapshot> { Ok(Store::open(&db)?.snapshot(&v)?) });
+                let old = load(ctx, store.as_ref(), &from);
+                let new = newer.join().expect("snapshot reader");
+                Ok((old?, new?))
+            })?
+        }
+        _ => (
+            load(ctx, store.as_ref(), &from)?,
+            load(ctx, store.as_ref(), &to)?,
+        ),
+    };
     if let Some(m) = &mode {
         if !new.tokens.modes.contains(m) && !old.tokens.modes.contains(m) {
             return Err(crate::hinted(

@@ -105,7 +105,7 @@ impl Source<'_> {
             (at, line, col) = (0, 1, 0);
         }
         let between = &bytes[at as usize..offset as usize];
-        let chars = |b: &[u8]| b.iter().filter(|&&c| (c as i8) >= -0x40).count() as u32;
+        let chars = |b: &[u8]| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
         match between.iter().rposition(|&b| b == b'\n') {
             Some(last) => {
                 #[allow(clippy::naive_bytecount)] // vectorised by the compiler; no extra crate

@@ -2,13 +2,14 @@
 //! rules of docs/versioning.md: breaking (major) for removals, renames, type changes and
 //! tighter component APIs; minor for additions and deprecations; patch for value changes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::component::{Literal, Prop};
-use crate::model::{Component, Tokens};
+use crate::model::{Component, Token, Tokens};
 use crate::tokens::resolve::Resolver;
 
 /// A semver bump.
@@ -219,29 +220,94 @@ impl Changeset {
     }
 }
 
-/// The resolved value of every token in every mode (`None`: the base/default mode).
-fn resolved(tokens: &Tokens) -> HashMap<String, BTreeMap<Option<String>, Value>> {
-    let mut modes: Vec<Option<&str>> = vec![tokens.default_mode()];
-    modes.extend(tokens.modes.iter().skip(1).map(|m| Some(m.as_str())));
-    let resolvers: Vec<(Option<String>, Resolver<'_>)> = modes
+/// One resolver per mode: the default mode (or the base values) keyed `None`, then the
+/// other modes by name.
+fn resolvers(tokens: &Tokens) -> Vec<(Option<&str>, Resolver<'_>)> {
+    let mut out = vec![(None, Resolver::new(tokens, tokens.default_mode()))];
+    out.extend(
+        tokens
+            .modes
+            .iter()
+            .skip(1)
+            .map(|m| (Some(m.as_str()), Resolver::new(tokens, Some(m.as_str())))),
+    );
+    out
+}
+
+/// A token's resolved value in every mode of its collection.
+fn values<'v>(
+    resolvers: &[(Option<&'v str>, Resolver<'v>)],
+    t: &'v Token,
+) -> Vec<(Option<&'v str>, Cow<'v, Value>)> {
+    resolvers
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let key = if i == 0 { None } else { m.map(str::to_string) };
-            (key, Resolver::new(tokens, *m))
-        })
-        .collect();
-    tokens
-        .tokens
-        .iter()
-        .map(|t| {
-            let per_mode = resolvers
-                .iter()
-                .map(|(k, r)| (k.clone(), r.resolved(t)))
-                .collect();
-            (t.path.to_string(), per_mode)
-        })
+        .map(|(k, r)| (*k, r.resolved_cow(t)))
         .collect()
+}
+
+/// The value changes of the tokens in `new` that `old` has too, in `new`'s order.
+fn value_changes(old: &Tokens, new: &Tokens, out: &mut Vec<Change>) {
+    let (old_r, new_r) = (resolvers(old), resolvers(new));
+    let per_token = |t: &Token, changes: &mut Vec<Change>| {
+        let Some(o) = old.get(&t.path) else { return };
+        if o.ty != t.ty {
+            changes.push(Change::TokenTypeChanged {
+                path: t.path.to_string(),
+                old: o.ty.to_string(),
+                new: t.ty.to_string(),
+            });
+            return;
+        }
+        if !o.is_deprecated() && t.is_deprecated() {
+            changes.push(Change::TokenDeprecated {
+                path: t.path.to_string(),
+            });
+        }
+        let ov = values(&old_r, o);
+        let nv = values(&new_r, t);
+        let old_base = &ov[0].1;
+        let new_base = &nv[0].1;
+        for (mode, newer) in &nv {
+            // A mode the old state did not have compares with the old base value.
+            let older = ov
+                .iter()
+                .find(|(m, _)| m == mode)
+                .map_or(old_base, |(_, v)| v);
+            // A mode change that only follows the base change is reported once, as the base.
+            if older != newer && (mode.is_none() || new_base != newer || old_base != older) {
+                changes.push(Change::TokenValueChanged {
+                    path: t.path.to_string(),
+                    mode: mode.map(str::to_string),
+                    old: older.clone().into_owned(),
+                    new: newer.clone().into_owned(),
+                    delta_e: delta_e_ok(older, newer),
+                });
+            }
+        }
+    };
+    // Resolving is most of a large diff's time: split the tokens over the cores.
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = new.tokens.len().div_ceil(threads).max(4096);
+    let parts: Vec<Vec<Change>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = new
+            .tokens
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut changes = Vec::new();
+                    for t in part {
+                        per_token(t, &mut changes);
+                    }
+                    changes
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("diff worker"))
+            .collect()
+    });
+    out.extend(parts.into_iter().flatten());
 }
 
 /// `OKLab` of an sRGB colour value (components in 0..1), for deltaE OK.
@@ -284,85 +350,60 @@ pub fn delta_e_ok(a: &Value, b: &Value) -> Option<f64> {
 /// Compares two states of tokens and components.
 pub fn diff(old: &Tokens, new: &Tokens, old_c: &[Component], new_c: &[Component]) -> Changeset {
     let mut changes = Vec::new();
-    let old_v = resolved(old);
-    let new_v = resolved(new);
-    let mut removed: Vec<&crate::model::Token> = old
+    let removed: Vec<&Token> = old
         .tokens
         .iter()
         .filter(|t| new.get(&t.path).is_none())
         .collect();
-    let mut added: Vec<&crate::model::Token> = new
+    let added: Vec<&Token> = new
         .tokens
         .iter()
         .filter(|t| old.get(&t.path).is_none())
         .collect();
-    // Renames: a removed and an added token of the same type and the same values.
+    // Renames: a removed and an added token of the same type and the same values in
+    // every mode, matched by a key of both.
+    let (old_r, new_r) = (resolvers(old), resolvers(new));
+    let key = |r: &[(Option<&str>, Resolver<'_>)], t: &Token| {
+        let vals: Vec<(Option<&str>, Value)> = values(r, t)
+            .into_iter()
+            .map(|(m, v)| (m, v.into_owned()))
+            .collect();
+        format!(
+            "{}\u{0}{}",
+            t.ty,
+            serde_json::to_string(&vals).unwrap_or_default()
+        )
+    };
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, a) in added.iter().enumerate().rev() {
+        by_key.entry(key(&new_r, a)).or_default().push(i);
+    }
+    let mut taken = vec![false; added.len()];
     let mut renames = Vec::new();
-    removed.retain(|r| {
-        let found = added
-            .iter()
-            .position(|a| a.ty == r.ty && old_v.get(r.path.as_str()) == new_v.get(a.path.as_str()));
-        match found {
+    let mut gone = Vec::new();
+    for r in removed {
+        match by_key.get_mut(&key(&old_r, r)).and_then(Vec::pop) {
             Some(i) => {
-                let a = added.remove(i);
+                taken[i] = true;
                 renames.push(Change::TokenRenamed {
                     from: r.path.to_string(),
-                    to: a.path.to_string(),
+                    to: added[i].path.to_string(),
                 });
-                false
             }
-            None => true,
+            None => gone.push(Change::TokenRemoved {
+                path: r.path.to_string(),
+            }),
         }
-    });
-    for r in removed {
-        changes.push(Change::TokenRemoved {
-            path: r.path.to_string(),
-        });
     }
+    changes.extend(gone);
     changes.extend(renames);
-    for a in added {
+    for (a, _) in added.iter().zip(&taken).filter(|(_, t)| !**t) {
         changes.push(Change::TokenAdded {
             path: a.path.to_string(),
             ty: a.ty.to_string(),
         });
     }
-    for t in &new.tokens {
-        let Some(o) = old.get(&t.path) else { continue };
-        if o.ty != t.ty {
-            changes.push(Change::TokenTypeChanged {
-                path: t.path.to_string(),
-                old: o.ty.to_string(),
-                new: t.ty.to_string(),
-            });
-            continue;
-        }
-        if !o.is_deprecated() && t.is_deprecated() {
-            changes.push(Change::TokenDeprecated {
-                path: t.path.to_string(),
-            });
-        }
-        let (Some(ov), Some(nv)) = (old_v.get(t.path.as_str()), new_v.get(t.path.as_str())) else {
-            continue;
-        };
-        for (mode, newer) in nv {
-            let older = ov.get(mode).or_else(|| ov.get(&None));
-            if let Some(older) = older {
-                if older != newer
-                    && (mode.is_none()
-                        || nv.get(&None) != Some(newer)
-                        || ov.get(&None) != Some(older))
-                {
-                    changes.push(Change::TokenValueChanged {
-                        path: t.path.to_string(),
-                        mode: mode.clone(),
-                        old: older.clone(),
-                        new: newer.clone(),
-                        delta_e: delta_e_ok(older, newer),
-                    });
-                }
-            }
-        }
-    }
+    value_changes(old, new, &mut changes);
     components(old_c, new_c, &mut changes);
     Changeset { changes }
 }
