@@ -274,14 +274,8 @@ impl Store {
         update: impl FnOnce(Tokens) -> Result<Option<Tokens>, E>,
     ) -> Result<Result<WriteSummary, E>, StoreError> {
         let path = self.path.clone();
-        let sq = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sq)?;
+        let sq = sqlite_err(&path);
+        let tx = begin_write(&mut self.conn, &path)?;
         let current = load(&tx, &path).map_err(|e| lift(&path, e))?;
         let before: HashMap<TokenPath, Token> = current
             .tokens
@@ -316,14 +310,8 @@ impl Store {
         update: impl FnOnce(Vec<StoredComponent>, &Tokens) -> Result<Option<Vec<StoredComponent>>, E>,
     ) -> Result<Result<usize, E>, StoreError> {
         let path = self.path.clone();
-        let sq = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sq)?;
+        let sq = sqlite_err(&path);
+        let tx = begin_write(&mut self.conn, &path)?;
         let current = load_components(&tx).map_err(|e| lift(&path, e))?;
         let tokens = load(&tx, &path).map_err(|e| lift(&path, e))?;
         let next = match update(current, &tokens) {
@@ -503,6 +491,21 @@ fn lift(path: &str, e: LoadError) -> StoreError {
             message,
         },
     }
+}
+
+/// Maps a `SQLite` error to a store error naming the file.
+fn sqlite_err(path: &str) -> impl Fn(rusqlite::Error) -> StoreError + Copy + '_ {
+    move |source| StoreError::Sqlite {
+        path: path.to_string(),
+        source,
+    }
+}
+
+/// Starts a write transaction that holds the write lock from the start (`BEGIN
+/// IMMEDIATE`), so its reads and writes see no other writer in between.
+fn begin_write<'c>(conn: &'c mut Connection, path: &str) -> Result<Transaction<'c>, StoreError> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sqlite_err(path))
 }
 
 enum LoadError {

@@ -10,11 +10,13 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
-use super::{LoadError, Store, StoreError, deprecation, json as parse_json, lift};
+use super::{
+    LoadError, Store, StoreError, begin_write, deprecation, json as parse_json, lift, sqlite_err,
+};
 use crate::model::component::Review;
 use crate::model::{Component, Group, StoredComponent, Token, TokenPath, Tokens};
 
@@ -439,14 +441,8 @@ impl Store {
         before_commit: impl FnOnce() -> Result<(), E>,
     ) -> Result<VersionInfo, E> {
         let path = self.path.clone();
-        let sq = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sq)?;
+        let sq = sqlite_err(&path);
+        let tx = begin_write(&mut self.conn, &path)?;
         let snapshot = Snapshot {
             tokens: super::load(&tx, &path).map_err(|e| lift(&path, e))?,
             components: super::load_components(&tx).map_err(|e| lift(&path, e))?,
@@ -516,14 +512,8 @@ impl Store {
     /// Deletes a version; the versions around it keep their content.
     pub fn remove_version(&mut self, version: &VersionInfo) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let sq = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sq)?;
+        let sq = sqlite_err(&path);
+        let tx = begin_write(&mut self.conn, &path)?;
         let v = version.id;
         let next: Option<i64> = tx
             .query_row("SELECT min(id) FROM versions WHERE id > ?1", [v], |r| {
