@@ -16,8 +16,7 @@ use crate::cli::{
 use crate::model::{Status, StoredComponent};
 use crate::store::{NewVersion, Snapshot, Store, VersionInfo};
 use crate::versions::render::{self, CHANGELOG_FILE};
-use crate::versions::semver::Version;
-use crate::versions::{Bump, Change, Changeset, diff};
+use crate::versions::{Bump, Change, Changeset, diff, plan};
 
 /// The version named `reference` (`1.2.0`, `v1.2.0` or `latest`), if it is one.
 pub fn find_version(store: &Store, reference: &str) -> Result<Option<VersionInfo>> {
@@ -161,90 +160,46 @@ pub fn release(ctx: &Context, args: ReleaseArgs) -> Result<Outcome> {
     let previous = latest.map(|l| store.snapshot(l)).transpose()?;
     let cs = changes(previous.as_ref().unwrap_or(&Snapshot::default()), &working);
     let values_minor = values_minor(ctx, false)?;
-    // Metadata-only changes (descriptions, extensions) still make a new version: patch.
-    let required = cs.bump(values_minor).max(Bump::Patch);
-    let latest_v = latest
-        .map(|l| Version::parse(&l.version))
-        .transpose()
-        .map_err(|e| anyhow!(e))?;
-    let (next, chosen) = match (&args.version, &latest_v) {
-        (Some(v), _) => {
-            let v =
-                Version::parse(v).map_err(|e| crate::hinted(e, "e.g. `opends release 2.0.0`"))?;
-            let step = latest_v.as_ref().map_or(Bump::Major, |l| v.bump_from(l));
-            (v, step)
-        }
-        (None, None) => (Version::FIRST, Bump::Major),
-        (None, Some(l)) => {
-            let b = bump_of(args.bump).unwrap_or(required);
-            (l.bumped(b), b)
-        }
+    let request = plan::Request {
+        version: args.version.as_deref(),
+        bump: bump_of(args.bump),
+        pre: args.pre.as_deref(),
+        force: args.force,
     };
-    let next = match &args.pre {
-        Some(id) if args.version.is_none() => next.with_pre(id, latest_v.as_ref()),
-        _ => next,
-    };
-    if let Some(l) = &latest_v {
-        if next <= *l {
+    let planned = match plan::plan(latest.map(|l| l.version.as_str()), &cs, values_minor, &request) {
+        Ok(p) => p,
+        Err(e @ plan::PlanError::TooSmall { chosen, .. }) => {
+            let breaking: Vec<String> = cs
+                .changes
+                .iter()
+                .filter(|c| c.bump(values_minor) > chosen)
+                .take(10)
+                .map(|c| format!("  {} {}", render::sign(c), render::describe(c, false)))
+                .collect();
             return Err(crate::hinted(
-                format!("{next} is not newer than the latest version {l}"),
+                format!("{e}:\n{}", breaking.join("\n")),
+                "release with `--bump auto`, or pass `--force` to override (it is recorded)",
+            ));
+        }
+        Err(e @ plan::PlanError::NotNewer { .. }) => {
+            return Err(crate::hinted(
+                e.to_string(),
                 "pick a higher version, or let `--bump` choose",
             ));
         }
-    }
-    let forced = latest_v.is_some() && chosen < required;
-    if forced && !args.force {
-        let breaking: Vec<String> = cs
-            .changes
-            .iter()
-            .filter(|c| c.bump(values_minor) > chosen)
-            .take(10)
-            .map(|c| format!("  {} {}", render::sign(c), render::describe(c, false)))
-            .collect();
-        return Err(crate::hinted(
-            format!(
-                "the changes call for a {} release, not {} ({next}):\n{}",
-                render::bump_name(required),
-                render::bump_name(chosen),
-                breaking.join("\n")
-            ),
-            "release with `--bump auto`, or pass `--force` to override (it is recorded)",
-        ));
-    }
-    let date = super::components::now_utc();
-    let forced_note = forced.then(|| {
-        format!(
-            "Released as {} with `--force` although the changes call for {}.",
-            render::bump_name(chosen),
-            render::bump_name(required)
-        )
-    });
-    let section = if latest.is_none() {
-        let mut s = format!("## [{next}] - {}\n", &date[..10]);
-        if let Some(m) = args
-            .message
-            .as_deref()
-            .map(str::trim)
-            .filter(|m| !m.is_empty())
-        {
-            let _ = write!(s, "\n{m}\n");
-        }
-        let _ = write!(
-            s,
-            "\n### Added\n\n- First release: {} tokens, {} components.\n",
-            working.tokens.len(),
-            working.components.len()
-        );
-        s
-    } else {
-        render::changelog_section(
-            &next.to_string(),
-            &date[..10],
-            args.message.as_deref(),
-            &cs,
-            forced_note.as_deref(),
-        )
+        Err(e) => return Err(crate::hinted(e.to_string(), "e.g. `opends release 2.0.0`")),
     };
+    let (next, required, forced) = (&planned.version, planned.required, planned.forced);
+    let date = super::components::now_utc();
+    let section = plan::section(
+        &planned,
+        &date[..10],
+        args.message.as_deref(),
+        &cs,
+        latest
+            .is_none()
+            .then_some((working.tokens.len(), working.components.len())),
+    );
     let info = NewVersion {
         version: next.to_string(),
         created_at: date,

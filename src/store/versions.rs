@@ -78,6 +78,9 @@ pub struct Snapshot {
     pub components: Vec<StoredComponent>,
 }
 
+/// Entries by path or name, in order.
+pub type Entries = Vec<(String, String)>;
+
 /// A snapshot in its stored form: the layout and one entry per token and component.
 struct Encoded {
     layout: String,
@@ -91,7 +94,8 @@ fn opt<T: Into<Value>>(map: &mut Map<String, Value>, key: &str, v: Option<T>) {
     }
 }
 
-fn token_entry(t: &Token) -> String {
+/// A token as stored in versions and sent over the wire: JSON of everything but its path.
+pub(crate) fn token_entry(t: &Token) -> String {
     let mut m = Map::new();
     m.insert("type".into(), t.ty.as_str().into());
     if !t.explicit_type {
@@ -132,7 +136,8 @@ fn group_entry(g: &Group) -> Value {
     Value::Object(m)
 }
 
-fn component_entry(c: &StoredComponent) -> String {
+/// A component as stored in versions and sent over the wire.
+pub(crate) fn component_entry(c: &StoredComponent) -> String {
     json!({
         "spec": c.spec,
         "source": c.source,
@@ -153,7 +158,8 @@ fn deprecation_of(v: &Value, what: &str) -> Result<Option<crate::model::Deprecat
     deprecation(v.get("deprecated").map(Value::to_string), what)
 }
 
-fn decode_token(path: &str, entry: &str) -> Result<Token, LoadError> {
+/// The token an entry describes.
+pub(crate) fn decode_token(path: &str, entry: &str) -> Result<Token, LoadError> {
     let v = parse_json(entry, path)?;
     let ty = str_field(&v, "type")
         .ok_or_else(|| corrupt(path, "no type"))?
@@ -197,7 +203,8 @@ fn decode_group(v: &Value) -> Result<Group, LoadError> {
     })
 }
 
-fn decode_component(name: &str, entry: &str) -> Result<StoredComponent, LoadError> {
+/// The component an entry describes.
+pub(crate) fn decode_component(name: &str, entry: &str) -> Result<StoredComponent, LoadError> {
     let what = format!("component {name} in a version");
     let v = parse_json(entry, &what)?;
     let spec: Component = serde_json::from_value(v.get("spec").cloned().unwrap_or(Value::Null))
@@ -237,6 +244,26 @@ impl Snapshot {
                 .map(|c| (c.spec.name.clone(), component_entry(c)))
                 .collect(),
         }
+    }
+
+    /// The stored form: the layout (modes, groups, order) and one entry per token and
+    /// component, in order.
+    pub fn to_parts(&self) -> (String, Entries, Entries) {
+        let e = self.encode();
+        (e.layout, e.tokens, e.components)
+    }
+
+    /// The snapshot stored as `layout` and entries by path and name (the inverse of
+    /// `to_parts`; entries the layout does not order go last, in name order).
+    pub fn from_parts(
+        layout: &str,
+        tokens: &HashMap<String, String>,
+        components: &HashMap<String, String>,
+    ) -> Result<Self, String> {
+        build_snapshot(layout, tokens, components).map_err(|e| match e {
+            LoadError::Corrupt(what, why) => format!("{what}: {why}"),
+            LoadError::Sqlite(e) => e.to_string(),
+        })
     }
 
     /// sha256 (hex) of the snapshot's canonical form: equal for equal content.
@@ -362,14 +389,31 @@ fn load_snapshot(conn: &Connection, id: i64) -> Result<Snapshot, LoadError> {
         [id],
         |r| r.get(0),
     )?;
-    let layout = parse_json(&layout, "version layout")?;
-    let mut entries = read_spans(conn, "version_tokens", "path", id)?;
+    let tokens = read_spans(conn, "version_tokens", "path", id)?;
+    let components = read_spans(conn, "version_components", "name", id)?;
+    build_snapshot(&layout, &tokens, &components)
+}
+
+fn build_snapshot(
+    layout: &str,
+    entries: &HashMap<String, String>,
+    comp_entries: &HashMap<String, String>,
+) -> Result<Snapshot, LoadError> {
+    let layout = parse_json(layout, "version layout")?;
+    let mut order = strings(&layout, "tokens");
+    let listed: std::collections::HashSet<&String> = order.iter().collect();
+    let mut extra: Vec<String> = entries
+        .keys()
+        .filter(|k| !listed.contains(k))
+        .cloned()
+        .collect();
+    extra.sort();
+    order.extend(extra);
     let mut tokens = Vec::with_capacity(entries.len());
-    for path in strings(&layout, "tokens") {
-        let entry = entries
-            .remove(&path)
-            .ok_or_else(|| corrupt(&path, "missing from its version"))?;
-        tokens.push(decode_token(&path, &entry)?);
+    for path in order {
+        if let Some(entry) = entries.get(&path) {
+            tokens.push(decode_token(&path, entry)?);
+        }
     }
     let groups = layout
         .get("groups")
@@ -377,13 +421,20 @@ fn load_snapshot(conn: &Connection, id: i64) -> Result<Snapshot, LoadError> {
         .map(|gs| gs.iter().map(decode_group).collect::<Result<Vec<_>, _>>())
         .transpose()?
         .unwrap_or_default();
-    let mut comp_entries = read_spans(conn, "version_components", "name", id)?;
+    let mut names = strings(&layout, "components");
+    let listed: std::collections::HashSet<&String> = names.iter().collect();
+    let mut extra: Vec<String> = comp_entries
+        .keys()
+        .filter(|k| !listed.contains(k))
+        .cloned()
+        .collect();
+    extra.sort();
+    names.extend(extra);
     let mut components = Vec::new();
-    for name in strings(&layout, "components") {
-        let entry = comp_entries
-            .remove(&name)
-            .ok_or_else(|| corrupt(&name, "component missing from its version"))?;
-        components.push(decode_component(&name, &entry)?);
+    for name in names {
+        if let Some(entry) = comp_entries.get(&name) {
+            components.push(decode_component(&name, entry)?);
+        }
     }
     Ok(Snapshot {
         tokens: Tokens::new(tokens, groups, strings(&layout, "modes")),

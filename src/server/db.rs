@@ -1,0 +1,549 @@
+//! The server's storage: one [`Storage`] trait, implemented for SQLite (embedded, the
+//! default) and PostgreSQL (several servers sharing one database).
+//!
+//! The server's logic (`server::repo`) is written once against [`Conn`]: SQL with `$1`
+//! placeholders that both databases accept, plain values in and out, and explicit
+//! transactions. A write transaction starts by updating the single `state` row, which
+//! takes SQLite's write lock (the transaction is `BEGIN IMMEDIATE`) and PostgreSQL's row
+//! lock, so concurrent writers, also in other processes, serialize there.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+
+/// A value crossing the storage boundary.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    /// SQL NULL.
+    Null,
+    /// A 64-bit integer.
+    Int(i64),
+    /// Text.
+    Text(String),
+}
+
+impl Val {
+    /// The integer, if it is one.
+    pub fn int(&self) -> Option<i64> {
+        match self {
+            Self::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The text, if it is some.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Self::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The text, owned (empty for NULL).
+    pub fn string(&self) -> String {
+        self.text().unwrap_or_default().to_string()
+    }
+
+    /// The text, or `None` for NULL.
+    pub fn opt_string(&self) -> Option<String> {
+        self.text().map(str::to_string)
+    }
+}
+
+impl From<i64> for Val {
+    fn from(v: i64) -> Self {
+        Self::Int(v)
+    }
+}
+
+impl From<&str> for Val {
+    fn from(v: &str) -> Self {
+        Self::Text(v.to_string())
+    }
+}
+
+impl From<String> for Val {
+    fn from(v: String) -> Self {
+        Self::Text(v)
+    }
+}
+
+impl From<Option<String>> for Val {
+    fn from(v: Option<String>) -> Self {
+        v.map_or(Self::Null, Self::Text)
+    }
+}
+
+impl From<bool> for Val {
+    fn from(v: bool) -> Self {
+        Self::Int(i64::from(v))
+    }
+}
+
+/// A row: its values in column order.
+pub type Row = Vec<Val>;
+
+/// A storage failure. `Unavailable` is the database being unreachable (HTTP 503).
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The database cannot be reached or opened.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    /// A statement failed.
+    #[error("database error: {0}")]
+    Query(String),
+    /// A unique constraint was violated.
+    #[error("already exists: {0}")]
+    Conflict(String),
+}
+
+/// Which SQL dialect a connection speaks (for the few statements that differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// SQLite.
+    Sqlite,
+    /// PostgreSQL.
+    Postgres,
+}
+
+/// One database connection.
+pub trait Conn {
+    /// Runs a statement; returns the number of rows changed.
+    fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, DbError>;
+    /// Runs a query; returns its rows.
+    fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, DbError>;
+    /// Starts a write transaction.
+    fn begin(&mut self) -> Result<(), DbError>;
+    /// Commits it.
+    fn commit(&mut self) -> Result<(), DbError>;
+    /// Rolls it back (best effort).
+    fn rollback(&mut self);
+    /// The dialect.
+    fn dialect(&self) -> Dialect;
+}
+
+/// Where the server keeps its data.
+pub trait Storage: Send + Sync + 'static {
+    /// Runs `f` on a connection from the pool.
+    fn with_conn<T>(&self, f: impl FnOnce(&mut dyn Conn) -> Result<T, DbError>) -> Result<T, DbError>;
+    /// Creates or upgrades the schema.
+    fn migrate(&self) -> Result<(), DbError>;
+    /// What it is, for logs (never a password).
+    fn describe(&self) -> String;
+}
+
+/// Runs `f` in a write transaction: committed when it returns `Ok`, rolled back otherwise.
+pub fn transaction<T, E: From<DbError>>(
+    conn: &mut dyn Conn,
+    f: impl FnOnce(&mut dyn Conn) -> Result<T, E>,
+) -> Result<T, E> {
+    conn.begin()?;
+    match f(conn) {
+        Ok(v) => {
+            conn.commit()?;
+            Ok(v)
+        }
+        Err(e) => {
+            conn.rollback();
+            Err(e)
+        }
+    }
+}
+
+const SQLITE_SCHEMA: &[&str] = &[include_str!("migrations/sqlite/0001_server.sql")];
+const POSTGRES_SCHEMA: &[&str] = &[include_str!("migrations/postgres/0001_server.sql")];
+
+/// SQLite in a data directory: a small pool of connections (WAL: readers never wait for
+/// the writer).
+pub struct SqliteStorage {
+    path: PathBuf,
+    pool: Mutex<Vec<rusqlite::Connection>>,
+}
+
+struct SqliteConn<'a> {
+    conn: &'a mut rusqlite::Connection,
+}
+
+fn sqlite_err(e: rusqlite::Error) -> DbError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            DbError::Conflict(e.to_string())
+        }
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::NotADatabase
+                    | rusqlite::ErrorCode::SystemIoFailure
+                    | rusqlite::ErrorCode::DatabaseCorrupt
+                    | rusqlite::ErrorCode::ReadOnly
+            ) =>
+        {
+            DbError::Unavailable(e.to_string())
+        }
+        _ => DbError::Query(e.to_string()),
+    }
+}
+
+fn to_sql(v: &Val) -> SqlValue {
+    match v {
+        Val::Null => SqlValue::Null,
+        Val::Int(i) => SqlValue::Integer(*i),
+        Val::Text(s) => SqlValue::Text(s.clone()),
+    }
+}
+
+impl Conn for SqliteConn<'_> {
+    fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, DbError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(sqlite_err)?;
+        let n = stmt
+            .execute(rusqlite::params_from_iter(params.iter().map(to_sql)))
+            .map_err(sqlite_err)?;
+        Ok(n as u64)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, DbError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(sqlite_err)?;
+        let cols = stmt.column_count();
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params.iter().map(to_sql)))
+            .map_err(sqlite_err)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(sqlite_err)? {
+            let mut row = Vec::with_capacity(cols);
+            for i in 0..cols {
+                row.push(match r.get_ref(i).map_err(sqlite_err)? {
+                    ValueRef::Null => Val::Null,
+                    ValueRef::Integer(n) => Val::Int(n),
+                    ValueRef::Real(f) => Val::Text(f.to_string()),
+                    ValueRef::Text(t) | ValueRef::Blob(t) => {
+                        Val::Text(String::from_utf8_lossy(t).into_owned())
+                    }
+                });
+            }
+            out.push(row);
+        }
+        Ok(out)
+    }
+
+    fn begin(&mut self) -> Result<(), DbError> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(sqlite_err)
+    }
+
+    fn commit(&mut self) -> Result<(), DbError> {
+        self.conn.execute_batch("COMMIT").map_err(sqlite_err)
+    }
+
+    fn rollback(&mut self) {
+        let _ = self.conn.execute_batch("ROLLBACK");
+    }
+
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+}
+
+impl SqliteStorage {
+    /// The store in `dir` (created if needed): `dir/server.db`.
+    pub fn open(dir: &Path) -> Result<Self, DbError> {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            DbError::Unavailable(format!("could not create `{}`: {e}", dir.display()))
+        })?;
+        let storage = Self {
+            path: dir.join("server.db"),
+            pool: Mutex::new(Vec::new()),
+        };
+        // Opening checks the file now rather than at the first request.
+        let conn = storage.connect()?;
+        storage.pool.lock().expect("pool").push(conn);
+        Ok(storage)
+    }
+
+    fn connect(&self) -> Result<rusqlite::Connection, DbError> {
+        if let Some(dir) = self.path.parent() {
+            if !dir.is_dir() {
+                return Err(DbError::Unavailable(format!(
+                    "the data directory `{}` is gone",
+                    dir.display()
+                )));
+            }
+        }
+        let conn = rusqlite::Connection::open(&self.path).map_err(sqlite_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(sqlite_err)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(sqlite_err)?;
+        Ok(conn)
+    }
+}
+
+impl Storage for SqliteStorage {
+    fn with_conn<T>(&self, f: impl FnOnce(&mut dyn Conn) -> Result<T, DbError>) -> Result<T, DbError> {
+        let pooled = self.pool.lock().expect("pool").pop();
+        let mut conn = match pooled {
+            Some(c) => c,
+            None => self.connect()?,
+        };
+        // The file may have been removed under a running server: report it, don't
+        // write into an unlinked inode.
+        if !self.path.exists() {
+            return Err(DbError::Unavailable(format!(
+                "`{}` is missing",
+                self.path.display()
+            )));
+        }
+        let result = f(&mut SqliteConn { conn: &mut conn });
+        let mut pool = self.pool.lock().expect("pool");
+        if pool.len() < 16 {
+            pool.push(conn);
+        }
+        result
+    }
+
+    fn migrate(&self) -> Result<(), DbError> {
+        self.with_conn(|c| migrate(c, SQLITE_SCHEMA))
+    }
+
+    fn describe(&self) -> String {
+        format!("sqlite:{}", self.path.display())
+    }
+}
+
+/// Applies the numbered schema steps not applied yet (`schema_version` table).
+fn migrate(c: &mut dyn Conn, steps: &[&str]) -> Result<(), DbError> {
+    c.exec(
+        "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)",
+        &[],
+    )?;
+    transaction(c, |c| {
+        // Several servers may start at once: the first one's migration wins.
+        if c.dialect() == Dialect::Postgres {
+            c.exec("LOCK TABLE schema_version IN EXCLUSIVE MODE", &[])?;
+        }
+        let rows = c.query("SELECT max(version) FROM schema_version", &[])?;
+        let have = rows
+            .first()
+            .and_then(|r| r[0].int())
+            .map_or(0, |v| usize::try_from(v).unwrap_or(0));
+        for (i, step) in steps.iter().enumerate().skip(have) {
+            let code: String = step
+                .lines()
+                .map(|l| l.split("--").next().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n");
+            for stmt in code.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                c.exec(stmt, &[])?;
+            }
+            c.exec(
+                "INSERT INTO schema_version(version) VALUES ($1)",
+                &[Val::Int(i64::try_from(i + 1).unwrap_or(i64::MAX))],
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// PostgreSQL: a small pool of connections to one database URL.
+pub struct PostgresStorage {
+    url: String,
+    pool: Mutex<Vec<postgres::Client>>,
+}
+
+struct PgConn<'a> {
+    client: &'a mut postgres::Client,
+}
+
+fn pg_err(e: &postgres::Error) -> DbError {
+    if let Some(db) = e.as_db_error() {
+        if db.code() == &postgres::error::SqlState::UNIQUE_VIOLATION {
+            return DbError::Conflict(db.message().to_string());
+        }
+        return DbError::Query(db.message().to_string());
+    }
+    if e.is_closed() || e.to_string().contains("connect") {
+        return DbError::Unavailable(e.to_string());
+    }
+    DbError::Unavailable(e.to_string())
+}
+
+fn pg_params(params: &[Val]) -> Vec<Box<dyn postgres::types::ToSql + Sync>> {
+    params
+        .iter()
+        .map(|v| -> Box<dyn postgres::types::ToSql + Sync> {
+            match v {
+                Val::Null => Box::new(Option::<String>::None),
+                Val::Int(i) => Box::new(*i),
+                Val::Text(s) => Box::new(s.clone()),
+            }
+        })
+        .collect()
+}
+
+impl Conn for PgConn<'_> {
+    fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, DbError> {
+        let boxed = pg_params(params);
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+            boxed.iter().map(AsRef::as_ref).collect();
+        let stmt = self.client.prepare(sql).map_err(|e| pg_err(&e))?;
+        self.client.execute(&stmt, &refs).map_err(|e| pg_err(&e))
+    }
+
+    fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, DbError> {
+        use postgres::types::Type;
+        let boxed = pg_params(params);
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+            boxed.iter().map(AsRef::as_ref).collect();
+        let stmt = self.client.prepare(sql).map_err(|e| pg_err(&e))?;
+        let rows = self.client.query(&stmt, &refs).map_err(|e| pg_err(&e))?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let mut row = Vec::with_capacity(r.len());
+            for (i, col) in r.columns().iter().enumerate() {
+                let ty = col.type_();
+                let v = if *ty == Type::INT8 {
+                    r.try_get::<_, Option<i64>>(i).ok().flatten().map(Val::Int)
+                } else if *ty == Type::INT4 {
+                    r.try_get::<_, Option<i32>>(i)
+                        .ok()
+                        .flatten()
+                        .map(|n| Val::Int(i64::from(n)))
+                } else if *ty == Type::INT2 {
+                    r.try_get::<_, Option<i16>>(i)
+                        .ok()
+                        .flatten()
+                        .map(|n| Val::Int(i64::from(n)))
+                } else if *ty == Type::BOOL {
+                    r.try_get::<_, Option<bool>>(i)
+                        .ok()
+                        .flatten()
+                        .map(|b| Val::Int(i64::from(b)))
+                } else {
+                    r.try_get::<_, Option<String>>(i).ok().flatten().map(Val::Text)
+                };
+                row.push(v.unwrap_or(Val::Null));
+            }
+            out.push(row);
+        }
+        Ok(out)
+    }
+
+    fn begin(&mut self) -> Result<(), DbError> {
+        self.client.batch_execute("BEGIN").map_err(|e| pg_err(&e))
+    }
+
+    fn commit(&mut self) -> Result<(), DbError> {
+        self.client
+            .batch_execute("COMMIT")
+            .map_err(|e| pg_err(&e))
+    }
+
+    fn rollback(&mut self) {
+        let _ = self.client.batch_execute("ROLLBACK");
+    }
+
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+}
+
+impl PostgresStorage {
+    /// Connects to `url` (`postgres://user:pass@host:port/db`).
+    pub fn open(url: &str) -> Result<Self, DbError> {
+        let storage = Self {
+            url: url.to_string(),
+            pool: Mutex::new(Vec::new()),
+        };
+        let client = storage.connect()?;
+        storage.pool.lock().expect("pool").push(client);
+        Ok(storage)
+    }
+
+    fn connect(&self) -> Result<postgres::Client, DbError> {
+        let mut config: postgres::Config = self
+            .url
+            .parse()
+            .map_err(|e: postgres::Error| DbError::Unavailable(format!("bad database URL: {e}")))?;
+        config.connect_timeout(std::time::Duration::from_secs(5));
+        config
+            .connect(postgres::NoTls)
+            .map_err(|e| DbError::Unavailable(redact_url(&e.to_string())))
+    }
+}
+
+/// A database URL or message with any password replaced by `***`.
+pub fn redact_url(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        let end = tail
+            .find(|c: char| c == '/' || c.is_whitespace())
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match (authority.rfind('@'), authority.find(':')) {
+            (Some(at), Some(colon)) if colon < at => {
+                out.push_str(&authority[..colon]);
+                out.push_str(":***");
+                out.push_str(&authority[at..]);
+            }
+            _ => out.push_str(authority),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Storage for PostgresStorage {
+    fn with_conn<T>(&self, f: impl FnOnce(&mut dyn Conn) -> Result<T, DbError>) -> Result<T, DbError> {
+        let pooled = self.pool.lock().expect("pool").pop();
+        let mut client = match pooled {
+            Some(c) if !c.is_closed() => c,
+            _ => self.connect()?,
+        };
+        let result = f(&mut PgConn {
+            client: &mut client,
+        });
+        if !client.is_closed() {
+            let mut pool = self.pool.lock().expect("pool");
+            if pool.len() < 16 {
+                pool.push(client);
+            }
+        }
+        result
+    }
+
+    fn migrate(&self) -> Result<(), DbError> {
+        self.with_conn(|c| migrate(c, POSTGRES_SCHEMA))
+    }
+
+    fn describe(&self) -> String {
+        format!("postgres:{}", redact_url(&self.url))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_lose_their_passwords() {
+        assert_eq!(
+            redact_url("postgres://ops:s3cret@db:5432/ds"),
+            "postgres://ops:***@db:5432/ds"
+        );
+        assert_eq!(redact_url("postgres://db/ds"), "postgres://db/ds");
+        assert_eq!(
+            redact_url("error connecting to postgres://a:b@h/x: refused"),
+            "error connecting to postgres://a:***@h/x: refused"
+        );
+    }
+}
