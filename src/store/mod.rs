@@ -16,7 +16,7 @@ use serde_json::Value;
 
 mod versions;
 
-pub use versions::{NewVersion, Snapshot, VersionInfo};
+pub use versions::{Entries, NewVersion, Snapshot, VersionInfo};
 
 use crate::model::component::{Review, TokenUse};
 use crate::model::{
