@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod export;
 pub mod model;
 pub mod printer;
+pub mod server;
 pub mod settings;
 pub mod sources;
 pub mod store;

@@ -1,0 +1,1041 @@
+//! The HTTP API (`/api/v1`, docs/api.md): handlers, the caller extractor that enforces
+//! the roles table, and JSON errors `{"error": {"code", "message", "requestId"}}`.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use super::auth::{self, Action, Claims};
+use super::db::DbError;
+use super::repo::{self, Actor, ApplyError, Changes, Role};
+use super::{App, CALLER, REQUEST_ID};
+
+/// An API error.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    retry_after: Option<u64>,
+    extra: Option<(&'static str, Value)>,
+}
+
+impl ApiError {
+    /// An error with a status, a stable code and a message.
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            retry_after: None,
+            extra: None,
+        }
+    }
+
+    fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+
+    fn not_found(what: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", what)
+    }
+
+    fn unauthorized(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    /// 429 with `Retry-After`.
+    pub fn rate_limited(retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("too many requests; retry in {retry_after} s"),
+            )
+        }
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Unavailable(m) => {
+                tracing::error!(error = %m, "database unavailable");
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    "the database is unavailable; try again later",
+                )
+            }
+            DbError::Conflict(m) => Self::new(StatusCode::CONFLICT, "conflict", m),
+            DbError::Query(m) => {
+                tracing::error!(error = %m, "database error");
+                Self::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "internal error; the request id is in the server log",
+                )
+            }
+        }
+    }
+}
+
+impl From<ApplyError> for ApiError {
+    fn from(e: ApplyError) -> Self {
+        match e {
+            ApplyError::Db(d) => d.into(),
+            ApplyError::Stale {
+                base,
+                current,
+                conflicts,
+            } => Self {
+                extra: Some((
+                    "conflicts",
+                    json!({"base": base, "current": current, "items": conflicts}),
+                )),
+                ..Self::new(
+                    StatusCode::CONFLICT,
+                    "stale_base",
+                    format!(
+                        "the changes were made from revision {base} but the server is at {current}: pull, then push again"
+                    ),
+                )
+            },
+            ApplyError::Invalid(problems) => Self {
+                extra: Some(("problems", json!(problems))),
+                ..Self::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid",
+                    "the changes would leave the design system invalid",
+                )
+            },
+            ApplyError::BadRequest(m) => Self::bad_request(m),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let request_id = REQUEST_ID.try_with(Clone::clone).unwrap_or_default();
+        let mut err = json!({"code": self.code, "message": self.message, "requestId": request_id});
+        if let Some((k, v)) = self.extra {
+            err[k] = v;
+        }
+        let mut resp = (self.status, axum::Json(json!({"error": err}))).into_response();
+        if let Some(s) = self.retry_after {
+            if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
+                resp.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+        }
+        resp
+    }
+}
+
+type ApiResult<T> = Result<T, ApiError>;
+
+/// A JSON body whose rejections are API errors (400 syntax, 415 type, 413 size, 422 shape).
+pub struct Body<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(Self(v)),
+            Err(JsonRejection::JsonSyntaxError(e)) => {
+                Err(ApiError::bad_request(format!("malformed JSON: {}", e.body_text())))
+            }
+            Err(JsonRejection::JsonDataError(e)) => Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                e.body_text(),
+            )),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "send JSON with `Content-Type: application/json`",
+            )),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_large()),
+            Err(e) => Err(ApiError::bad_request(e.body_text())),
+        }
+    }
+}
+
+fn too_large() -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        "the request body is larger than the server accepts",
+    )
+}
+
+/// The authenticated caller.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// `user:EMAIL` or `token:ID`.
+    pub name: String,
+    /// Its role.
+    pub role: Role,
+    /// The user's id, for a logged-in user.
+    pub user_id: Option<String>,
+}
+
+impl Caller {
+    /// Refuses with 403 unless the role may do `action`.
+    pub fn require(&self, action: Action) -> ApiResult<()> {
+        if auth::allowed(self.role, action) {
+            Ok(())
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                format!("the {} role may not do this", self.role.as_str()),
+            ))
+        }
+    }
+
+    fn actor(&self) -> Actor {
+        Actor {
+            name: self.name.clone(),
+            request_id: REQUEST_ID.try_with(Clone::clone).ok(),
+        }
+    }
+}
+
+impl FromRequestParts<App> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or_else(|| ApiError::unauthorized("log in first: send `Authorization: Bearer TOKEN`"))?
+            .to_string();
+        let caller = if token.starts_with(auth::ACCESS_PREFIX) {
+            let c = auth::verify(&app.secret, &token, repo::now_secs())
+                .ok_or_else(|| ApiError::unauthorized("the access token is invalid or expired; refresh it"))?;
+            Caller {
+                name: format!("user:{}", c.email),
+                role: c.role,
+                user_id: Some(c.user_id),
+            }
+        } else if token.starts_with(repo::API_TOKEN_PREFIX) {
+            let hash = repo::sha256_hex(&token);
+            let found = match app.token_cache.get(&hash) {
+                Some(t) => Some(t),
+                None => {
+                    let t = token.clone();
+                    let found = app.db(move |c| repo::api_token(c, &t)).await?;
+                    if let Some(f) = &found {
+                        app.token_cache.put(hash, f.clone());
+                    }
+                    found
+                }
+            };
+            let t = found.ok_or_else(|| ApiError::unauthorized("the API token is invalid or revoked"))?;
+            Caller {
+                name: format!("token:{}", t.id),
+                role: t.role,
+                user_id: None,
+            }
+        } else {
+            return Err(ApiError::unauthorized("unrecognised credential"));
+        };
+        if let Err(retry) = app.limits.check(&caller.name, app.options.rate_limit) {
+            return Err(ApiError::rate_limited(retry));
+        }
+        let _ = CALLER.try_with(|c| {
+            if let Ok(mut c) = c.lock() {
+                *c = Some(caller.name.clone());
+            }
+        });
+        Ok(caller)
+    }
+}
+
+/// Every route.
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/metrics", get(metrics))
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/auth/login", post(login))
+        .route("/api/v1/auth/refresh", post(refresh))
+        .route("/api/v1/auth/logout", post(logout))
+        .route("/api/v1/auth/me", get(me))
+        .route("/api/v1/tokens", get(list_tokens))
+        .route(
+            "/api/v1/tokens/{path}",
+            get(get_token).patch(patch_token).delete(delete_token),
+        )
+        .route("/api/v1/components", get(list_components))
+        .route(
+            "/api/v1/components/{name}",
+            get(get_component).delete(delete_component),
+        )
+        .route("/api/v1/components/{name}/approve", post(approve))
+        .route("/api/v1/components/{name}/deprecate", post(deprecate))
+        .route("/api/v1/versions", get(list_versions).post(create_version))
+        .route(
+            "/api/v1/versions/{version}",
+            get(get_version).delete(delete_version),
+        )
+        .route("/api/v1/sync", get(pull))
+        .route("/api/v1/sync/push", post(push))
+        .route("/api/v1/sync/events", get(sync_events))
+        .route("/api/v1/users", get(list_users).post(add_user))
+        .route("/api/v1/users/{id}", axum::routing::delete(delete_user))
+        .route("/api/v1/api-tokens", get(list_api_tokens).post(create_api_token))
+        .route(
+            "/api/v1/api-tokens/{id}",
+            axum::routing::delete(revoke_api_token),
+        )
+        .route("/api/v1/audit", get(audit_log))
+        .route("/webhooks/figma", post(figma_webhook))
+        .route("/webhooks/penpot/{secret}", post(penpot_webhook))
+        .fallback(|| async { ApiError::not_found("no such endpoint; see /api/v1/openapi.json") })
+}
+
+async fn health(State(app): State<App>) -> Response {
+    let db = app.db(|c| repo::revision(c)).await;
+    let ok = db.is_ok();
+    let body = json!({
+        "status": if ok { "ok" } else { "degraded" },
+        "version": env!("CARGO_PKG_VERSION"),
+        "uptime_secs": app.started.elapsed().as_secs(),
+        "database": if ok { "reachable" } else { "unreachable" },
+        "revision": db.ok(),
+    });
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, axum::Json(body)).into_response()
+}
+
+async fn metrics(State(app): State<App>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        app.metrics.render(app.started.elapsed()),
+    )
+        .into_response()
+}
+
+async fn openapi() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("../../docs/openapi.json"),
+    )
+        .into_response()
+}
+
+// ---------------------------------------------------------------- auth
+
+#[derive(Deserialize)]
+struct LoginBody {
+    email: String,
+    password: String,
+}
+
+fn issue(app: &App, user: &repo::User) -> (String, i64) {
+    let expires = repo::now_secs() + auth::ACCESS_TTL_SECS;
+    let token = auth::sign(
+        &app.secret,
+        &Claims {
+            user_id: user.id.clone(),
+            email: user.email.clone(),
+            role: user.role,
+            expires,
+        },
+    );
+    (token, expires)
+}
+
+async fn new_session(app: &App, user: repo::User, family: String) -> ApiResult<Response> {
+    let (access, _) = issue(app, &user);
+    let refresh = format!("odsr_{}", repo::random_hex(32));
+    let (r, uid) = (refresh.clone(), user.id.clone());
+    let expires = repo::now_secs() + auth::REFRESH_TTL_SECS;
+    app.db(move |c| repo::store_refresh(c, &r, &uid, &family, expires))
+        .await?;
+    Ok(axum::Json(json!({
+        "access_token": access,
+        "token_type": "Bearer",
+        "expires_in": auth::ACCESS_TTL_SECS,
+        "refresh_token": refresh,
+        "refresh_expires_in": auth::REFRESH_TTL_SECS,
+        "user": user,
+    }))
+    .into_response())
+}
+
+async fn login(
+    State(app): State<App>,
+    ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
+    Body(body): Body<LoginBody>,
+) -> ApiResult<Response> {
+    let email = body.email.trim().to_lowercase();
+    let keys = vec![format!("acct:{email}"), format!("ip:{}", addr.ip())];
+    let now = repo::now_secs();
+    let since = now - auth::LOGIN_WINDOW_SECS;
+    let ks = keys.clone();
+    let failures = app
+        .db(move |c| {
+            let mut worst = 0;
+            for k in &ks {
+                worst = worst.max(repo::login_failures(c, k, since)?);
+            }
+            Ok(worst)
+        })
+        .await?;
+    if failures >= auth::LOGIN_FAILURES {
+        tracing::warn!(account = %email, "login throttled");
+        #[allow(clippy::cast_sign_loss)]
+        return Err(ApiError {
+            code: "login_throttled",
+            message: "too many failed logins; try again later".into(),
+            ..ApiError::rate_limited(auth::LOGIN_WINDOW_SECS as u64)
+        });
+    }
+    let e = email.clone();
+    let user = app.db(move |c| repo::user_by_email(c, &e)).await?;
+    // Verify against a dummy hash when the account is unknown, so timing tells nothing.
+    let ok = match &user {
+        Some(u) => u.check_password(&body.password) && !u.disabled,
+        None => {
+            auth::verify_password(DUMMY_HASH, &body.password);
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        tracing::warn!(account = %email, "login failed");
+        app.db(move |c| repo::record_login_failure(c, &keys, now)).await?;
+        return Err(ApiError::unauthorized("wrong e-mail or password"));
+    };
+    let k = keys[0].clone();
+    app.db(move |c| repo::clear_login_failures(c, &k)).await?;
+    new_session(&app, user, repo::random_hex(16)).await
+}
+
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$5xIoWDRlzJ1c7mJCe5kJdxlOVUtXbYIaq6KOXcA1ZzA";
+
+#[derive(Deserialize)]
+struct RefreshBody {
+    refresh_token: String,
+}
+
+async fn refresh(State(app): State<App>, Body(body): Body<RefreshBody>) -> ApiResult<Response> {
+    let t = body.refresh_token;
+    let found = app
+        .db(move |c| repo::use_refresh(c, &t, repo::now_secs()))
+        .await?;
+    match found {
+        repo::Refresh::Valid(user, family) => new_session(&app, user, family).await,
+        repo::Refresh::Reused => {
+            tracing::warn!("a used refresh token was presented again: its session is revoked");
+            Err(ApiError::unauthorized(
+                "this refresh token was already used; the session is revoked, log in again",
+            ))
+        }
+        repo::Refresh::Invalid => Err(ApiError::unauthorized(
+            "the refresh token is invalid, expired or revoked; log in again",
+        )),
+    }
+}
+
+async fn logout(State(app): State<App>, Body(body): Body<RefreshBody>) -> ApiResult<StatusCode> {
+    let t = body.refresh_token;
+    app.db(move |c| repo::revoke_refresh(c, &t)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn me(caller: Caller) -> axum::Json<Value> {
+    axum::Json(json!({"name": caller.name, "role": caller.role, "user_id": caller.user_id}))
+}
+
+// ---------------------------------------------------------------- tokens
+
+#[derive(Deserialize)]
+struct TokenQuery {
+    prefix: Option<String>,
+    #[serde(rename = "type")]
+    ty: Option<String>,
+    limit: Option<i64>,
+    after: Option<String>,
+}
+
+fn entry_json(key_name: &str, key: &str, entry: &str) -> Value {
+    let mut v: Value = serde_json::from_str(entry).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert(key_name.to_string(), Value::String(key.to_string()));
+    }
+    v
+}
+
+async fn list_tokens(
+    State(app): State<App>,
+    caller: Caller,
+    Query(q): Query<TokenQuery>,
+) -> ApiResult<Response> {
+    caller.require(Action::Read)?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let (prefix, after, ty) = (q.prefix, q.after, q.ty);
+    // Type filters are applied after the page is read: ask for more and trim.
+    let fetch = if ty.is_some() { limit * 20 } else { limit + 1 };
+    let rows = app
+        .db(move |c| repo::list_tokens(c, prefix.as_deref(), after.as_deref(), fetch))
+        .await?;
+    let mut items = Vec::new();
+    let mut next = None;
+    for (path, entry) in &rows {
+        let v = entry_json("path", path, entry);
+        if ty.as_deref().is_some_and(|t| v.get("type").and_then(Value::as_str) != Some(t)) {
+            continue;
+        }
+        if items.len() as i64 == limit {
+            next = items
+                .last()
+                .and_then(|i: &Value| i.get("path"))
+                .cloned();
+            break;
+        }
+        items.push(v);
+    }
+    if next.is_none() && ty.is_some() && rows.len() as i64 == fetch {
+        next = rows.last().map(|(p, _)| Value::String(p.clone()));
+    }
+    Ok(axum::Json(json!({"items": items, "next": next})).into_response())
+}
+
+async fn get_token(State(app): State<App>, caller: Caller, Path(path): Path<String>) -> ApiResult<Response> {
+    caller.require(Action::Read)?;
+    let p = path.clone();
+    let entry = app
+        .db(move |c| repo::get_token(c, &p))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no token `{path}`")))?;
+    Ok(axum::Json(entry_json("path", &path, &entry)).into_response())
+}
+
+async fn apply(app: &App, caller: &Caller, changes: Changes) -> ApiResult<repo::Applied> {
+    let actor = caller.actor();
+    let result = app.db_apply(move |c| repo::apply(c, &actor, &changes)).await;
+    let status = match &result {
+        Ok(_) => "ok",
+        Err(ApplyError::Stale { .. }) => "conflict",
+        Err(_) => "rejected",
+    };
+    app.metrics.event("push", status);
+    Ok(result?)
+}
+
+impl super::Inner {
+    /// Runs a write that can fail in more ways than storage can.
+    async fn db_apply<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&mut dyn super::db::Conn) -> Result<T, ApplyError> + Send + 'static,
+    ) -> Result<T, ApplyError> {
+        use super::db::Storage as _;
+        let me = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let mut out = None;
+            let r = me.storage.with_conn(|c| {
+                out = Some(f(c));
+                Ok(())
+            });
+            match (r, out) {
+                (Err(e), _) => Err(ApplyError::Db(e)),
+                (Ok(()), Some(v)) => v,
+                (Ok(()), None) => Err(ApplyError::Db(DbError::Query("no result".into()))),
+            }
+        })
+        .await
+        .unwrap_or_else(|e| Err(ApplyError::Db(DbError::Query(format!("worker failed: {e}")))))
+    }
+}
+
+async fn patch_token(
+    State(app): State<App>,
+    caller: Caller,
+    Path(path): Path<String>,
+    Body(patch): Body<Value>,
+) -> ApiResult<Response> {
+    caller.require(Action::Write)?;
+    let Value::Object(fields) = patch else {
+        return Err(ApiError::bad_request("send a JSON object of the fields to change"));
+    };
+    for k in fields.keys() {
+        if !matches!(
+            k.as_str(),
+            "type" | "value" | "modes" | "description" | "deprecated" | "extensions"
+        ) {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                format!("unknown field `{k}`: expected type, value, modes, description, deprecated, extensions"),
+            ));
+        }
+    }
+    let p = path.clone();
+    let current = app.db(move |c| repo::get_token(c, &p)).await?;
+    let mut entry: serde_json::Map<String, Value> = match current {
+        Some(e) => serde_json::from_str(&e).unwrap_or_default(),
+        None => {
+            if !fields.contains_key("type") || !fields.contains_key("value") {
+                return Err(ApiError::not_found(format!(
+                    "no token `{path}` (send `type` and `value` to create it)"
+                )));
+            }
+            serde_json::Map::from_iter([("set".to_string(), json!("server"))])
+        }
+    };
+    for (k, v) in fields {
+        if k == "modes" {
+            // `{"dark": value}` on the wire; pairs in the entry.
+            let pairs: Vec<Value> = v
+                .as_object()
+                .map(|m| m.iter().map(|(m, v)| json!([m, v])).collect())
+                .unwrap_or_default();
+            entry.insert(k, Value::Array(pairs));
+        } else if v.is_null() {
+            entry.remove(&k);
+        } else {
+            entry.insert(k, v);
+        }
+    }
+    let changes = Changes {
+        base_revision: None,
+        tokens: vec![(path.clone(), Some(Value::Object(entry.clone())))],
+        ..Changes::default()
+    };
+    let applied = apply(&app, &caller, changes).await?;
+    let mut out = entry_json("path", &path, &Value::Object(entry).to_string());
+    out["revision"] = json!(applied.revision);
+    Ok(axum::Json(out).into_response())
+}
+
+async fn delete_token(State(app): State<App>, caller: Caller, Path(path): Path<String>) -> ApiResult<Response> {
+    caller.require(Action::Write)?;
+    let p = path.clone();
+    if app.db(move |c| repo::get_token(c, &p)).await?.is_none() {
+        return Err(ApiError::not_found(format!("no token `{path}`")));
+    }
+    let changes = Changes {
+        tokens: vec![(path, None)],
+        ..Changes::default()
+    };
+    let applied = apply(&app, &caller, changes).await?;
+    Ok(axum::Json(json!({"revision": applied.revision})).into_response())
+}
+
+// ---------------------------------------------------------------- components
+
+async fn list_components(State(app): State<App>, caller: Caller) -> ApiResult<Response> {
+    caller.require(Action::Read)?;
+    let rows = app.db(|c| repo::list_components(c)).await?;
+    let items: Vec<Value> = rows.iter().map(|(n, e)| entry_json("name", n, e)).collect();
+    Ok(axum::Json(json!({ "items": items })).into_response())
+}
+
+async fn get_component(State(app): State<App>, caller: Caller, Path(name): Path<String>) -> ApiResult<Response> {
+    caller.require(Action::Read)?;
+    let n = name.clone();
+    let entry = app
+        .db(move |c| repo::get_component(c, &n))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no component `{name}`")))?;
+    Ok(axum::Json(entry_json("name", &name, &entry)).into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct ReasonBody {
+    reason: Option<String>,
+}
+
+async fn set_status(app: &App, caller: &Caller, name: String, status: &str, reason: Option<String>) -> ApiResult<Response> {
+    caller.require(Action::Write)?;
+    let n = name.clone();
+    let entry = app
+        .db(move |c| repo::get_component(c, &n))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no component `{name}`")))?;
+    let mut v: Value = serde_json::from_str(&entry).unwrap_or(Value::Null);
+    v["spec"]["status"] = json!(status);
+    v["review"] = json!({
+        "by": caller.name,
+        "at": crate::commands::components::now_utc(),
+        "reason": reason,
+    });
+    if v["review"]["reason"].is_null() {
+        if let Some(m) = v["review"].as_object_mut() {
+            m.remove("reason");
+        }
+    }
+    let changes = Changes {
+        components: vec![(name.clone(), Some(v.clone()))],
+        ..Changes::default()
+    };
+    let applied = apply(app, caller, changes).await?;
+    let mut out = entry_json("name", &name, &v.to_string());
+    out["revision"] = json!(applied.revision);
+    Ok(axum::Json(out).into_response())
+}
+
+async fn approve(State(app): State<App>, caller: Caller, Path(name): Path<String>) -> ApiResult<Response> {
+    set_status(&app, &caller, name, "approved", None).await
+}
+
+async fn deprecate(
+    State(app): State<App>,
+    caller: Caller,
+    Path(name): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    // The body is optional: `{"reason": "..."}`.
+    let reason = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        serde_json::from_slice::<ReasonBody>(&body)
+            .map_err(|e| ApiError::bad_request(format!("malformed JSON: {e}")))?
+            .reason
+    };
+    set_status(&app, &caller, name, "deprecated", reason).await
+}
+
+async fn delete_component(State(app): State<App>, caller: Caller, Path(name): Path<String>) -> ApiResult<Response> {
+    caller.require(Action::Delete)?;
+    let n = name.clone();
+    if app.db(move |c| repo::get_component(c, &n)).await?.is_none() {
+        return Err(ApiError::not_found(format!("no component `{name}`")));
+    }
+    let changes = Changes {
+        components: vec![(name, None)],
+        ..Changes::default()
+    };
+    let applied = apply(&app, &caller, changes).await?;
+    Ok(axum::Json(json!({"revision": applied.revision})).into_response())
+}
+
+// ---------------------------------------------------------------- versions
+
+async fn list_versions(State(app): State<App>, caller: Caller) -> ApiResult<Response> {
+    caller.require(Action::Read)?;
+    let items = app.db(|c| repo::versions(c, None, false)).await?;
+    Ok(axum::Json(json!({ "items": items })).into_response())
+}
+
+#[derive(Deserialize)]
+struct VersionQuery {
+    #[serde(default)]
+    snapshot: bool,
+}
+
+async fn get_version(
+    State(app): State<App>,
+    caller: Caller,
+    Path(version): Path<String>,
+    Query(q): Query<VersionQuery>,
+) -> ApiResult<Response> {
+    caller.require(Action::Read)?;
+    let v = version.clone();
+    let found = app
+        .db(move |c| repo::version(c, &v, q.snapshot))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no version `{version}`")))?;
+    Ok(axum::Json(found).into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct ReleaseBody {
+    version: Option<String>,
+    bump: Option<String>,
+    pre: Option<String>,
+    message: Option<String>,
+    #[serde(default)]
+    force: bool,
+    #[serde(default)]
+    allow_drafts: bool,
+}
+
+async fn create_version(State(app): State<App>, caller: Caller, Body(body): Body<ReleaseBody>) -> ApiResult<Response> {
+    caller.require(Action::Write)?;
+    let actor = caller.actor();
+    let author = caller.name.trim_start_matches("user:").to_string();
+    let made = app
+        .db_apply(move |c| super::release::release(c, &actor, &author, &body_request(&body)?))
+        .await?;
+    app.metrics.event("release", "ok");
+    Ok((StatusCode::CREATED, axum::Json(made)).into_response())
+}
+
+fn body_request(b: &ReleaseBody) -> Result<super::release::Request, ApplyError> {
+    let bump = match b.bump.as_deref() {
+        None | Some("auto") => None,
+        Some("major") => Some(crate::versions::Bump::Major),
+        Some("minor") => Some(crate::versions::Bump::Minor),
+        Some("patch") => Some(crate::versions::Bump::Patch),
+        Some(other) => {
+            return Err(ApplyError::BadRequest(format!(
+                "bump `{other}`: expected auto, major, minor or patch"
+            )));
+        }
+    };
+    Ok(super::release::Request {
+        version: b.version.clone(),
+        bump,
+        pre: b.pre.clone(),
+        message: b.message.clone(),
+        force: b.force,
+        allow_drafts: b.allow_drafts,
+    })
+}
+
+async fn delete_version(State(app): State<App>, caller: Caller, Path(version): Path<String>) -> ApiResult<StatusCode> {
+    caller.require(Action::Delete)?;
+    let actor = caller.actor();
+    let v = version.clone();
+    if app.db(move |c| repo::delete_version(c, &actor, &v)).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found(format!("no version `{version}`")))
+    }
+}
+
+// ---------------------------------------------------------------- sync
+
+#[derive(Deserialize)]
+struct PullQuery {
+    #[serde(default)]
+    since: i64,
+    #[serde(default)]
+    versions_after: i64,
+}
+
+async fn pull(State(app): State<App>, caller: Caller, Query(q): Query<PullQuery>) -> ApiResult<Response> {
+    caller.require(Action::Read)?;
+    let delta = app
+        .db(move |c| repo::delta(c, q.since, q.versions_after))
+        .await?;
+    Ok(axum::Json(delta).into_response())
+}
+
+async fn push(State(app): State<App>, caller: Caller, Body(changes): Body<Changes>) -> ApiResult<Response> {
+    caller.require(Action::Write)?;
+    if changes.base_revision.is_none() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "a push needs `base_revision`: the revision the changes were made from",
+        ));
+    }
+    let name = caller.name.clone();
+    let applied = apply(&app, &caller, changes).await?;
+    let detail = format!(
+        "revision {}: {} tokens, {} components",
+        applied.revision, applied.tokens, applied.components
+    );
+    let _ = app
+        .db(move |c| repo::record_event(c, &name, "push", "ok", Some(detail)))
+        .await;
+    Ok(axum::Json(applied).into_response())
+}
+
+#[derive(Deserialize)]
+struct LimitQuery {
+    limit: Option<i64>,
+    before: Option<i64>,
+}
+
+async fn sync_events(State(app): State<App>, caller: Caller, Query(q): Query<LimitQuery>) -> ApiResult<Response> {
+    caller.require(Action::Read)?;
+    let limit = q.limit.unwrap_or(50).clamp(1, 1000);
+    let items = app.db(move |c| repo::events(c, limit)).await?;
+    Ok(axum::Json(json!({ "items": items })).into_response())
+}
+
+// ---------------------------------------------------------------- admin
+
+async fn list_users(State(app): State<App>, caller: Caller) -> ApiResult<Response> {
+    caller.require(Action::Admin)?;
+    let items = app.db(|c| repo::users(c)).await?;
+    Ok(axum::Json(json!({ "items": items })).into_response())
+}
+
+#[derive(Deserialize)]
+struct NewUser {
+    email: String,
+    role: Role,
+}
+
+async fn add_user(State(app): State<App>, caller: Caller, Body(body): Body<NewUser>) -> ApiResult<Response> {
+    caller.require(Action::Admin)?;
+    let email = body.email.trim().to_lowercase();
+    if !email.contains('@') || email.len() > 254 {
+        return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "`email` must be an e-mail address"));
+    }
+    let actor = caller.actor();
+    let (user, password) = app
+        .db(move |c| {
+            super::db::transaction(c, |c| {
+                let made = repo::add_user(c, &email, body.role)?;
+                repo::audit(c, &actor, "user.create", &email, None, Some(json!({"role": body.role}).to_string()))?;
+                Ok(made)
+            })
+        })
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(json!({"user": user, "password": password})),
+    )
+        .into_response())
+}
+
+async fn delete_user(State(app): State<App>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+    caller.require(Action::Admin)?;
+    let actor = caller.actor();
+    let i = id.clone();
+    let gone = app
+        .db(move |c| {
+            super::db::transaction(c, |c| {
+                let gone = repo::delete_user(c, &i)?;
+                if gone {
+                    repo::audit(c, &actor, "user.delete", &i, None, None)?;
+                }
+                Ok(gone)
+            })
+        })
+        .await?;
+    if gone {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found(format!("no user `{id}`")))
+    }
+}
+
+async fn list_api_tokens(State(app): State<App>, caller: Caller) -> ApiResult<Response> {
+    caller.require(Action::Admin)?;
+    let items = app.db(|c| repo::api_tokens(c)).await?;
+    Ok(axum::Json(json!({ "items": items })).into_response())
+}
+
+#[derive(Deserialize)]
+struct NewToken {
+    role: Role,
+    name: Option<String>,
+}
+
+async fn create_api_token(State(app): State<App>, caller: Caller, Body(body): Body<NewToken>) -> ApiResult<Response> {
+    caller.require(Action::Admin)?;
+    let actor = caller.actor();
+    let (record, token) = app
+        .db(move |c| {
+            super::db::transaction(c, |c| {
+                let made = repo::create_api_token(c, body.role, body.name.as_deref())?;
+                repo::audit(c, &actor, "api-token.create", &made.0.id, None, Some(json!({"role": body.role}).to_string()))?;
+                Ok(made)
+            })
+        })
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(json!({"token": token, "record": record})),
+    )
+        .into_response())
+}
+
+async fn revoke_api_token(State(app): State<App>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+    caller.require(Action::Admin)?;
+    let actor = caller.actor();
+    let i = id.clone();
+    let gone = app
+        .db(move |c| {
+            super::db::transaction(c, |c| {
+                let gone = repo::revoke_api_token(c, &i)?;
+                if gone {
+                    repo::audit(c, &actor, "api-token.revoke", &i, None, None)?;
+                }
+                Ok(gone)
+            })
+        })
+        .await?;
+    app.token_cache.clear();
+    if gone {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found(format!("no API token `{id}`")))
+    }
+}
+
+async fn audit_log(State(app): State<App>, caller: Caller, Query(q): Query<LimitQuery>) -> ApiResult<Response> {
+    caller.require(Action::Admin)?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let before = q.before;
+    let items = app.db(move |c| repo::audit_log(c, limit, before)).await?;
+    Ok(axum::Json(json!({ "items": items })).into_response())
+}
+
+// ---------------------------------------------------------------- webhooks
+
+async fn webhook(
+    app: &App,
+    result: Result<crate::sources::webhook::FileChanged, crate::sources::webhook::WebhookError>,
+    provider: &'static str,
+) -> ApiResult<Response> {
+    use crate::sources::webhook::WebhookError;
+    match result {
+        Ok(event) => {
+            let file = event.file.clone();
+            let detail = format!("{} {}", event.kind, event.name.clone().unwrap_or_default());
+            app.db(move |c| repo::record_event(c, &format!("{provider}:{file}"), "webhook", "queued", Some(detail.trim().to_string())))
+                .await?;
+            app.metrics.event("webhook", "queued");
+            tracing::info!(provider, file = %event.file, "webhook accepted: sync queued");
+            Ok((StatusCode::ACCEPTED, axum::Json(json!({"queued": event}))).into_response())
+        }
+        Err(WebhookError::Ignored(kind)) => Ok(axum::Json(json!({"ignored": kind})).into_response()),
+        Err(WebhookError::Unauthenticated) => {
+            tracing::warn!(provider, "webhook rejected: bad passcode or secret");
+            app.metrics.event("webhook", "rejected");
+            let _ = app
+                .db(move |c| repo::record_event(c, provider, "webhook", "rejected", Some("bad passcode or secret".into())))
+                .await;
+            Err(ApiError::unauthorized("bad webhook passcode or secret"))
+        }
+        Err(e) => Err(ApiError::bad_request(e.to_string())),
+    }
+}
+
+async fn figma_webhook(State(app): State<App>, body: Bytes) -> ApiResult<Response> {
+    let Some(passcode) = app.options.figma_passcode.clone() else {
+        return Err(ApiError::not_found("the Figma webhook is not configured (OPENDS_FIGMA_WEBHOOK_PASSCODE)"));
+    };
+    let result = crate::sources::webhook::figma(&body, &passcode);
+    webhook(&app, result, "figma").await
+}
+
+async fn penpot_webhook(State(app): State<App>, Path(secret): Path<String>, body: Bytes) -> ApiResult<Response> {
+    let Some(expected) = app.options.penpot_secret.clone() else {
+        return Err(ApiError::not_found("the Penpot webhook is not configured (OPENDS_PENPOT_WEBHOOK_SECRET)"));
+    };
+    let result = crate::sources::webhook::penpot(&body, &secret, &expected);
+    webhook(&app, result, "penpot").await
+}

@@ -1,0 +1,198 @@
+//! In-process request accounting: rate limits (token buckets per client address and per
+//! credential), Prometheus metrics, and a short-lived cache of API-token lookups.
+//!
+//! These are per server process: behind a load balancer each process limits on its own
+//! (docs/api.md). Login throttling, which must hold across processes, is in the database.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::repo::ApiToken;
+
+/// Token buckets: `rate` requests per second, bursts up to twice that.
+#[derive(Default)]
+pub struct Limiter {
+    buckets: Mutex<HashMap<String, (f64, Instant)>>,
+}
+
+impl Limiter {
+    /// Takes one request from `key`'s bucket; `Err(seconds)` to wait when it is empty.
+    pub fn check(&self, key: &str, rate: u32) -> Result<(), u64> {
+        if rate == 0 {
+            return Ok(());
+        }
+        let rate = f64::from(rate);
+        let burst = rate * 2.0;
+        let now = Instant::now();
+        let mut buckets = self.buckets.lock().expect("limiter");
+        if buckets.len() > 100_000 {
+            // Forget idle clients rather than grow without bound.
+            buckets.retain(|_, (_, at)| now.duration_since(*at) < Duration::from_secs(60));
+        }
+        let (tokens, at) = buckets.entry(key.to_string()).or_insert((burst, now));
+        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * rate).min(burst);
+        *at = now;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            Ok(())
+        } else {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Err(((1.0 - *tokens) / rate).ceil().max(1.0) as u64)
+        }
+    }
+}
+
+const BUCKETS: [f64; 12] = [
+    0.000_5, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0,
+];
+
+#[derive(Default)]
+struct Series {
+    count: u64,
+    sum: f64,
+    buckets: [u64; BUCKETS.len()],
+}
+
+/// Request counts by route and status, and a latency histogram by route.
+#[derive(Default)]
+pub struct Metrics {
+    requests: Mutex<HashMap<(String, u16), u64>>,
+    latency: Mutex<HashMap<String, Series>>,
+    events: Mutex<HashMap<(String, String), u64>>,
+}
+
+impl Metrics {
+    /// Records one request.
+    pub fn observe(&self, route: &str, status: u16, elapsed: Duration) {
+        *self
+            .requests
+            .lock()
+            .expect("metrics")
+            .entry((route.to_string(), status))
+            .or_default() += 1;
+        let secs = elapsed.as_secs_f64();
+        let mut lat = self.latency.lock().expect("metrics");
+        let s = lat.entry(route.to_string()).or_default();
+        s.count += 1;
+        s.sum += secs;
+        for (i, le) in BUCKETS.iter().enumerate() {
+            if secs <= *le {
+                s.buckets[i] += 1;
+            }
+        }
+    }
+
+    /// Records a sync event (webhook, push, pull).
+    pub fn event(&self, trigger: &str, status: &str) {
+        *self
+            .events
+            .lock()
+            .expect("metrics")
+            .entry((trigger.to_string(), status.to_string()))
+            .or_default() += 1;
+    }
+
+    /// The Prometheus text exposition.
+    pub fn render(&self, uptime: Duration) -> String {
+        let mut out = String::new();
+        out.push_str("# HELP opends_http_requests_total HTTP requests by route and status.\n# TYPE opends_http_requests_total counter\n");
+        let mut reqs: Vec<_> = self
+            .requests
+            .lock()
+            .expect("metrics")
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        reqs.sort();
+        for ((route, status), n) in reqs {
+            let _ = writeln!(
+                out,
+                "opends_http_requests_total{{route=\"{}\",status=\"{status}\"}} {n}",
+                escape(&route)
+            );
+        }
+        out.push_str("# HELP opends_http_request_duration_seconds Request latency by route.\n# TYPE opends_http_request_duration_seconds histogram\n");
+        let lat = self.latency.lock().expect("metrics");
+        let mut routes: Vec<&String> = lat.keys().collect();
+        routes.sort();
+        for route in routes {
+            let s = &lat[route];
+            let r = escape(route);
+            for (i, le) in BUCKETS.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "opends_http_request_duration_seconds_bucket{{route=\"{r}\",le=\"{le}\"}} {}",
+                    s.buckets[i]
+                );
+            }
+            let _ = writeln!(
+                out,
+                "opends_http_request_duration_seconds_bucket{{route=\"{r}\",le=\"+Inf\"}} {}\nopends_http_request_duration_seconds_sum{{route=\"{r}\"}} {}\nopends_http_request_duration_seconds_count{{route=\"{r}\"}} {}",
+                s.count, s.sum, s.count
+            );
+        }
+        out.push_str("# HELP opends_sync_events_total Sync events (webhooks, pushes) by trigger and status.\n# TYPE opends_sync_events_total counter\n");
+        let mut events: Vec<_> = self
+            .events
+            .lock()
+            .expect("metrics")
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        events.sort();
+        for ((trigger, status), n) in events {
+            let _ = writeln!(
+                out,
+                "opends_sync_events_total{{trigger=\"{}\",status=\"{}\"}} {n}",
+                escape(&trigger),
+                escape(&status)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "# HELP opends_uptime_seconds Seconds since the server started.\n# TYPE opends_uptime_seconds gauge\nopends_uptime_seconds {}",
+            uptime.as_secs()
+        );
+        out
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+}
+
+/// How long a looked-up API token is trusted without asking the database again (a
+/// revocation takes effect within this time).
+pub const TOKEN_CACHE_TTL: Duration = Duration::from_secs(5);
+
+/// API tokens by hash, with when they were looked up.
+#[derive(Default)]
+pub struct TokenCache {
+    map: Mutex<HashMap<String, (ApiToken, Instant)>>,
+}
+
+impl TokenCache {
+    /// The cached token, if fresh.
+    pub fn get(&self, hash: &str) -> Option<ApiToken> {
+        let map = self.map.lock().expect("cache");
+        map.get(hash)
+            .filter(|(_, at)| at.elapsed() < TOKEN_CACHE_TTL)
+            .map(|(t, _)| t.clone())
+    }
+
+    /// Remembers a token.
+    pub fn put(&self, hash: String, token: ApiToken) {
+        let mut map = self.map.lock().expect("cache");
+        if map.len() > 10_000 {
+            map.clear();
+        }
+        map.insert(hash, (token, Instant::now()));
+    }
+
+    /// Forgets every token (after a revocation on this server).
+    pub fn clear(&self) {
+        self.map.lock().expect("cache").clear();
+    }
+}
