@@ -46,6 +46,11 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show what changed between two states of the tokens and components, with the semver bump')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: snapshot, semver number from the changes, CHANGELOG.md section')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'List, show and delete released versions')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the team server (accounts, roles, sync, webhooks) on this machine')
+            [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'Manage the team server''s accounts and API tokens (on its storage, running or not)')
+            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Add, list and remove the team servers this project syncs with')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Send the store''s changes to a team server (refused when the server moved on: pull first)')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Bring a team server''s changes and releases into the store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions or the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -954,6 +959,376 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
         'opends;versions;help;help' {
             break
         }
+        'opends;serve' {
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on (loopback unless told otherwise; port 0 picks a free one)')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data directory for the embedded SQLite storage')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Use PostgreSQL instead (`postgres://user@host/db`; best given as `OPENDS_DATABASE_URL`)')
+            [CompletionResult]::new('--body-limit', '--body-limit', [CompletionResultType]::ParameterName, 'Largest request body accepted, in bytes (larger: 413)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Requests per second allowed per client address and per credential (0: no limit)')
+            [CompletionResult]::new('--cors-origin', '--cors-origin', [CompletionResultType]::ParameterName, 'An origin browsers may call the API from (repeatable; default: CORS off)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;server' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Accounts')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Long-lived API tokens (for CI)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;server;user' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account; prints its one-time password')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;server;user;add' {
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'What the account may do (docs/api.md has the table)')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data directory for the embedded SQLite storage')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Use PostgreSQL instead (`postgres://user@host/db`; best given as `OPENDS_DATABASE_URL`)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;server;user;list' {
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data directory for the embedded SQLite storage')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Use PostgreSQL instead (`postgres://user@host/db`; best given as `OPENDS_DATABASE_URL`)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;server;user;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account; prints its one-time password')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;server;user;help;add' {
+            break
+        }
+        'opends;server;user;help;list' {
+            break
+        }
+        'opends;server;user;help;help' {
+            break
+        }
+        'opends;server;token' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an API token; prints it once on stdout')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List API tokens (never their values)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an API token')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;server;token;create' {
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'What the token may do')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A label (where it is used)')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data directory for the embedded SQLite storage')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Use PostgreSQL instead (`postgres://user@host/db`; best given as `OPENDS_DATABASE_URL`)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;server;token;list' {
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data directory for the embedded SQLite storage')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Use PostgreSQL instead (`postgres://user@host/db`; best given as `OPENDS_DATABASE_URL`)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;server;token;revoke' {
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data directory for the embedded SQLite storage')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Use PostgreSQL instead (`postgres://user@host/db`; best given as `OPENDS_DATABASE_URL`)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;server;token;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an API token; prints it once on stdout')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List API tokens (never their values)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an API token')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;server;token;help;create' {
+            break
+        }
+        'opends;server;token;help;list' {
+            break
+        }
+        'opends;server;token;help;revoke' {
+            break
+        }
+        'opends;server;token;help;help' {
+            break
+        }
+        'opends;server;help' {
+            [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Accounts')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Long-lived API tokens (for CI)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;server;help;user' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account; prints its one-time password')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts')
+            break
+        }
+        'opends;server;help;user;add' {
+            break
+        }
+        'opends;server;help;user;list' {
+            break
+        }
+        'opends;server;help;token' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an API token; prints it once on stdout')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List API tokens (never their values)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an API token')
+            break
+        }
+        'opends;server;help;token;create' {
+            break
+        }
+        'opends;server;help;token;list' {
+            break
+        }
+        'opends;server;help;token;revoke' {
+            break
+        }
+        'opends;server;help;help' {
+            break
+        }
+        'opends;remote' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a team server')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List team servers with the revision last synced')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a team server (and what the store knew of it)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;remote;add' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;remote;list' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;remote;rm' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;remote;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a team server')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List team servers with the revision last synced')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a team server (and what the store knew of it)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opends;remote;help;add' {
+            break
+        }
+        'opends;remote;help;list' {
+            break
+        }
+        'opends;remote;help;rm' {
+            break
+        }
+        'opends;remote;help;help' {
+            break
+        }
+        'opends;push' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be sent; send nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opends;pull' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (also honours `NO_COLOR`)')
+            [CompletionResult]::new('--theirs', '--theirs', [CompletionResultType]::ParameterName, 'On conflicts, take the server''s values')
+            [CompletionResult]::new('--ours', '--ours', [CompletionResultType]::ParameterName, 'On conflicts, keep the local values (push them afterwards)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what happens')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opends;completions' {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
@@ -983,6 +1358,11 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show what changed between two states of the tokens and components, with the semver bump')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: snapshot, semver number from the changes, CHANGELOG.md section')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'List, show and delete released versions')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the team server (accounts, roles, sync, webhooks) on this machine')
+            [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'Manage the team server''s accounts and API tokens (on its storage, running or not)')
+            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Add, list and remove the team servers this project syncs with')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Send the store''s changes to a team server (refused when the server moved on: pull first)')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Bring a team server''s changes and releases into the store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions or the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1129,6 +1509,61 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             break
         }
         'opends;help;versions;rm' {
+            break
+        }
+        'opends;help;serve' {
+            break
+        }
+        'opends;help;server' {
+            [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Accounts')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Long-lived API tokens (for CI)')
+            break
+        }
+        'opends;help;server;user' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account; prints its one-time password')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts')
+            break
+        }
+        'opends;help;server;user;add' {
+            break
+        }
+        'opends;help;server;user;list' {
+            break
+        }
+        'opends;help;server;token' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an API token; prints it once on stdout')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List API tokens (never their values)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an API token')
+            break
+        }
+        'opends;help;server;token;create' {
+            break
+        }
+        'opends;help;server;token;list' {
+            break
+        }
+        'opends;help;server;token;revoke' {
+            break
+        }
+        'opends;help;remote' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a team server')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List team servers with the revision last synced')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a team server (and what the store knew of it)')
+            break
+        }
+        'opends;help;remote;add' {
+            break
+        }
+        'opends;help;remote;list' {
+            break
+        }
+        'opends;help;remote;rm' {
+            break
+        }
+        'opends;help;push' {
+            break
+        }
+        'opends;help;pull' {
             break
         }
         'opends;help;completions' {

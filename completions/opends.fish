@@ -46,6 +46,11 @@ complete -c opends -n "__fish_opends_needs_command" -f -a "sync" -d 'Pull tokens
 complete -c opends -n "__fish_opends_needs_command" -f -a "diff" -d 'Show what changed between two states of the tokens and components, with the semver bump'
 complete -c opends -n "__fish_opends_needs_command" -f -a "release" -d 'Release a version: snapshot, semver number from the changes, CHANGELOG.md section'
 complete -c opends -n "__fish_opends_needs_command" -f -a "versions" -d 'List, show and delete released versions'
+complete -c opends -n "__fish_opends_needs_command" -f -a "serve" -d 'Run the team server (accounts, roles, sync, webhooks) on this machine'
+complete -c opends -n "__fish_opends_needs_command" -f -a "server" -d 'Manage the team server\'s accounts and API tokens (on its storage, running or not)'
+complete -c opends -n "__fish_opends_needs_command" -f -a "remote" -d 'Add, list and remove the team servers this project syncs with'
+complete -c opends -n "__fish_opends_needs_command" -f -a "push" -d 'Send the store\'s changes to a team server (refused when the server moved on: pull first)'
+complete -c opends -n "__fish_opends_needs_command" -f -a "pull" -d 'Bring a team server\'s changes and releases into the store'
 complete -c opends -n "__fish_opends_needs_command" -f -a "completions" -d 'Print shell completions or the man page'
 complete -c opends -n "__fish_opends_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand init" -l name -d 'Design-system name (default: the directory\'s name)' -r
@@ -613,6 +618,139 @@ complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a version\'s record and changelog section'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a version (the versions around it keep their content)'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand serve" -l bind -d 'Address to listen on (loopback unless told otherwise; port 0 picks a free one)' -r
+complete -c opends -n "__fish_opends_using_subcommand serve" -l data -d 'Data directory for the embedded SQLite storage' -r -F
+complete -c opends -n "__fish_opends_using_subcommand serve" -l database-url -d 'Use PostgreSQL instead (`postgres://user@host/db`; best given as `OPENDS_DATABASE_URL`)' -r
+complete -c opends -n "__fish_opends_using_subcommand serve" -l body-limit -d 'Largest request body accepted, in bytes (larger: 413)' -r
+complete -c opends -n "__fish_opends_using_subcommand serve" -l rate-limit -d 'Requests per second allowed per client address and per credential (0: no limit)' -r
+complete -c opends -n "__fish_opends_using_subcommand serve" -l cors-origin -d 'An origin browsers may call the API from (repeatable; default: CORS off)' -r
+complete -c opends -n "__fish_opends_using_subcommand serve" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand serve" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand serve" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand serve" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand serve" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand serve" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -f -a "user" -d 'Accounts'
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -f -a "token" -d 'Long-lived API tokens (for CI)'
+complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create an account; prints its one-time password'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -f -a "list" -d 'List accounts'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create an API token; prints it once on stdout'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -f -a "list" -d 'List API tokens (never their values)'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke an API token'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "user" -d 'Accounts'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "token" -d 'Long-lived API tokens (for CI)'
+complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -f -a "add" -d 'Add a team server'
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -f -a "list" -d 'List team servers with the revision last synced'
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -f -a "rm" -d 'Remove a team server (and what the store knew of it)'
+complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a team server'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "list" -d 'List team servers with the revision last synced'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a team server (and what the store knew of it)'
+complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand push" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand push" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand push" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand push" -l dry-run -d 'Show what would be sent; send nothing'
+complete -c opends -n "__fish_opends_using_subcommand push" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand push" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand push" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand push" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand push" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand pull" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
+complete -c opends -n "__fish_opends_using_subcommand pull" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
+complete -c opends -n "__fish_opends_using_subcommand pull" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand pull" -l theirs -d 'On conflicts, take the server\'s values'
+complete -c opends -n "__fish_opends_using_subcommand pull" -l ours -d 'On conflicts, keep the local values (push them afterwards)'
+complete -c opends -n "__fish_opends_using_subcommand pull" -l json -d 'Print JSON on stdout'
+complete -c opends -n "__fish_opends_using_subcommand pull" -s q -l quiet -d 'Print only errors'
+complete -c opends -n "__fish_opends_using_subcommand pull" -s v -l verbose -d 'Print more about what happens'
+complete -c opends -n "__fish_opends_using_subcommand pull" -l no-progress -d 'Never show progress bars'
+complete -c opends -n "__fish_opends_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opends -n "__fish_opends_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -623,20 +761,25 @@ complete -c opends -n "__fish_opends_using_subcommand completions" -s v -l verbo
 complete -c opends -n "__fish_opends_using_subcommand completions" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "components" -d 'Import, list, review and remove component specs'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "generate" -d 'Generate Vue, React or Svelte components from the specs'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "templates" -d 'Manage code templates'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "source" -d 'Add, list and remove design sources (Figma and Penpot files)'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "auth" -d 'Log in to Figma or Penpot (tokens kept in the OS keyring)'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "sync" -d 'Pull tokens from the project\'s Figma and Penpot files into the store'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "diff" -d 'Show what changed between two states of the tokens and components, with the semver bump'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "release" -d 'Release a version: snapshot, semver number from the changes, CHANGELOG.md section'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "versions" -d 'List, show and delete released versions'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "completions" -d 'Print shell completions or the man page'
-complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "components" -d 'Import, list, review and remove component specs'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "generate" -d 'Generate Vue, React or Svelte components from the specs'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "templates" -d 'Manage code templates'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "source" -d 'Add, list and remove design sources (Figma and Penpot files)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "auth" -d 'Log in to Figma or Penpot (tokens kept in the OS keyring)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "sync" -d 'Pull tokens from the project\'s Figma and Penpot files into the store'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "diff" -d 'Show what changed between two states of the tokens and components, with the semver bump'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "release" -d 'Release a version: snapshot, semver number from the changes, CHANGELOG.md section'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "versions" -d 'List, show and delete released versions'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "serve" -d 'Run the team server (accounts, roles, sync, webhooks) on this machine'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "server" -d 'Manage the team server\'s accounts and API tokens (on its storage, running or not)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "remote" -d 'Add, list and remove the team servers this project syncs with'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "push" -d 'Send the store\'s changes to a team server (refused when the server moved on: pull first)'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "pull" -d 'Bring a team server\'s changes and releases into the store'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "completions" -d 'Print shell completions or the man page'
+complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "import" -d 'Import token files into the store (all or nothing)'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "list" -d 'List tokens'
@@ -664,3 +807,8 @@ complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from versions" -f -a "list" -d 'List released versions, newest first'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from versions" -f -a "show" -d 'Show a version\'s record and changelog section'
 complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from versions" -f -a "rm" -d 'Delete a version (the versions around it keep their content)'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "user" -d 'Accounts'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "token" -d 'Long-lived API tokens (for CI)'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "add" -d 'Add a team server'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "list" -d 'List team servers with the revision last synced'
+complete -c opends -n "__fish_opends_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "rm" -d 'Remove a team server (and what the store knew of it)'

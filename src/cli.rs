@@ -109,6 +109,18 @@ pub enum Command {
     /// List, show and delete released versions
     #[command(subcommand)]
     Versions(VersionsCommand),
+    /// Run the team server (accounts, roles, sync, webhooks) on this machine
+    Serve(ServeArgs),
+    /// Manage the team server's accounts and API tokens (on its storage, running or not)
+    #[command(subcommand)]
+    Server(ServerCommand),
+    /// Add, list and remove the team servers this project syncs with
+    #[command(subcommand)]
+    Remote(RemoteCommand),
+    /// Send the store's changes to a team server (refused when the server moved on: pull first)
+    Push(PushArgs),
+    /// Bring a team server's changes and releases into the store
+    Pull(PullArgs),
     /// Print shell completions or the man page
     Completions(CompletionsArgs),
 }
@@ -863,4 +875,213 @@ pub enum CompletionTarget {
     Powershell,
     /// The man page (roff)
     Man,
+}
+
+/// `opends serve`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Secrets come from the environment, never from flags: OPENDS_DATABASE_URL (may hold a password), OPENDS_FIGMA_WEBHOOK_PASSCODE, OPENDS_PENPOT_WEBHOOK_SECRET.\n\nExamples:\n  opends server user add ada@example.com --role admin   # prints a one-time password\n  opends serve                                         # http://127.0.0.1:7700\n  opends serve --bind 0.0.0.0:7700 --database-url postgres://ds@db/ds\n\nSIGTERM or Ctrl-C: in-flight requests finish, then exit 0. The API is in docs/api.md."
+)]
+pub struct ServeArgs {
+    /// Address to listen on (loopback unless told otherwise; port 0 picks a free one)
+    #[arg(long, default_value = "127.0.0.1:7700", value_name = "ADDR")]
+    pub bind: String,
+
+    #[command(flatten)]
+    pub storage: ServerStorageArgs,
+
+    /// Largest request body accepted, in bytes (larger: 413)
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    pub body_limit: usize,
+
+    /// Requests per second allowed per client address and per credential (0: no limit)
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub rate_limit: u32,
+
+    /// An origin browsers may call the API from (repeatable; default: CORS off)
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    pub cors_origins: Vec<String>,
+}
+
+/// Where the team server keeps its data.
+#[derive(Debug, Clone, Args)]
+pub struct ServerStorageArgs {
+    /// Data directory for the embedded SQLite storage
+    #[arg(long, default_value = ".opends/server", value_name = "DIR")]
+    pub data: PathBuf,
+
+    /// Use PostgreSQL instead (`postgres://user@host/db`; best given as `OPENDS_DATABASE_URL`)
+    #[arg(
+        long,
+        env = "OPENDS_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+}
+
+/// `opends server ...`.
+#[derive(Debug, Subcommand)]
+pub enum ServerCommand {
+    /// Accounts
+    #[command(subcommand)]
+    User(ServerUserCommand),
+    /// Long-lived API tokens (for CI)
+    #[command(subcommand)]
+    Token(ServerTokenCommand),
+}
+
+/// `opends server user ...`.
+#[derive(Debug, Subcommand)]
+pub enum ServerUserCommand {
+    /// Create an account; prints its one-time password
+    Add(ServerUserAddArgs),
+    /// List accounts
+    List(ServerListArgs),
+}
+
+/// `opends server user add`.
+#[derive(Debug, Args)]
+pub struct ServerUserAddArgs {
+    /// The e-mail address (the login name)
+    pub email: String,
+
+    /// What the account may do (docs/api.md has the table)
+    #[arg(long, value_enum)]
+    pub role: crate::server::repo::Role,
+
+    #[command(flatten)]
+    pub storage: ServerStorageArgs,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends server ... list`.
+#[derive(Debug, Args)]
+pub struct ServerListArgs {
+    #[command(flatten)]
+    pub storage: ServerStorageArgs,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends server token ...`.
+#[derive(Debug, Subcommand)]
+pub enum ServerTokenCommand {
+    /// Create an API token; prints it once on stdout
+    #[command(
+        after_help = "Example:\n  OPENDS_SERVER_TOKEN=$(opends server token create --role viewer --name ci)"
+    )]
+    Create(ServerTokenCreateArgs),
+    /// List API tokens (never their values)
+    List(ServerListArgs),
+    /// Revoke an API token
+    Revoke(ServerTokenRevokeArgs),
+}
+
+/// `opends server token create`.
+#[derive(Debug, Args)]
+pub struct ServerTokenCreateArgs {
+    /// What the token may do
+    #[arg(long, value_enum)]
+    pub role: crate::server::repo::Role,
+
+    /// A label (where it is used)
+    #[arg(long)]
+    pub name: Option<String>,
+
+    #[command(flatten)]
+    pub storage: ServerStorageArgs,
+}
+
+/// `opends server token revoke`.
+#[derive(Debug, Args)]
+pub struct ServerTokenRevokeArgs {
+    /// The token's id (from `opends server token list`)
+    pub id: String,
+
+    #[command(flatten)]
+    pub storage: ServerStorageArgs,
+}
+
+/// `opends remote ...`.
+#[derive(Debug, Subcommand)]
+pub enum RemoteCommand {
+    /// Add a team server
+    #[command(
+        after_help = "Example:\n  opends remote add team https://ds.example.com\n  export OPENDS_SERVER_TOKEN=...   # from `opends server token create` or the server admin"
+    )]
+    Add(RemoteAddArgs),
+    /// List team servers with the revision last synced
+    List(RemoteListArgs),
+    /// Remove a team server (and what the store knew of it)
+    Rm(RemoteRmArgs),
+}
+
+/// `opends remote add`.
+#[derive(Debug, Args)]
+pub struct RemoteAddArgs {
+    /// A name for it
+    pub name: String,
+    /// Its URL
+    pub url: String,
+}
+
+/// `opends remote list`.
+#[derive(Debug, Args)]
+pub struct RemoteListArgs {
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends remote rm`.
+#[derive(Debug, Args)]
+pub struct RemoteRmArgs {
+    /// Its name
+    pub name: String,
+}
+
+/// `opends push`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The credential is OPENDS_SERVER_TOKEN (an API token or an access token).\n\nExit status: 0 pushed (or nothing to push), 1 refused because the server has newer changes (pull first), 2 errors."
+)]
+pub struct PushArgs {
+    /// The remote (default: the only one)
+    pub remote: Option<String>,
+
+    /// Show what would be sent; send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends pull`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Changes made here and not pushed are kept. When the server changed the same token or component, pull stops and lists both values: choose with --theirs or --ours.\n\nExit status: 0 pulled, 1 stopped on conflicts (nothing written), 2 errors."
+)]
+pub struct PullArgs {
+    /// The remote (default: the only one)
+    pub remote: Option<String>,
+
+    /// On conflicts, take the server's values
+    #[arg(long, conflicts_with = "ours")]
+    pub theirs: bool,
+
+    /// On conflicts, keep the local values (push them afterwards)
+    #[arg(long)]
+    pub ours: bool,
+
+    /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
 }

@@ -20,8 +20,8 @@ pub mod watch;
 use std::process::ExitCode;
 
 use cli::{
-    AuthCommand, Cli, Command, ComponentsCommand, ExportCommand, SourceCommand, TemplatesCommand,
-    TokensCommand, VersionsCommand,
+    AuthCommand, Cli, Command, ComponentsCommand, ExportCommand, RemoteCommand, SourceCommand,
+    TemplatesCommand, TokensCommand, VersionsCommand,
 };
 use printer::Printer;
 
@@ -101,6 +101,15 @@ pub fn run(cli: Cli) -> ExitCode {
             VersionsCommand::Show(a) => commands::versions::show(&ctx, a),
             VersionsCommand::Rm(a) => commands::versions::rm(&ctx, a),
         },
+        Command::Serve(a) => commands::server::serve(&ctx, a),
+        Command::Server(cmd) => commands::server::admin(&ctx, cmd),
+        Command::Remote(cmd) => match cmd {
+            RemoteCommand::Add(a) => commands::remote::add(&ctx, a),
+            RemoteCommand::List(a) => commands::remote::list(&ctx, a),
+            RemoteCommand::Rm(a) => commands::remote::rm(&ctx, a),
+        },
+        Command::Push(a) => commands::remote::push(&ctx, a),
+        Command::Pull(a) => commands::remote::pull(&ctx, a),
         Command::Completions(a) => commands::completions::run(&ctx, &a),
     };
     match result {

@@ -9,6 +9,8 @@ pub mod diff;
 pub mod export;
 pub mod generate;
 pub mod init;
+pub mod remote;
+pub mod server;
 pub mod source;
 pub mod sync;
 pub mod tokens;

@@ -166,7 +166,12 @@ pub fn release(ctx: &Context, args: ReleaseArgs) -> Result<Outcome> {
         pre: args.pre.as_deref(),
         force: args.force,
     };
-    let planned = match plan::plan(latest.map(|l| l.version.as_str()), &cs, values_minor, &request) {
+    let planned = match plan::plan(
+        latest.map(|l| l.version.as_str()),
+        &cs,
+        values_minor,
+        &request,
+    ) {
         Ok(p) => p,
         Err(e @ plan::PlanError::TooSmall { chosen, .. }) => {
             let breaking: Vec<String> = cs

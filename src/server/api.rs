@@ -1,6 +1,9 @@
 //! The HTTP API (`/api/v1`, docs/api.md): handlers, the caller extractor that enforces
 //! the roles table, and JSON errors `{"error": {"code", "message", "requestId"}}`.
 
+// Handlers return `ApiError` by value; its size does not matter next to a request.
+#![allow(clippy::result_large_err)]
+
 use std::sync::Arc;
 
 use axum::Router;
@@ -153,9 +156,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(Self(v)),
-            Err(JsonRejection::JsonSyntaxError(e)) => {
-                Err(ApiError::bad_request(format!("malformed JSON: {}", e.body_text())))
-            }
+            Err(JsonRejection::JsonSyntaxError(e)) => Err(ApiError::bad_request(format!(
+                "malformed JSON: {}",
+                e.body_text()
+            ))),
             Err(JsonRejection::JsonDataError(e)) => Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid",
@@ -223,11 +227,14 @@ impl FromRequestParts<App> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
-            .ok_or_else(|| ApiError::unauthorized("log in first: send `Authorization: Bearer TOKEN`"))?
+            .ok_or_else(|| {
+                ApiError::unauthorized("log in first: send `Authorization: Bearer TOKEN`")
+            })?
             .to_string();
         let caller = if token.starts_with(auth::ACCESS_PREFIX) {
-            let c = auth::verify(&app.secret, &token, repo::now_secs())
-                .ok_or_else(|| ApiError::unauthorized("the access token is invalid or expired; refresh it"))?;
+            let c = auth::verify(&app.secret, &token, repo::now_secs()).ok_or_else(|| {
+                ApiError::unauthorized("the access token is invalid or expired; refresh it")
+            })?;
             Caller {
                 name: format!("user:{}", c.email),
                 role: c.role,
@@ -235,18 +242,16 @@ impl FromRequestParts<App> for Caller {
             }
         } else if token.starts_with(repo::API_TOKEN_PREFIX) {
             let hash = repo::sha256_hex(&token);
-            let found = match app.token_cache.get(&hash) {
-                Some(t) => Some(t),
-                None => {
-                    let t = token.clone();
-                    let found = app.db(move |c| repo::api_token(c, &t)).await?;
-                    if let Some(f) = &found {
-                        app.token_cache.put(hash, f.clone());
-                    }
-                    found
+            let mut found = app.token_cache.get(&hash);
+            if found.is_none() {
+                let t = token.clone();
+                found = app.db(move |c| repo::api_token(c, &t)).await?;
+                if let Some(f) = &found {
+                    app.token_cache.put(hash, f.clone());
                 }
-            };
-            let t = found.ok_or_else(|| ApiError::unauthorized("the API token is invalid or revoked"))?;
+            }
+            let t = found
+                .ok_or_else(|| ApiError::unauthorized("the API token is invalid or revoked"))?;
             Caller {
                 name: format!("token:{}", t.id),
                 role: t.role,
@@ -299,7 +304,10 @@ pub fn routes() -> Router<App> {
         .route("/api/v1/sync/events", get(sync_events))
         .route("/api/v1/users", get(list_users).post(add_user))
         .route("/api/v1/users/{id}", axum::routing::delete(delete_user))
-        .route("/api/v1/api-tokens", get(list_api_tokens).post(create_api_token))
+        .route(
+            "/api/v1/api-tokens",
+            get(list_api_tokens).post(create_api_token),
+        )
         .route(
             "/api/v1/api-tokens/{id}",
             axum::routing::delete(revoke_api_token),
@@ -418,16 +426,16 @@ async fn login(
     let e = email.clone();
     let user = app.db(move |c| repo::user_by_email(c, &e)).await?;
     // Verify against a dummy hash when the account is unknown, so timing tells nothing.
-    let ok = match &user {
-        Some(u) => u.check_password(&body.password) && !u.disabled,
-        None => {
-            auth::verify_password(DUMMY_HASH, &body.password);
-            false
-        }
+    let ok = if let Some(u) = &user {
+        u.check_password(&body.password) && !u.disabled
+    } else {
+        auth::verify_password(DUMMY_HASH, &body.password);
+        false
     };
     let Some(user) = user.filter(|_| ok) else {
         tracing::warn!(account = %email, "login failed");
-        app.db(move |c| repo::record_login_failure(c, &keys, now)).await?;
+        app.db(move |c| repo::record_login_failure(c, &keys, now))
+            .await?;
         return Err(ApiError::unauthorized("wrong e-mail or password"));
     };
     let k = keys[0].clone();
@@ -435,8 +443,7 @@ async fn login(
     new_session(&app, user, repo::random_hex(16)).await
 }
 
-const DUMMY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$5xIoWDRlzJ1c7mJCe5kJdxlOVUtXbYIaq6KOXcA1ZzA";
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$5xIoWDRlzJ1c7mJCe5kJdxlOVUtXbYIaq6KOXcA1ZzA";
 
 #[derive(Deserialize)]
 struct RefreshBody {
@@ -508,25 +515,29 @@ async fn list_tokens(
     let mut next = None;
     for (path, entry) in &rows {
         let v = entry_json("path", path, entry);
-        if ty.as_deref().is_some_and(|t| v.get("type").and_then(Value::as_str) != Some(t)) {
+        if ty
+            .as_deref()
+            .is_some_and(|t| v.get("type").and_then(Value::as_str) != Some(t))
+        {
             continue;
         }
-        if items.len() as i64 == limit {
-            next = items
-                .last()
-                .and_then(|i: &Value| i.get("path"))
-                .cloned();
+        if i64::try_from(items.len()).unwrap_or(i64::MAX) == limit {
+            next = items.last().and_then(|i: &Value| i.get("path")).cloned();
             break;
         }
         items.push(v);
     }
-    if next.is_none() && ty.is_some() && rows.len() as i64 == fetch {
+    if next.is_none() && ty.is_some() && i64::try_from(rows.len()).unwrap_or(i64::MAX) == fetch {
         next = rows.last().map(|(p, _)| Value::String(p.clone()));
     }
     Ok(axum::Json(json!({"items": items, "next": next})).into_response())
 }
 
-async fn get_token(State(app): State<App>, caller: Caller, Path(path): Path<String>) -> ApiResult<Response> {
+async fn get_token(
+    State(app): State<App>,
+    caller: Caller,
+    Path(path): Path<String>,
+) -> ApiResult<Response> {
     caller.require(Action::Read)?;
     let p = path.clone();
     let entry = app
@@ -538,7 +549,9 @@ async fn get_token(State(app): State<App>, caller: Caller, Path(path): Path<Stri
 
 async fn apply(app: &App, caller: &Caller, changes: Changes) -> ApiResult<repo::Applied> {
     let actor = caller.actor();
-    let result = app.db_apply(move |c| repo::apply(c, &actor, &changes)).await;
+    let result = app
+        .db_apply(move |c| repo::apply(c, &actor, &changes))
+        .await;
     let status = match &result {
         Ok(_) => "ok",
         Err(ApplyError::Stale { .. }) => "conflict",
@@ -569,7 +582,11 @@ impl super::Inner {
             }
         })
         .await
-        .unwrap_or_else(|e| Err(ApplyError::Db(DbError::Query(format!("worker failed: {e}")))))
+        .unwrap_or_else(|e| {
+            Err(ApplyError::Db(DbError::Query(format!(
+                "worker failed: {e}"
+            ))))
+        })
     }
 }
 
@@ -581,7 +598,9 @@ async fn patch_token(
 ) -> ApiResult<Response> {
     caller.require(Action::Write)?;
     let Value::Object(fields) = patch else {
-        return Err(ApiError::bad_request("send a JSON object of the fields to change"));
+        return Err(ApiError::bad_request(
+            "send a JSON object of the fields to change",
+        ));
     };
     for k in fields.keys() {
         if !matches!(
@@ -591,22 +610,23 @@ async fn patch_token(
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid",
-                format!("unknown field `{k}`: expected type, value, modes, description, deprecated, extensions"),
+                format!(
+                    "unknown field `{k}`: expected type, value, modes, description, deprecated, extensions"
+                ),
             ));
         }
     }
     let p = path.clone();
     let current = app.db(move |c| repo::get_token(c, &p)).await?;
-    let mut entry: serde_json::Map<String, Value> = match current {
-        Some(e) => serde_json::from_str(&e).unwrap_or_default(),
-        None => {
-            if !fields.contains_key("type") || !fields.contains_key("value") {
-                return Err(ApiError::not_found(format!(
-                    "no token `{path}` (send `type` and `value` to create it)"
-                )));
-            }
-            serde_json::Map::from_iter([("set".to_string(), json!("server"))])
+    let mut entry: serde_json::Map<String, Value> = if let Some(e) = current {
+        serde_json::from_str(&e).unwrap_or_default()
+    } else {
+        if !fields.contains_key("type") || !fields.contains_key("value") {
+            return Err(ApiError::not_found(format!(
+                "no token `{path}` (send `type` and `value` to create it)"
+            )));
         }
+        serde_json::Map::from_iter([("set".to_string(), json!("server"))])
     };
     for (k, v) in fields {
         if k == "modes" {
@@ -633,7 +653,11 @@ async fn patch_token(
     Ok(axum::Json(out).into_response())
 }
 
-async fn delete_token(State(app): State<App>, caller: Caller, Path(path): Path<String>) -> ApiResult<Response> {
+async fn delete_token(
+    State(app): State<App>,
+    caller: Caller,
+    Path(path): Path<String>,
+) -> ApiResult<Response> {
     caller.require(Action::Write)?;
     let p = path.clone();
     if app.db(move |c| repo::get_token(c, &p)).await?.is_none() {
@@ -656,7 +680,11 @@ async fn list_components(State(app): State<App>, caller: Caller) -> ApiResult<Re
     Ok(axum::Json(json!({ "items": items })).into_response())
 }
 
-async fn get_component(State(app): State<App>, caller: Caller, Path(name): Path<String>) -> ApiResult<Response> {
+async fn get_component(
+    State(app): State<App>,
+    caller: Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Response> {
     caller.require(Action::Read)?;
     let n = name.clone();
     let entry = app
@@ -671,7 +699,13 @@ struct ReasonBody {
     reason: Option<String>,
 }
 
-async fn set_status(app: &App, caller: &Caller, name: String, status: &str, reason: Option<String>) -> ApiResult<Response> {
+async fn set_status(
+    app: &App,
+    caller: &Caller,
+    name: String,
+    status: &str,
+    reason: Option<String>,
+) -> ApiResult<Response> {
     caller.require(Action::Write)?;
     let n = name.clone();
     let entry = app
@@ -700,7 +734,11 @@ async fn set_status(app: &App, caller: &Caller, name: String, status: &str, reas
     Ok(axum::Json(out).into_response())
 }
 
-async fn approve(State(app): State<App>, caller: Caller, Path(name): Path<String>) -> ApiResult<Response> {
+async fn approve(
+    State(app): State<App>,
+    caller: Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Response> {
     set_status(&app, &caller, name, "approved", None).await
 }
 
@@ -721,7 +759,11 @@ async fn deprecate(
     set_status(&app, &caller, name, "deprecated", reason).await
 }
 
-async fn delete_component(State(app): State<App>, caller: Caller, Path(name): Path<String>) -> ApiResult<Response> {
+async fn delete_component(
+    State(app): State<App>,
+    caller: Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Response> {
     caller.require(Action::Delete)?;
     let n = name.clone();
     if app.db(move |c| repo::get_component(c, &n)).await?.is_none() {
@@ -776,7 +818,11 @@ struct ReleaseBody {
     allow_drafts: bool,
 }
 
-async fn create_version(State(app): State<App>, caller: Caller, Body(body): Body<ReleaseBody>) -> ApiResult<Response> {
+async fn create_version(
+    State(app): State<App>,
+    caller: Caller,
+    Body(body): Body<ReleaseBody>,
+) -> ApiResult<Response> {
     caller.require(Action::Write)?;
     let actor = caller.actor();
     let author = caller.name.trim_start_matches("user:").to_string();
@@ -809,7 +855,11 @@ fn body_request(b: &ReleaseBody) -> Result<super::release::Request, ApplyError> 
     })
 }
 
-async fn delete_version(State(app): State<App>, caller: Caller, Path(version): Path<String>) -> ApiResult<StatusCode> {
+async fn delete_version(
+    State(app): State<App>,
+    caller: Caller,
+    Path(version): Path<String>,
+) -> ApiResult<StatusCode> {
     caller.require(Action::Delete)?;
     let actor = caller.actor();
     let v = version.clone();
@@ -830,7 +880,11 @@ struct PullQuery {
     versions_after: i64,
 }
 
-async fn pull(State(app): State<App>, caller: Caller, Query(q): Query<PullQuery>) -> ApiResult<Response> {
+async fn pull(
+    State(app): State<App>,
+    caller: Caller,
+    Query(q): Query<PullQuery>,
+) -> ApiResult<Response> {
     caller.require(Action::Read)?;
     let delta = app
         .db(move |c| repo::delta(c, q.since, q.versions_after))
@@ -838,7 +892,11 @@ async fn pull(State(app): State<App>, caller: Caller, Query(q): Query<PullQuery>
     Ok(axum::Json(delta).into_response())
 }
 
-async fn push(State(app): State<App>, caller: Caller, Body(changes): Body<Changes>) -> ApiResult<Response> {
+async fn push(
+    State(app): State<App>,
+    caller: Caller,
+    Body(changes): Body<Changes>,
+) -> ApiResult<Response> {
     caller.require(Action::Write)?;
     if changes.base_revision.is_none() {
         return Err(ApiError::new(
@@ -865,7 +923,11 @@ struct LimitQuery {
     before: Option<i64>,
 }
 
-async fn sync_events(State(app): State<App>, caller: Caller, Query(q): Query<LimitQuery>) -> ApiResult<Response> {
+async fn sync_events(
+    State(app): State<App>,
+    caller: Caller,
+    Query(q): Query<LimitQuery>,
+) -> ApiResult<Response> {
     caller.require(Action::Read)?;
     let limit = q.limit.unwrap_or(50).clamp(1, 1000);
     let items = app.db(move |c| repo::events(c, limit)).await?;
@@ -886,18 +948,33 @@ struct NewUser {
     role: Role,
 }
 
-async fn add_user(State(app): State<App>, caller: Caller, Body(body): Body<NewUser>) -> ApiResult<Response> {
+async fn add_user(
+    State(app): State<App>,
+    caller: Caller,
+    Body(body): Body<NewUser>,
+) -> ApiResult<Response> {
     caller.require(Action::Admin)?;
     let email = body.email.trim().to_lowercase();
     if !email.contains('@') || email.len() > 254 {
-        return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "`email` must be an e-mail address"));
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "`email` must be an e-mail address",
+        ));
     }
     let actor = caller.actor();
     let (user, password) = app
         .db(move |c| {
             super::db::transaction(c, |c| {
                 let made = repo::add_user(c, &email, body.role)?;
-                repo::audit(c, &actor, "user.create", &email, None, Some(json!({"role": body.role}).to_string()))?;
+                repo::audit(
+                    c,
+                    &actor,
+                    "user.create",
+                    &email,
+                    None,
+                    Some(json!({"role": body.role}).to_string()),
+                )?;
                 Ok(made)
             })
         })
@@ -909,7 +986,11 @@ async fn add_user(State(app): State<App>, caller: Caller, Body(body): Body<NewUs
         .into_response())
 }
 
-async fn delete_user(State(app): State<App>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+async fn delete_user(
+    State(app): State<App>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
     caller.require(Action::Admin)?;
     let actor = caller.actor();
     let i = id.clone();
@@ -943,14 +1024,25 @@ struct NewToken {
     name: Option<String>,
 }
 
-async fn create_api_token(State(app): State<App>, caller: Caller, Body(body): Body<NewToken>) -> ApiResult<Response> {
+async fn create_api_token(
+    State(app): State<App>,
+    caller: Caller,
+    Body(body): Body<NewToken>,
+) -> ApiResult<Response> {
     caller.require(Action::Admin)?;
     let actor = caller.actor();
     let (record, token) = app
         .db(move |c| {
             super::db::transaction(c, |c| {
                 let made = repo::create_api_token(c, body.role, body.name.as_deref())?;
-                repo::audit(c, &actor, "api-token.create", &made.0.id, None, Some(json!({"role": body.role}).to_string()))?;
+                repo::audit(
+                    c,
+                    &actor,
+                    "api-token.create",
+                    &made.0.id,
+                    None,
+                    Some(json!({"role": body.role}).to_string()),
+                )?;
                 Ok(made)
             })
         })
@@ -962,7 +1054,11 @@ async fn create_api_token(State(app): State<App>, caller: Caller, Body(body): Bo
         .into_response())
 }
 
-async fn revoke_api_token(State(app): State<App>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+async fn revoke_api_token(
+    State(app): State<App>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
     caller.require(Action::Admin)?;
     let actor = caller.actor();
     let i = id.clone();
@@ -985,7 +1081,11 @@ async fn revoke_api_token(State(app): State<App>, caller: Caller, Path(id): Path
     }
 }
 
-async fn audit_log(State(app): State<App>, caller: Caller, Query(q): Query<LimitQuery>) -> ApiResult<Response> {
+async fn audit_log(
+    State(app): State<App>,
+    caller: Caller,
+    Query(q): Query<LimitQuery>,
+) -> ApiResult<Response> {
     caller.require(Action::Admin)?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     let before = q.before;
@@ -1005,18 +1105,36 @@ async fn webhook(
         Ok(event) => {
             let file = event.file.clone();
             let detail = format!("{} {}", event.kind, event.name.clone().unwrap_or_default());
-            app.db(move |c| repo::record_event(c, &format!("{provider}:{file}"), "webhook", "queued", Some(detail.trim().to_string())))
-                .await?;
+            app.db(move |c| {
+                repo::record_event(
+                    c,
+                    &format!("{provider}:{file}"),
+                    "webhook",
+                    "queued",
+                    Some(detail.trim().to_string()),
+                )
+            })
+            .await?;
             app.metrics.event("webhook", "queued");
             tracing::info!(provider, file = %event.file, "webhook accepted: sync queued");
             Ok((StatusCode::ACCEPTED, axum::Json(json!({"queued": event}))).into_response())
         }
-        Err(WebhookError::Ignored(kind)) => Ok(axum::Json(json!({"ignored": kind})).into_response()),
+        Err(WebhookError::Ignored(kind)) => {
+            Ok(axum::Json(json!({"ignored": kind})).into_response())
+        }
         Err(WebhookError::Unauthenticated) => {
             tracing::warn!(provider, "webhook rejected: bad passcode or secret");
             app.metrics.event("webhook", "rejected");
             let _ = app
-                .db(move |c| repo::record_event(c, provider, "webhook", "rejected", Some("bad passcode or secret".into())))
+                .db(move |c| {
+                    repo::record_event(
+                        c,
+                        provider,
+                        "webhook",
+                        "rejected",
+                        Some("bad passcode or secret".into()),
+                    )
+                })
                 .await;
             Err(ApiError::unauthorized("bad webhook passcode or secret"))
         }
@@ -1026,15 +1144,23 @@ async fn webhook(
 
 async fn figma_webhook(State(app): State<App>, body: Bytes) -> ApiResult<Response> {
     let Some(passcode) = app.options.figma_passcode.clone() else {
-        return Err(ApiError::not_found("the Figma webhook is not configured (OPENDS_FIGMA_WEBHOOK_PASSCODE)"));
+        return Err(ApiError::not_found(
+            "the Figma webhook is not configured (OPENDS_FIGMA_WEBHOOK_PASSCODE)",
+        ));
     };
     let result = crate::sources::webhook::figma(&body, &passcode);
     webhook(&app, result, "figma").await
 }
 
-async fn penpot_webhook(State(app): State<App>, Path(secret): Path<String>, body: Bytes) -> ApiResult<Response> {
+async fn penpot_webhook(
+    State(app): State<App>,
+    Path(secret): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
     let Some(expected) = app.options.penpot_secret.clone() else {
-        return Err(ApiError::not_found("the Penpot webhook is not configured (OPENDS_PENPOT_WEBHOOK_SECRET)"));
+        return Err(ApiError::not_found(
+            "the Penpot webhook is not configured (OPENDS_PENPOT_WEBHOOK_SECRET)",
+        ));
     };
     let result = crate::sources::webhook::penpot(&body, &secret, &expected);
     webhook(&app, result, "penpot").await

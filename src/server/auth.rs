@@ -131,8 +131,18 @@ mod tests {
         assert_eq!(verify(b"k", &t, 999), Some(claims.clone()));
         assert_eq!(verify(b"k", &t, 1_000), None);
         assert_eq!(verify(b"other", &t, 10), None);
-        let admin = sign(b"k", &Claims { role: Role::Admin, ..claims });
-        let forged = format!("{}.{}", admin.split('.').next().unwrap(), t.split('.').nth(1).unwrap());
+        let admin = sign(
+            b"k",
+            &Claims {
+                role: Role::Admin,
+                ..claims
+            },
+        );
+        let forged = format!(
+            "{}.{}",
+            admin.split('.').next().unwrap(),
+            t.split('.').nth(1).unwrap()
+        );
         assert_eq!(verify(b"k", &forged, 10), None);
     }
 

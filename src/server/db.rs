@@ -126,7 +126,10 @@ pub trait Conn {
 /// Where the server keeps its data.
 pub trait Storage: Send + Sync + 'static {
     /// Runs `f` on a connection from the pool.
-    fn with_conn<T>(&self, f: impl FnOnce(&mut dyn Conn) -> Result<T, DbError>) -> Result<T, DbError>;
+    fn with_conn<T>(
+        &self,
+        f: impl FnOnce(&mut dyn Conn) -> Result<T, DbError>,
+    ) -> Result<T, DbError>;
     /// Creates or upgrades the schema.
     fn migrate(&self) -> Result<(), DbError>;
     /// What it is, for logs (never a password).
@@ -285,7 +288,10 @@ impl SqliteStorage {
 }
 
 impl Storage for SqliteStorage {
-    fn with_conn<T>(&self, f: impl FnOnce(&mut dyn Conn) -> Result<T, DbError>) -> Result<T, DbError> {
+    fn with_conn<T>(
+        &self,
+        f: impl FnOnce(&mut dyn Conn) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
         let pooled = self.pool.lock().expect("pool").pop();
         let mut conn = match pooled {
             Some(c) => c,
@@ -425,7 +431,10 @@ impl Conn for PgConn<'_> {
                         .flatten()
                         .map(|b| Val::Int(i64::from(b)))
                 } else {
-                    r.try_get::<_, Option<String>>(i).ok().flatten().map(Val::Text)
+                    r.try_get::<_, Option<String>>(i)
+                        .ok()
+                        .flatten()
+                        .map(Val::Text)
                 };
                 row.push(v.unwrap_or(Val::Null));
             }
@@ -439,9 +448,7 @@ impl Conn for PgConn<'_> {
     }
 
     fn commit(&mut self) -> Result<(), DbError> {
-        self.client
-            .batch_execute("COMMIT")
-            .map_err(|e| pg_err(&e))
+        self.client.batch_execute("COMMIT").map_err(|e| pg_err(&e))
     }
 
     fn rollback(&mut self) {
@@ -503,7 +510,10 @@ pub fn redact_url(text: &str) -> String {
 }
 
 impl Storage for PostgresStorage {
-    fn with_conn<T>(&self, f: impl FnOnce(&mut dyn Conn) -> Result<T, DbError>) -> Result<T, DbError> {
+    fn with_conn<T>(
+        &self,
+        f: impl FnOnce(&mut dyn Conn) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
         let pooled = self.pool.lock().expect("pool").pop();
         let mut client = match pooled {
             Some(c) if !c.is_closed() => c,

@@ -130,8 +130,7 @@ fn request_id(headers: &HeaderMap) -> String {
         .filter(|v| {
             !v.is_empty()
                 && v.len() <= 64
-                && v
-                    .chars()
+                && v.chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         })
         .map_or_else(|| repo::random_hex(8), str::to_string)
@@ -153,7 +152,9 @@ async fn around(State(app): State<App>, req: Request, next: Next) -> Response {
         .map(|c| c.0.ip().to_string())
         .unwrap_or_default();
     let caller = std::sync::Mutex::new(None);
-    let limited = app.limits.check(&format!("ip:{ip}"), app.options.rate_limit);
+    let limited = app
+        .limits
+        .check(&format!("ip:{ip}"), app.options.rate_limit);
     let mut resp = CALLER
         .scope(
             caller,
@@ -173,7 +174,10 @@ async fn around(State(app): State<App>, req: Request, next: Next) -> Response {
         ("x-content-type-options", "nosniff"),
         ("x-frame-options", "DENY"),
         ("referrer-policy", "no-referrer"),
-        ("content-security-policy", "default-src 'none'; frame-ancestors 'none'"),
+        (
+            "content-security-policy",
+            "default-src 'none'; frame-ancestors 'none'",
+        ),
         ("cache-control", "no-store"),
     ] {
         h.insert(HeaderName::from_static(k), HeaderValue::from_static(v));
@@ -199,7 +203,10 @@ async fn around(State(app): State<App>, req: Request, next: Next) -> Response {
 /// Builds the router with every layer.
 pub fn router(app: App) -> axum::Router {
     let mut r = api::routes()
-        .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), around))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            around,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(app.options.body_limit));
     if !app.options.cors_origins.is_empty() {
         let origins: Vec<HeaderValue> = app
@@ -256,8 +263,7 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
         {
             s.recv().await;
         }

@@ -70,8 +70,13 @@ pub fn release(
             pre: req.pre.as_deref(),
             force: req.force,
         };
-        let planned = plan::plan(latest.as_ref().map(|l| l.version.as_str()), &cs, false, &request)
-            .map_err(|e| ApplyError::Invalid(vec![e.to_string()]))?;
+        let planned = plan::plan(
+            latest.as_ref().map(|l| l.version.as_str()),
+            &cs,
+            false,
+            &request,
+        )
+        .map_err(|e| ApplyError::Invalid(vec![e.to_string()]))?;
         let date = crate::commands::components::now_utc();
         let section = plan::section(
             &planned,

@@ -12,7 +12,18 @@ use super::db::{Conn, DbError, Val, transaction};
 use crate::store::{Entries, Snapshot};
 
 /// Roles, from most to least allowed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Reads.
@@ -80,7 +91,9 @@ fn now_text() -> String {
 pub fn init(c: &mut dyn Conn) -> Result<(), DbError> {
     let layout = Snapshot::default().to_parts().0;
     transaction(c, |c| {
-        if c.query("SELECT id FROM state WHERE id = 1", &[])?.is_empty() {
+        if c.query("SELECT id FROM state WHERE id = 1", &[])?
+            .is_empty()
+        {
             c.exec(
                 "INSERT INTO state(id, revision, secret, layout, layout_revision, started)
                  VALUES (1, 0, $1, $2, 0, $3)",
@@ -358,7 +371,10 @@ pub fn api_tokens(c: &mut dyn Conn) -> Result<Vec<ApiToken>, DbError> {
 
 /// Revokes an API token; whether it existed.
 pub fn revoke_api_token(c: &mut dyn Conn, id: &str) -> Result<bool, DbError> {
-    Ok(c.exec("UPDATE api_tokens SET revoked = 1 WHERE id = $1", &[id.into()])? > 0)
+    Ok(c.exec(
+        "UPDATE api_tokens SET revoked = 1 WHERE id = $1",
+        &[id.into()],
+    )? > 0)
 }
 
 /// Records a failed login for each key (account, client address).
@@ -454,7 +470,11 @@ fn json_or_text(v: &Val) -> Option<Value> {
 }
 
 /// Audit entries, newest first, before `before` (an id) if given.
-pub fn audit_log(c: &mut dyn Conn, limit: i64, before: Option<i64>) -> Result<Vec<AuditEntry>, DbError> {
+pub fn audit_log(
+    c: &mut dyn Conn,
+    limit: i64,
+    before: Option<i64>,
+) -> Result<Vec<AuditEntry>, DbError> {
     let rows = c.query(
         "SELECT id, at, actor, action, target, old_value, new_value, request_id FROM audit
          WHERE id < $1 ORDER BY id DESC LIMIT $2",
@@ -554,7 +574,10 @@ pub fn list_tokens(
             limit.into(),
         ],
     )?;
-    Ok(rows.iter().map(|r| (r[0].string(), r[1].string())).collect())
+    Ok(rows
+        .iter()
+        .map(|r| (r[0].string(), r[1].string()))
+        .collect())
 }
 
 /// One token's entry.
@@ -572,7 +595,10 @@ pub fn list_components(c: &mut dyn Conn) -> Result<Vec<(String, String)>, DbErro
         "SELECT name, entry FROM components WHERE entry IS NOT NULL ORDER BY name",
         &[],
     )?;
-    Ok(rows.iter().map(|r| (r[0].string(), r[1].string())).collect())
+    Ok(rows
+        .iter()
+        .map(|r| (r[0].string(), r[1].string()))
+        .collect())
 }
 
 /// One component's entry.
@@ -584,20 +610,29 @@ pub fn get_component(c: &mut dyn Conn, name: &str) -> Result<Option<String>, DbE
     Ok(rows.first().map(|r| r[0].string()))
 }
 
+/// The layout and the entries of tokens and components by key.
+pub type StateParts = (String, HashMap<String, String>, HashMap<String, String>);
+
 /// The whole current state.
-pub fn snapshot(c: &mut dyn Conn) -> Result<(String, HashMap<String, String>, HashMap<String, String>), DbError> {
+pub fn snapshot(c: &mut dyn Conn) -> Result<StateParts, DbError> {
     let layout = c
         .query("SELECT layout FROM state WHERE id = 1", &[])?
         .first()
         .map(|r| r[0].string())
         .unwrap_or_default();
     let tokens = c
-        .query("SELECT path, entry FROM tokens WHERE entry IS NOT NULL", &[])?
+        .query(
+            "SELECT path, entry FROM tokens WHERE entry IS NOT NULL",
+            &[],
+        )?
         .into_iter()
         .map(|r| (r[0].string(), r[1].string()))
         .collect();
     let components = c
-        .query("SELECT name, entry FROM components WHERE entry IS NOT NULL", &[])?
+        .query(
+            "SELECT name, entry FROM components WHERE entry IS NOT NULL",
+            &[],
+        )?
         .into_iter()
         .map(|r| (r[0].string(), r[1].string()))
         .collect();
@@ -859,15 +894,17 @@ pub fn delta(c: &mut dyn Conn, since: i64, versions_after: i64) -> Result<Delta,
         let st = state
             .first()
             .ok_or_else(|| DbError::Query("no state row".into()))?;
-        let entries = |c: &mut dyn Conn, table: &str, key: &str| -> Result<Vec<(String, Option<Value>)>, DbError> {
-            Ok(c
-                .query(
-                    &format!("SELECT {key}, entry FROM {table} WHERE revision > $1 ORDER BY {key}"),
-                    &[since.into()],
-                )?
-                .iter()
-                .map(|r| (r[0].string(), r[1].text().and_then(parse_entry)))
-                .collect())
+        let entries = |c: &mut dyn Conn,
+                       table: &str,
+                       key: &str|
+         -> Result<Vec<(String, Option<Value>)>, DbError> {
+            Ok(c.query(
+                &format!("SELECT {key}, entry FROM {table} WHERE revision > $1 ORDER BY {key}"),
+                &[since.into()],
+            )?
+            .iter()
+            .map(|r| (r[0].string(), r[1].text().and_then(parse_entry)))
+            .collect())
         };
         let tokens = entries(c, "tokens", "path")?;
         let components = entries(c, "components", "name")?;
@@ -962,7 +999,11 @@ const VERSION_COLUMNS: &str =
     "version, seq, created_at, author, message, content_hash, bump, forced, changelog";
 
 /// Versions after sequence number `after` (all when `None`), oldest first.
-pub fn versions(c: &mut dyn Conn, after: Option<i64>, with_snapshot: bool) -> Result<Vec<ServerVersion>, DbError> {
+pub fn versions(
+    c: &mut dyn Conn,
+    after: Option<i64>,
+    with_snapshot: bool,
+) -> Result<Vec<ServerVersion>, DbError> {
     let cols = if with_snapshot {
         format!("{VERSION_COLUMNS}, snapshot")
     } else {
@@ -976,7 +1017,11 @@ pub fn versions(c: &mut dyn Conn, after: Option<i64>, with_snapshot: bool) -> Re
 }
 
 /// One version.
-pub fn version(c: &mut dyn Conn, v: &str, with_snapshot: bool) -> Result<Option<ServerVersion>, DbError> {
+pub fn version(
+    c: &mut dyn Conn,
+    v: &str,
+    with_snapshot: bool,
+) -> Result<Option<ServerVersion>, DbError> {
     let rows = c.query(
         &format!("SELECT {VERSION_COLUMNS}, snapshot FROM versions WHERE version = $1"),
         &[v.trim_start_matches('v').into()],
@@ -985,7 +1030,12 @@ pub fn version(c: &mut dyn Conn, v: &str, with_snapshot: bool) -> Result<Option<
 }
 
 /// Records a version (its seq is the next one).
-pub fn insert_version(c: &mut dyn Conn, actor: &Actor, v: &ServerVersion, revision: i64) -> Result<ServerVersion, DbError> {
+pub fn insert_version(
+    c: &mut dyn Conn,
+    actor: &Actor,
+    v: &ServerVersion,
+    revision: i64,
+) -> Result<ServerVersion, DbError> {
     let seq = c
         .query("SELECT max(seq) FROM versions", &[])?
         .first()
@@ -1010,7 +1060,17 @@ pub fn insert_version(c: &mut dyn Conn, actor: &Actor, v: &ServerVersion, revisi
             revision.into(),
         ],
     )?;
-    audit(c, actor, "version.create", &v.version, None, Some(serde_json::json!({"bump": v.bump, "forced": v.forced, "content_hash": v.content_hash}).to_string()))?;
+    audit(
+        c,
+        actor,
+        "version.create",
+        &v.version,
+        None,
+        Some(
+            serde_json::json!({"bump": v.bump, "forced": v.forced, "content_hash": v.content_hash})
+                .to_string(),
+        ),
+    )?;
     Ok(ServerVersion { seq, ..v.clone() })
 }
 

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 mod versions;
 
-pub use versions::{Entries, NewVersion, Snapshot, VersionInfo};
+pub use versions::{Entries, NewVersion, PullWrite, Remote, RemoteBase, Snapshot, VersionInfo};
 
 use crate::model::component::{Review, TokenUse};
 use crate::model::{
@@ -35,6 +35,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_versions",
         include_str!("migrations/0004_versions.sql"),
     ),
+    ("0005_remotes", include_str!("migrations/0005_remotes.sql")),
 ];
 
 /// How long a writer waits for another process's transaction to finish.
