@@ -9,6 +9,7 @@ mod generate;
 mod init;
 mod project;
 mod roundtrip;
+mod server;
 mod sources;
 mod support;
 mod tokens;
