@@ -81,7 +81,10 @@ impl From<DbError> for ApiError {
                     "the database is unavailable; try again later",
                 )
             }
-            DbError::Conflict(m) => Self::new(StatusCode::CONFLICT, "conflict", m),
+            DbError::Conflict(m) => {
+                tracing::info!(error = %m, "conflict");
+                Self::new(StatusCode::CONFLICT, "conflict", "that already exists")
+            }
             DbError::Query(m) => {
                 tracing::error!(error = %m, "database error");
                 Self::new(
@@ -547,7 +550,12 @@ async fn get_token(
     Ok(axum::Json(entry_json("path", &path, &entry)).into_response())
 }
 
-async fn apply(app: &App, caller: &Caller, changes: Changes) -> ApiResult<repo::Applied> {
+async fn apply(
+    app: &App,
+    caller: &Caller,
+    changes: Changes,
+    trigger: &'static str,
+) -> ApiResult<repo::Applied> {
     let actor = caller.actor();
     let result = app
         .db_apply(move |c| repo::apply(c, &actor, &changes))
@@ -557,7 +565,7 @@ async fn apply(app: &App, caller: &Caller, changes: Changes) -> ApiResult<repo::
         Err(ApplyError::Stale { .. }) => "conflict",
         Err(_) => "rejected",
     };
-    app.metrics.event("push", status);
+    app.metrics.event(trigger, status);
     Ok(result?)
 }
 
@@ -630,12 +638,35 @@ async fn patch_token(
     };
     for (k, v) in fields {
         if k == "modes" {
-            // `{"dark": value}` on the wire; pairs in the entry.
-            let pairs: Vec<Value> = v
-                .as_object()
-                .map(|m| m.iter().map(|(m, v)| json!([m, v])).collect())
-                .unwrap_or_default();
-            entry.insert(k, Value::Array(pairs));
+            // `{"dark": value}` or the stored `[["dark", value]]`; null removes them.
+            let pairs: Vec<Value> = match &v {
+                Value::Object(m) => m.iter().map(|(m, v)| json!([m, v])).collect(),
+                Value::Array(a)
+                    if a.iter().all(|p| {
+                        p.as_array()
+                            .is_some_and(|p| p.len() == 2 && p[0].is_string())
+                    }) =>
+                {
+                    a.clone()
+                }
+                Value::Null => Vec::new(),
+                _ => {
+                    return Err(ApiError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "invalid",
+                        "`modes` is an object of mode name to value",
+                    ));
+                }
+            };
+            if pairs.is_empty() {
+                entry.remove(&k);
+            } else {
+                entry.insert(k, Value::Array(pairs));
+            }
+        } else if k == "type" {
+            // A type given here is the token's own.
+            entry.remove("inherited");
+            entry.insert(k, v);
         } else if v.is_null() {
             entry.remove(&k);
         } else {
@@ -647,7 +678,7 @@ async fn patch_token(
         tokens: vec![(path.clone(), Some(Value::Object(entry.clone())))],
         ..Changes::default()
     };
-    let applied = apply(&app, &caller, changes).await?;
+    let applied = apply(&app, &caller, changes, "api").await?;
     let mut out = entry_json("path", &path, &Value::Object(entry).to_string());
     out["revision"] = json!(applied.revision);
     Ok(axum::Json(out).into_response())
@@ -667,7 +698,7 @@ async fn delete_token(
         tokens: vec![(path, None)],
         ..Changes::default()
     };
-    let applied = apply(&app, &caller, changes).await?;
+    let applied = apply(&app, &caller, changes, "api").await?;
     Ok(axum::Json(json!({"revision": applied.revision})).into_response())
 }
 
@@ -728,7 +759,7 @@ async fn set_status(
         components: vec![(name.clone(), Some(v.clone()))],
         ..Changes::default()
     };
-    let applied = apply(app, caller, changes).await?;
+    let applied = apply(app, caller, changes, "api").await?;
     let mut out = entry_json("name", &name, &v.to_string());
     out["revision"] = json!(applied.revision);
     Ok(axum::Json(out).into_response())
@@ -773,7 +804,7 @@ async fn delete_component(
         components: vec![(name, None)],
         ..Changes::default()
     };
-    let applied = apply(&app, &caller, changes).await?;
+    let applied = apply(&app, &caller, changes, "api").await?;
     Ok(axum::Json(json!({"revision": applied.revision})).into_response())
 }
 
@@ -905,8 +936,12 @@ async fn push(
             "a push needs `base_revision`: the revision the changes were made from",
         ));
     }
+    // Deleting a component is for admins, also through a push.
+    if changes.components.iter().any(|(_, e)| e.is_none()) {
+        caller.require(Action::Delete)?;
+    }
     let name = caller.name.clone();
-    let applied = apply(&app, &caller, changes).await?;
+    let applied = apply(&app, &caller, changes, "push").await?;
     let detail = format!(
         "revision {}: {} tokens, {} components",
         applied.revision, applied.tokens, applied.components

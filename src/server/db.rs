@@ -373,9 +373,7 @@ fn pg_err(e: &postgres::Error) -> DbError {
         }
         return DbError::Query(db.message().to_string());
     }
-    if e.is_closed() || e.to_string().contains("connect") {
-        return DbError::Unavailable(e.to_string());
-    }
+    // Not an answer from the database: the connection is the problem.
     DbError::Unavailable(e.to_string())
 }
 

@@ -229,6 +229,10 @@ pub fn router(app: App) -> axum::Router {
                     axum::http::header::CONTENT_TYPE,
                     HeaderName::from_static("x-request-id"),
                 ])
+                .expose_headers([
+                    HeaderName::from_static("x-request-id"),
+                    axum::http::header::RETRY_AFTER,
+                ])
                 .max_age(Duration::from_secs(600)),
         );
     }

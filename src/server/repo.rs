@@ -94,9 +94,10 @@ pub fn init(c: &mut dyn Conn) -> Result<(), DbError> {
         if c.query("SELECT id FROM state WHERE id = 1", &[])?
             .is_empty()
         {
+            // Servers starting at once on a new database: the first row wins.
             c.exec(
                 "INSERT INTO state(id, revision, secret, layout, layout_revision, started)
-                 VALUES (1, 0, $1, $2, 0, $3)",
+                 VALUES (1, 0, $1, $2, 0, $3) ON CONFLICT (id) DO NOTHING",
                 &[random_hex(32).into(), layout.into(), now_text().into()],
             )?;
         }
@@ -1036,12 +1037,17 @@ pub fn insert_version(
     v: &ServerVersion,
     revision: i64,
 ) -> Result<ServerVersion, DbError> {
+    // A counter, not max(seq) + 1: a deleted version's number is never handed out again,
+    // so clients that pulled up to it still see every later release.
+    c.exec(
+        "UPDATE state SET version_seq = version_seq + 1 WHERE id = 1",
+        &[],
+    )?;
     let seq = c
-        .query("SELECT max(seq) FROM versions", &[])?
+        .query("SELECT version_seq FROM state WHERE id = 1", &[])?
         .first()
         .and_then(|r| r[0].int())
-        .unwrap_or(0)
-        + 1;
+        .unwrap_or(1);
     c.exec(
         "INSERT INTO versions(version, seq, created_at, author, message, content_hash, bump, forced,
                               changelog, snapshot, revision)
@@ -1077,6 +1083,7 @@ pub fn insert_version(
 /// Deletes a version; whether it existed.
 pub fn delete_version(c: &mut dyn Conn, actor: &Actor, v: &str) -> Result<bool, DbError> {
     transaction(c, |c| {
+        let v = v.trim_start_matches('v');
         let n = c.exec("DELETE FROM versions WHERE version = $1", &[v.into()])?;
         if n > 0 {
             audit(c, actor, "version.delete", v, None, None)?;

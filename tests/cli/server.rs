@@ -348,7 +348,17 @@ fn every_cell_of_the_roles_table() {
             .bearer_auth(token)
             .json(&json!({"message": role, "allow_drafts": true}));
         assert_eq!(status(release), expect(may_write, 201), "{role} release");
-        // Delete components or versions: admin only.
+        // Delete components or versions: admin only (also through a push).
+        let deleting = json!({"base_revision": 0, "components": [["Card", null]]});
+        assert_eq!(
+            status(
+                c.post(u("/api/v1/sync/push"))
+                    .bearer_auth(token)
+                    .json(&deleting)
+            ),
+            expect(may_admin, 409),
+            "{role} push deleting a component"
+        );
         let comp = if role == "admin" { "Badge" } else { "Stack" };
         assert_eq!(
             status(

@@ -5,10 +5,11 @@ CREATE TABLE state (
     secret    TEXT NOT NULL,            -- signs access tokens (shared by all servers)
     layout    TEXT NOT NULL,            -- JSON: modes, groups, token order
     layout_revision BIGINT NOT NULL,
+    version_seq BIGINT NOT NULL DEFAULT 0, -- last version sequence number, never reused
     started   TEXT NOT NULL
 );
 CREATE TABLE tokens (
-    path       TEXT PRIMARY KEY,
+    path       TEXT COLLATE "C" PRIMARY KEY,    -- byte order, as in SQLite
     entry      TEXT,                    -- JSON; NULL: deleted at `revision`
     revision   BIGINT NOT NULL,
     updated_by TEXT,
@@ -16,7 +17,7 @@ CREATE TABLE tokens (
 );
 CREATE INDEX tokens_revision ON tokens(revision);
 CREATE TABLE components (
-    name       TEXT PRIMARY KEY,
+    name       TEXT COLLATE "C" PRIMARY KEY,
     entry      TEXT,
     revision   BIGINT NOT NULL,
     updated_by TEXT,

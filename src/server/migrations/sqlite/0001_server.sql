@@ -5,6 +5,7 @@ CREATE TABLE state (
     secret    TEXT NOT NULL,            -- signs access tokens (shared by all servers)
     layout    TEXT NOT NULL,            -- JSON: modes, groups, token order
     layout_revision BIGINT NOT NULL,
+    version_seq BIGINT NOT NULL DEFAULT 0, -- last version sequence number, never reused
     started   TEXT NOT NULL
 );
 CREATE TABLE tokens (
