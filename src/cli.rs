@@ -117,6 +117,11 @@ pub enum Command {
     /// Add, list and remove the team servers this project syncs with
     #[command(subcommand)]
     Remote(RemoteCommand),
+    /// Build or serve the design-system site (tokens, components, changelog)
+    #[command(subcommand)]
+    Docs(DocsCommand),
+    /// Check tokens and components against the rules a reviewer would apply
+    Lint(LintArgs),
     /// Send the store's changes to a team server (refused when the server moved on: pull first)
     Push(PushArgs),
     /// Bring a team server's changes and releases into the store
@@ -1082,6 +1087,58 @@ pub struct PullArgs {
     pub ours: bool,
 
     /// Print JSON on stdout
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `opends docs ...`.
+#[derive(Debug, Subcommand)]
+pub enum DocsCommand {
+    /// Write the static site (HTML + CSS, works from file:// and any static host)
+    #[command(
+        after_help = "Examples:\n  opends docs build                    # site/ beside opends.yaml\n  opends docs build --version 1.2.0 --out public/1.2.0"
+    )]
+    Build(DocsBuildArgs),
+    /// Serve the site on loopback and rebuild it on every change
+    Serve(DocsServeArgs),
+}
+
+/// `opends docs build`.
+#[derive(Debug, Args)]
+#[command(disable_version_flag = true)]
+pub struct DocsBuildArgs {
+    /// Output directory (default: `site/` beside opends.yaml)
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Document a released version (`1.2.0`, or `latest`) instead of the working state
+    #[arg(id = "at_version", long = "version", value_name = "VERSION")]
+    pub version: Option<String>,
+}
+
+/// `opends docs serve`.
+#[derive(Debug, Args)]
+pub struct DocsServeArgs {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, default_value_t = 7800)]
+    pub port: u16,
+
+    /// Output directory (default: `site/` beside opends.yaml)
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// `opends lint`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Rules and their severities (error, warning, info, off) are set under `lint:` in opends.yaml; docs/lint.md lists them.\n\nExit status: 0 no error-level finding, 1 some, 2 bad input."
+)]
+pub struct LintArgs {
+    /// Apply the safe fixes (e.g. add a missing `$type` taken from the alias target)
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print the findings as JSON on stdout
     #[arg(long)]
     pub json: bool,
 }

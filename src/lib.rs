@@ -3,9 +3,11 @@
 
 pub mod cli;
 pub mod codegen;
+pub mod colors;
 pub mod commands;
 pub mod components;
 pub mod credentials;
+pub mod docs;
 pub mod export;
 pub mod model;
 pub mod printer;
@@ -20,8 +22,8 @@ pub mod watch;
 use std::process::ExitCode;
 
 use cli::{
-    AuthCommand, Cli, Command, ComponentsCommand, ExportCommand, RemoteCommand, SourceCommand,
-    TemplatesCommand, TokensCommand, VersionsCommand,
+    AuthCommand, Cli, Command, ComponentsCommand, DocsCommand, ExportCommand, RemoteCommand,
+    SourceCommand, TemplatesCommand, TokensCommand, VersionsCommand,
 };
 use printer::Printer;
 
@@ -108,6 +110,9 @@ pub fn run(cli: Cli) -> ExitCode {
             RemoteCommand::List(a) => commands::remote::list(&ctx, a),
             RemoteCommand::Rm(a) => commands::remote::rm(&ctx, a),
         },
+        Command::Docs(DocsCommand::Build(a)) => commands::docs::build(&ctx, a),
+        Command::Docs(DocsCommand::Serve(a)) => commands::docs::serve(&ctx, a),
+        Command::Lint(a) => commands::lint::run(&ctx, a),
         Command::Push(a) => commands::remote::push(&ctx, a),
         Command::Pull(a) => commands::remote::pull(&ctx, a),
         Command::Completions(a) => commands::completions::run(&ctx, &a),

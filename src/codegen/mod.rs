@@ -5,7 +5,7 @@
 //! Template naming: `component.<ext>.hbs` renders once per component to
 //! `<ComponentName>.<ext>`; any other `<file>.hbs` renders once to `<file>`.
 
-mod context;
+pub mod context;
 mod helpers;
 
 use std::collections::BTreeMap;

@@ -64,6 +64,7 @@ pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
         limits: server::limits::Limiter::default(),
         metrics: server::limits::Metrics::default(),
         token_cache: server::limits::TokenCache::default(),
+        pages: server::limits::PageCache::default(),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

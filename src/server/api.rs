@@ -509,10 +509,30 @@ async fn list_tokens(
     caller.require(Action::Read)?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     let (prefix, after, ty) = (q.prefix, q.after, q.ty);
+    // Pages are cached by query and revision: a read checks the revision (one row) and
+    // answers from memory until a write moves it, also when another server wrote.
+    let key = format!(
+        "{}\u{0}{}\u{0}{}\u{0}{limit}",
+        prefix.as_deref().unwrap_or_default(),
+        after.as_deref().unwrap_or_default(),
+        ty.as_deref().unwrap_or_default()
+    );
+    let revision = app.db(repo::revision).await?;
+    if let Some(body) = app.pages.get(&key, revision) {
+        return Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response());
+    }
     // Type filters are applied after the page is read: ask for more and trim.
     let fetch = if ty.is_some() { limit * 20 } else { limit + 1 };
-    let rows = app
-        .db(move |c| repo::list_tokens(c, prefix.as_deref(), after.as_deref(), fetch))
+    let (rows, read_at) = app
+        .db(move |c| {
+            super::db::transaction(c, |c| {
+                let at = repo::revision(c)?;
+                Ok((
+                    repo::list_tokens(c, prefix.as_deref(), after.as_deref(), fetch)?,
+                    at,
+                ))
+            })
+        })
         .await?;
     let mut items = Vec::new();
     let mut next = None;
@@ -533,7 +553,11 @@ async fn list_tokens(
     if next.is_none() && ty.is_some() && i64::try_from(rows.len()).unwrap_or(i64::MAX) == fetch {
         next = rows.last().map(|(p, _)| Value::String(p.clone()));
     }
-    Ok(axum::Json(json!({"items": items, "next": next})).into_response())
+    let body = axum::body::Bytes::from(
+        serde_json::to_vec(&json!({"items": items, "next": next})).unwrap_or_default(),
+    );
+    app.pages.put(key, read_at, body.clone());
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 async fn get_token(

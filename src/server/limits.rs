@@ -198,3 +198,31 @@ impl TokenCache {
         self.map.lock().expect("cache").clear();
     }
 }
+
+/// Rendered pages by query, valid for one revision.
+#[derive(Default)]
+pub struct PageCache {
+    map: Mutex<HashMap<String, (i64, axum::body::Bytes)>>,
+}
+
+impl PageCache {
+    /// The page for `key` rendered at `revision`.
+    pub fn get(&self, key: &str, revision: i64) -> Option<axum::body::Bytes> {
+        let map = self.map.lock().expect("cache");
+        map.get(key)
+            .filter(|(r, _)| *r == revision)
+            .map(|(_, b)| b.clone())
+    }
+
+    /// Remembers a page.
+    pub fn put(&self, key: String, revision: i64, body: axum::body::Bytes) {
+        let mut map = self.map.lock().expect("cache");
+        if map.len() > 1_000 {
+            map.retain(|_, (r, _)| *r == revision);
+            if map.len() > 1_000 {
+                map.clear();
+            }
+        }
+        map.insert(key, (revision, body));
+    }
+}

@@ -98,6 +98,8 @@ pub struct Inner {
     pub metrics: limits::Metrics,
     /// API tokens seen recently (by hash), to spare a lookup per request.
     pub token_cache: limits::TokenCache,
+    /// Token-list pages by query and revision.
+    pub pages: limits::PageCache,
 }
 
 /// The state handlers get.

@@ -1,0 +1,489 @@
+//! `opends docs build`: a static design-system site (HTML + CSS + a small inline script,
+//! no framework; works from `file://`) rendered from Handlebars templates in
+//! `templates/docs/` (overridable per file from the project's `templates/docs/`).
+//!
+//! Pages: `index.html` (overview), `tokens/GROUP.html` per top-level token group,
+//! `components/NAME.html` per component, `changelog.html`. Assets: `assets/tokens.css` (the
+//! CSS export: the pages draw every swatch and preview with the tokens themselves),
+//! `assets/site.css`, `assets/site.js` (theme toggle and search over an inline index).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use handlebars::Handlebars;
+use serde_json::{Value, json};
+
+use crate::codegen::context as cg;
+use crate::export::{self, ExportFormat};
+use crate::model::{StoredComponent, Token, TokenType, Tokens};
+use crate::store::VersionInfo;
+use crate::tokens::resolve::{Resolver, alias_target};
+
+/// Built-in templates and assets (`templates/docs/`).
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "layout.hbs",
+        include_str!("../../templates/docs/layout.hbs"),
+    ),
+    ("index.hbs", include_str!("../../templates/docs/index.hbs")),
+    ("group.hbs", include_str!("../../templates/docs/group.hbs")),
+    (
+        "component.hbs",
+        include_str!("../../templates/docs/component.hbs"),
+    ),
+    (
+        "changelog.hbs",
+        include_str!("../../templates/docs/changelog.hbs"),
+    ),
+    ("site.css", include_str!("../../templates/docs/site.css")),
+    ("site.js", include_str!("../../templates/docs/site.js")),
+];
+
+/// The built-in docs templates (for `opends templates eject docs`).
+pub fn builtin() -> &'static [(&'static str, &'static str)] {
+    BUILTIN
+}
+
+/// Why the site could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum DocsError {
+    /// A template failed to parse or render.
+    #[error("docs template `{file}`: {message}")]
+    Template {
+        /// The template file.
+        file: String,
+        /// What went wrong (with line and column when known).
+        message: String,
+    },
+    /// The tokens could not be exported as CSS.
+    #[error(transparent)]
+    Export(#[from] export::ExportError),
+    /// An override could not be read.
+    #[error("could not read `{path}`: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// What the site is about.
+pub struct Input<'a> {
+    /// The design system's name.
+    pub name: &'a str,
+    /// The version shown (`None`: the working state).
+    pub version: Option<&'a str>,
+    /// Tokens.
+    pub tokens: &'a Tokens,
+    /// Components.
+    pub components: &'a [StoredComponent],
+    /// Released versions, oldest first.
+    pub versions: &'a [VersionInfo],
+    /// The project's template directory (its `docs/` overrides the built-ins).
+    pub templates: Option<&'a Path>,
+}
+
+/// A file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteFile {
+    /// Relative path.
+    pub path: PathBuf,
+    /// Contents.
+    pub contents: String,
+}
+
+fn source(name: &str, templates: Option<&Path>) -> Result<(String, String), DocsError> {
+    if let Some(dir) = templates {
+        let p = dir.join("docs").join(name);
+        if p.is_file() {
+            let text = std::fs::read_to_string(&p).map_err(|e| DocsError::Io {
+                path: p.display().to_string(),
+                source: e,
+            })?;
+            return Ok((p.display().to_string(), text));
+        }
+    }
+    let text = BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| (*t).to_string())
+        .unwrap_or_default();
+    Ok((format!("templates/docs/{name} (built in)"), text))
+}
+
+/// The kebab-case CSS custom property of a token.
+fn var_name(path: &str) -> String {
+    cg::css_var(path, None)
+}
+
+fn group_file(group: &str) -> String {
+    format!("tokens/{}.html", slug(group))
+}
+
+fn component_file(name: &str) -> String {
+    format!("components/{}.html", slug(name))
+}
+
+fn slug(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// How a token is previewed.
+fn preview_kind(ty: TokenType) -> &'static str {
+    match ty {
+        TokenType::Color => "color",
+        TokenType::Typography => "typography",
+        TokenType::FontFamily | TokenType::FontWeight => "font",
+        TokenType::Dimension => "dimension",
+        TokenType::Shadow => "shadow",
+        TokenType::Border | TokenType::StrokeStyle => "border",
+        TokenType::Gradient => "gradient",
+        TokenType::Duration | TokenType::CubicBezier | TokenType::Transition => "motion",
+        TokenType::Number => "other",
+    }
+}
+
+/// Background tokens colours are checked against: `color.bg.default`-like tokens.
+fn backgrounds(tokens: &Tokens) -> Vec<&Token> {
+    let mut bgs: Vec<&Token> = tokens
+        .tokens
+        .iter()
+        .filter(|t| t.ty == TokenType::Color)
+        .filter(|t| {
+            let p = t.path.as_str();
+            p.contains(".bg.") || p.rsplit('.').next() == Some("bg") || p.contains("background")
+        })
+        .collect();
+    // The default surface first.
+    bgs.sort_by_key(|t| !t.path.as_str().ends_with("default"));
+    bgs.truncate(2);
+    bgs
+}
+
+fn token_context(tokens: &Tokens, t: &Token, bgs: &[&Token]) -> Value {
+    let modes: Vec<Option<&str>> = if tokens.modes.is_empty() {
+        vec![None]
+    } else {
+        tokens.modes.iter().map(|m| Some(m.as_str())).collect()
+    };
+    let values: Vec<Value> = modes
+        .iter()
+        .map(|m| {
+            let resolver = Resolver::new(tokens, *m);
+            let resolved = resolver.resolved(t);
+            let css = export::value::Formatter::new(tokens, *m, |_| None).token(t);
+            let mut v = json!({
+                "mode": m.unwrap_or("default"),
+                "css": css,
+            });
+            if let Some((c, alpha)) = crate::colors::srgb(&resolved) {
+                v["hex"] = json!(if alpha < 1.0 {
+                    css.clone()
+                } else {
+                    crate::colors::hex(c)
+                });
+                v["oklch"] = json!(crate::colors::oklch_text(c));
+                let contrast: Vec<Value> = bgs
+                    .iter()
+                    .filter(|b| b.path != t.path)
+                    .filter_map(|b| {
+                        let bg = resolver.resolved(b);
+                        let ratio = crate::colors::contrast_of(&resolved, &bg)?;
+                        Some(json!({
+                            "against": b.path.as_str(),
+                            "ratio": format!("{ratio:.2}"),
+                            "aa": ratio >= 4.5,
+                            "aa_large": ratio >= 3.0,
+                        }))
+                    })
+                    .collect();
+                v["contrast"] = json!(contrast);
+            }
+            v
+        })
+        .collect();
+    let alias = alias_target(&t.value).map(str::to_string);
+    json!({
+        "path": t.path.as_str(),
+        "name": t.path.as_str().rsplit('.').next().unwrap_or_default(),
+        "type": t.ty.as_str(),
+        "var": var_name(t.path.as_str()),
+        "preview": preview_kind(t.ty),
+        "alias": alias,
+        "description": t.description,
+        "deprecated": t.deprecated.as_ref().filter(|d| d.is_deprecated()).map(|d| match d.to_value() {
+            Value::String(s) => s,
+            _ => "deprecated".to_string(),
+        }),
+        "values": values,
+    })
+}
+
+fn usage(c: &cg::ComponentContext) -> Value {
+    let example = |open: &str, close: &str, sep: &str| {
+        let mut attrs = String::new();
+        for p in c.props.iter().filter(|p| p.required) {
+            let _ = write!(attrs, " {}{sep}\"…\"", p.name);
+        }
+        format!("{open}{}{attrs}{close}", c.name)
+    };
+    json!({
+        "vue": format!("<script setup lang=\"ts\">\nimport {{ {0} }} from './{0}.vue'\n</script>\n\n<template>\n  {1}{2}</{0}>\n</template>", c.name, example("<", ">", "="), c.title),
+        "react": format!("import {{ {0} }} from './{0}';\n\nexport function Example() {{\n  return {1}{2}</{0}>;\n}}", c.name, example("<", ">", "="), c.title),
+        "svelte": format!("<script lang=\"ts\">\n  import {0} from './{0}.svelte';\n</script>\n\n{1}{2}</{0}>", c.name, example("<", ">", "="), c.title),
+    })
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A static preview of the component's root for one variant (classes of the generated
+/// stylesheet, the title as content).
+fn preview_html(c: &cg::ComponentContext, class: &str) -> String {
+    let tag = if c.element.is_empty() {
+        "div"
+    } else {
+        c.element.as_str()
+    };
+    let role = if c.role.is_empty() {
+        String::new()
+    } else {
+        format!(" role=\"{}\"", escape_html(&c.role))
+    };
+    if c.is_void {
+        format!(
+            "<{tag} class=\"root {class}\"{role} placeholder=\"{}\">",
+            escape_html(&c.title)
+        )
+    } else {
+        format!(
+            "<{tag} class=\"root {class}\"{role}>{}</{tag}>",
+            escape_html(&c.title)
+        )
+    }
+}
+
+/// Markdown of a changelog section (the subset releases write) as HTML.
+pub fn changelog_html(md: &str) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    let inline = |s: &str| {
+        let mut html = String::new();
+        for (i, part) in escape_html(s).split('`').enumerate() {
+            if i % 2 == 1 {
+                html.push_str("<code>");
+                html.push_str(part);
+                html.push_str("</code>");
+            } else {
+                html.push_str(part);
+            }
+        }
+        html
+    };
+    for line in md.lines() {
+        let l = line.trim_end();
+        if in_list && !l.starts_with("- ") {
+            out.push_str("</ul>\n");
+            in_list = false;
+        }
+        if let Some(h) = l.strip_prefix("### ") {
+            let _ = writeln!(out, "<h4>{}</h4>", inline(h));
+        } else if let Some(h) = l.strip_prefix("## ") {
+            let _ = writeln!(out, "<h3>{}</h3>", inline(h));
+        } else if let Some(item) = l.strip_prefix("- ") {
+            if !in_list {
+                out.push_str("<ul>\n");
+                in_list = true;
+            }
+            let _ = writeln!(out, "<li>{}</li>", inline(item));
+        } else if let Some(q) = l.strip_prefix("> ") {
+            let _ = writeln!(out, "<blockquote>{}</blockquote>", inline(q));
+        } else if !l.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", inline(l));
+        }
+    }
+    if in_list {
+        out.push_str("</ul>\n");
+    }
+    out
+}
+
+/// Renders the site.
+pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(false);
+    hb.register_escape_fn(handlebars::html_escape);
+    for name in [
+        "layout.hbs",
+        "index.hbs",
+        "group.hbs",
+        "component.hbs",
+        "changelog.hbs",
+    ] {
+        let (file, text) = source(name, input.templates)?;
+        let key = name.trim_end_matches(".hbs");
+        let result = if key == "layout" {
+            hb.register_partial(key, text)
+        } else {
+            hb.register_template_string(key, text)
+        };
+        result.map_err(|e| DocsError::Template {
+            file,
+            message: e.to_string(),
+        })?;
+    }
+    let tokens = input.tokens;
+    let bgs = backgrounds(tokens);
+    // Tokens by top-level group, in document order.
+    let mut groups: BTreeMap<String, Vec<&Token>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for t in &tokens.tokens {
+        let g = t
+            .path
+            .as_str()
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if !groups.contains_key(&g) {
+            order.push(g.clone());
+        }
+        groups.entry(g).or_default().push(t);
+    }
+    let options = crate::codegen::Options {
+        css_prefix: None,
+        tokens_css: "../assets/tokens.css".into(),
+    };
+    let comps: Vec<cg::ComponentContext> = input
+        .components
+        .iter()
+        .map(|c| cg::build(c, tokens, &options))
+        .collect();
+    let nav = json!({
+        "groups": order.iter().map(|g| json!({"name": g, "href": group_file(g), "count": groups[g].len()})).collect::<Vec<_>>(),
+        "components": comps.iter().map(|c| json!({"name": c.title, "href": component_file(&c.name), "status": c.status})).collect::<Vec<_>>(),
+    });
+    let mut index: Vec<Value> = Vec::new();
+    for g in &order {
+        for t in &groups[g] {
+            index.push(json!({"name": t.path.as_str(), "kind": t.ty.as_str(), "href": format!("{}#{}", group_file(g), slug(t.path.as_str()))}));
+        }
+    }
+    for c in &comps {
+        index.push(json!({"name": c.title, "kind": "component", "href": component_file(&c.name)}));
+    }
+    // Inline `<script type="application/json">`: `</` must not end the element early.
+    let search = serde_json::to_string(&index)
+        .unwrap_or_default()
+        .replace("</", "<\\/");
+    let site = json!({
+        "name": input.name,
+        "version": input.version,
+        "modes": tokens.modes,
+        "dark_mode": tokens.modes.iter().find(|m| m.as_str() != tokens.modes[0]),
+        "token_count": tokens.len(),
+        "component_count": comps.len(),
+        "generator": concat!("opends ", env!("CARGO_PKG_VERSION")),
+    });
+    let mut files = Vec::new();
+    let mut render = |template: &str, path: String, mut ctx: Value| -> Result<(), DocsError> {
+        let depth = path.matches('/').count();
+        ctx["site"] = site.clone();
+        ctx["nav"] = nav.clone();
+        ctx["root"] = json!("../".repeat(depth));
+        ctx["search_index"] = json!(search);
+        ctx["page_path"] = json!(path);
+        let html = hb.render(template, &ctx).map_err(|e| DocsError::Template {
+            file: format!("{template}.hbs"),
+            message: e.to_string(),
+        })?;
+        files.push(SiteFile {
+            path: PathBuf::from(path),
+            contents: html,
+        });
+        Ok(())
+    };
+    render(
+        "index",
+        "index.html".into(),
+        json!({"title": input.name, "versions": input.versions.iter().rev().take(5).map(|v| json!({"version": v.version, "date": v.created_at.get(..10).unwrap_or_default(), "bump": v.bump})).collect::<Vec<_>>()}),
+    )?;
+    for g in &order {
+        let toks: Vec<Value> = groups[g]
+            .iter()
+            .map(|t| {
+                let mut v = token_context(tokens, t, &bgs);
+                v["anchor"] = json!(slug(t.path.as_str()));
+                v
+            })
+            .collect();
+        render(
+            "group",
+            group_file(g),
+            json!({"title": g, "group": {"name": g, "tokens": toks}}),
+        )?;
+    }
+    for c in &comps {
+        let mut variants: Vec<Value> =
+            vec![json!({"name": "default", "html": preview_html(c, "")})];
+        variants.extend(
+            c.variants
+                .iter()
+                .map(|v| json!({"name": v.name, "class": v.class_name, "html": preview_html(c, &v.class_name)})),
+        );
+        let stored = input
+            .components
+            .iter()
+            .find(|s| s.spec.name == c.title || cg::build(s, tokens, &options).name == c.name);
+        let states: Vec<String> = stored
+            .map(|s| s.spec.states.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut ctx = json!({"title": c.title, "component": c, "variants": variants, "states": states, "usage": usage(c)});
+        ctx["preview_css"] = json!(c.css);
+        render("component", component_file(&c.name), ctx)?;
+    }
+    let versions: Vec<Value> = input
+        .versions
+        .iter()
+        .rev()
+        .map(|v| json!({"version": v.version, "date": v.created_at.get(..10).unwrap_or_default(), "author": v.author, "bump": v.bump, "html": changelog_html(&v.changelog)}))
+        .collect();
+    render(
+        "changelog",
+        "changelog.html".into(),
+        json!({"title": "Changelog", "versions": versions}),
+    )?;
+    let css = export::render(
+        ExportFormat::Css,
+        tokens,
+        &export::Options::new(ExportFormat::Css, PathBuf::from("assets/tokens.css")),
+    )?;
+    for f in css {
+        files.push(SiteFile {
+            path: f.path,
+            contents: f.contents,
+        });
+    }
+    for asset in ["site.css", "site.js"] {
+        let (_, text) = source(asset, input.templates)?;
+        files.push(SiteFile {
+            path: PathBuf::from("assets").join(asset),
+            contents: text,
+        });
+    }
+    Ok(files)
+}
