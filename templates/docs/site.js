@@ -1,0 +1,245 @@
+/* opends docs: the light/dark toggle and search over the inline index. No framework; works
+ * from file:// (localStorage may be denied there: every use of it is guarded). */
+(function () {
+  'use strict';
+
+  var html = document.documentElement;
+  var KEY = 'ods-theme';
+
+  /* ---- Theme ---------------------------------------------------------------------- */
+
+  function darkMode() {
+    return html.getAttribute('data-dark-mode') || 'dark';
+  }
+
+  function isDark() {
+    return html.getAttribute('data-theme') === darkMode();
+  }
+
+  function remember(value) {
+    try {
+      window.localStorage.setItem(KEY, value);
+    } catch (e) {
+      /* storage unavailable (file://, privacy settings): the choice lasts for this page */
+    }
+  }
+
+  function syncToggle(toggle) {
+    var dark = isDark();
+    toggle.setAttribute('aria-pressed', dark ? 'true' : 'false');
+    var label = toggle.querySelector('.ods-theme-label');
+    if (label) {
+      label.textContent = dark ? 'Light mode' : 'Dark mode';
+    }
+  }
+
+  function setDark(dark) {
+    if (dark) {
+      html.setAttribute('data-theme', darkMode());
+      html.classList.add('ods-dark');
+    } else {
+      html.removeAttribute('data-theme');
+      html.classList.remove('ods-dark');
+    }
+  }
+
+  var toggle = document.getElementById('ods-theme-toggle');
+  if (toggle) {
+    syncToggle(toggle);
+    toggle.addEventListener('click', function () {
+      var dark = !isDark();
+      setDark(dark);
+      remember(dark ? 'dark' : 'light');
+      syncToggle(toggle);
+    });
+  }
+
+  /* ---- Search index --------------------------------------------------------------- */
+
+  var root = html.getAttribute('data-root') || '';
+  var entries = [];
+  var indexEl = document.getElementById('search-index');
+  if (indexEl) {
+    try {
+      var parsed = JSON.parse(indexEl.textContent || '[]');
+      if (Array.isArray(parsed)) {
+        entries = parsed.filter(function (e) {
+          return e && typeof e.name === 'string' && typeof e.href === 'string';
+        });
+      }
+    } catch (e) {
+      entries = [];
+    }
+  }
+  var byName = {};
+  entries.forEach(function (e) {
+    if (!Object.prototype.hasOwnProperty.call(byName, e.name)) {
+      byName[e.name] = e;
+    }
+  });
+
+  /* Token names in the text (aliases, tokens a component uses) become links. */
+  Array.prototype.forEach.call(document.querySelectorAll('[data-token]'), function (el) {
+    var entry = byName[el.getAttribute('data-token')];
+    if (!entry || el.closest('a')) {
+      return;
+    }
+    var a = document.createElement('a');
+    a.href = root + entry.href;
+    a.className = 'ods-token-link';
+    el.parentNode.insertBefore(a, el);
+    a.appendChild(el);
+  });
+
+  /* ---- Search box ----------------------------------------------------------------- */
+
+  var input = document.getElementById('ods-search-input');
+  var results = document.getElementById('ods-search-results');
+  if (!input || !results) {
+    return;
+  }
+  var LIMIT = 20;
+
+  function matches(query) {
+    var starts = [];
+    var contains = [];
+    var other = [];
+    for (var i = 0; i < entries.length; i++) {
+      var e = entries[i];
+      var name = e.name.toLowerCase();
+      var at = name.indexOf(query);
+      if (at === 0) {
+        starts.push(e);
+      } else if (at > 0) {
+        contains.push(e);
+      } else if (typeof e.kind === 'string' && e.kind.toLowerCase().indexOf(query) !== -1) {
+        other.push(e);
+      }
+    }
+    return starts.concat(contains, other);
+  }
+
+  function close() {
+    results.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+  }
+
+  function render() {
+    var query = input.value.trim().toLowerCase();
+    while (results.firstChild) {
+      results.removeChild(results.firstChild);
+    }
+    if (!query) {
+      close();
+      return;
+    }
+    var found = matches(query);
+    if (found.length === 0) {
+      var none = document.createElement('p');
+      none.className = 'ods-search-empty';
+      none.textContent = 'Nothing matches \u201c' + input.value.trim() + '\u201d';
+      results.appendChild(none);
+    } else {
+      var list = document.createElement('ul');
+      list.className = 'ods-search-list';
+      found.slice(0, LIMIT).forEach(function (e) {
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.className = 'ods-search-result';
+        a.href = root + e.href;
+        var name = document.createElement('span');
+        name.className = 'ods-search-name';
+        name.textContent = e.name;
+        var kind = document.createElement('span');
+        kind.className = 'ods-search-kind';
+        kind.textContent = e.kind || '';
+        a.appendChild(name);
+        a.appendChild(kind);
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      results.appendChild(list);
+      if (found.length > LIMIT) {
+        var more = document.createElement('p');
+        more.className = 'ods-search-more';
+        more.textContent = (found.length - LIMIT) + ' more: keep typing to narrow down';
+        results.appendChild(more);
+      }
+    }
+    results.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+
+  function links() {
+    return Array.prototype.slice.call(results.querySelectorAll('a'));
+  }
+
+  function move(step) {
+    var all = links();
+    if (all.length === 0) {
+      return;
+    }
+    var at = all.indexOf(document.activeElement);
+    var next = at + step;
+    if (next < 0) {
+      input.focus();
+      return;
+    }
+    all[Math.min(next, all.length - 1)].focus();
+  }
+
+  input.addEventListener('input', render);
+  input.addEventListener('focus', function () {
+    if (input.value.trim()) {
+      render();
+    }
+  });
+  input.addEventListener('keydown', function (ev) {
+    if (ev.key === 'ArrowDown') {
+      ev.preventDefault();
+      move(1);
+    } else if (ev.key === 'Enter') {
+      var first = links()[0];
+      if (first) {
+        ev.preventDefault();
+        window.location.href = first.href;
+        close();
+      }
+    } else if (ev.key === 'Escape') {
+      input.value = '';
+      close();
+    }
+  });
+  results.addEventListener('keydown', function (ev) {
+    if (ev.key === 'ArrowDown') {
+      ev.preventDefault();
+      move(1);
+    } else if (ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      move(-1);
+    } else if (ev.key === 'Escape') {
+      close();
+      input.focus();
+    }
+  });
+  results.addEventListener('click', function (ev) {
+    if (ev.target && ev.target.closest && ev.target.closest('a')) {
+      close();
+    }
+  });
+  document.addEventListener('click', function (ev) {
+    var search = input.closest('.ods-search');
+    if (search && ev.target instanceof Node && !search.contains(ev.target)) {
+      close();
+    }
+  });
+  document.addEventListener('keydown', function (ev) {
+    var t = ev.target;
+    var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName || ''));
+    if (ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      ev.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+})();
