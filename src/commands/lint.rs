@@ -1,9 +1,115 @@
-//! `opends lint`.
+//! `opends lint [--fix] [--json]`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use anyhow::{Context as _, Result};
+use serde_json::json;
+
 use super::Context;
 use crate::Outcome;
 use crate::cli::LintArgs;
-use anyhow::Result;
+use crate::lint::{self, Severity};
+
 /// `opends lint`.
-pub fn run(_ctx: &Context, _args: LintArgs) -> Result<Outcome> {
-    Ok(Outcome::Success)
+pub fn run(ctx: &Context, args: LintArgs) -> Result<Outcome> {
+    let (project, mut store) = super::components::open(ctx)?;
+    let cfg = project
+        .as_ref()
+        .and_then(|p| p.config.lint.clone())
+        .unwrap_or_default();
+    lint::check_config(&cfg)
+        .map_err(|e| crate::hinted(e.to_string(), "docs/lint.md lists the rules and options"))?;
+    let mut fixed = Vec::new();
+    if args.fix {
+        let Some(p) = &project else {
+            return Err(crate::hinted(
+                "`--fix` edits the project's token files",
+                "run it in a project",
+            ));
+        };
+        let tokens = store.load()?;
+        let mut by_file: BTreeMap<String, Vec<(&str, crate::model::TokenType)>> = BTreeMap::new();
+        for t in lint::untyped(&tokens) {
+            if let Some(src) = &t.source {
+                by_file
+                    .entry(src.clone())
+                    .or_default()
+                    .push((t.path.as_str(), t.ty));
+            }
+        }
+        for (file, fixes) in &by_file {
+            let path = p.path(file);
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("could not read `{file}`"))?;
+            if let Some(new) = lint::add_types(&text, fixes) {
+                super::export::write_atomic(&path, new.as_bytes())
+                    .with_context(|| format!("could not write `{file}`"))?;
+                fixed.extend(
+                    fixes.iter().map(|(t, ty)| {
+                        format!("{file}: {t}: added \"$type\": \"{}\"", ty.as_str())
+                    }),
+                );
+            }
+        }
+        if !fixed.is_empty() {
+            // Read the edited files back in (and check them) before linting again.
+            super::sync_project_files(ctx, p, &mut store, true)?;
+        }
+    }
+    let tokens = store.load()?;
+    let components = store.components()?;
+    let findings = lint::lint(&tokens, &components, &cfg)
+        .map_err(|e| crate::hinted(e.to_string(), "docs/lint.md lists the rules and options"))?;
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    if args.json {
+        ctx.printer
+            .json(&json!({"findings": findings, "fixed": fixed, "errors": errors}))?;
+    } else {
+        for f in &fixed {
+            ctx.printer.status(&format!("fixed {f}"));
+        }
+        let mut out = String::new();
+        for f in &findings {
+            let sev = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+                Severity::Off => continue,
+            };
+            let _ = writeln!(
+                out,
+                "{sev}[{}] {}: {}{}{}",
+                f.rule,
+                f.subject,
+                f.message,
+                f.file
+                    .as_deref()
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default(),
+                if f.fixable { " [fixable: --fix]" } else { "" }
+            );
+        }
+        if !out.is_empty() {
+            ctx.printer.data(out.trim_end())?;
+        }
+        let warnings = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count();
+        ctx.printer.status(&format!(
+            "lint: {errors} error{}, {warnings} warning{}, {} info",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" },
+            findings.len() - errors - warnings
+        ));
+    }
+    Ok(if errors > 0 {
+        Outcome::Found
+    } else {
+        Outcome::Success
+    })
 }

@@ -51,6 +51,9 @@ pub struct Config {
     /// How a token value change counts for semver: `patch` (default) or `minor`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_changes: Option<ValueChanges>,
+    /// `opends lint`: rule severities, naming pattern, semantic prefixes, contrast pairs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lint: Option<crate::lint::LintConfig>,
 }
 
 /// `value_changes:` in opends.yaml.

@@ -24,13 +24,9 @@
     }
   }
 
+  /* The button's name stays "Dark mode"; aria-pressed says whether it is on. */
   function syncToggle(toggle) {
-    var dark = isDark();
-    toggle.setAttribute('aria-pressed', dark ? 'true' : 'false');
-    var label = toggle.querySelector('.ods-theme-label');
-    if (label) {
-      label.textContent = dark ? 'Light mode' : 'Dark mode';
-    }
+    toggle.setAttribute('aria-pressed', isDark() ? 'true' : 'false');
   }
 
   function setDark(dark) {
@@ -121,7 +117,6 @@
 
   function close() {
     results.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   }
 
   function render() {
@@ -167,7 +162,6 @@
       }
     }
     results.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   }
 
   function links() {

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Builds the design-system site of the example project with `opends docs build` and checks
+# it in a real browser (Debian's headless Chromium driven by playwright-core): every page
+# loads from file:// without console or page errors, every internal link and anchor
+# resolves, a colour swatch is drawn with its token's value and follows the light/dark
+# toggle, and search finds a token. Screenshots go to the artifact directory.
+#
+#   tests/site/run.sh            # from anywhere
+#
+# Environment:
+#   OPENDS_BIN        the opends binary (default: <repo>/target/release/opends, built or
+#                     brought up to date with `cargo build --release --locked`)
+#   OPENDS_TEMPLATES  a template directory whose docs/ overrides the built-in docs
+#                     templates (added as `templates:` to the copied project), e.g.
+#                     <repo>/templates to check edited templates without rebuilding opends
+#   SITE_ARTIFACTS    where screenshots go (default: <repo>/target/site-artifacts)
+#   SITE_CHECK_DIR    cache directory (default: <repo>/target/site-check); node_modules
+#                     live there and are reinstalled only when the pinned versions change
+#   SITE_PROJECT      project to build the site of (default: <repo>/examples/acme)
+#   SITE_KEEP=1       keep the temporary project and site even when all passes
+#   CHROMIUM          the browser (default: /usr/bin/chromium; Debian's `chromium` package
+#                     is installed with apt-get when it is missing and we are root)
+#
+# Needs node (>= 18) and npm; npm install reaches the npm registry the first time (only
+# playwright-core, which never downloads a browser of its own).
+# Exit status: 0 when every check passes, 1 otherwise.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+DIR="${SITE_CHECK_DIR:-$ROOT/target/site-check}"
+PROJECT="${SITE_PROJECT:-$ROOT/examples/acme}"
+ARTIFACT_DIR="${SITE_ARTIFACTS:-$ROOT/target/site-artifacts}"
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
+
+failures=0
+pass() { printf 'PASS %s\n' "$*"; }
+fail() { printf 'FAIL %s\n' "$*"; failures=$((failures + 1)); }
+die() { printf 'FAIL %s\n' "$*"; failures=$((failures + 1)); exit 1; }
+# Runs a command quietly; on failure prints its output (last 200 lines).
+quiet() {
+  local log="$1"; shift
+  if "$@" >"$log" 2>&1; then return 0; fi
+  tail -n 200 "$log" | sed 's/^/    /'
+  return 1
+}
+
+command -v node >/dev/null || die "node is not installed"
+command -v npm >/dev/null || die "npm is not installed"
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' \
+  || die "node $(node --version) is too old: playwright-core needs node >= 18"
+
+mkdir -p "$DIR" "$ARTIFACT_DIR"
+DIR="$(cd "$DIR" && pwd)"
+ARTIFACT_DIR="$(cd "$ARTIFACT_DIR" && pwd)"
+
+# 1. The browser: Debian's chromium.
+if [[ ! -x "$CHROMIUM" ]]; then
+  [[ "$CHROMIUM" == /usr/bin/chromium ]] || die "chromium: $CHROMIUM (from CHROMIUM) is not an executable"
+  [[ "$(id -u)" -eq 0 ]] || die "chromium: /usr/bin/chromium is missing; install Debian's chromium package (apt-get install chromium) or run as root"
+  command -v apt-get >/dev/null || die "chromium: /usr/bin/chromium is missing and there is no apt-get to install it"
+  export DEBIAN_FRONTEND=noninteractive
+  apt_install() { apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core; }
+  # Refresh the package lists only when they do not know chromium yet, or are stale.
+  if ! apt-cache show chromium >/dev/null 2>&1; then
+    quiet "$DIR/apt-update.log" apt-get update -q || die "chromium: apt-get update failed (log: $DIR/apt-update.log)"
+  fi
+  if ! quiet "$DIR/apt-install.log" apt_install; then
+    quiet "$DIR/apt-update.log" apt-get update -q || die "chromium: apt-get update failed (log: $DIR/apt-update.log)"
+    quiet "$DIR/apt-install.log" apt_install || die "chromium: apt-get install chromium failed (log: $DIR/apt-install.log)"
+  fi
+  [[ -x "$CHROMIUM" ]] || die "chromium: installed, but $CHROMIUM is still missing"
+  pass "chromium: installed $("$CHROMIUM" --version 2>/dev/null || echo chromium)"
+else
+  pass "chromium: $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM")"
+fi
+
+# 2. playwright-core, pinned. Reinstalled only when this list changes or node_modules is missing.
+cat >"$DIR/package.json.new" <<'JSON'
+{
+  "name": "opends-site-check",
+  "private": true,
+  "type": "module",
+  "description": "Written by tests/site/run.sh: the pinned browser driver that checks the docs site.",
+  "devDependencies": {
+    "playwright-core": "1.65.1"
+  }
+}
+JSON
+stamp="$DIR/node_modules/.opends-site-check-stamp"
+if [[ -d "$DIR/node_modules" && -f "$stamp" ]] && cmp -s "$DIR/package.json.new" "$stamp"; then
+  rm -f "$DIR/package.json.new"
+  pass "tools: node_modules up to date in $DIR"
+else
+  mv "$DIR/package.json.new" "$DIR/package.json"
+  rm -rf "$DIR/node_modules" "$DIR/package-lock.json"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 quiet "$DIR/npm-install.log" \
+    npm install --prefix "$DIR" --no-audit --no-fund --loglevel=error \
+    || die "tools: npm install failed (log: $DIR/npm-install.log)"
+  cp "$DIR/package.json" "$stamp"
+  pass "tools: installed $(node -p "Object.entries(require('$DIR/package.json').devDependencies).map(([n,v])=>n+'@'+v).join(' ')")"
+fi
+
+# 3. opends.
+if [[ -n "${OPENDS_BIN:-}" ]]; then
+  OPENDS="$OPENDS_BIN"
+  [[ -x "$OPENDS" ]] || die "build: OPENDS_BIN=$OPENDS is not an executable"
+else
+  OPENDS="$TARGET_DIR/release/opends"
+  command -v cargo >/dev/null || [[ -x "$OPENDS" ]] || die "build: cargo is not installed and $OPENDS is missing"
+  if command -v cargo >/dev/null; then
+    # Builds when missing; when present, cargo only rebuilds what changed (a stale binary
+    # would check the docs templates it was built with, not the current ones).
+    quiet "$DIR/cargo-build.log" cargo build --release --locked -q --manifest-path "$ROOT/Cargo.toml" \
+      || die "build: cargo build --release --locked failed"
+  fi
+  [[ -x "$OPENDS" ]] || die "build: $OPENDS not found"
+fi
+pass "build: $("$OPENDS" --version)"
+
+# 4. A temporary copy of the project (without its store); build the site there.
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/opends-site.XXXXXX")"
+cleanup() {
+  if [[ $failures -eq 0 && "${SITE_KEEP:-}" != 1 ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
+}
+trap cleanup EXIT
+[[ -f "$PROJECT/opends.yaml" ]] || die "project: no opends.yaml in $PROJECT"
+cp -R "$PROJECT" "$WORK/project"
+rm -rf "$WORK/project/.opends" "$WORK/project/site"
+if [[ -n "${OPENDS_TEMPLATES:-}" ]]; then
+  [[ -d "$OPENDS_TEMPLATES/docs" ]] || die "templates: OPENDS_TEMPLATES=$OPENDS_TEMPLATES has no docs/ directory"
+  templates="$(cd "$OPENDS_TEMPLATES" && pwd)"
+  # Replace the project's own `templates:` line, if any, or add one.
+  sed -i.bak -e '/^templates:/d' "$WORK/project/opends.yaml" && rm -f "$WORK/project/opends.yaml.bak"
+  printf '\ntemplates: "%s"\n' "$templates" >>"$WORK/project/opends.yaml"
+  pass "templates: docs templates from $templates/docs"
+fi
+SITE="$WORK/site"
+quiet "$WORK/docs-build.log" "$OPENDS" -C "$WORK/project" docs build --out "$SITE" \
+  || die "site: opends docs build failed (log: $WORK/docs-build.log)"
+pages="$(find "$SITE" -name '*.html' | wc -l | tr -d ' ')"
+[[ "$pages" -gt 0 ]] || die "site: opends docs build wrote no pages into $SITE"
+pass "site: $pages pages in $SITE"
+
+# 5. The browser checks.
+if ! SITE_CHECK_DIR="$DIR" CHROMIUM="$CHROMIUM" node "$HERE/check.mjs" "$SITE" "$ARTIFACT_DIR"; then
+  failures=$((failures + 1))
+fi
+
+if [[ $failures -eq 0 ]]; then
+  echo "PASS all checks (screenshots in $ARTIFACT_DIR)"
+else
+  echo "FAIL $failures check(s) failed (screenshots, if any, in $ARTIFACT_DIR)"
+  exit 1
+fi
