@@ -28,6 +28,9 @@ _opends() {
             opends,diff)
                 cmd="opends__subcmd__diff"
                 ;;
+            opends,docs)
+                cmd="opends__subcmd__docs"
+                ;;
             opends,export)
                 cmd="opends__subcmd__export"
                 ;;
@@ -39,6 +42,9 @@ _opends() {
                 ;;
             opends,init)
                 cmd="opends__subcmd__init"
+                ;;
+            opends,lint)
+                cmd="opends__subcmd__lint"
                 ;;
             opends,pull)
                 cmd="opends__subcmd__pull"
@@ -139,6 +145,24 @@ _opends() {
             opends__subcmd__components__subcmd__help,show)
                 cmd="opends__subcmd__components__subcmd__help__subcmd__show"
                 ;;
+            opends__subcmd__docs,build)
+                cmd="opends__subcmd__docs__subcmd__build"
+                ;;
+            opends__subcmd__docs,help)
+                cmd="opends__subcmd__docs__subcmd__help"
+                ;;
+            opends__subcmd__docs,serve)
+                cmd="opends__subcmd__docs__subcmd__serve"
+                ;;
+            opends__subcmd__docs__subcmd__help,build)
+                cmd="opends__subcmd__docs__subcmd__help__subcmd__build"
+                ;;
+            opends__subcmd__docs__subcmd__help,help)
+                cmd="opends__subcmd__docs__subcmd__help__subcmd__help"
+                ;;
+            opends__subcmd__docs__subcmd__help,serve)
+                cmd="opends__subcmd__docs__subcmd__help__subcmd__serve"
+                ;;
             opends__subcmd__export,help)
                 cmd="opends__subcmd__export__subcmd__help"
                 ;;
@@ -163,6 +187,9 @@ _opends() {
             opends__subcmd__help,diff)
                 cmd="opends__subcmd__help__subcmd__diff"
                 ;;
+            opends__subcmd__help,docs)
+                cmd="opends__subcmd__help__subcmd__docs"
+                ;;
             opends__subcmd__help,export)
                 cmd="opends__subcmd__help__subcmd__export"
                 ;;
@@ -174,6 +201,9 @@ _opends() {
                 ;;
             opends__subcmd__help,init)
                 cmd="opends__subcmd__help__subcmd__init"
+                ;;
+            opends__subcmd__help,lint)
+                cmd="opends__subcmd__help__subcmd__lint"
                 ;;
             opends__subcmd__help,pull)
                 cmd="opends__subcmd__help__subcmd__pull"
@@ -234,6 +264,12 @@ _opends() {
                 ;;
             opends__subcmd__help__subcmd__components,show)
                 cmd="opends__subcmd__help__subcmd__components__subcmd__show"
+                ;;
+            opends__subcmd__help__subcmd__docs,build)
+                cmd="opends__subcmd__help__subcmd__docs__subcmd__build"
+                ;;
+            opends__subcmd__help__subcmd__docs,serve)
+                cmd="opends__subcmd__help__subcmd__docs__subcmd__serve"
                 ;;
             opends__subcmd__help__subcmd__export,tokens)
                 cmd="opends__subcmd__help__subcmd__export__subcmd__tokens"
@@ -557,7 +593,7 @@ _opends() {
 
     case "${cmd}" in
         opends)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help"
+            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version init tokens export components generate templates source auth sync diff release versions serve server remote docs lint push pull completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1214,176 @@ _opends() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opends__subcmd__docs)
+            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version build serve help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__docs__subcmd__build)
+            opts="-o -C -q -v -h --out --version --project --db --quiet --verbose --no-progress --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__docs__subcmd__help)
+            opts="build serve help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__docs__subcmd__help__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__docs__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__docs__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__docs__subcmd__serve)
+            opts="-o -C -q -v -h -V --port --out --project --db --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opends__subcmd__export)
             opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version tokens help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1367,7 +1573,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__help)
-            opts="init tokens export components generate templates source auth sync diff release versions serve server remote push pull completions help"
+            opts="init tokens export components generate templates source auth sync diff release versions serve server remote docs lint push pull completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1562,6 +1768,48 @@ _opends() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opends__subcmd__help__subcmd__docs)
+            opts="build serve"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__docs__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__docs__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opends__subcmd__help__subcmd__export)
             opts="tokens"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1619,6 +1867,20 @@ _opends() {
             return 0
             ;;
         opends__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__help__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2183,6 +2445,36 @@ _opends() {
                     COMPREPLY=($(compgen -W "css scss less js ts json dtcg tailwind" -- "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opends__subcmd__lint)
+            opts="-C -q -v -h -V --fix --json --project --db --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

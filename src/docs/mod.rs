@@ -230,18 +230,67 @@ fn token_context(tokens: &Tokens, t: &Token, bgs: &[&Token]) -> Value {
 }
 
 fn usage(c: &cg::ComponentContext) -> Value {
-    let example = |open: &str, close: &str, sep: &str| {
-        let mut attrs = String::new();
-        for p in c.props.iter().filter(|p| p.required) {
-            let _ = write!(attrs, " {}{sep}\"…\"", p.name);
+    // Required props with a value of their type: `open` (Vue `:open="true"`, JSX `open={true}`).
+    let (mut vue, mut jsx) = (String::new(), String::new());
+    for p in c.props.iter().filter(|p| p.required) {
+        let literal = if p.is_boolean {
+            "true".to_string()
+        } else if p.ty == "number" {
+            "0".to_string()
+        } else {
+            p.values.first().cloned().unwrap_or_else(|| "…".into())
+        };
+        if p.is_boolean || p.ty == "number" {
+            let _ = write!(vue, " :{}=\"{literal}\"", p.name);
+            let _ = write!(jsx, " {}={{{literal}}}", p.name);
+        } else {
+            let _ = write!(vue, " {}=\"{literal}\"", p.name);
+            let _ = write!(jsx, " {}=\"{literal}\"", p.name);
         }
-        format!("{open}{}{attrs}{close}", c.name)
+    }
+    let has_default_slot = c.slots.iter().any(|s| s.name == "default");
+    let tag = |attrs: &str| {
+        if has_default_slot {
+            format!("<{0}{attrs}>{1}</{0}>", c.name, c.title)
+        } else {
+            format!("<{0}{attrs} />", c.name)
+        }
     };
     json!({
-        "vue": format!("<script setup lang=\"ts\">\nimport {{ {0} }} from './{0}.vue'\n</script>\n\n<template>\n  {1}{2}</{0}>\n</template>", c.name, example("<", ">", "="), c.title),
-        "react": format!("import {{ {0} }} from './{0}';\n\nexport function Example() {{\n  return {1}{2}</{0}>;\n}}", c.name, example("<", ">", "="), c.title),
-        "svelte": format!("<script lang=\"ts\">\n  import {0} from './{0}.svelte';\n</script>\n\n{1}{2}</{0}>", c.name, example("<", ">", "="), c.title),
+        "vue": format!("<script setup lang=\"ts\">\nimport {{ {0} }} from './index'\n</script>\n\n<template>\n  {1}\n</template>", c.name, tag(&vue)),
+        "react": format!("import {{ {0} }} from './index';\n\nexport function Example() {{\n  return {1};\n}}", c.name, tag(&jsx)),
+        "svelte": format!("<script lang=\"ts\">\n  import {{ {0} }} from './index';\n</script>\n\n{1}", c.name, tag(&jsx)),
     })
+}
+
+/// The variant classes in effect for the props (defaults overridden by one variant's
+/// `when`): every variant whose `when` the props satisfy.
+fn classes_for(
+    spec: &crate::model::Component,
+    c: &cg::ComponentContext,
+    over: Option<&crate::model::component::Variant>,
+) -> String {
+    let mut props: BTreeMap<&str, &crate::model::component::Literal> = spec
+        .props
+        .iter()
+        .filter_map(|p| p.default.as_ref().map(|d| (p.name.as_str(), d)))
+        .collect();
+    if let Some(v) = over {
+        for (k, l) in &v.when {
+            props.insert(k.as_str(), l);
+        }
+    }
+    spec.variants
+        .iter()
+        .zip(&c.variants)
+        .filter(|(v, _)| {
+            v.when
+                .iter()
+                .all(|(k, l)| props.get(k.as_str()) == Some(&l))
+        })
+        .map(|(_, vc)| vc.class_name.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn escape_html(s: &str) -> String {
@@ -253,7 +302,12 @@ fn escape_html(s: &str) -> String {
 
 /// A static preview of the component's root for one variant (classes of the generated
 /// stylesheet, the title as content).
-fn preview_html(c: &cg::ComponentContext, class: &str) -> String {
+fn preview_html(c: &cg::ComponentContext, classes: &str) -> String {
+    let class = if classes.is_empty() {
+        "root".to_string()
+    } else {
+        format!("root {classes}")
+    };
     let tag = if c.element.is_empty() {
         "div"
     } else {
@@ -266,12 +320,12 @@ fn preview_html(c: &cg::ComponentContext, class: &str) -> String {
     };
     if c.is_void {
         format!(
-            "<{tag} class=\"root {class}\"{role} placeholder=\"{}\">",
+            "<{tag} class=\"{class}\"{role} placeholder=\"{}\">",
             escape_html(&c.title)
         )
     } else {
         format!(
-            "<{tag} class=\"root {class}\"{role}>{}</{tag}>",
+            "<{tag} class=\"{class}\"{role}>{}</{tag}>",
             escape_html(&c.title)
         )
     }
@@ -394,7 +448,7 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         "name": input.name,
         "version": input.version,
         "modes": tokens.modes,
-        "dark_mode": tokens.modes.iter().find(|m| m.as_str() != tokens.modes[0]),
+        "dark_mode": tokens.modes.iter().skip(1).find(|m| m.as_str() == "dark").or_else(|| tokens.modes.get(1)),
         "token_count": tokens.len(),
         "component_count": comps.len(),
         "generator": concat!("opends ", env!("CARGO_PKG_VERSION")),
@@ -437,23 +491,17 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
             json!({"title": g, "group": {"name": g, "tokens": toks}}),
         )?;
     }
-    for c in &comps {
+    for (c, stored) in comps.iter().zip(input.components) {
+        let spec = &stored.spec;
         let mut variants: Vec<Value> =
-            vec![json!({"name": "default", "html": preview_html(c, "")})];
-        variants.extend(
-            c.variants
-                .iter()
-                .map(|v| json!({"name": v.name, "class": v.class_name, "html": preview_html(c, &v.class_name)})),
-        );
-        let stored = input
-            .components
-            .iter()
-            .find(|s| s.spec.name == c.title || cg::build(s, tokens, &options).name == c.name);
-        let states: Vec<String> = stored
-            .map(|s| s.spec.states.keys().cloned().collect())
-            .unwrap_or_default();
+            vec![json!({"name": "default", "html": preview_html(c, &classes_for(spec, c, None))})];
+        variants.extend(spec.variants.iter().zip(&c.variants).map(|(v, vc)| {
+            json!({"name": vc.name, "class": vc.class_name, "html": preview_html(c, &classes_for(spec, c, Some(v)))})
+        }));
+        let states: Vec<String> = spec.states.keys().cloned().collect();
         let mut ctx = json!({"title": c.title, "component": c, "variants": variants, "states": states, "usage": usage(c)});
-        ctx["preview_css"] = json!(c.css);
+        // Inside `<style>`: a value must not be able to close the element.
+        ctx["preview_css"] = json!(c.css.replace("</", "<\\/"));
         render("component", component_file(&c.name), ctx)?;
     }
     let versions: Vec<Value> = input

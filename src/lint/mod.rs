@@ -696,7 +696,7 @@ pub fn add_types(text: &str, fixes: &[(&str, TokenType)]) -> Option<String> {
     if inserts.is_empty() {
         return None;
     }
-    inserts.sort_by(|a, b| b.0.cmp(&a.0));
+    inserts.sort_by_key(|i| std::cmp::Reverse(i.0));
     let mut out = text.to_string();
     for (at, s) in inserts {
         out.insert_str(at, &s);

@@ -304,3 +304,62 @@ fn watch_regenerates_after_a_token_file_edit_and_stops_cleanly() {
     assert!(status.success(), "exit {status:?}; stderr:\n{stderr}");
     assert!(stderr.contains("invalid JSON"), "{stderr}");
 }
+
+#[test]
+fn the_docs_site_has_a_page_per_group_component_and_the_changelog() {
+    let t = Test::new()
+        .copy_dir(crate::support::crate_root().join("examples/acme/tokens"), "tokens")
+        .copy_dir(crate::support::crate_root().join("examples/acme/components"), "components")
+        .file(
+            "opends.yaml",
+            "name: acme\ntokens: [tokens/core, tokens/semantic]\nmodes:\n  light: []\n  dark: [tokens/modes/dark.json]\n",
+        )
+        .env("OPENDS_AUTHOR", "Docs");
+    t.opends(["release", "--yes", "--allow-drafts", "-m", "First"])
+        .success();
+    t.opends(["docs", "build"])
+        .success()
+        .stderr_contains("site");
+    for page in [
+        "index.html",
+        "tokens/color.html",
+        "tokens/space.html",
+        "components/button.html",
+        "changelog.html",
+        "assets/tokens.css",
+        "assets/site.js",
+    ] {
+        assert!(t.exists(format!("site/{page}")), "{page}: {:?}", t.tree());
+    }
+    let color = t.read("site/tokens/color.html");
+    assert!(color.contains("id=\"color-action-primary-default\""));
+    assert!(color.contains("var(--color-action-primary-default)"));
+    assert!(color.contains("#2563eb") && color.contains("oklch("));
+    let button = t.read("site/components/button.html");
+    assert!(
+        button.contains("class=\"root variant-primary variant-md\""),
+        "default props select their variants"
+    );
+    assert!(t.read("site/changelog.html").contains("First release"));
+    // A second build writes nothing; an override template wins.
+    t.opends(["docs", "build"])
+        .success()
+        .stderr_contains("(0 written)");
+    t.write(
+        "templates/docs/changelog.hbs",
+        "{{#> layout}}<p id=\"custom\">custom</p>{{/layout}}",
+    );
+    t.write(
+        "opends.yaml",
+        "name: acme\ntokens: [tokens/core, tokens/semantic]\nmodes:\n  light: []\n  dark: [tokens/modes/dark.json]\ntemplates: templates\n",
+    );
+    t.opends(["docs", "build"]).success();
+    assert!(t.read("site/changelog.html").contains("id=\"custom\""));
+    t.write(
+        "templates/docs/index.hbs",
+        "{{#> layout}}{{#each}}{{/layout}}",
+    );
+    t.opends(["docs", "build"])
+        .code(2)
+        .stderr_contains("index.hbs");
+}

@@ -218,3 +218,17 @@ fn bad_configuration_is_refused() {
         .code(2)
         .stderr_contains("`a.b` is not a colour token");
 }
+
+#[test]
+fn the_bundled_example_has_no_error_level_finding() {
+    let acme = crate::support::crate_root().join("examples/acme");
+    let t = Test::new()
+        .copy_dir(acme.join("tokens"), "tokens")
+        .copy_dir(acme.join("components"), "components")
+        .file(
+            "opends.yaml",
+            std::fs::read(acme.join("opends.yaml")).expect("read opends.yaml"),
+        );
+    let out = t.opends(["lint", "--json"]).success().json();
+    assert_eq!(out["errors"], json!(0), "{out:#}");
+}

@@ -64,6 +64,19 @@ impl Server {
     fn log(&self) -> String {
         self.log.lock().expect("log").join("\n")
     }
+
+    /// The log once it contains `needle` (lines arrive from a reader thread), or as it is
+    /// after five seconds.
+    fn log_with(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let log = self.log();
+            if log.contains(needle) || start.elapsed() > Duration::from_secs(5) {
+                return log;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -231,7 +244,7 @@ fn login_refresh_rotation_logout_and_me() {
     assert_eq!(st, 401);
     assert_eq!(err["error"]["code"], json!("unauthorized"));
     // Neither passwords nor tokens reach the log.
-    let log = s.log();
+    let log = s.log_with("\"status\":401");
     assert!(
         !log.contains(&password) && !log.contains(&access) && !log.contains(&refresh),
         "{log}"
@@ -627,7 +640,7 @@ fn body_limit_rate_limit_bad_json_and_request_ids() {
         }
     }
     assert!(limited.is_some_and(|s| s.parse::<u64>().is_ok_and(|n| n >= 1)));
-    let log = s.log();
+    let log = s.log_with("\"request_id\":\"req-123\"");
     assert!(
         log.contains("\"request_id\":\"req-123\"") && log.contains("\"status\":400"),
         "{log}"
@@ -712,7 +725,7 @@ fn webhooks_accept_the_right_passcode_and_secret_only() {
         metrics.contains("opends_http_request_duration_seconds_bucket{route=\"/webhooks/figma\""),
         "{metrics}"
     );
-    assert!(s.log().contains("webhook rejected"));
+    assert!(s.log_with("webhook rejected").contains("webhook rejected"));
 }
 
 #[test]
@@ -764,7 +777,7 @@ fn sigterm_drains_and_exits_zero() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(status.code(), Some(0));
-    assert!(s.log().contains("shutting down"));
+    assert!(s.log_with("shutting down").contains("shutting down"));
 }
 
 // ---------------------------------------------------------------- storage suite
