@@ -704,6 +704,7 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             break
         }
         'opends;auth;login' {
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'For `server`: which remote (default: the only one)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The API base URL to check the token against (self-hosted Penpot)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
@@ -739,6 +740,7 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             break
         }
         'opends;auth;logout' {
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'For `server`: which remote (default: the only one)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')

@@ -723,12 +723,16 @@ _opends() {
             return 0
             ;;
         opends__subcmd__auth__subcmd__login)
-            opts="-C -q -v -h -V --token-stdin --base-url --project --db --quiet --verbose --no-progress --color --help --version figma penpot"
+            opts="-C -q -v -h -V --remote --token-stdin --base-url --project --db --quiet --verbose --no-progress --color --help --version figma penpot server"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -757,12 +761,16 @@ _opends() {
             return 0
             ;;
         opends__subcmd__auth__subcmd__logout)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version figma penpot"
+            opts="-C -q -v -h -V --remote --project --db --quiet --verbose --no-progress --color --help --version figma penpot server"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -466,6 +466,7 @@ complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_
 complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show which providers have a credential and where it comes from (never the secret)'
 complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "logout" -d 'Remove a stored token from the OS keyring'
 complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -l remote -d 'For `server`: which remote (default: the only one)' -r
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -l base-url -d 'The API base URL to check the token against (self-hosted Penpot)' -r
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
@@ -489,6 +490,7 @@ complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -l remote -d 'For `server`: which remote (default: the only one)' -r
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'

@@ -830,9 +830,13 @@ pub enum AuthCommand {
 /// `opends auth login`.
 #[derive(Debug, Args)]
 pub struct AuthLoginArgs {
-    /// `figma` or `penpot`
+    /// `figma`, `penpot`, or `server` (a team server remote: an API token)
     #[arg(value_enum)]
-    pub provider: crate::sources::Provider,
+    pub provider: AuthTarget,
+
+    /// For `server`: which remote (default: the only one)
+    #[arg(long, value_name = "NAME")]
+    pub remote: Option<String>,
 
     /// Read the token from standard input instead of a hidden prompt
     #[arg(long)]
@@ -854,9 +858,35 @@ pub struct AuthStatusArgs {
 /// `opends auth logout`.
 #[derive(Debug, Args)]
 pub struct AuthLogoutArgs {
-    /// `figma` or `penpot`
+    /// `figma`, `penpot` or `server`
     #[arg(value_enum)]
-    pub provider: crate::sources::Provider,
+    pub provider: AuthTarget,
+
+    /// For `server`: which remote (default: the only one)
+    #[arg(long, value_name = "NAME")]
+    pub remote: Option<String>,
+}
+
+/// What `opends auth` logs in to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuthTarget {
+    /// Figma (personal access token)
+    Figma,
+    /// Penpot (access token)
+    Penpot,
+    /// A team server remote (API token from `opends server token create`)
+    Server,
+}
+
+impl AuthTarget {
+    /// The design-tool provider, unless it is the team server.
+    pub fn provider(self) -> Option<crate::sources::Provider> {
+        match self {
+            Self::Figma => Some(crate::sources::Provider::Figma),
+            Self::Penpot => Some(crate::sources::Provider::Penpot),
+            Self::Server => None,
+        }
+    }
 }
 
 /// `opends completions`.

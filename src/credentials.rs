@@ -65,21 +65,47 @@ pub fn disable_keyring() {
     DISABLED.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
-fn entry(provider: Provider) -> Result<keyring::Entry, CredentialError> {
+/// Which keyring entry a credential lives in, and the variable that overrides it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// The keyring account (`figma`, `penpot`, `server:NAME`).
+    pub account: String,
+    /// The environment variable that wins over the keyring.
+    pub env: &'static str,
+}
+
+impl From<Provider> for Key {
+    fn from(p: Provider) -> Self {
+        Self {
+            account: p.as_str().to_string(),
+            env: p.token_env(),
+        }
+    }
+}
+
+/// The key of a team server remote's token.
+pub fn server_key(remote: &str) -> Key {
+    Key {
+        account: format!("server:{remote}"),
+        env: "OPENDS_SERVER_TOKEN",
+    }
+}
+
+fn entry(key: &Key) -> Result<keyring::Entry, CredentialError> {
     if DISABLED.load(std::sync::atomic::Ordering::Relaxed) {
         return Err(CredentialError::NoKeyring {
-            env: provider.token_env(),
+            env: key.env,
             reason: "the keyring is disabled (OPENDS_KEYRING=none)".into(),
         });
     }
-    keyring::Entry::new(SERVICE, provider.as_str()).map_err(|e| map_err(provider, &e))
+    keyring::Entry::new(SERVICE, &key.account).map_err(|e| map_err(key, &e))
 }
 
-fn map_err(provider: Provider, e: &keyring::Error) -> CredentialError {
+fn map_err(key: &Key, e: &keyring::Error) -> CredentialError {
     match e {
         keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_) => {
             CredentialError::NoKeyring {
-                env: provider.token_env(),
+                env: key.env,
                 reason: e.to_string(),
             }
         }
@@ -90,56 +116,59 @@ fn map_err(provider: Provider, e: &keyring::Error) -> CredentialError {
 /// The credential for `provider`: `env_value` (the `OPENDS_*_TOKEN` variable, read by the
 /// caller) when set, else the keyring's, else `None`.
 pub fn get(
-    provider: Provider,
+    provider: impl Into<Key>,
     env_value: Option<String>,
 ) -> Result<Option<Credential>, CredentialError> {
+    let key: Key = provider.into();
     if let Some(secret) = env_value.filter(|s| !s.trim().is_empty()) {
         return Ok(Some(Credential {
             secret: secret.trim().to_string(),
             origin: Origin::Env,
         }));
     }
-    match entry(provider)?.get_password() {
+    match entry(&key)?.get_password() {
         Ok(secret) => Ok(Some(Credential {
             secret,
             origin: Origin::Keyring,
         })),
         Err(keyring::Error::NoEntry) => Ok(None),
-        Err(e) => Err(map_err(provider, &e)),
+        Err(e) => Err(map_err(&key, &e)),
     }
 }
 
 /// Stores `secret` in the keyring.
-pub fn store(provider: Provider, secret: &str) -> Result<(), CredentialError> {
-    let entry = entry(provider)?;
+pub fn store(provider: impl Into<Key>, secret: &str) -> Result<(), CredentialError> {
+    let key: Key = provider.into();
+    let entry = entry(&key)?;
     match entry.set_password(secret) {
         // Linux keyutils without a session keyring (containers, sandboxes, CI) cannot
         // hold the key: that is "no keyring here", not a missing entry.
         Err(keyring::Error::NoEntry) => Err(CredentialError::NoKeyring {
-            env: provider.token_env(),
+            env: key.env,
             reason: "the session keyring is not available".into(),
         }),
-        Err(e) => Err(map_err(provider, &e)),
+        Err(e) => Err(map_err(&key, &e)),
         Ok(()) => {
             // Read it back: some backends accept a write they cannot keep.
             match entry.get_password() {
                 Ok(stored) if stored == secret => Ok(()),
                 Ok(_) | Err(keyring::Error::NoEntry) => Err(CredentialError::NoKeyring {
-                    env: provider.token_env(),
+                    env: key.env,
                     reason: "the keyring did not keep the token".into(),
                 }),
-                Err(e) => Err(map_err(provider, &e)),
+                Err(e) => Err(map_err(&key, &e)),
             }
         }
     }
 }
 
 /// Removes the keyring entry; `Ok(false)` when there was none.
-pub fn delete(provider: Provider) -> Result<bool, CredentialError> {
-    match entry(provider)?.delete_credential() {
+pub fn delete(provider: impl Into<Key>) -> Result<bool, CredentialError> {
+    let key: Key = provider.into();
+    match entry(&key)?.delete_credential() {
         Ok(()) => Ok(true),
         Err(keyring::Error::NoEntry) => Ok(false),
-        Err(e) => Err(map_err(provider, &e)),
+        Err(e) => Err(map_err(&key, &e)),
     }
 }
 

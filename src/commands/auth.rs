@@ -98,10 +98,18 @@ fn check(
 /// `opends auth login`.
 pub fn login(ctx: &Context, args: AuthLoginArgs) -> Result<Outcome> {
     let AuthLoginArgs {
-        provider,
+        provider: target,
         token_stdin,
         base_url: flag,
+        remote,
     } = args;
+    let (prompt, env) = match target.provider() {
+        Some(p) => (
+            format!("{} personal access token", p.as_str()),
+            p.token_env(),
+        ),
+        None => ("team server API token".to_string(), "OPENDS_SERVER_TOKEN"),
+    };
     let token = if token_stdin {
         let mut s = String::new();
         std::io::stdin()
@@ -110,23 +118,23 @@ pub fn login(ctx: &Context, args: AuthLoginArgs) -> Result<Outcome> {
         s.trim().to_string()
     } else if ctx.printer.interactive() {
         dialoguer::Password::new()
-            .with_prompt(format!("{} personal access token", provider.as_str()))
+            .with_prompt(prompt)
             .interact()?
             .trim()
             .to_string()
     } else {
         return Err(crate::hinted(
             "no terminal to ask for the token",
-            format!(
-                "pipe it in with `--token-stdin`, or set {} (CI)",
-                provider.token_env()
-            ),
+            format!("pipe it in with `--token-stdin`, or set {env} (CI)"),
         ));
     };
     if token.is_empty() {
         anyhow::bail!("the token is empty");
     }
     keyring_from_env();
+    let Some(provider) = target.provider() else {
+        return super::remote::login(ctx, remote.as_deref(), &token);
+    };
     let base = base_url(ctx, provider, flag.as_deref());
     let cred = credentials::get(provider, Some(token.clone()))?.context("the token is empty")?;
     let profile = check(ctx, provider, &base, &cred)?;
@@ -200,23 +208,24 @@ pub fn status(ctx: &Context, args: AuthStatusArgs) -> Result<Outcome> {
 /// `opends auth logout`.
 pub fn logout(ctx: &Context, args: AuthLogoutArgs) -> Result<Outcome> {
     keyring_from_env();
-    let removed = credentials::delete(args.provider)?;
+    let Some(provider) = args.provider.provider() else {
+        return super::remote::logout(ctx, args.remote.as_deref());
+    };
+    let removed = credentials::delete(provider)?;
     if removed {
         ctx.printer.status(&format!(
             "{} the {} token from the OS keyring",
             ctx.printer.paint(Style::Green, "removed"),
-            args.provider.as_str()
+            provider.as_str()
         ));
     } else {
-        ctx.printer.status(&format!(
-            "no {} token in the OS keyring",
-            args.provider.as_str()
-        ));
+        ctx.printer
+            .status(&format!("no {} token in the OS keyring", provider.as_str()));
     }
-    if std::env::var(args.provider.token_env()).is_ok_and(|v| !v.trim().is_empty()) {
+    if std::env::var(provider.token_env()).is_ok_and(|v| !v.trim().is_empty()) {
         ctx.printer.warn(&format!(
             "{} is still set in this environment",
-            args.provider.token_env()
+            provider.token_env()
         ));
     }
     Ok(Outcome::Success)

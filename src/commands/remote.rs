@@ -100,16 +100,29 @@ struct Client {
 
 impl Client {
     fn new(remote: &Remote) -> Result<Self> {
-        let token = std::env::var("OPENDS_SERVER_TOKEN")
-            .ok()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| {
-                crate::hinted(
-                    "no credential for the team server",
-                    "set OPENDS_SERVER_TOKEN to an API token (`opends server token create`, by the server's admin)",
-                )
-            })?;
+        super::auth::keyring_from_env();
+        // OPENDS_SERVER_TOKEN wins; else the keyring (`opends auth login server`). A
+        // machine without a keyring is not an error here: the hint says what to set.
+        let token = crate::credentials::get(
+            crate::credentials::server_key(&remote.name),
+            std::env::var("OPENDS_SERVER_TOKEN").ok(),
+        )
+        .ok()
+        .flatten()
+        .map(|c| c.secret().to_string())
+        .ok_or_else(|| {
+            crate::hinted(
+                "no credential for the team server",
+                format!(
+                    "run `opends auth login server --remote {}`, or set OPENDS_SERVER_TOKEN (an API token from the server's admin)",
+                    remote.name
+                ),
+            )
+        })?;
+        Self::with_token(remote, token)
+    }
+
+    fn with_token(remote: &Remote, token: String) -> Result<Self> {
         let timeout = std::env::var("OPENDS_HTTP_TIMEOUT_MS")
             .ok()
             .and_then(|v| v.parse().ok())
@@ -196,6 +209,42 @@ fn base_layout(base: &RemoteBase) -> String {
     base.layout
         .clone()
         .unwrap_or_else(|| Snapshot::default().to_parts().0)
+}
+
+/// `opends auth login server`: checks the token against the remote, then keeps it in
+/// the OS keyring.
+pub fn login(ctx: &Context, remote: Option<&str>, token: &str) -> Result<Outcome> {
+    let (_, store) = super::components::open(ctx)?;
+    let remote = pick(&store, remote)?;
+    let client = Client::with_token(&remote, token.to_string())?;
+    let (status, me) = client.call(client.http.get(format!("{}/api/v1/auth/me", client.url)))?;
+    if status != 200 {
+        return Err(anyhow!(
+            "the team server answered {status}: {}",
+            message(&me)
+        ));
+    }
+    crate::credentials::store(crate::credentials::server_key(&remote.name), token)?;
+    ctx.printer.status(&format!(
+        "logged in to {} as {} ({}); the token is in the OS keyring",
+        remote.name,
+        me["name"].as_str().unwrap_or("?"),
+        me["role"].as_str().unwrap_or("?")
+    ));
+    Ok(Outcome::Success)
+}
+
+/// `opends auth logout server`.
+pub fn logout(ctx: &Context, remote: Option<&str>) -> Result<Outcome> {
+    let (_, store) = super::components::open(ctx)?;
+    let remote = pick(&store, remote)?;
+    let removed = crate::credentials::delete(crate::credentials::server_key(&remote.name))?;
+    ctx.printer.status(&if removed {
+        format!("removed the {} token from the OS keyring", remote.name)
+    } else {
+        format!("no {} token in the OS keyring", remote.name)
+    });
+    Ok(Outcome::Success)
 }
 
 /// `opends push`.

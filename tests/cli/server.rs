@@ -1031,3 +1031,37 @@ fn two_servers_on_one_postgresql_stay_correct_under_concurrent_pushes() {
     assert_eq!(d["tokens"].as_array().map(Vec::len), Some(1));
     let _ = BIN;
 }
+
+#[test]
+fn auth_login_server_checks_the_token_against_the_remote() {
+    let t = Test::new();
+    let token = api_token(&t, "viewer");
+    let s = Server::start(&t, &[], &[]);
+    t.write("p/opends.yaml", "name: p\n");
+    t.opends(["-C", "p", "remote", "add", "team", &s.url])
+        .success();
+    let login = |secret: &str| {
+        let mut cmd = t.command(["-C", "p", "auth", "login", "server", "--token-stdin"]);
+        cmd.env("OPENDS_KEYRING", "mock").stdin(Stdio::piped());
+        let mut child = cmd.spawn().expect("login");
+        std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), secret.as_bytes())
+            .expect("write");
+        child.wait_with_output().expect("wait")
+    };
+    let ok = login(&token);
+    let err = String::from_utf8_lossy(&ok.stderr).to_string();
+    assert_eq!(ok.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("logged in to team") && err.contains("viewer"),
+        "{err}"
+    );
+    assert!(!err.contains(&token));
+    let bad = login("odst_not-a-real-token");
+    let err = String::from_utf8_lossy(&bad.stderr).to_string();
+    assert_eq!(bad.status.code(), Some(2), "{err}");
+    assert!(err.contains("refused the credential"), "{err}");
+    // Without any credential, pull says how to get one (the keyring here is off).
+    t.opends_env(["-C", "p", "pull"], &[("OPENDS_KEYRING", "none")])
+        .code(2)
+        .stderr_contains("opends auth login server --remote team");
+}
