@@ -363,3 +363,60 @@ fn the_docs_site_has_a_page_per_group_component_and_the_changelog() {
         .code(2)
         .stderr_contains("index.hbs");
 }
+
+#[test]
+fn docs_serve_serves_the_site_on_loopback_and_rebuilds_on_change() {
+    use std::io::BufRead as _;
+    let t = Test::new()
+        .file("opends.yaml", "name: s\ntokens: [tokens.json]\n")
+        .file(
+            "tokens.json",
+            r#"{"space": {"$type": "dimension", "sm": {"$value": {"value": 4, "unit": "px"}}}}"#,
+        );
+    let mut child = t
+        .command(["docs", "serve", "--port", "0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("docs serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line);
+        }
+    });
+    let url = loop {
+        let line = rx.recv_timeout(Duration::from_secs(20)).expect("a line");
+        if let Some(i) = line.find("serving http://") {
+            break line[i + "serving ".len()..]
+                .split_whitespace()
+                .next()
+                .expect("url")
+                .to_string();
+        }
+    };
+    let get = |path: &str| {
+        reqwest::blocking::get(format!("{url}{path}"))
+            .expect("get")
+            .text()
+            .expect("text")
+    };
+    assert!(get("tokens/space.html").contains("space.sm"));
+    t.write(
+        "tokens.json",
+        r#"{"space": {"$type": "dimension", "sm": {"$value": {"value": 4, "unit": "px"}}, "xl": {"$value": {"value": 40, "unit": "px"}}}}"#,
+    );
+    let start = Instant::now();
+    while !get("tokens/space.html").contains("space.xl") {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the site was not rebuilt"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
