@@ -12,7 +12,7 @@ use crate::Outcome;
 use crate::cli::{
     ServeArgs, ServerCommand, ServerStorageArgs, ServerTokenCommand, ServerUserCommand,
 };
-use crate::server::db::{DbError, Storage as _, transaction};
+use crate::server::db::{DbError, Storage as _};
 use crate::server::repo::{self, Actor};
 use crate::server::{self, AnyStorage};
 
@@ -110,20 +110,7 @@ pub fn admin(ctx: &Context, cmd: ServerCommand) -> Result<Outcome> {
             }
             let actor = cli_actor();
             let role = a.role;
-            let result = storage.with_conn(|c| {
-                transaction(c, |c| {
-                    let made = repo::add_user(c, &email, role)?;
-                    repo::audit(
-                        c,
-                        &actor,
-                        "user.create",
-                        &email,
-                        None,
-                        Some(json!({"role": role}).to_string()),
-                    )?;
-                    Ok(made)
-                })
-            });
+            let result = storage.with_conn(|c| repo::add_user_audited(c, &actor, &email, role));
             let (user, password) = match result {
                 Err(DbError::Conflict(_)) => {
                     return Err(crate::hinted(
@@ -170,20 +157,7 @@ pub fn admin(ctx: &Context, cmd: ServerCommand) -> Result<Outcome> {
             let storage = open(ctx, &a.storage)?;
             let actor = cli_actor();
             let (record, token) = storage
-                .with_conn(|c| {
-                    transaction(c, |c| {
-                        let made = repo::create_api_token(c, a.role, a.name.as_deref())?;
-                        repo::audit(
-                            c,
-                            &actor,
-                            "api-token.create",
-                            &made.0.id,
-                            None,
-                            Some(json!({"role": a.role, "name": a.name}).to_string()),
-                        )?;
-                        Ok(made)
-                    })
-                })
+                .with_conn(|c| repo::create_api_token_audited(c, &actor, a.role, a.name.as_deref()))
                 .map_err(|e| anyhow::anyhow!(db_message(&e)))?;
             ctx.printer.data(&token)?;
             ctx.printer.status(&format!(
@@ -220,13 +194,13 @@ pub fn admin(ctx: &Context, cmd: ServerCommand) -> Result<Outcome> {
             let actor = cli_actor();
             let gone = storage
                 .with_conn(|c| {
-                    transaction(c, |c| {
-                        let gone = repo::revoke_api_token(c, &a.id)?;
-                        if gone {
-                            repo::audit(c, &actor, "api-token.revoke", &a.id, None, None)?;
-                        }
-                        Ok(gone)
-                    })
+                    repo::remove_audited(
+                        c,
+                        &actor,
+                        "api-token.revoke",
+                        &a.id,
+                        repo::revoke_api_token,
+                    )
                 })
                 .map_err(|e| anyhow::anyhow!(db_message(&e)))?;
             if !gone {

@@ -714,15 +714,41 @@ async fn delete_token(
     Path(path): Path<String>,
 ) -> ApiResult<Response> {
     caller.require(Action::Write)?;
-    let p = path.clone();
-    if app.db(move |c| repo::get_token(c, &p)).await?.is_none() {
-        return Err(ApiError::not_found(format!("no token `{path}`")));
+    delete_entry(&app, &caller, "token", path).await
+}
+
+/// Deletes a token or component (one change, audited like any other).
+async fn delete_entry(
+    app: &App,
+    caller: &Caller,
+    kind: &'static str,
+    key: String,
+) -> ApiResult<Response> {
+    let k = key.clone();
+    let found = app
+        .db(move |c| {
+            if kind == "token" {
+                repo::get_token(c, &k)
+            } else {
+                repo::get_component(c, &k)
+            }
+        })
+        .await?;
+    if found.is_none() {
+        return Err(ApiError::not_found(format!("no {kind} `{key}`")));
     }
-    let changes = Changes {
-        tokens: vec![(path, None)],
-        ..Changes::default()
+    let changes = if kind == "token" {
+        Changes {
+            tokens: vec![(key, None)],
+            ..Changes::default()
+        }
+    } else {
+        Changes {
+            components: vec![(key, None)],
+            ..Changes::default()
+        }
     };
-    let applied = apply(&app, &caller, changes, "api").await?;
+    let applied = apply(app, caller, changes, "api").await?;
     Ok(axum::Json(json!({"revision": applied.revision})).into_response())
 }
 
@@ -820,16 +846,7 @@ async fn delete_component(
     Path(name): Path<String>,
 ) -> ApiResult<Response> {
     caller.require(Action::Delete)?;
-    let n = name.clone();
-    if app.db(move |c| repo::get_component(c, &n)).await?.is_none() {
-        return Err(ApiError::not_found(format!("no component `{name}`")));
-    }
-    let changes = Changes {
-        components: vec![(name, None)],
-        ..Changes::default()
-    };
-    let applied = apply(&app, &caller, changes, "api").await?;
-    Ok(axum::Json(json!({"revision": applied.revision})).into_response())
+    delete_entry(&app, &caller, "component", name).await
 }
 
 // ---------------------------------------------------------------- versions
@@ -1022,21 +1039,9 @@ async fn add_user(
         ));
     }
     let actor = caller.actor();
+    let role = body.role;
     let (user, password) = app
-        .db(move |c| {
-            super::db::transaction(c, |c| {
-                let made = repo::add_user(c, &email, body.role)?;
-                repo::audit(
-                    c,
-                    &actor,
-                    "user.create",
-                    &email,
-                    None,
-                    Some(json!({"role": body.role}).to_string()),
-                )?;
-                Ok(made)
-            })
-        })
+        .db(move |c| repo::add_user_audited(c, &actor, &email, role))
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -1054,15 +1059,7 @@ async fn delete_user(
     let actor = caller.actor();
     let i = id.clone();
     let gone = app
-        .db(move |c| {
-            super::db::transaction(c, |c| {
-                let gone = repo::delete_user(c, &i)?;
-                if gone {
-                    repo::audit(c, &actor, "user.delete", &i, None, None)?;
-                }
-                Ok(gone)
-            })
-        })
+        .db(move |c| repo::remove_audited(c, &actor, "user.delete", &i, repo::delete_user))
         .await?;
     if gone {
         Ok(StatusCode::NO_CONTENT)
@@ -1091,20 +1088,7 @@ async fn create_api_token(
     caller.require(Action::Admin)?;
     let actor = caller.actor();
     let (record, token) = app
-        .db(move |c| {
-            super::db::transaction(c, |c| {
-                let made = repo::create_api_token(c, body.role, body.name.as_deref())?;
-                repo::audit(
-                    c,
-                    &actor,
-                    "api-token.create",
-                    &made.0.id,
-                    None,
-                    Some(json!({"role": body.role}).to_string()),
-                )?;
-                Ok(made)
-            })
-        })
+        .db(move |c| repo::create_api_token_audited(c, &actor, body.role, body.name.as_deref()))
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -1123,13 +1107,7 @@ async fn revoke_api_token(
     let i = id.clone();
     let gone = app
         .db(move |c| {
-            super::db::transaction(c, |c| {
-                let gone = repo::revoke_api_token(c, &i)?;
-                if gone {
-                    repo::audit(c, &actor, "api-token.revoke", &i, None, None)?;
-                }
-                Ok(gone)
-            })
+            repo::remove_audited(c, &actor, "api-token.revoke", &i, repo::revoke_api_token)
         })
         .await?;
     app.token_cache.clear();

@@ -1091,3 +1091,53 @@ pub fn delete_version(c: &mut dyn Conn, actor: &Actor, v: &str) -> Result<bool, 
         Ok(n > 0)
     })
 }
+
+// ---------------------------------------------------------------- audited account changes
+
+/// Creates an account and audits it, in one transaction.
+pub fn add_user_audited(
+    c: &mut dyn Conn,
+    actor: &Actor,
+    email: &str,
+    role: Role,
+) -> Result<(User, String), DbError> {
+    transaction(c, |c| {
+        let made = add_user(c, email, role)?;
+        let new = serde_json::json!({"role": role}).to_string();
+        audit(c, actor, "user.create", email, None, Some(new))?;
+        Ok(made)
+    })
+}
+
+/// Creates an API token and audits it, in one transaction.
+pub fn create_api_token_audited(
+    c: &mut dyn Conn,
+    actor: &Actor,
+    role: Role,
+    name: Option<&str>,
+) -> Result<(ApiToken, String), DbError> {
+    transaction(c, |c| {
+        let made = create_api_token(c, role, name)?;
+        let new = serde_json::json!({"role": role, "name": name}).to_string();
+        audit(c, actor, "api-token.create", &made.0.id, None, Some(new))?;
+        Ok(made)
+    })
+}
+
+/// Runs a removal (`op` says whether there was something to remove) and audits it when
+/// there was, in one transaction.
+pub fn remove_audited(
+    c: &mut dyn Conn,
+    actor: &Actor,
+    action: &str,
+    target: &str,
+    op: impl FnOnce(&mut dyn Conn, &str) -> Result<bool, DbError>,
+) -> Result<bool, DbError> {
+    transaction(c, |c| {
+        let gone = op(c, target)?;
+        if gone {
+            audit(c, actor, action, target, None, None)?;
+        }
+        Ok(gone)
+    })
+}
