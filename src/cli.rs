@@ -10,8 +10,10 @@ use crate::tokens::Format;
 
 /// opends: design tokens, components and versions for design systems, in one binary.
 ///
-/// Keeps tokens in a local store, reads DTCG 2025.10 (and Style Dictionary or Tokens
-/// Studio) files, and exports CSS, SCSS, Less, JS, TS, JSON, DTCG and Tailwind.
+/// Keeps tokens and component specs in a local store, reads DTCG 2025.10 (and Style
+/// Dictionary or Tokens Studio) files, pulls from Figma and Penpot, exports CSS, SCSS,
+/// Less, JS, TS, JSON, DTCG and Tailwind, generates Vue, React and Svelte components,
+/// releases semver versions, builds a documentation site, and runs a team server.
 #[derive(Debug, Parser)]
 #[command(
     name = "opends",
@@ -97,7 +99,7 @@ pub enum Command {
     /// Add, list and remove design sources (Figma and Penpot files)
     #[command(subcommand)]
     Source(SourceCommand),
-    /// Log in to Figma or Penpot (tokens kept in the OS keyring)
+    /// Log in to Figma, Penpot or a team server (tokens kept in the OS keyring)
     #[command(subcommand)]
     Auth(AuthCommand),
     /// Pull tokens from the project's Figma and Penpot files into the store
