@@ -78,14 +78,16 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<Outcome> {
         values_minor,
         mode,
     } = args;
-    let values_minor = versions::values_minor(ctx, values_minor)?;
     // Two paths compare without a store (and outside a project).
     let is_path = |r: &str| r != "working" && ctx.cwd.join(r).exists();
-    let store = if from.as_deref().is_some_and(is_path) && to.as_deref().is_some_and(is_path) {
-        None
-    } else {
-        Some(super::components::open(ctx)?.1)
-    };
+    let (project, store) =
+        if from.as_deref().is_some_and(is_path) && to.as_deref().is_some_and(is_path) {
+            (ctx.project_opt()?, None)
+        } else {
+            let (project, store) = super::components::open(ctx)?;
+            (project, Some(store))
+        };
+    let values_minor = values_minor || versions::values_minor(project.as_ref());
     let from = match from {
         Some(f) => f,
         None => match store

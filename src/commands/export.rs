@@ -256,16 +256,15 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     })
 }
 
+/// How many files were written and left unchanged.
+pub(crate) fn counts(reports: &[FileReport]) -> (usize, usize) {
+    let count = |s: FileStatus| reports.iter().filter(|r| r.status == s).count();
+    (count(FileStatus::Written), count(FileStatus::Unchanged))
+}
+
 fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: bool) {
     print_file_lines(ctx, reports, check);
-    let written = reports
-        .iter()
-        .filter(|r| r.status == FileStatus::Written)
-        .count();
-    let unchanged = reports
-        .iter()
-        .filter(|r| r.status == FileStatus::Unchanged)
-        .count();
+    let (written, unchanged) = counts(reports);
     let stale = reports.len() - written - unchanged;
     if check {
         print_check_summary(ctx, reports.len(), stale, "opends export tokens");

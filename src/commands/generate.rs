@@ -248,14 +248,7 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
         })?;
     } else {
         print_file_lines(ctx, &reports, args.check);
-        let written = reports
-            .iter()
-            .filter(|r| r.status == FileStatus::Written)
-            .count();
-        let unchanged = reports
-            .iter()
-            .filter(|r| r.status == FileStatus::Unchanged)
-            .count();
+        let (written, unchanged) = super::export::counts(&reports);
         if args.check {
             print_check_summary(ctx, reports.len(), stale, &format!("opends generate {fw}"));
         } else {

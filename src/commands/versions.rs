@@ -59,12 +59,9 @@ fn unknown_version(store: &Store, reference: &str) -> anyhow::Error {
     )
 }
 
-/// Whether value changes count as minor (opends.yaml `value_changes: minor`, or the flag).
-pub fn values_minor(ctx: &Context, flag: bool) -> Result<bool> {
-    Ok(flag
-        || ctx
-            .project_opt()?
-            .is_some_and(|p| p.config.value_changes == Some(crate::settings::ValueChanges::Minor)))
+/// Whether value changes count as minor (`value_changes: minor` in opends.yaml).
+pub fn values_minor(project: Option<&crate::settings::Project>) -> bool {
+    project.is_some_and(|p| p.config.value_changes == Some(crate::settings::ValueChanges::Minor))
 }
 
 fn specs(components: &[StoredComponent]) -> Vec<crate::model::Component> {
@@ -159,7 +156,7 @@ pub fn release(ctx: &Context, args: ReleaseArgs) -> Result<Outcome> {
     }
     let previous = latest.map(|l| store.snapshot(l)).transpose()?;
     let cs = changes(previous.as_ref().unwrap_or(&Snapshot::default()), &working);
-    let values_minor = values_minor(ctx, false)?;
+    let values_minor = values_minor(Some(&project));
     let request = plan::Request {
         version: args.version.as_deref(),
         bump: bump_of(args.bump),

@@ -935,11 +935,8 @@ async fn delete_version(
     caller.require(Action::Delete)?;
     let actor = caller.actor();
     let v = version.clone();
-    if app.db(move |c| repo::delete_version(c, &actor, &v)).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found(format!("no version `{version}`")))
-    }
+    let gone = app.db(move |c| repo::delete_version(c, &actor, &v)).await?;
+    removed(gone, format!("no version `{version}`"))
 }
 
 // ---------------------------------------------------------------- sync
@@ -1061,10 +1058,15 @@ async fn delete_user(
     let gone = app
         .db(move |c| repo::remove_audited(c, &actor, "user.delete", &i, repo::delete_user))
         .await?;
+    removed(gone, format!("no user `{id}`"))
+}
+
+/// 204 when something was removed, else 404 with `missing`.
+fn removed(gone: bool, missing: String) -> ApiResult<StatusCode> {
     if gone {
         Ok(StatusCode::NO_CONTENT)
     } else {
-        Err(ApiError::not_found(format!("no user `{id}`")))
+        Err(ApiError::not_found(missing))
     }
 }
 
@@ -1111,11 +1113,7 @@ async fn revoke_api_token(
         })
         .await?;
     app.token_cache.clear();
-    if gone {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found(format!("no API token `{id}`")))
-    }
+    removed(gone, format!("no API token `{id}`"))
 }
 
 async fn audit_log(

@@ -154,8 +154,17 @@ pub fn transaction<T, E: From<DbError>>(
     }
 }
 
-const SQLITE_SCHEMA: &[&str] = &[include_str!("migrations/sqlite/0001_server.sql")];
-const POSTGRES_SCHEMA: &[&str] = &[include_str!("migrations/postgres/0001_server.sql")];
+/// The schema steps, written once for both databases (see the file's header).
+const SCHEMA: &[&str] = &[include_str!("migrations/0001_server.sql")];
+
+/// A schema step in `dialect`'s words.
+fn schema(step: &str, dialect: Dialect) -> String {
+    let (key, serial) = match dialect {
+        Dialect::Sqlite => ("TEXT", "INTEGER"),
+        Dialect::Postgres => ("TEXT COLLATE \"C\"", "BIGSERIAL"),
+    };
+    step.replace("{key}", key).replace("{serial}", serial)
+}
 
 /// SQLite in a data directory: a small pool of connections (WAL: readers never wait for
 /// the writer).
@@ -314,7 +323,7 @@ impl Storage for SqliteStorage {
     }
 
     fn migrate(&self) -> Result<(), DbError> {
-        self.with_conn(|c| migrate(c, SQLITE_SCHEMA))
+        self.with_conn(|c| migrate(c, SCHEMA))
     }
 
     fn describe(&self) -> String {
@@ -339,7 +348,7 @@ fn migrate(c: &mut dyn Conn, steps: &[&str]) -> Result<(), DbError> {
             .and_then(|r| r[0].int())
             .map_or(0, |v| usize::try_from(v).unwrap_or(0));
         for (i, step) in steps.iter().enumerate().skip(have) {
-            let code: String = step
+            let code: String = schema(step, c.dialect())
                 .lines()
                 .map(|l| l.split("--").next().unwrap_or_default())
                 .collect::<Vec<_>>()
@@ -530,7 +539,7 @@ impl Storage for PostgresStorage {
     }
 
     fn migrate(&self) -> Result<(), DbError> {
-        self.with_conn(|c| migrate(c, POSTGRES_SCHEMA))
+        self.with_conn(|c| migrate(c, SCHEMA))
     }
 
     fn describe(&self) -> String {

@@ -32,20 +32,8 @@ DIR="${SITE_CHECK_DIR:-$ROOT/target/site-check}"
 PROJECT="${SITE_PROJECT:-$ROOT/examples/acme}"
 ARTIFACT_DIR="${SITE_ARTIFACTS:-$ROOT/target/site-artifacts}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
-
-failures=0
-pass() { printf 'PASS %s\n' "$*"; }
-fail() { printf 'FAIL %s\n' "$*"; failures=$((failures + 1)); }
-die() { printf 'FAIL %s\n' "$*"; failures=$((failures + 1)); exit 1; }
-# Runs a command quietly; on failure prints its output (last 200 lines).
-quiet() {
-  local log="$1"; shift
-  if "$@" >"$log" 2>&1; then return 0; fi
-  tail -n 200 "$log" | sed 's/^/    /'
-  return 1
-}
+# TARGET_DIR, pass/fail/die and quiet.
+. "$ROOT/tests/lib.sh"
 
 command -v node >/dev/null || die "node is not installed"
 command -v npm >/dev/null || die "npm is not installed"

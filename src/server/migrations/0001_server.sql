@@ -1,4 +1,7 @@
--- The team server's schema (SQLite). Keep in step with ../postgres/0001_server.sql.
+-- The team server's schema, for SQLite and PostgreSQL alike. Two words differ and are
+-- filled in per database (server::db::schema): {key} is a text key in byte order
+-- (`TEXT`; PostgreSQL: `TEXT COLLATE "C"`), {serial} an auto-numbered id
+-- (`INTEGER`; PostgreSQL: `BIGSERIAL`).
 CREATE TABLE state (
     id        INTEGER PRIMARY KEY CHECK (id = 1),
     revision  BIGINT NOT NULL,          -- bumped by every accepted change
@@ -9,7 +12,7 @@ CREATE TABLE state (
     started   TEXT NOT NULL
 );
 CREATE TABLE tokens (
-    path       TEXT PRIMARY KEY,
+    path       {key} PRIMARY KEY,
     entry      TEXT,                    -- JSON; NULL: deleted at `revision`
     revision   BIGINT NOT NULL,
     updated_by TEXT,
@@ -17,7 +20,7 @@ CREATE TABLE tokens (
 );
 CREATE INDEX tokens_revision ON tokens(revision);
 CREATE TABLE components (
-    name       TEXT PRIMARY KEY,
+    name       {key} PRIMARY KEY,
     entry      TEXT,
     revision   BIGINT NOT NULL,
     updated_by TEXT,
@@ -68,7 +71,7 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_key ON login_failures(key, at);
 CREATE TABLE audit (
-    id         INTEGER PRIMARY KEY,
+    id         {serial} PRIMARY KEY,
     at         TEXT NOT NULL,
     actor      TEXT NOT NULL,
     action     TEXT NOT NULL,
@@ -78,7 +81,7 @@ CREATE TABLE audit (
     request_id TEXT
 );
 CREATE TABLE sync_events (
-    id       INTEGER PRIMARY KEY,
+    id       {serial} PRIMARY KEY,
     source   TEXT NOT NULL,
     trigger  TEXT NOT NULL,
     status   TEXT NOT NULL,
