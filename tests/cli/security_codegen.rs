@@ -1,0 +1,1 @@
+//! Security regression tests: generated code and exported files escape what specs and tokens hold.

@@ -1,0 +1,1 @@
+//! Security regression tests: crash ordering and what human output prints.

@@ -1,0 +1,1 @@
+//! Security regression tests: bounded reading of token files, specs and project files.

@@ -1,0 +1,1 @@
+//! Security regression tests: accounts, access tokens, the data directory and server hygiene.
