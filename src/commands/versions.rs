@@ -494,8 +494,9 @@ pub fn release(ctx: &Context, args: ReleaseArgs) -> Result<Outcome> {
         if attempt >= retries {
             return Err(crate::hinted(
                 format!(
-                    "gave up releasing {next} after {} attempts ({e}); nothing was released",
-                    attempt + 1
+                    "gave up releasing {next} after {} attempt{} ({e}); nothing was released",
+                    attempt + 1,
+                    if attempt == 0 { "" } else { "s" }
                 ),
                 format!(
                     "other processes kept writing to the store; run the release again when they are done, or raise OPENDS_RELEASE_RETRIES (now {retries})"

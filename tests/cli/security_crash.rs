@@ -406,6 +406,14 @@ fn terminal_escapes_in_names_are_not_printed_raw() {
     let show = t.opends(["components", "show", "Badge"]).success();
     assert_no_raw_controls(&show);
     drop(list);
+    // A release message and the changelog, as `versions list|show` print them.
+    t.opends(["release", "--yes", "-m", "Hi \u{1b}]52;c;aGk=\u{7} there"])
+        .success();
+    for args in [&["versions", "list"][..], &["versions", "show", "latest"]] {
+        let out = t.opends(args).success();
+        assert_no_raw_controls(&out);
+        out.stdout_contains("Hi \\x1b]52;c;aGk=\\x07 there");
+    }
     // JSON keeps the exact values (escaped by JSON itself).
     let json = t.opends(["tokens", "get", "font.body", "--json"]).success();
     assert_no_raw_controls(&json);
