@@ -142,14 +142,14 @@ fn stage(changelog: &Path, version: &str, section: &str) -> Result<(PathBuf, Sta
     Ok((tmp, staged))
 }
 
-/// Whether `name` is a temp file of a changelog write (a release's staged file, or one
-/// of an atomic write).
+/// Whether `name` is a temp file of a changelog write: `CHANGELOG.md.PID.tmp` (a
+/// release's staged file) or `.CHANGELOG.md.PID.tmp` (an atomic write's).
 fn is_changelog_temp(name: &str) -> bool {
     let rest = name.strip_prefix('.').unwrap_or(name);
     rest.strip_prefix(CHANGELOG_FILE)
         .and_then(|r| r.strip_prefix('.'))
-        .and_then(|r| r.rsplit_once('.'))
-        .is_some_and(|(_, ext)| ext == "tmp")
+        .and_then(|r| r.strip_suffix(".tmp"))
+        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Changelog temp files in `root`.
@@ -745,4 +745,24 @@ pub fn history(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
     ctx.printer
         .detail("* marks the versions where the value changed");
     Ok(Outcome::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_changelog_temp;
+
+    #[test]
+    fn only_changelog_temp_files_count_as_leftovers() {
+        assert!(is_changelog_temp("CHANGELOG.md.4242.tmp"));
+        assert!(is_changelog_temp(".CHANGELOG.md.7.tmp"));
+        for name in [
+            "CHANGELOG.md",
+            "CHANGELOG.md.tmp",
+            "CHANGELOG.md.backup.tmp",
+            "CHANGELOG.md.12.tmp.keep",
+            "NOTES.md.12.tmp",
+        ] {
+            assert!(!is_changelog_temp(name), "{name}");
+        }
+    }
 }
