@@ -14,7 +14,6 @@ use super::Context;
 use super::auth::{base_url, credential};
 use crate::Outcome;
 use crate::cli::{SyncArgs, SyncCommand, SyncLogArgs};
-use crate::model::Tokens;
 use crate::printer::Style;
 use crate::sources::http::HttpError;
 use crate::sources::{Provider, SourceConfig, figma};
@@ -83,11 +82,10 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
     let mut reports = Vec::new();
     let mut failed = false;
     for source in selected {
-        bar.set_message(format!("syncing {}", source.name));
+        bar.set_message(crate::printer::visible(&format!("syncing {}", source.name)).into_owned());
         let started = Instant::now();
-        let result = sync_one(ctx, &mut store, source, &args);
-        let duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let (report, version) = match result {
+        let result = sync_one(ctx, &mut store, source, &args, started);
+        let (report, recorded) = match result {
             Ok(r) => r,
             Err(e) => {
                 failed = true;
@@ -103,26 +101,20 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
                         warnings: Vec::new(),
                         error: Some(message),
                     },
-                    None,
+                    false,
                 )
             }
         };
-        store.record_sync(
-            &SyncEvent {
-                source: source.name.clone(),
-                trigger: "manual".into(),
-                status: report.status.into(),
-                added: report.summary.added,
-                changed: report.summary.changed,
-                removed: report.summary.removed,
-                duration_ms,
-                error: report.error.clone(),
-                at: String::new(),
-            },
-            source.provider.as_str(),
-            &source.file,
-            version.as_deref(),
-        )?;
+        // A sync that wrote recorded itself in its transaction; a failed or skipped
+        // one is recorded here (nothing else of it was written).
+        if !recorded {
+            store.record_sync(
+                &event(source, &report, started),
+                source.provider.as_str(),
+                &source.file,
+                None,
+            )?;
+        }
         reports.push(report);
         bar.inc(1);
     }
@@ -138,6 +130,21 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
         return Err(super::Reported("a source failed to sync".into()).into());
     }
     Ok(Outcome::Success)
+}
+
+/// The sync log entry of a report.
+fn event(source: &SourceConfig, report: &SourceReport, started: Instant) -> SyncEvent {
+    SyncEvent {
+        source: source.name.clone(),
+        trigger: "manual".into(),
+        status: report.status.into(),
+        added: report.summary.added,
+        changed: report.summary.changed,
+        removed: report.summary.removed,
+        duration_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        error: report.error.clone(),
+        at: String::new(),
+    }
 }
 
 fn print_report(ctx: &Context, r: &SourceReport) {
@@ -438,7 +445,8 @@ fn sync_one(
     store: &mut Store,
     source: &SourceConfig,
     args: &SyncArgs,
-) -> Result<(SourceReport, Option<String>)> {
+    started: Instant,
+) -> Result<(SourceReport, bool)> {
     let cred = credential(source.provider)?.ok_or_else(|| {
         crate::hinted(
             format!("no {} credential", source.provider.as_str()),
@@ -462,19 +470,27 @@ fn sync_one(
                 warnings: Vec::new(),
                 error: None,
             },
-            None,
+            false,
         ));
     };
     let set = set_name(source);
     let mut findings = Findings::default();
     let mut kept = Vec::new();
-    let mut summary = WriteSummary::default();
     let dry_run = args.dry_run;
     let prune = args.prune;
     let mut foreign: Vec<String> = Vec::new();
     let mut changes = Changes::default();
-    let mut fetched = fetched;
-    let result = store.update(|current: Tokens| -> Result<Option<Tokens>> {
+    let Fetched {
+        input: fetched_input,
+        version,
+        warnings: fetched_warnings,
+        components: specs,
+    } = fetched;
+    let mut fetched_input = fetched_input;
+    let mut skipped = Vec::new();
+    // Tokens, components and the sync record land in one transaction, or nothing does.
+    let result = store.write_sync(|w| -> Result<SourceReport> {
+        let current = w.tokens()?;
         // Tokens another source or a file defines are never touched by this source.
         let owned_elsewhere: HashSet<&str> = current
             .tokens
@@ -482,9 +498,8 @@ fn sync_one(
             .filter(|t| t.set != set)
             .map(|t| t.path.as_str())
             .collect();
-        for d in fetched.input.base.iter_mut().chain(
-            fetched
-                .input
+        for d in fetched_input.base.iter_mut().chain(
+            fetched_input
                 .modes
                 .iter_mut()
                 .flat_map(|(_, d)| d.iter_mut()),
@@ -497,8 +512,7 @@ fn sync_one(
                 mine
             });
         }
-        let new_paths: HashSet<String> = fetched
-            .input
+        let new_paths: HashSet<String> = fetched_input
             .base
             .iter()
             .flat_map(|d| d.doc.tokens.iter().map(|t| t.path.to_string()))
@@ -521,8 +535,8 @@ fn sync_one(
             }
             kept.clone_from(&vanished);
         }
-        input.base.extend(fetched.input.base);
-        for (m, docs) in fetched.input.modes {
+        input.base.extend(fetched_input.base);
+        for (m, docs) in fetched_input.modes {
             match input.modes.iter_mut().find(|(n, _)| *n == m) {
                 Some((_, d)) => d.extend(docs),
                 None => input.modes.push((m, docs)),
@@ -538,7 +552,7 @@ fn sync_one(
             .iter()
             .map(|t| (t.path.clone(), t.clone()))
             .collect::<std::collections::HashMap<_, _>>();
-        summary = summarize(&before, &next);
+        let summary = summarize(&before, &next);
         for t in &next.tokens {
             match before.get(&t.path) {
                 None => changes.added.push(t.path.to_string()),
@@ -554,27 +568,12 @@ fn sync_one(
             .map(ToString::to_string)
             .collect();
         changes.removed.sort();
-        Ok(if dry_run { None } else { Some(next) })
-    })?;
-    if let Err(e) = result {
-        let list = error_lines(findings);
-        return Err(e.context(list.join("\n")));
-    }
-    // Components: checked against the tokens as they are now; the invalid are reported.
-    let mut warnings = fetched.warnings;
-    if !foreign.is_empty() {
-        warnings.push(format!(
-            "{} token{} already defined by a file or another source kept {} value: {}",
-            foreign.len(),
-            if foreign.len() == 1 { "" } else { "s" },
-            if foreign.len() == 1 { "its" } else { "their" },
-            foreign.join(", ")
-        ));
-    }
-    let mut component_count = 0;
-    let specs = fetched.components;
-    let mut skipped = Vec::new();
-    let _ = store.update_components(|current, tokens| -> Result<_, ()> {
+        if !dry_run {
+            w.write_tokens(&next)?;
+        }
+        crate::store::crash_point("sync-tokens-written");
+        // Components: checked against the tokens as they are now; the invalid are reported.
+        let current = w.components()?;
         let mut incoming = Vec::new();
         for spec in specs {
             if current
@@ -587,7 +586,7 @@ fn sync_one(
                 ));
                 continue;
             }
-            let f = crate::components::check(&spec, tokens, &set, "");
+            let f = crate::components::check(&spec, &next, &set, "");
             if f.has_errors() {
                 let why: Vec<String> = f
                     .iter()
@@ -607,30 +606,55 @@ fn sync_one(
                 review: crate::model::component::Review::default(),
             });
         }
-        component_count = incoming.len();
-        if dry_run {
-            return Ok(None);
+        let component_count = incoming.len();
+        if !dry_run {
+            let from_here =
+                |c: &crate::model::StoredComponent| c.source.as_deref() == Some(set.as_str());
+            w.write_components(&super::components::merge(current, incoming, &from_here))?;
         }
-        let from_here =
-            |c: &crate::model::StoredComponent| c.source.as_deref() == Some(set.as_str());
-        Ok(Some(super::components::merge(
-            current, incoming, &from_here,
-        )))
-    })?;
-    warnings.extend(skipped);
-    Ok((
-        SourceReport {
+        crate::store::crash_point("sync-components-written");
+        let report = SourceReport {
             source: source.name.clone(),
             status: if dry_run { "dry-run" } else { "ok" },
             components: component_count,
             summary,
-            changes,
-            kept_upstream_removed: kept,
-            warnings,
+            changes: std::mem::take(&mut changes),
+            kept_upstream_removed: std::mem::take(&mut kept),
+            warnings: Vec::new(),
             error: None,
-        },
-        (!dry_run).then_some(fetched.version),
-    ))
+        };
+        w.record_sync(
+            &event(source, &report, started),
+            source.provider.as_str(),
+            &source.file,
+            (!dry_run).then_some(version.as_str()),
+        )?;
+        Ok(report)
+    });
+    let mut report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            let list = error_lines(findings);
+            return Err(if list.is_empty() {
+                e
+            } else {
+                e.context(list.join("\n"))
+            });
+        }
+    };
+    let mut warnings = fetched_warnings;
+    if !foreign.is_empty() {
+        warnings.push(format!(
+            "{} token{} already defined by a file or another source kept {} value: {}",
+            foreign.len(),
+            if foreign.len() == 1 { "" } else { "s" },
+            if foreign.len() == 1 { "its" } else { "their" },
+            foreign.join(", ")
+        ));
+    }
+    warnings.extend(skipped);
+    report.warnings = warnings;
+    Ok((report, true))
 }
 
 /// `opends sync log`.

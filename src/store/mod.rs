@@ -16,7 +16,10 @@ use serde_json::Value;
 
 mod versions;
 
-pub use versions::{Entries, NewVersion, PullWrite, Remote, RemoteBase, Snapshot, VersionInfo};
+pub use versions::{
+    Entries, NewVersion, PendingChangelog, PullWrite, Remote, RemoteBase, Snapshot,
+    StagedChangelog, VersionInfo,
+};
 
 use crate::model::component::{Review, TokenUse};
 use crate::model::{
@@ -36,10 +39,45 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0004_versions.sql"),
     ),
     ("0005_remotes", include_str!("migrations/0005_remotes.sql")),
+    (
+        "0006_pending_changelog",
+        include_str!("migrations/0006_pending_changelog.sql"),
+    ),
 ];
 
 /// How long a writer waits for another process's transaction to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// For crash tests: `OPENDS_TEST_FAIL=kill:POINT` ends the process at the named point
+/// with `abort()` (no destructor, no rollback, no cleanup: what `kill -9` would leave).
+pub fn crash_point(point: &str) {
+    if std::env::var("OPENDS_TEST_FAIL")
+        .is_ok_and(|v| v.strip_prefix("kill:").is_some_and(|p| p == point))
+    {
+        std::process::abort();
+    }
+}
+
+/// For tests of concurrent writers: `OPENDS_TEST_PAUSE=POINT:DIR` makes the process,
+/// at the named point, create `DIR/POINT.reached` and wait (at most two minutes) until
+/// `DIR/POINT.go` exists, so a test can run another writer at exactly that moment.
+pub fn pause_point(point: &str) {
+    let Ok(v) = std::env::var("OPENDS_TEST_PAUSE") else {
+        return;
+    };
+    let Some(dir) = v.strip_prefix(point).and_then(|r| r.strip_prefix(':')) else {
+        return;
+    };
+    let dir = Path::new(dir);
+    let _ = fs::write(dir.join(format!("{point}.reached")), b"");
+    let go = dir.join(format!("{point}.go"));
+    for _ in 0..6000 {
+        if go.exists() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +131,23 @@ pub enum StoreError {
         /// Why.
         message: String,
     },
+}
+
+impl StoreError {
+    /// Whether `SQLite` reported the store busy or locked by another process (after
+    /// waiting the busy timeout): the operation may succeed when tried again.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            Self::Sqlite {
+                source: rusqlite::Error::SqliteFailure(e, _),
+                ..
+            } if matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            )
+        )
+    }
 }
 
 /// What an import or write changed.
@@ -361,40 +416,36 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Records the outcome of syncing a source (its state and one event).
+    /// Records the outcome of syncing a source (its state and one event) in its own
+    /// write transaction: for syncs that wrote nothing (failed, skipped). A sync that
+    /// writes records it with [`SyncTx::record_sync`], in the same transaction.
     pub fn record_sync(
-        &self,
+        &mut self,
         event: &SyncEvent,
         provider: &str,
         file: &str,
         version: Option<&str>,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
-        tx.execute(
-            "INSERT INTO design_sources(name, provider, file, last_version, last_sync_at, status, error)
-             VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?5, ?6)
-             ON CONFLICT(name) DO UPDATE SET provider = excluded.provider, file = excluded.file,
-               last_version = COALESCE(excluded.last_version, design_sources.last_version),
-               last_sync_at = excluded.last_sync_at, status = excluded.status, error = excluded.error",
-            params![event.source, provider, file, version, event.status, event.error],
-        )
-        .map_err(|e| self.err(e))?;
-        tx.execute(
-            "INSERT INTO sync_events(source, trigger, status, added, changed, removed, duration_ms, error)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                event.source,
-                event.trigger,
-                event.status,
-                event.added,
-                event.changed,
-                event.removed,
-                event.duration_ms,
-                event.error
-            ],
-        )
-        .map_err(|e| self.err(e))?;
-        tx.commit().map_err(|e| self.err(e))
+        let path = self.path.clone();
+        let sq = sqlite_err(&path);
+        let tx = begin_write(&mut self.conn, &path)?;
+        insert_sync(&tx, event, provider, file, version).map_err(sq)?;
+        tx.commit().map_err(sq)
+    }
+
+    /// Runs `sync` in one write transaction and commits what it wrote (tokens,
+    /// components, the sync record) together when it returns `Ok`; nothing otherwise.
+    pub fn write_sync<T, E: From<StoreError>>(
+        &mut self,
+        sync: impl FnOnce(&SyncTx<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let path = self.path.clone();
+        let tx = begin_write(&mut self.conn, &path)?;
+        let w = SyncTx { tx, path };
+        let out = sync(&w)?;
+        let SyncTx { tx, path } = w;
+        tx.commit().map_err(sqlite_err(&path))?;
+        Ok(out)
     }
 
     /// The sync log, newest first.
@@ -448,6 +499,77 @@ impl Store {
     pub fn path(&self) -> PathBuf {
         PathBuf::from(&self.path)
     }
+}
+
+/// The write transaction of one design-source sync (see [`Store::write_sync`]).
+pub struct SyncTx<'c> {
+    tx: Transaction<'c>,
+    path: String,
+}
+
+impl SyncTx<'_> {
+    /// The stored tokens.
+    pub fn tokens(&self) -> Result<Tokens, StoreError> {
+        load(&self.tx, &self.path).map_err(|e| lift(&self.path, e))
+    }
+
+    /// The stored components.
+    pub fn components(&self) -> Result<Vec<StoredComponent>, StoreError> {
+        load_components(&self.tx).map_err(|e| lift(&self.path, e))
+    }
+
+    /// Replaces the tokens.
+    pub fn write_tokens(&self, tokens: &Tokens) -> Result<(), StoreError> {
+        write_all(&self.tx, tokens).map_err(sqlite_err(&self.path))
+    }
+
+    /// Replaces the components.
+    pub fn write_components(&self, components: &[StoredComponent]) -> Result<(), StoreError> {
+        write_components(&self.tx, components).map_err(sqlite_err(&self.path))
+    }
+
+    /// Records the sync (the source's state and one event).
+    pub fn record_sync(
+        &self,
+        event: &SyncEvent,
+        provider: &str,
+        file: &str,
+        version: Option<&str>,
+    ) -> Result<(), StoreError> {
+        insert_sync(&self.tx, event, provider, file, version).map_err(sqlite_err(&self.path))
+    }
+}
+
+fn insert_sync(
+    tx: &Connection,
+    event: &SyncEvent,
+    provider: &str,
+    file: &str,
+    version: Option<&str>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO design_sources(name, provider, file, last_version, last_sync_at, status, error)
+         VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?5, ?6)
+         ON CONFLICT(name) DO UPDATE SET provider = excluded.provider, file = excluded.file,
+           last_version = COALESCE(excluded.last_version, design_sources.last_version),
+           last_sync_at = excluded.last_sync_at, status = excluded.status, error = excluded.error",
+        params![event.source, provider, file, version, event.status, event.error],
+    )?;
+    tx.execute(
+        "INSERT INTO sync_events(source, trigger, status, added, changed, removed, duration_ms, error)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            event.source,
+            event.trigger,
+            event.status,
+            event.added,
+            event.changed,
+            event.removed,
+            event.duration_ms,
+            event.error
+        ],
+    )?;
+    Ok(())
 }
 
 /// Compares stored tokens with the next state.

@@ -69,6 +69,29 @@ pub struct NewVersion {
     pub changelog: String,
 }
 
+/// A changelog a release staged: the temp file beside `CHANGELOG.md` and the hashes
+/// that tell whether it can still be renamed into place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StagedChangelog {
+    /// The temp file's name (in the changelog's directory).
+    pub temp_file: String,
+    /// sha256 (hex) of the `CHANGELOG.md` the new content was made from; `None`: none.
+    pub base_hash: Option<String>,
+    /// sha256 (hex) of the staged content.
+    pub new_hash: String,
+}
+
+/// A changelog write that a release committed and did not finish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingChangelog {
+    /// The version it is for.
+    pub version: String,
+    /// The staged file.
+    pub staged: StagedChangelog,
+    /// The version's section; `None` when the version was deleted since.
+    pub section: Option<String>,
+}
+
 /// The complete state a version holds.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -727,17 +750,56 @@ impl Store {
 
     /// Records a version of the working state. In one write transaction: checks that
     /// the working state still hashes to `expected_hash` (what the caller showed and
-    /// checked), stores the snapshot, then runs `before_commit` (which writes the
-    /// changelog); an error from it or a failed commit leaves no version.
+    /// checked) and that the newest version is still `after`, runs `stage` (which writes
+    /// the new changelog to a temp file), stores the snapshot and notes the staged
+    /// changelog as pending, then commits. The caller then puts the changelog in place
+    /// with [`Store::finish_changelogs`]; after a crash the next run does. An error
+    /// before the commit leaves no version (the caller removes its temp file).
     pub fn release<E: From<StoreError>>(
         &mut self,
         new: &NewVersion,
         expected_hash: &str,
-        before_commit: impl FnOnce() -> Result<(), E>,
+        after: Option<&str>,
+        stage: impl FnOnce() -> Result<StagedChangelog, E>,
+    ) -> Result<VersionInfo, E> {
+        // The version must be on disk before its changelog is renamed into place (WAL
+        // with `synchronous = NORMAL` may lose the last commits on power loss).
+        self.conn
+            .execute_batch("PRAGMA synchronous = FULL")
+            .map_err(|e| self.err(e))?;
+        let out = self.release_in_transaction(new, expected_hash, after, stage);
+        let _ = self.conn.execute_batch("PRAGMA synchronous = NORMAL");
+        out
+    }
+
+    fn release_in_transaction<E: From<StoreError>>(
+        &mut self,
+        new: &NewVersion,
+        expected_hash: &str,
+        after: Option<&str>,
+        stage: impl FnOnce() -> Result<StagedChangelog, E>,
     ) -> Result<VersionInfo, E> {
         let path = self.path.clone();
         let sq = sqlite_err(&path);
         let tx = begin_write(&mut self.conn, &path)?;
+        let newest: Option<String> = tx
+            .query_row(
+                "SELECT version FROM versions ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sq)?;
+        if newest.as_deref() != after {
+            return Err(StoreError::Conflict {
+                path: path.clone(),
+                what: format!(
+                    "another release ({}) was made while releasing",
+                    newest.as_deref().unwrap_or("none")
+                ),
+            }
+            .into());
+        }
         let snapshot = Snapshot {
             tokens: super::load(&tx, &path).map_err(|e| lift(&path, e))?,
             components: super::load_components(&tx).map_err(|e| lift(&path, e))?,
@@ -747,15 +809,79 @@ impl Store {
         if hash != expected_hash {
             return Err(StoreError::Conflict {
                 path: path.clone(),
-                what: "the tokens or components changed while releasing; run the release again"
-                    .into(),
+                what: "the tokens or components changed while releasing".into(),
             }
             .into());
         }
+        let staged = stage()?;
+        super::crash_point("release-staged");
         let info = record_version(&tx, new, &encoded, hash).map_err(sq)?;
-        before_commit()?;
+        tx.execute(
+            "INSERT OR REPLACE INTO pending_changelog(version, temp_file, base_hash, new_hash)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                new.version,
+                staged.temp_file,
+                staged.base_hash,
+                staged.new_hash
+            ],
+        )
+        .map_err(sq)?;
+        super::crash_point("release-changelog-written");
         tx.commit().map_err(sq)?;
         Ok(info)
+    }
+
+    /// Whether a release's changelog write is pending (committed, file not yet in place).
+    pub fn has_pending_changelog(&self) -> Result<bool, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM pending_changelog", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| n > 0)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Finishes pending changelog writes under the write lock (so no release stages or
+    /// commits meanwhile): `finish` gets every pending write (possibly none) and puts
+    /// the files right; when it succeeds the pending rows are deleted, in the same
+    /// transaction.
+    pub fn finish_changelogs<E: From<StoreError>>(
+        &mut self,
+        finish: impl FnOnce(&[PendingChangelog]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let path = self.path.clone();
+        let sq = sqlite_err(&path);
+        let tx = begin_write(&mut self.conn, &path)?;
+        let pending: Vec<PendingChangelog> = {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT p.version, p.temp_file, p.base_hash, p.new_hash, v.changelog
+                     FROM pending_changelog p LEFT JOIN versions v ON v.version = p.version
+                     ORDER BY v.id",
+                )
+                .map_err(sq)?;
+            stmt.query_map([], |r| {
+                Ok(PendingChangelog {
+                    version: r.get(0)?,
+                    staged: StagedChangelog {
+                        temp_file: r.get(1)?,
+                        base_hash: r.get(2)?,
+                        new_hash: r.get(3)?,
+                    },
+                    section: r.get(4)?,
+                })
+            })
+            .and_then(Iterator::collect)
+            .map_err(sq)?
+        };
+        finish(&pending)?;
+        if !pending.is_empty() {
+            tx.execute("DELETE FROM pending_changelog", [])
+                .map_err(sq)?;
+        }
+        tx.commit().map_err(sq)?;
+        Ok(())
     }
 
     /// Deletes a version; the versions around it keep their content.
@@ -866,9 +992,24 @@ mod tests {
             forced: false,
             changelog: String::new(),
         };
+        let after = store.versions().unwrap().pop().map(|v| v.version);
+        let staged = StagedChangelog {
+            temp_file: "x.tmp".into(),
+            base_hash: None,
+            new_hash: String::new(),
+        };
         store
-            .release(&new, &hash, || Ok::<_, StoreError>(()))
+            .release(&new, &hash, after.as_deref(), || {
+                Ok::<_, StoreError>(staged)
+            })
             .unwrap();
+        store
+            .finish_changelogs(|p| {
+                assert_eq!(p.len(), 1);
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+        assert!(!store.has_pending_changelog().unwrap());
     }
 
     fn values(store: &Store, version: &str) -> Vec<(String, Value)> {

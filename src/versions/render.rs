@@ -254,9 +254,65 @@ pub fn prepend_changelog(existing: Option<&str>, section: &str) -> String {
     }
 }
 
+/// The byte range of the section of `version` in a changelog (its `## [VERSION]` line
+/// up to the next `## ` line or the end), if it has one.
+fn section_range(text: &str, version: &str) -> Option<(usize, usize)> {
+    let head = format!("## [{version}]");
+    let mut start = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        match start {
+            None if line.starts_with(&head) => start = Some(at),
+            Some(s) if line.starts_with("## ") => return Some((s, at)),
+            _ => {}
+        }
+        at += line.len();
+    }
+    start.map(|s| (s, text.len()))
+}
+
+/// Whether a changelog has a section for `version`.
+pub fn has_section(text: &str, version: &str) -> bool {
+    section_range(text, version).is_some()
+}
+
+/// `existing` with `section` as the section of `version`: it replaces a section the
+/// changelog already has for that version (so a version is never listed twice), else
+/// it goes on top as the newest entry.
+pub fn write_section(existing: Option<&str>, version: &str, section: &str) -> String {
+    match existing.and_then(|text| Some((text, section_range(text, version)?))) {
+        Some((text, (start, end))) => {
+            let gap = if end < text.len() { "\n" } else { "" };
+            format!("{}{section}{gap}{}", &text[..start], &text[end..])
+        }
+        None => prepend_changelog(existing, section),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_for_a_listed_version_is_replaced_not_repeated() {
+        let one = prepend_changelog(None, "## [1.0.0] - 2026-01-01\n\n- a\n");
+        let two = write_section(Some(&one), "1.0.1", "## [1.0.1] - 2026-02-01\n\n- b\n");
+        assert_eq!(
+            two,
+            prepend_changelog(Some(&one), "## [1.0.1] - 2026-02-01\n\n- b\n")
+        );
+        let again = write_section(Some(&two), "1.0.1", "## [1.0.1] - 2026-03-01\n\n- c\n");
+        assert_eq!(again.matches("## [1.0.1]").count(), 1);
+        assert!(again.contains("- c\n\n## [1.0.0]"), "{again}");
+        assert!(!again.contains("- b"));
+        let last = write_section(Some(&again), "1.0.0", "## [1.0.0] - 2026-01-01\n\n- z\n");
+        assert!(
+            last.ends_with("- c\n\n## [1.0.0] - 2026-01-01\n\n- z\n"),
+            "{last}"
+        );
+        assert!(!has_section(&last, "1.0"));
+        assert!(has_section(&last, "1.0.1"));
+    }
 
     #[test]
     fn sections_go_on_top_of_older_ones() {
