@@ -1253,7 +1253,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__docs__subcmd__build)
-            opts="-o -C -q -v -h --out --version --project --db --quiet --verbose --no-progress --color --help"
+            opts="-o -C -q -v -h --out --version --force --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -752,6 +752,7 @@ complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -l force -d 'Overwrite files in the output directory that opends did not write'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -l no-progress -d 'Never show progress bars'

@@ -1154,6 +1154,10 @@ pub struct DocsBuildArgs {
     /// Document a released version (`1.2.0`, or `latest`) instead of the working state
     #[arg(id = "at_version", long = "version", value_name = "VERSION")]
     pub version: Option<String>,
+
+    /// Overwrite files in the output directory that opends did not write
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `opends docs serve`.

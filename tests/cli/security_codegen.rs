@@ -429,3 +429,31 @@ fn generate_writes_through_temp_and_rename() {
         .success();
     assert_eq!(leftovers(&t), Vec::<String>::new());
 }
+
+#[test]
+fn docs_build_refuses_to_overwrite_hand_written_file() {
+    let t = project();
+    t.write("site/index.html", "<p>my own page</p>\n");
+    t.opends(["docs", "build"])
+        .code(2)
+        .stderr_contains("did not write")
+        .stderr_contains("index.html")
+        .stderr_contains("--force");
+    assert_eq!(t.read("site/index.html"), "<p>my own page</p>\n");
+    assert!(
+        !t.exists("site/assets"),
+        "nothing is written when a file is refused"
+    );
+    t.opends(["docs", "build", "--force"]).success();
+    assert!(t.read("site/index.html").contains("content=\"opends "));
+    // The site's own pages and assets are rebuilt without --force.
+    let spec = t
+        .read("components/banner.yaml")
+        .replace("Shows a message.", "Shows news.");
+    t.write("components/banner.yaml", spec);
+    t.opends(["docs", "build"]).success();
+    assert!(
+        t.read("site/components/banner.html")
+            .contains("Shows news.")
+    );
+}
