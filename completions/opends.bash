@@ -1253,7 +1253,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__docs__subcmd__build)
-            opts="-o -C -q -v -h --out --version --project --db --quiet --verbose --no-progress --color --help"
+            opts="-o -C -q -v -h --out --version --force --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1465,7 +1465,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__export__subcmd__tokens)
-            opts="-f -o -i -C -q -v -h --format --out --input --input-format --mode --check --json --watch --version --project --db --quiet --verbose --no-progress --color --help"
+            opts="-f -o -i -C -q -v -h --format --out --input --input-format --mode --check --json --watch --version --force --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1531,7 +1531,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__generate)
-            opts="-o -c -C -q -v -h --out --component --include-drafts --check --watch --json --version --project --db --quiet --verbose --no-progress --color --help vue react svelte"
+            opts="-o -c -C -q -v -h --out --component --include-drafts --check --watch --json --version --force --project --db --quiet --verbose --no-progress --color --help vue react svelte"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

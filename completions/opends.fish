@@ -249,6 +249,7 @@ never\t'Never colour'"
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l check -d 'Write nothing; exit 1 listing every stale or missing file'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l json -d 'Print a JSON summary on stdout'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l watch -d 'Keep running and export again on changes to tokens or opends.yaml'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l force -d 'Overwrite output files that opends did not write (no generated header)'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l no-progress -d 'Never show progress bars'
@@ -359,6 +360,7 @@ complete -c opends -n "__fish_opends_using_subcommand generate" -l include-draft
 complete -c opends -n "__fish_opends_using_subcommand generate" -l check -d 'Write nothing; exit 1 listing every stale or missing file'
 complete -c opends -n "__fish_opends_using_subcommand generate" -l watch -d 'Keep running and regenerate on changes to tokens, components, templates or opends.yaml'
 complete -c opends -n "__fish_opends_using_subcommand generate" -l json -d 'Print a JSON summary on stdout'
+complete -c opends -n "__fish_opends_using_subcommand generate" -l force -d 'Overwrite files in the output directory that opends did not write (no generated header)'
 complete -c opends -n "__fish_opends_using_subcommand generate" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand generate" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand generate" -l no-progress -d 'Never show progress bars'
@@ -750,6 +752,7 @@ complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -l force -d 'Overwrite files in the output directory that opends did not write'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from build" -l no-progress -d 'Never show progress bars'

@@ -362,6 +362,10 @@ pub struct GenerateArgs {
         conflicts_with = "watch"
     )]
     pub version: Option<String>,
+
+    /// Overwrite files in the output directory that opends did not write (no generated header)
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `opends templates ...`.
@@ -566,6 +570,10 @@ pub struct ExportTokensArgs {
     /// Export a released version (`1.2.0`, or `latest`) instead of the working tokens
     #[arg(id = "at_version", long = "version", value_name = "VERSION", conflicts_with_all = ["inputs", "watch"])]
     pub version: Option<String>,
+
+    /// Overwrite output files that opends did not write (no generated header)
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `opends source ...`.
@@ -1146,6 +1154,10 @@ pub struct DocsBuildArgs {
     /// Document a released version (`1.2.0`, or `latest`) instead of the working state
     #[arg(id = "at_version", long = "version", value_name = "VERSION")]
     pub version: Option<String>,
+
+    /// Overwrite files in the output directory that opends did not write
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `opends docs serve`.

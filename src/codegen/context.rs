@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::codegen::Options;
+use crate::codegen::{Options, escape};
 use crate::components::ident;
 use crate::export::naming::{NameCase, name};
-use crate::model::component::{Binding, FocusManagement, Literal, PropType, Status};
+use crate::model::component::{Binding, FocusManagement, Literal, PropType, STATES, Status};
 use crate::model::{StoredComponent, Tokens};
 
 /// A prop as templates see it.
@@ -83,7 +83,8 @@ pub struct BindingContext {
     pub prop: String,
     /// The part whose id is meant (kind `id`), kebab-case.
     pub part: String,
-    /// The text (kind `text`), safe inside quotes.
+    /// The text (kind `text`) as written: templates escape it for its place
+    /// (`{{attr text}}`, `{{js_string text}}`).
     pub text: String,
     /// Whether the bound prop is a boolean (for `aria-*="true|false"`).
     pub is_boolean: bool,
@@ -190,27 +191,64 @@ pub struct ComponentContext {
     pub tokens_used: Vec<String>,
 }
 
+/// Free text (descriptions, reasons, keyboard notes) on one line, with the sequences
+/// that end a JS/CSS comment, an HTML comment or a `<script>`/`<style>` block broken up:
+/// a baseline for templates that print it without an escaping helper. The built-in
+/// templates escape it for its exact place on top (see `escape`).
 fn one_line(s: Option<&String>) -> String {
     s.map(|d| {
-        d.split_whitespace()
+        d.split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
             .replace("*/", "* /")
+            .replace("</", "<\\/")
+            .replace("<!--", "<!\\--")
+            .replace("--!>", "--!\\>")
+            .replace("-->", "--\\>")
     })
     .unwrap_or_default()
+}
+
+/// The identifier of a name that failed the identifier check (generation checks every
+/// spec first, so this only keeps a damaged spec from reaching code as written).
+fn fallback_ident(name: &str) -> String {
+    let s: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("invalid{s}")
+    } else {
+        s
+    }
+}
+
+/// An element name as written when it is a plain tag name (`div` otherwise; generation
+/// refuses elements outside the allow-list before this).
+fn element_name(e: &str) -> String {
+    if !e.is_empty()
+        && e.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        e.to_string()
+    } else {
+        "div".to_string()
+    }
 }
 
 fn ts_literal(v: &Literal) -> String {
     match v {
         Literal::Bool(b) => b.to_string(),
+        Literal::Number(n) if n.is_nan() => "Number.NaN".into(),
+        Literal::Number(n) if n.is_infinite() => {
+            if *n > 0.0 { "Infinity" } else { "-Infinity" }.into()
+        }
         Literal::Number(n) => {
-            if n.fract() == 0.0 {
+            if n.fract() == 0.0 && n.abs() < 9.0e15 {
                 format!("{}", *n as i64)
             } else {
                 n.to_string()
             }
         }
-        Literal::String(s) => format!("'{s}'"),
+        Literal::String(s) => escape::js_string(s),
     }
 }
 
@@ -226,12 +264,52 @@ fn style_value(value: &str, prefix: Option<&str>) -> String {
         let Some(len) = rest[start + 1..].find('}') else {
             break;
         };
-        out.push_str(&rest[..start]);
+        css_text(&mut out, &rest[..start]);
         out.push_str(&css_var(rest[start + 1..start + 1 + len].trim(), prefix));
         rest = &rest[start + 1 + len + 1..];
     }
-    out.push_str(rest);
+    css_text(&mut out, rest);
     out
+}
+
+/// Literal text of a style value, escaped so that it stays inside its declaration:
+/// `;`, braces, `<`, `>`, line breaks and a backslash that would escape one of them
+/// cannot end the declaration, the rule, a comment or a `<style>` block. (Generation
+/// refuses such values before this; this keeps a damaged spec harmless.)
+fn css_text(out: &mut String, text: &str) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' | '>' => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            '*' if chars.peek() == Some(&'/') => out.push_str("*\\"),
+            '\\' => match chars.peek() {
+                Some(n) if n.is_ascii_hexdigit() || !(n.is_control() || "\\;{}<>".contains(*n)) => {
+                    out.push('\\');
+                }
+                _ => out.push_str("\\\\"),
+            },
+            c if c.is_control() => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// Whether `p` is a CSS property name (`color`, `--my-var`).
+fn is_css_property(p: &str) -> bool {
+    let body = p.strip_prefix("--").unwrap_or(p);
+    !body.is_empty()
+        && !body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn rule(
@@ -244,21 +322,24 @@ fn rule(
         return;
     }
     let _ = writeln!(css, "{selector} {{");
-    for (k, v) in styles {
+    for (k, v) in styles.iter().filter(|(k, _)| is_css_property(k)) {
         let _ = writeln!(css, "  {k}: {};", style_value(v, prefix));
     }
     css.push_str("}\n");
 }
 
-fn state_selector(base: &str, state: &str) -> String {
-    match state {
+fn state_selector(base: &str, state: &str) -> Option<String> {
+    if !STATES.contains(&state) {
+        return None;
+    }
+    Some(match state {
         "disabled" => format!("{base}:disabled,\n{base}[aria-disabled='true']"),
         // A disabled control does not react to the pointer.
         "hover" | "active" => {
             format!("{base}:{state}:not(:disabled):not([aria-disabled='true'])")
         }
         other => format!("{base}:{other}"),
-    }
+    })
 }
 
 fn binding(name: &str, b: &Binding, props: &[PropContext]) -> BindingContext {
@@ -274,12 +355,12 @@ fn binding(name: &str, b: &Binding, props: &[PropContext]) -> BindingContext {
         Binding::Prop { prop } => {
             let p = props.iter().find(|p| p.name == *prop);
             ctx.kind = "prop";
-            ctx.prop = p.map_or_else(|| prop.clone(), |p| p.ident.clone());
+            ctx.prop = p.map_or_else(|| fallback_ident(prop), |p| p.ident.clone());
             ctx.is_boolean = p.is_some_and(|p| p.is_boolean);
         }
         Binding::Id { id } => {
             ctx.kind = "id";
-            ctx.part = ident::css_name(id).unwrap_or_else(|_| id.clone());
+            ctx.part = ident::css_name(id).unwrap_or_else(|_| fallback_ident(id));
         }
         Binding::Text(t) => ctx.text.clone_from(t),
     }
@@ -303,13 +384,13 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                 PropType::Enum => p
                     .values
                     .iter()
-                    .map(|v| format!("'{v}'"))
+                    .map(|v| escape::js_string(v))
                     .collect::<Vec<_>>()
                     .join(" | "),
             };
             PropContext {
                 name: p.name.clone(),
-                ident: ident::member_name(&p.name).unwrap_or_else(|_| p.name.clone()),
+                ident: ident::member_name(&p.name).unwrap_or_else(|_| fallback_ident(&p.name)),
                 ty: match p.ty {
                     PropType::String => "string",
                     PropType::Number => "number",
@@ -336,7 +417,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             ident: if s.name == "default" {
                 "default".to_string()
             } else {
-                ident::member_name(&s.name).unwrap_or_else(|_| s.name.clone())
+                ident::member_name(&s.name).unwrap_or_else(|_| fallback_ident(&s.name))
             },
             is_default: s.name == "default",
             description: one_line(s.description.as_ref()),
@@ -346,7 +427,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
         .events
         .iter()
         .map(|e| {
-            let ident = ident::member_name(&e.name).unwrap_or_else(|_| e.name.clone());
+            let ident = ident::member_name(&e.name).unwrap_or_else(|_| fallback_ident(&e.name));
             let mut handler = String::from("on");
             let mut chars = ident.chars();
             if let Some(f) = chars.next() {
@@ -378,7 +459,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
         .parts
         .iter()
         .map(|p| {
-            let kebab = ident::css_name(&p.name).unwrap_or_else(|_| p.name.clone());
+            let kebab = ident::css_name(&p.name).unwrap_or_else(|_| fallback_ident(&p.name));
             let is_slot = p.element == "slot";
             let model_prop = p
                 .model
@@ -386,12 +467,12 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                 .and_then(|m| props.iter().find(|x| x.name == *m));
             PartContext {
                 class_name: format!("part-{kebab}"),
-                element: p.element.clone(),
+                element: element_name(&p.element),
                 is_slot,
                 slot_ident: if is_slot && p.name == "default" {
                     "default".to_string()
                 } else if is_slot {
-                    ident::member_name(&p.name).unwrap_or_default()
+                    ident::member_name(&p.name).unwrap_or_else(|_| fallback_ident(&p.name))
                 } else {
                     String::new()
                 },
@@ -404,7 +485,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                     props
                         .iter()
                         .find(|x| x.name == *w)
-                        .map_or_else(|| w.clone(), |x| x.ident.clone())
+                        .map_or_else(|| fallback_ident(w), |x| x.ident.clone())
                 }),
                 model: model_prop.map(|m| m.ident.clone()),
                 model_is_number: model_prop.is_some_and(|m| m.ty == "number"),
@@ -440,7 +521,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                     let ident = props
                         .iter()
                         .find(|p| p.name == *prop)
-                        .map_or_else(|| prop.clone(), |p| p.ident.clone());
+                        .map_or_else(|| fallback_ident(prop), |p| p.ident.clone());
                     (ident, ts_literal(value))
                 })
                 .collect();
@@ -455,7 +536,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                         .join(" && ")
                 }
             };
-            let kebab = ident::css_name(&v.name).unwrap_or_else(|_| v.name.clone());
+            let kebab = ident::css_name(&v.name).unwrap_or_else(|_| fallback_ident(&v.name));
             VariantContext {
                 name: v.name.clone(),
                 class_name: format!("variant-{kebab}"),
@@ -468,34 +549,35 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
     let mut css = String::new();
     rule(&mut css, ".root", &spec.styles, prefix);
     for p in &spec.parts {
-        let kebab = ident::css_name(&p.name).unwrap_or_else(|_| p.name.clone());
+        let kebab = ident::css_name(&p.name).unwrap_or_else(|_| fallback_ident(&p.name));
         rule(&mut css, &format!(".part-{kebab}"), &p.styles, prefix);
         for (state, styles) in &p.states {
-            rule(
-                &mut css,
-                &state_selector(&format!(".part-{kebab}"), state),
-                styles,
-                prefix,
-            );
+            if let Some(selector) = state_selector(&format!(".part-{kebab}"), state) {
+                rule(&mut css, &selector, styles, prefix);
+            }
         }
     }
     for (state, styles) in &spec.states {
-        rule(&mut css, &state_selector(".root", state), styles, prefix);
+        if let Some(selector) = state_selector(".root", state) {
+            rule(&mut css, &selector, styles, prefix);
+        }
     }
     for v in &spec.variants {
-        let kebab = ident::css_name(&v.name).unwrap_or_else(|_| v.name.clone());
+        let kebab = ident::css_name(&v.name).unwrap_or_else(|_| fallback_ident(&v.name));
         let class = format!(".root.variant-{kebab}");
         rule(&mut css, &class, &v.styles, prefix);
         for (state, styles) in &v.states {
-            rule(&mut css, &state_selector(&class, state), styles, prefix);
+            if let Some(selector) = state_selector(&class, state) {
+                rule(&mut css, &selector, styles, prefix);
+            }
         }
     }
     let mut tokens_used: Vec<String> = spec.token_uses().into_iter().map(|u| u.token).collect();
     tokens_used.sort();
     tokens_used.dedup();
     ComponentContext {
-        name: ident::component_name(&spec.name).unwrap_or_else(|_| spec.name.clone()),
-        kebab: ident::css_name(&spec.name).unwrap_or_else(|_| spec.name.clone()),
+        name: ident::component_name(&spec.name).unwrap_or_else(|_| fallback_ident(&spec.name)),
+        kebab: ident::css_name(&spec.name).unwrap_or_else(|_| fallback_ident(&spec.name)),
         title: spec.name.clone(),
         description: one_line(spec.description.as_ref()),
         category: spec.category.clone(),
@@ -503,8 +585,13 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
         deprecated: spec.status == Status::Deprecated,
         deprecation_reason: one_line(stored.review.reason.as_ref()),
         is_void: VOID.contains(&spec.element.as_str()),
-        element: spec.element.clone(),
-        role: spec.accessibility.role.clone().unwrap_or_default(),
+        element: element_name(&spec.element),
+        role: spec
+            .accessibility
+            .role
+            .clone()
+            .filter(|r| r.chars().all(|c| c.is_ascii_lowercase()))
+            .unwrap_or_default(),
         attrs: spec
             .attrs
             .iter()
@@ -516,7 +603,12 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             .iter()
             .map(|(k, v)| binding(k, v, &props))
             .collect(),
-        keyboard: spec.accessibility.keyboard.clone(),
+        keyboard: spec
+            .accessibility
+            .keyboard
+            .iter()
+            .map(|k| one_line(Some(k)))
+            .collect(),
         focus_trap: spec.accessibility.focus == Some(FocusManagement::Trap),
         has_disabled: props.iter().any(|p| p.ident == "disabled" && p.is_boolean),
         has_defaults: props.iter().any(|p| p.has_default),

@@ -1,10 +1,11 @@
 //! Template helpers (documented in docs/templates.md): case conversion, CSS variable
-//! names of tokens, JSON.
+//! names of tokens, JSON, and escaping for each context a value lands in.
 
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
 };
 
+use super::escape;
 use crate::export::naming::{NameCase, name};
 
 fn text_arg<'a>(h: &'a Helper<'_>, helper: &'static str) -> Result<&'a str, RenderErrorReason> {
@@ -36,8 +37,40 @@ fn case(
     }
 }
 
+/// A helper that writes its text argument escaped by `escape` (a number or boolean is
+/// taken as its JSON text; a missing value is an empty string).
+fn escaper(
+    escape: fn(&str) -> String,
+) -> impl Fn(
+    &Helper<'_>,
+    &Handlebars<'_>,
+    &Context,
+    &mut RenderContext<'_, '_>,
+    &mut dyn Output,
+) -> HelperResult
++ Send
++ Sync {
+    move |h, _, _, _, out| {
+        let text = match h.param(0).map(handlebars::PathAndJson::value) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        };
+        out.write(&escape(&text))?;
+        Ok(())
+    }
+}
+
 /// Registers every helper.
 pub(super) fn register(hb: &mut Handlebars<'_>) {
+    hb.register_helper("js_string", Box::new(escaper(escape::js_string)));
+    hb.register_helper("js_comment", Box::new(escaper(escape::js_comment)));
+    hb.register_helper("html_comment", Box::new(escaper(escape::html_comment)));
+    hb.register_helper("attr", Box::new(escaper(escape::html)));
+    hb.register_helper("html", Box::new(escaper(escape::html)));
+    hb.register_helper("css_string", Box::new(escaper(escape::css_string)));
+    hb.register_helper("css_comment", Box::new(escaper(escape::css_comment)));
+    hb.register_helper("md", Box::new(escaper(escape::markdown)));
     hb.register_helper("pascal", Box::new(case(NameCase::Pascal, "pascal")));
     hb.register_helper("camel", Box::new(case(NameCase::Camel, "camel")));
     hb.register_helper("kebab", Box::new(case(NameCase::Kebab, "kebab")));
@@ -69,7 +102,15 @@ pub(super) fn register(hb: &mut Handlebars<'_>) {
              out: &mut dyn Output|
              -> HelperResult {
                 let v = h.param(0).map(|p| p.value().clone()).unwrap_or_default();
-                out.write(&serde_json::to_string(&v).unwrap_or_default())?;
+                // Also safe inside `<script>` and HTML attributes: no `<`, `>` or `&`.
+                let text = serde_json::to_string(&v)
+                    .unwrap_or_default()
+                    .replace('<', "\\u003c")
+                    .replace('>', "\\u003e")
+                    .replace('&', "\\u0026")
+                    .replace('\u{2028}', "\\u2028")
+                    .replace('\u{2029}', "\\u2029");
+                out.write(&text)?;
                 Ok(())
             },
         ),

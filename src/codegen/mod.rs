@@ -6,6 +6,7 @@
 //! `<ComponentName>.<ext>`; any other `<file>.hbs` renders once to `<file>`.
 
 pub mod context;
+pub mod escape;
 mod helpers;
 
 use std::collections::BTreeMap;
@@ -85,6 +86,18 @@ pub enum CodegenError {
         line: Option<usize>,
         /// What is wrong.
         message: String,
+    },
+    /// A stored spec fails the checks `opends components import` applies (the store may
+    /// hold what a server or a design file put there): nothing is generated from it.
+    #[error(
+        "component `{component}` cannot be generated: its spec fails the component checks\n{}",
+        problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n")
+    )]
+    UnsafeSpec {
+        /// The component's name (as stored, made printable).
+        component: String,
+        /// Every problem found.
+        problems: Vec<String>,
     },
     /// A template's directory could not be read.
     #[error("could not read the templates in `{dir}`: {source}")]
@@ -226,6 +239,7 @@ impl Generator {
             components: &'a [ComponentContext],
             tokens_css: &'a str,
         }
+        check_specs(components, tokens)?;
         let contexts: Vec<ComponentContext> = components
             .iter()
             .map(|c| context::build(c, tokens, options))
@@ -267,6 +281,37 @@ impl Generator {
         }
         Ok(files)
     }
+}
+
+/// Checks every spec with the checks `opends components import` applies (names that
+/// become identifiers, the element and attribute allow-lists, bindings, prop defaults,
+/// states and style values), so a spec that could not have been imported is never
+/// turned into code, whatever the store holds. A reference to a token that no longer
+/// exists is not a reason to refuse: it only names a CSS custom property.
+pub fn check_specs(components: &[StoredComponent], tokens: &Tokens) -> Result<(), CodegenError> {
+    for c in components {
+        let file = c.source.as_deref().unwrap_or("the store");
+        let findings = crate::components::check(&c.spec, tokens, file, "");
+        let problems: Vec<String> = findings
+            .iter()
+            .filter(|f| f.is_error() && f.code != "unknown-token")
+            .map(|f| printable(&f.message))
+            .collect();
+        if !problems.is_empty() {
+            return Err(CodegenError::UnsafeSpec {
+                component: printable(&c.spec.name),
+                problems,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `s` without control characters (for error messages that quote stored text).
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 /// The generator's name and version, for headers.

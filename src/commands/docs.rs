@@ -2,14 +2,29 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use super::Context;
+use super::export::{
+    FileStatus, Plan, PlannedFile, WriteRecord, apply_plan, plan_file, refuse_foreign,
+};
 use crate::Outcome;
 use crate::cli::{DocsBuildArgs, DocsServeArgs};
 
-/// Renders the site into `out`; returns how many files changed.
-fn build_into(ctx: &Context, version: Option<&str>, out: &Path) -> Result<usize> {
+/// Whether `path` is a page of a site opends built (its generator meta tag), also one
+/// built before opends kept a record of what it wrote.
+fn is_site_page(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_ok()
+        && String::from_utf8_lossy(&head).contains("<meta name=\"generator\" content=\"opends ")
+}
+
+/// Renders the site into `out` (with `force`, also over files opends did not write);
+/// returns how many files changed.
+fn build_into(ctx: &Context, version: Option<&str>, out: &Path, force: bool) -> Result<usize> {
     let (project, store) = if version.is_some() {
         let project = ctx.project_opt()?;
         let store = ctx.store(project.as_ref())?;
@@ -43,20 +58,41 @@ fn build_into(ctx: &Context, version: Option<&str>, out: &Path) -> Result<usize>
         versions: &versions,
         templates: templates.as_deref(),
     })?;
-    let mut changed = 0;
-    for f in &files {
-        let path = out.join(&f.path);
-        if std::fs::read(&path).is_ok_and(|old| old == f.contents.as_bytes()) {
-            continue;
-        }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("could not create `{}`", dir.display()))?;
-        }
-        super::export::write_atomic(&path, f.contents.as_bytes())
-            .with_context(|| format!("could not write `{}`", path.display()))?;
-        changed += 1;
+    // Decide every file first: a file opends did not write (no generated header, not a
+    // page of an opends site, not recorded as written) stops the build unless `--force`.
+    let mut record = WriteRecord::open(ctx, project.as_ref());
+    let planned: Vec<PlannedFile<'_>> = files
+        .iter()
+        .map(|f| {
+            let path = out.join(&f.path);
+            let mut plan = plan_file(&path, f.contents.as_bytes(), true, &record);
+            if plan == Plan::Foreign && is_site_page(&path) {
+                plan = Plan::Replace;
+            }
+            PlannedFile {
+                path,
+                contents: f.contents.as_bytes(),
+                format: "docs",
+                plan,
+            }
+        })
+        .collect();
+    let foreign: Vec<&Path> = planned
+        .iter()
+        .filter(|f| f.plan == Plan::Foreign)
+        .map(|f| f.path.as_path())
+        .collect();
+    if !force && !foreign.is_empty() {
+        return Err(refuse_foreign(ctx, &foreign, "replace"));
     }
+    let mut changed = 0;
+    for f in &planned {
+        if apply_plan(ctx, f, false)?.status == FileStatus::Written {
+            record.wrote(&f.path, f.contents);
+            changed += 1;
+        }
+    }
+    record.save()?;
     ctx.printer.status(&format!(
         "docs: {} pages and assets in {} ({changed} written); open {}",
         files.len(),
@@ -79,7 +115,7 @@ fn out_dir(ctx: &Context, out: Option<&PathBuf>) -> Result<PathBuf> {
 /// `opends docs build`.
 pub fn build(ctx: &Context, args: DocsBuildArgs) -> Result<Outcome> {
     let out = out_dir(ctx, args.out.as_ref())?;
-    build_into(ctx, args.version.as_deref(), &out)?;
+    build_into(ctx, args.version.as_deref(), &out, args.force)?;
     Ok(Outcome::Success)
 }
 
@@ -87,7 +123,7 @@ pub fn build(ctx: &Context, args: DocsBuildArgs) -> Result<Outcome> {
 pub fn serve(ctx: &Context, args: DocsServeArgs) -> Result<Outcome> {
     let project = ctx.project()?;
     let out = out_dir(ctx, args.out.as_ref())?;
-    build_into(ctx, None, &out)?;
+    build_into(ctx, None, &out, false)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -119,7 +155,7 @@ pub fn serve(ctx: &Context, args: DocsServeArgs) -> Result<Outcome> {
         std::slice::from_ref(&project.root),
         &inputs,
         &[out.clone(), project.root.join(".opends")],
-        || build_into(ctx, None, &out).map(|_| ()),
+        || build_into(ctx, None, &out, false).map(|_| ()),
     )?;
     drop(runtime);
     Ok(Outcome::Success)

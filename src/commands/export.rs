@@ -1,9 +1,13 @@
 //! `opends export tokens`: render every output first (so bad input writes nothing),
 //! then write only files whose content changed, each via a temp file renamed into
-//! place; `--check` writes nothing and lists stale files.
+//! place; a file opends did not write is never replaced without `--force`; `--check`
+//! writes nothing and lists stale files.
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{Context as _, Result};
 use serde::Serialize;
@@ -42,50 +46,170 @@ pub(crate) struct FileReport {
     pub(crate) status: FileStatus,
 }
 
-/// Writes `contents` to `path` unless it holds exactly that already; with `check`,
-/// writes nothing and reports stale or missing files.
-pub(crate) fn sync_file(
-    ctx: &Context,
-    path: &Path,
-    contents: &[u8],
-    check: bool,
-    format: &'static str,
-) -> Result<FileReport> {
-    sync_file_hinted(ctx, path, contents, check, format, true)
+/// What writing one file would do, decided before anything is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Plan {
+    /// It holds exactly these bytes already.
+    Unchanged,
+    /// It does not exist.
+    Create,
+    /// It exists, differs, and opends wrote it (header or record).
+    Replace,
+    /// It exists, differs, and opends did not write it: replaced only with `--force`.
+    Foreign,
 }
 
-/// `sync_file` for a caller that knows the file does not exist (`may_exist` false): it
-/// is not read first.
-pub(crate) fn sync_file_hinted(
-    ctx: &Context,
+/// One file to write and what writing it would do.
+pub(crate) struct PlannedFile<'a> {
+    /// Where.
+    pub(crate) path: PathBuf,
+    /// What.
+    pub(crate) contents: &'a [u8],
+    /// The format or framework that made it.
+    pub(crate) format: &'static str,
+    /// What writing it would do.
+    pub(crate) plan: Plan,
+}
+
+/// How many leading lines may precede the generated-file header.
+const HEADER_LINES: usize = 5;
+
+/// Whether `bytes` start with one of opends' generated-file headers.
+pub(crate) fn has_header(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    head.lines()
+        .take(HEADER_LINES)
+        .any(|l| l.contains(crate::export::HEADER) || l.contains(crate::codegen::HEADER))
+}
+
+/// The files opends wrote that carry no header (JSON cannot hold one): their paths and
+/// a hash of the bytes written, kept beside the store as `written.json`. A file whose
+/// bytes still hash the same was written by opends and may be replaced.
+#[derive(Debug, Default)]
+pub(crate) struct WriteRecord {
+    file: Option<PathBuf>,
+    entries: BTreeMap<String, String>,
+    changed: bool,
+}
+
+fn content_hash(bytes: &[u8]) -> String {
+    let mut h = super::Fnv::new();
+    h.write(bytes);
+    format!("{:016x}", h.finish())
+}
+
+fn record_key(path: &Path) -> String {
+    let abs = path
+        .parent()
+        .and_then(|d| fs::canonicalize(d).ok())
+        .map_or_else(
+            || path.to_path_buf(),
+            |d| d.join(path.file_name().unwrap_or_default()),
+        );
+    abs.to_string_lossy().into_owned()
+}
+
+impl WriteRecord {
+    /// The record of the store's directory (none without a store: then only headers
+    /// mark opends' files).
+    pub(crate) fn open(ctx: &Context, project: Option<&Project>) -> Self {
+        let Some(file) = ctx
+            .db_path(project)
+            .ok()
+            .and_then(|db| db.parent().map(|d| d.join("written.json")))
+        else {
+            return Self::default();
+        };
+        let entries = fs::read(&file)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<BTreeMap<String, String>>(&b).ok())
+            .unwrap_or_default();
+        Self {
+            file: Some(file),
+            entries,
+            changed: false,
+        }
+    }
+
+    fn holds(&self, path: &Path, bytes: &[u8]) -> bool {
+        self.entries
+            .get(&record_key(path))
+            .is_some_and(|h| *h == content_hash(bytes))
+    }
+
+    /// Notes that `bytes` were written to `path` (only files without a header need it).
+    pub(crate) fn wrote(&mut self, path: &Path, bytes: &[u8]) {
+        if has_header(bytes) {
+            return;
+        }
+        let hash = content_hash(bytes);
+        if self.entries.insert(record_key(path), hash.clone()) != Some(hash) {
+            self.changed = true;
+        }
+    }
+
+    /// Saves the record when it changed (a lost record only means a later `--force`).
+    pub(crate) fn save(&self) -> Result<()> {
+        match &self.file {
+            Some(file) if self.changed && file.parent().is_some_and(Path::is_dir) => {
+                let text = serde_json::to_string_pretty(&self.entries)?;
+                write_atomic(file, text.as_bytes())
+                    .with_context(|| format!("could not write `{}`", file.display()))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// What writing `contents` to `path` would do (`may_exist` false: the caller knows the
+/// file does not exist, so it is not read).
+pub(crate) fn plan_file(
     path: &Path,
     contents: &[u8],
-    check: bool,
-    format: &'static str,
     may_exist: bool,
-) -> Result<FileReport> {
+    record: &WriteRecord,
+) -> Plan {
     let existing = if may_exist { fs::read(path).ok() } else { None };
-    let same = existing.as_deref() == Some(contents);
-    let status = match (check, same, existing.is_some()) {
-        (_, true, _) => FileStatus::Unchanged,
-        (true, false, true) => FileStatus::Stale,
-        (true, false, false) => FileStatus::Missing,
-        (false, false, true) => {
-            write_atomic(path, contents)
-                .with_context(|| format!("could not write `{}`", path.display()))?;
-            FileStatus::Written
-        }
-        // A new file has no old content to protect: create it in place (one file-system
-        // operation instead of three; a write cut short is rewritten by the next run).
-        (false, false, false) => {
-            write_new(path, contents)
-                .with_context(|| format!("could not write `{}`", path.display()))?;
+    match existing {
+        None => Plan::Create,
+        Some(old) if old == contents => Plan::Unchanged,
+        Some(old) if has_header(&old) || record.holds(path, &old) => Plan::Replace,
+        Some(_) => Plan::Foreign,
+    }
+}
+
+/// The error for files opends would replace but did not write (nothing is written).
+pub(crate) fn refuse_foreign(ctx: &Context, foreign: &[&Path], action: &str) -> anyhow::Error {
+    let list: Vec<String> = foreign
+        .iter()
+        .map(|p| format!("`{}`", super::display_path(&ctx.cwd, p)))
+        .collect();
+    crate::hinted(
+        format!(
+            "refusing to {action} {} file{} that opends did not write (no generated header): {}; nothing was written",
+            list.len(),
+            if list.len() == 1 { "" } else { "s" },
+            list.join(", ")
+        ),
+        "move them away, choose another output directory, or pass `--force` to overwrite them",
+    )
+}
+
+/// Writes one planned file (nothing with `check`) and reports what happened.
+pub(crate) fn apply_plan(ctx: &Context, file: &PlannedFile<'_>, check: bool) -> Result<FileReport> {
+    let status = match (file.plan, check) {
+        (Plan::Unchanged, _) => FileStatus::Unchanged,
+        (Plan::Create, true) => FileStatus::Missing,
+        (Plan::Replace | Plan::Foreign, true) => FileStatus::Stale,
+        (_, false) => {
+            write_atomic(&file.path, file.contents)
+                .with_context(|| format!("could not write `{}`", file.path.display()))?;
             FileStatus::Written
         }
     };
     Ok(FileReport {
-        path: super::display_path(&ctx.cwd, path),
-        format,
+        path: super::display_path(&ctx.cwd, &file.path),
+        format: file.format,
         status,
     })
 }
@@ -159,6 +283,7 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         json,
         watch: _,
         version,
+        force,
     } = args;
     let project = if inputs.is_empty() && ctx.global.db.is_none() {
         Some(ctx.project().map_err(|e| {
@@ -212,21 +337,43 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         let files = files.with_context(|| format!("could not export {}", format.as_str()))?;
         rendered.extend(files.into_iter().map(|f| (*format, f)));
     }
-    let mut reports = Vec::new();
-    for (format, file) in &rendered {
-        let path = if file.path.is_absolute() {
-            file.path.clone()
-        } else {
-            base.join(&file.path)
-        };
-        reports.push(sync_file(
-            ctx,
-            &path,
-            file.contents.as_bytes(),
-            check,
-            format.as_str(),
-        )?);
+    // Decide every file first: a file opends did not write stops the run before
+    // anything is written (unless `--force`).
+    let mut record = WriteRecord::open(ctx, project.as_ref());
+    let planned: Vec<PlannedFile<'_>> = rendered
+        .iter()
+        .map(|(format, file)| {
+            let path = if file.path.is_absolute() {
+                file.path.clone()
+            } else {
+                base.join(&file.path)
+            };
+            let plan = plan_file(&path, file.contents.as_bytes(), true, &record);
+            PlannedFile {
+                path,
+                contents: file.contents.as_bytes(),
+                format: format.as_str(),
+                plan,
+            }
+        })
+        .collect();
+    let foreign: Vec<&Path> = planned
+        .iter()
+        .filter(|f| f.plan == Plan::Foreign)
+        .map(|f| f.path.as_path())
+        .collect();
+    if !check && !force && !foreign.is_empty() {
+        return Err(refuse_foreign(ctx, &foreign, "replace"));
     }
+    let mut reports = Vec::new();
+    for file in &planned {
+        let report = apply_plan(ctx, file, check)?;
+        if report.status == FileStatus::Written {
+            record.wrote(&file.path, file.contents);
+        }
+        reports.push(report);
+    }
+    record.save()?;
     let stale = reports
         .iter()
         .filter(|r| matches!(r.status, FileStatus::Stale | FileStatus::Missing))
@@ -373,21 +520,26 @@ fn expand_modes(
     out
 }
 
-/// Creates `path` (and its directory when missing) holding `bytes`.
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    match fs::write(path, bytes) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir)?;
-            }
-            fs::write(path, bytes)
-        }
-        other => other,
+/// For tests of crash safety: `OPENDS_TEST_FAIL=write:<file name>` makes writing that
+/// file fail after its temp file is written and before it is renamed into place.
+fn injected_write_failure(path: &Path) -> std::io::Result<()> {
+    let Ok(v) = std::env::var("OPENDS_TEST_FAIL") else {
+        return Ok(());
+    };
+    match v.strip_prefix("write:") {
+        Some(name) if path.file_name().is_some_and(|n| n == name) => Err(std::io::Error::other(
+            format!("write failed on purpose (OPENDS_TEST_FAIL={v})"),
+        )),
+        _ => Ok(()),
     }
 }
 
-/// Writes `bytes` to `path` via a temp file in the same directory, renamed into place.
+/// Writes `bytes` to `path`: into a new temp file in the same directory, flushed to disk,
+/// then renamed over `path`, so a crash or kill leaves the old file or the new one,
+/// never a part. The temp file is removed when anything fails. An existing file's
+/// permissions are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -397,9 +549,44 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    fs::write(&tmp, bytes)?;
-    fs::rename(&tmp, path).inspect_err(|_| {
+    let (tmp, mut file) = loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            // A leftover of an earlier process with the same id: take the next name.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1_000_000 => {}
+            Err(e) => return Err(e),
+        }
+    };
+    let result = (|| {
+        if let Ok(meta) = fs::metadata(path) {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.write_all(bytes)?;
+        injected_write_failure(path)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)?;
+        sync_dir(dir);
+        Ok(())
+    })();
+    if result.is_err() {
         let _ = fs::remove_file(&tmp);
-    })
+    }
+    result
+}
+
+/// Flushes a directory's entries (the rename) to disk, where the platform can.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }

@@ -8,11 +8,12 @@ use serde::Serialize;
 
 use super::Context;
 use super::export::{
-    FileReport, FileStatus, print_check_summary, print_file_lines, sync_file_hinted,
+    FileReport, FileStatus, Plan, PlannedFile, WriteRecord, apply_plan, has_header, plan_file,
+    print_check_summary, print_file_lines, refuse_foreign,
 };
 use crate::Outcome;
 use crate::cli::{EjectArgs, GenerateArgs, TemplatesListArgs};
-use crate::codegen::{self, Framework, Generator, HEADER};
+use crate::codegen::{self, Framework, Generator};
 use crate::export::ExportFormat;
 use crate::model::{Status, StoredComponent};
 use crate::printer::Style;
@@ -160,32 +161,72 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
         ),
     };
     let generator = Generator::new(framework(args), templates_dir(project.as_ref()).as_deref())?;
-    let files = generator.render(&selected, &tokens, &options, &out)?;
+    let files = generator
+        .render(&selected, &tokens, &options, &out)
+        .map_err(|e| match e {
+            codegen::CodegenError::UnsafeSpec { .. } => crate::hinted(
+                e.to_string(),
+                "fix the spec and import it again (`opends components import`); nothing was written",
+            ),
+            other => other.into(),
+        })?;
     let fw = framework(args).as_str();
     // One directory listing instead of a failed open per new file.
     let existing: std::collections::HashSet<PathBuf> = fs::read_dir(&out)
         .map(|rd| rd.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
-    let existing = &existing;
+    // Decide every file before writing any: a file opends did not write stops the run
+    // (unless `--force`), and nothing is written.
+    let mut record = WriteRecord::open(ctx, project.as_ref());
+    let planned: Vec<PlannedFile<'_>> = files
+        .iter()
+        .map(|f| PlannedFile {
+            path: f.path.clone(),
+            contents: f.contents.as_bytes(),
+            format: fw,
+            plan: plan_file(
+                &f.path,
+                f.contents.as_bytes(),
+                existing.contains(&f.path),
+                &record,
+            ),
+        })
+        .collect();
+    // Generated files that are no longer produced (a removed or renamed component):
+    // only whole-project runs clean up; `--component` leaves the others alone. Only
+    // files with the generated header are removed.
+    let mut stale_files = Vec::new();
+    if args.components.is_empty() && out.is_dir() {
+        let produced: std::collections::HashSet<&PathBuf> = files.iter().map(|f| &f.path).collect();
+        for entry in
+            fs::read_dir(&out).with_context(|| format!("could not list `{}`", out.display()))?
+        {
+            let path = entry?.path();
+            if !path.is_file() || produced.contains(&path) {
+                continue;
+            }
+            if read_head(&path).is_some_and(|head| has_header(&head)) {
+                stale_files.push(path);
+            }
+        }
+    }
+    let foreign: Vec<&Path> = planned
+        .iter()
+        .filter(|f| f.plan == Plan::Foreign)
+        .map(|f| f.path.as_path())
+        .collect();
+    if !args.check && !args.force && !foreign.is_empty() {
+        return Err(refuse_foreign(ctx, &foreign, "replace"));
+    }
     // Creating files is dominated by file-system latency: several threads overlap it.
-    let chunk = files.len().div_ceil(WRITERS).max(1);
+    let chunk = planned.len().div_ceil(WRITERS).max(1);
     let mut reports: Vec<FileReport> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
+        let handles: Vec<_> = planned
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|f| {
-                            let may_exist = existing.contains(&f.path);
-                            sync_file_hinted(
-                                ctx,
-                                &f.path,
-                                f.contents.as_bytes(),
-                                args.check,
-                                fw,
-                                may_exist,
-                            )
-                        })
+                        .map(|f| apply_plan(ctx, f, args.check))
                         .collect::<Result<Vec<_>>>()
                 })
             })
@@ -198,37 +239,28 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     .into_iter()
     .flatten()
     .collect();
-    // Generated files that are no longer produced (a removed or renamed component).
-    // Only whole-project runs clean up; `--component` leaves the others alone.
-    if args.components.is_empty() && out.is_dir() {
-        let produced: std::collections::HashSet<&PathBuf> = files.iter().map(|f| &f.path).collect();
-        for entry in
-            fs::read_dir(&out).with_context(|| format!("could not list `{}`", out.display()))?
-        {
-            let path = entry?.path();
-            if !path.is_file() || produced.contains(&path) {
-                continue;
-            }
-            let head = fs::read_to_string(&path).unwrap_or_default();
-            if !head.lines().take(3).any(|l| l.contains(HEADER)) {
-                continue;
-            }
-            let status = if args.check {
-                FileStatus::Stale
-            } else {
-                fs::remove_file(&path)
-                    .with_context(|| format!("could not remove `{}`", path.display()))?;
-                FileStatus::Written
-            };
-            reports.push(FileReport {
-                path: format!(
-                    "{} (removed: no longer generated)",
-                    super::display_path(&ctx.cwd, &path)
-                ),
-                format: fw,
-                status,
-            });
+    for (f, r) in planned.iter().zip(&reports) {
+        if r.status == FileStatus::Written {
+            record.wrote(&f.path, f.contents);
         }
+    }
+    record.save()?;
+    for path in stale_files {
+        let status = if args.check {
+            FileStatus::Stale
+        } else {
+            fs::remove_file(&path)
+                .with_context(|| format!("could not remove `{}`", path.display()))?;
+            FileStatus::Written
+        };
+        reports.push(FileReport {
+            path: format!(
+                "{} (removed: no longer generated)",
+                super::display_path(&ctx.cwd, &path)
+            ),
+            format: fw,
+            status,
+        });
     }
     let stale = reports
         .iter()
@@ -269,6 +301,18 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The first 4 KiB of a file (where a generated header would be).
+fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let mut head = Vec::with_capacity(4096);
+    fs::File::open(path)
+        .ok()?
+        .take(4096)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
 }
 
 /// The framework of a run (resolved from opends.yaml in `run` when not given).

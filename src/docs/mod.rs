@@ -56,6 +56,10 @@ pub enum DocsError {
         /// What went wrong (with line and column when known).
         message: String,
     },
+    /// A component's spec fails the component checks (the site is built from the same
+    /// checked specs as generated code).
+    #[error(transparent)]
+    Spec(#[from] crate::codegen::CodegenError),
     /// The tokens could not be exported as CSS.
     #[error(transparent)]
     Export(#[from] export::ExportError),
@@ -422,6 +426,7 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         css_prefix: None,
         tokens_css: "../assets/tokens.css".into(),
     };
+    crate::codegen::check_specs(input.components, tokens)?;
     let comps: Vec<cg::ComponentContext> = input
         .components
         .iter()
@@ -440,10 +445,13 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
     for c in &comps {
         index.push(json!({"name": c.title, "kind": "component", "href": component_file(&c.name)}));
     }
-    // Inline `<script type="application/json">`: `</` must not end the element early.
+    // Inline `<script type="application/json">`: no `<` at all, so neither `</script`
+    // nor `<!--` can end or change the element (`\u003c` is the same JSON string).
     let search = serde_json::to_string(&index)
         .unwrap_or_default()
-        .replace("</", "<\\/");
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
     let site = json!({
         "name": input.name,
         "version": input.version,

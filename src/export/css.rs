@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::export::value::Formatter;
+use crate::export::value::{Formatter, css_ident};
 use crate::export::{File, Options};
 use crate::model::{Token, Tokens};
 use crate::tokens::resolve::changed_in_mode;
@@ -40,7 +40,7 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options) -> File 
                     declaration(&mut block, "  ", &names[i], t, &f.token(t));
                 }
             }
-            let selector = opts.mode_selector.replace("{mode}", mode);
+            let selector = opts.mode_selector.replace("{mode}", &css_ident(mode));
             let _ = write!(out, "\n{selector} {{\n{block}}}\n");
             if opts.media_query && mode == "dark" {
                 let mut indented = String::with_capacity(block.len() * 2);
@@ -70,7 +70,11 @@ fn unthemed_selector(tokens: &Tokens, opts: &Options) -> String {
     } else {
         let mut not = String::new();
         for m in &tokens.modes {
-            let _ = write!(not, ":not({})", opts.mode_selector.replace("{mode}", m));
+            let _ = write!(
+                not,
+                ":not({})",
+                opts.mode_selector.replace("{mode}", &css_ident(m))
+            );
         }
         not
     };
@@ -97,7 +101,8 @@ pub(crate) fn deprecation_note(t: &Token) -> Option<String> {
     })
 }
 
-/// Text safe inside a `/* */` comment.
+/// Text safe inside a `/* */` or `//` comment: one line, no `*/`.
 pub(crate) fn comment_safe(s: &str) -> String {
-    s.replace("*/", "* /").replace('\n', " ")
+    s.replace("*/", "* /")
+        .replace(['\n', '\r', '\u{0C}', '\u{2028}', '\u{2029}'], " ")
 }

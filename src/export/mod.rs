@@ -20,6 +20,10 @@ use serde::{Deserialize, Serialize};
 use crate::model::Tokens;
 pub use naming::NameCase;
 
+/// The marker in the first lines of every exported file that can hold a comment (JSON
+/// cannot: those files are recognised by the record `commands::export` keeps).
+pub const HEADER: &str = css::HEADER;
+
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

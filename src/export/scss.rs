@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::export::css::{HEADER, deprecation_note};
-use crate::export::value::Formatter;
+use crate::export::value::{Formatter, css_string};
 use crate::export::{File, Options};
 use crate::model::{Token, TokenPath, Tokens};
 use crate::tokens::resolve::{changed_in_mode, references};
@@ -71,7 +71,7 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
         for m in tokens.modes.iter().skip(1) {
             let changed = changed_in_mode(tokens, m);
             let resolved = Formatter::new(tokens, Some(m.as_str()), |_| None);
-            let _ = writeln!(out, "  \"{m}\": (");
+            let _ = writeln!(out, "  {}: (", css_string(m));
             for (i, t) in tokens.tokens.iter().enumerate() {
                 if changed[i] {
                     let _ = writeln!(out, "    \"{}\": {},", names[i], resolved.token(t));

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 
 use crate::export::css::{HEADER, deprecation_note};
 use crate::export::naming::{NameCase, join, words};
-use crate::export::value::Formatter;
+use crate::export::value::{Formatter, css_ident};
 use crate::export::{ExportError, File, Options};
 use crate::model::{Token, TokenType, Tokens};
 use crate::tokens::resolve::changed_in_mode;
@@ -167,7 +167,11 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
                 continue;
             }
             let f = Formatter::new(tokens, Some(m.as_str()), var);
-            let _ = writeln!(out, "\n{} {{", opts.mode_selector.replace("{mode}", m));
+            let _ = writeln!(
+                out,
+                "\n{} {{",
+                opts.mode_selector.replace("{mode}", &css_ident(m))
+            );
             for (i, t) in tokens.tokens.iter().enumerate() {
                 if changed[i] {
                     declare(&mut out, &names[i], t, &f, tokens, Some(m.as_str()));

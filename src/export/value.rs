@@ -80,7 +80,7 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
                 }
             }
             TokenType::Dimension | TokenType::Duration => match (v.get("value"), v.get("unit")) {
-                (Some(n), Some(Value::String(u))) => {
+                (Some(n), Some(Value::String(u))) if is_keyword(u) || u == "%" => {
                     if alias_target(n).is_some() || pointer_target(n).is_some() {
                         let r = self.resolver.value(n, depth);
                         format!("{}{u}", number(&r))
@@ -104,7 +104,8 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
                 _ => String::new(),
             },
             TokenType::StrokeStyle => match v {
-                Value::String(s) => s.clone(),
+                Value::String(s) if is_keyword(s) => s.clone(),
+                Value::String(_) => String::new(),
                 // CSS border styles have no dash pattern; `dashed` is the closest.
                 _ => "dashed".into(),
             },
@@ -220,13 +221,71 @@ fn font_weight(v: &Value) -> String {
     font_weight_number(v).map_or_else(String::new, trim_float)
 }
 
-/// A font family list as CSS (names with spaces or digits quoted).
+/// Whether `s` is a plain CSS keyword (`solid`, `px`, `display-p3`): written unquoted.
+fn is_keyword(s: &str) -> bool {
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// A double-quoted CSS string (quotes included) holding `s`, safe in CSS, SCSS and Less
+/// files and inside an HTML `<style>` block: quotes and backslashes are escaped, line
+/// breaks and other control characters become hex escapes (a raw newline would end the
+/// string and start a new declaration), and `<`, `>`, `#` and `@` are hex-escaped too
+/// (`</style`, Sass `#{...}` and Less `@{...}` interpolation).
+pub fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\0' => out.push_str("\\fffd "),
+            '<' | '>' | '#' | '@' => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `s` as a CSS identifier (CSS.escape): also safe inside a quoted attribute selector
+/// (`[data-theme="{mode}"]`), so a mode name cannot end the selector or the block.
+pub fn css_ident(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let plain = c.is_ascii_alphabetic()
+            || c == '_'
+            || (c == '-' && !(i == 0 && s.len() == 1))
+            || (c.is_ascii_digit() && i > 0 && !(i == 1 && s.starts_with('-')))
+            || (!c.is_ascii() && !c.is_control());
+        if c == '\0' {
+            out.push_str("\\fffd ");
+        } else if plain {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", c as u32);
+        }
+    }
+    out
+}
+
+/// A font family list as CSS (names with spaces or digits quoted, see [`css_string`]).
 pub fn font_family(v: &Value) -> String {
     let quote = |s: &str| -> String {
-        if GENERIC_FAMILIES.contains(&s) || s.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+        if GENERIC_FAMILIES.contains(&s)
+            || (!s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic() || c == '-'))
+        {
             s.to_string()
         } else {
-            format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+            css_string(s)
         }
     };
     match v {
@@ -293,6 +352,8 @@ pub fn color(v: &Value) -> String {
                 comp(2, 1.0, "")
             )
         }
+        // A colour space from a damaged store or foreign file never becomes CSS text.
+        other if !is_keyword(other) => String::new(),
         other => format!(
             "color({other} {} {} {}{a})",
             comp(0, 1.0, ""),
@@ -377,6 +438,15 @@ mod tests {
             js_value(TokenType::Duration, &json!({"value": 200, "unit": "ms"})),
             json!("200ms")
         );
+    }
+
+    #[test]
+    fn family_names_cannot_leave_their_string() {
+        assert_eq!(
+            font_family(&json!("Evil\n}body{background:url(x)}</style>\\\"")),
+            "\"Evil\\a }body{background:url(x)}\\3c /style\\3e \\\\\\\"\""
+        );
+        assert_eq!(font_family(&json!("a#{b}@{c}")), "\"a\\23 {b}\\40 {c}\"");
     }
 
     #[test]

@@ -1,0 +1,187 @@
+//! Escaping for each context a spec's text lands in. Specs are untrusted when code is
+//! generated (the store may hold what a server or a design file put there), so every
+//! value is escaped for its exact place: JavaScript string literals and comments, HTML
+//! comments, text and attribute values, CSS strings and comments, Markdown.
+//!
+//! Each function's output is safe in its context whatever the input holds, including
+//! when the generated file is a single-file component (an HTML-like file where
+//! `</script`, `</style` and `-->` end a block whatever the language inside it).
+
+use std::fmt::Write as _;
+
+/// A single-quoted JavaScript/TypeScript string literal (quotes included) holding `s`.
+/// Quotes, backslashes, line terminators (also U+2028/U+2029), control characters, `<`,
+/// `>` and `&` are escaped, so the literal is also safe inside an HTML attribute, a
+/// `<script>` block and an HTML comment.
+pub fn js_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '"' | '<' | '>' | '&' | '`' => {
+                let _ = write!(out, "\\x{:02X}", c as u32);
+            }
+            '\u{2028}' | '\u{2029}' => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// Text for one line of a JavaScript comment (`//` or `/* */`) inside any file: line
+/// terminators become spaces, `*/` cannot close the comment, and `</script`,
+/// `</style` and `<!--` cannot end or change the enclosing HTML block.
+pub fn js_comment(s: &str) -> String {
+    let one_line: String = s
+        .chars()
+        .map(|c| if is_line_break(c) { ' ' } else { c })
+        .collect();
+    one_line
+        .replace("*/", "* /")
+        .replace("</", "<\\/")
+        .replace("<!--", "<\\!--")
+        .replace("-->", "--\\>")
+}
+
+/// Text inside an HTML comment (`<!-- ... -->`): no `--` can appear, so neither `-->`,
+/// `--!>` nor `<!--` can end or nest the comment; a leading `>` is kept from closing an
+/// empty comment.
+pub fn html_comment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '-' && out.ends_with('-') {
+            out.push(' ');
+        }
+        out.push(if c.is_control() && c != '\n' { ' ' } else { c });
+    }
+    if out.starts_with('>') {
+        out.insert(0, ' ');
+    }
+    if out.ends_with('-') || out.ends_with("<!") {
+        out.push(' ');
+    }
+    out
+}
+
+/// HTML text or a double- or single-quoted attribute value (also in Vue, Svelte and JSX
+/// markup): `&`, `<`, `>`, quotes, backticks and braces become character references, so
+/// the value can neither close the attribute nor start markup or an expression.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '`' => out.push_str("&#96;"),
+            '{' => out.push_str("&#123;"),
+            '}' => out.push_str("&#125;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A double-quoted CSS string (quotes included): see [`crate::export::value::css_string`].
+pub fn css_string(s: &str) -> String {
+    crate::export::value::css_string(s)
+}
+
+/// Text inside a CSS comment (`/* ... */`), also inside a `<style>` block: one line, and
+/// neither `*/` nor `</style` can end it early.
+pub fn css_comment(s: &str) -> String {
+    let one_line: String = s
+        .chars()
+        .map(|c| if is_line_break(c) { ' ' } else { c })
+        .collect();
+    one_line
+        .replace("*/", "* /")
+        .replace("</", "< /")
+        .replace("<!--", "< !--")
+}
+
+/// Inline Markdown text (a README line or table cell): HTML and Markdown markup
+/// characters are escaped and line breaks become spaces, so the text can neither
+/// embed HTML nor break the table or list it sits in.
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' | '`' | '\\' | '[' | ']' | '*' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_line_break(c) || c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn js_strings_cannot_be_left() {
+        let attack = "hi', pwned = (globalThis.PWNED = 1), z = '";
+        assert_eq!(
+            js_string(attack),
+            "'hi\\', pwned = (globalThis.PWNED = 1), z = \\''"
+        );
+        let s = js_string("a\"b\\c\n\u{2028}</script>");
+        assert_eq!(s, "'a\\x22b\\\\c\\n\\u2028\\x3C/script\\x3E'");
+        assert!(!s[1..s.len() - 1].contains('\''));
+    }
+
+    #[test]
+    fn comments_cannot_be_closed() {
+        assert_eq!(
+            html_comment("a --> b --!> <!-- c"),
+            "a - -> b - -!> <!- - c"
+        );
+        assert!(!html_comment("---->").contains("--"));
+        assert_eq!(
+            js_comment("x */ y </script> z\nw"),
+            "x * / y <\\/script> z w"
+        );
+        assert_eq!(css_comment("x */ </style>"), "x * / < /style>");
+    }
+
+    #[test]
+    fn html_text_and_attributes() {
+        assert_eq!(
+            html("\"><script>{x}</script>'"),
+            "&quot;&gt;&lt;script&gt;&#123;x&#125;&lt;/script&gt;&#39;"
+        );
+    }
+
+    #[test]
+    fn markdown_cannot_embed_html_or_break_tables() {
+        assert_eq!(markdown("a | <b>\nc"), "a \\| &lt;b&gt; c");
+    }
+}
