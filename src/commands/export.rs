@@ -178,6 +178,22 @@ pub(crate) fn plan_file(
     }
 }
 
+/// Whether `path` is one of the token files (or inside a token directory) the project
+/// reads: an output must never replace its own input.
+fn is_token_input(project: &Project, path: &Path) -> bool {
+    let Ok(path) = fs::canonicalize(path) else {
+        return false;
+    };
+    let config = &project.config;
+    config
+        .tokens
+        .iter()
+        .chain(config.modes.values().flatten())
+        .chain(config.resolver.iter())
+        .filter_map(|rel| fs::canonicalize(project.path(rel)).ok())
+        .any(|input| path.starts_with(input))
+}
+
 /// The error for files opends would replace but did not write (nothing is written).
 pub(crate) fn refuse_foreign(ctx: &Context, foreign: &[&Path], action: &str) -> anyhow::Error {
     let list: Vec<String> = foreign
@@ -340,6 +356,7 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     // Decide every file first: a file opends did not write stops the run before
     // anything is written (unless `--force`).
     let mut record = WriteRecord::open(ctx, project.as_ref());
+    let from_config = formats.is_empty();
     let planned: Vec<PlannedFile<'_>> = rendered
         .iter()
         .map(|(format, file)| {
@@ -348,7 +365,19 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
             } else {
                 base.join(&file.path)
             };
-            let plan = plan_file(&path, file.contents.as_bytes(), true, &record);
+            let plan = match plan_file(&path, file.contents.as_bytes(), true, &record) {
+                // A JSON output named in opends.yaml cannot carry a header, and a fresh
+                // clone has no record of writing it: the project file is the claim,
+                // except over one of the project's own token files.
+                Plan::Foreign
+                    if from_config
+                        && matches!(format, ExportFormat::Json | ExportFormat::Dtcg)
+                        && !project.as_ref().is_some_and(|p| is_token_input(p, &path)) =>
+                {
+                    Plan::Replace
+                }
+                plan => plan,
+            };
             PlannedFile {
                 path,
                 contents: file.contents.as_bytes(),

@@ -457,3 +457,28 @@ fn docs_build_refuses_to_overwrite_hand_written_file() {
             .contains("Shows news.")
     );
 }
+
+#[test]
+fn declared_json_output_is_replaced_on_a_fresh_clone_but_never_an_input() {
+    // A JSON output listed in opends.yaml and committed: a fresh clone has no record of
+    // writing it, and JSON holds no header, yet the project file names it as an output.
+    let t = Test::new()
+        .file(
+            "opends.yaml",
+            "name: t\ntokens: [tokens.json]\noutputs:\n  - { format: json, path: dist/tokens.json }\n",
+        )
+        .file("tokens.json", TOKENS)
+        .file("dist/tokens.json", "{\"from\": \"an older export\"}\n");
+    t.opends(["export", "tokens"]).success();
+    assert!(t.read("dist/tokens.json").contains("#000000"));
+    // An output pointed at the project's own token file is refused, whatever opends.yaml says.
+    t.write(
+        "opends.yaml",
+        "name: t\ntokens: [tokens.json]\noutputs:\n  - { format: json, path: tokens.json }\n",
+    );
+    t.opends(["export", "tokens"])
+        .code(2)
+        .stderr_contains("did not write")
+        .stderr_contains("tokens.json");
+    assert_eq!(t.read("tokens.json"), TOKENS);
+}
