@@ -112,7 +112,7 @@ pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
 pub fn admin(ctx: &Context, cmd: ServerCommand) -> Result<Outcome> {
     match cmd {
         ServerCommand::User(ServerUserCommand::Add(a)) => {
-            let storage = open(ctx, &a.storage)?;
+            // Checked first: a refused address writes nothing, not even a new storage.
             let email = server::auth::normalize_email(&a.email).map_err(|why| {
                 crate::hinted(
                     format!(
@@ -122,6 +122,7 @@ pub fn admin(ctx: &Context, cmd: ServerCommand) -> Result<Outcome> {
                     "e.g. `opends server user add ada@example.com --role editor`",
                 )
             })?;
+            let storage = open(ctx, &a.storage)?;
             let actor = cli_actor();
             let role = a.role;
             let result = storage.with_conn(|c| repo::add_user_audited(c, &actor, &email, role));

@@ -152,7 +152,6 @@ fn db(t: &Test) -> rusqlite::Connection {
 #[test]
 fn email_with_newline_cannot_forge_claims() {
     let t = Test::new();
-    let admin = api_token(&t, "admin");
     let bad = [
         "v@x.com\nadmin\n99999999999",
         "v@x.com\r\nadmin",
@@ -175,6 +174,11 @@ fn email_with_newline_cannot_forge_claims() {
         .code(2)
         .stderr_contains("not an accepted e-mail address");
     }
+    assert!(
+        !t.exists("server-data/server.db"),
+        "a refused address writes nothing"
+    );
+    let admin = api_token(&t, "admin");
     let s = Server::start(&t, &[]);
     let c = http();
     for email in bad {
