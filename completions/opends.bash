@@ -2803,7 +2803,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__serve)
-            opts="-C -q -v -h -V --bind --data --database-url --body-limit --rate-limit --cors-origin --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h -V --bind --data --database-url --body-limit --rate-limit --cors-origin --header-timeout --body-timeout --idle-timeout --max-connections --project --db --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2830,6 +2830,22 @@ _opends() {
                     return 0
                     ;;
                 --cors-origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -630,6 +630,10 @@ complete -c opends -n "__fish_opends_using_subcommand serve" -l database-url -d 
 complete -c opends -n "__fish_opends_using_subcommand serve" -l body-limit -d 'Largest request body accepted, in bytes (larger: 413)' -r
 complete -c opends -n "__fish_opends_using_subcommand serve" -l rate-limit -d 'Requests per second allowed per client address and per credential (0: no limit)' -r
 complete -c opends -n "__fish_opends_using_subcommand serve" -l cors-origin -d 'An origin browsers may call the API from (repeatable; default: CORS off)' -r
+complete -c opends -n "__fish_opends_using_subcommand serve" -l header-timeout -d 'Seconds a client has to send a request\'s headers, also while a kept-alive connection waits for its next request; then the connection is closed' -r
+complete -c opends -n "__fish_opends_using_subcommand serve" -l body-timeout -d 'Seconds a client has to send a request\'s body (then 408)' -r
+complete -c opends -n "__fish_opends_using_subcommand serve" -l idle-timeout -d 'Seconds a connection may go without any data moving while no request is being handled (e.g. a client that stops reading its answer); then it is closed' -r
+complete -c opends -n "__fish_opends_using_subcommand serve" -l max-connections -d 'Most client connections open at once; beyond it a connection gets 503 and is closed' -r
 complete -c opends -n "__fish_opends_using_subcommand serve" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand serve" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand serve" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'

@@ -946,6 +946,24 @@ pub struct ServeArgs {
     /// An origin browsers may call the API from (repeatable; default: CORS off)
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
+
+    /// Seconds a client has to send a request's headers, also while a kept-alive
+    /// connection waits for its next request; then the connection is closed
+    #[arg(long, default_value_t = 10, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+
+    /// Seconds a client has to send a request's body (then 408)
+    #[arg(long, default_value_t = 30, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout: u64,
+
+    /// Seconds a connection may go without any data moving while no request is being
+    /// handled (e.g. a client that stops reading its answer); then it is closed
+    #[arg(long, default_value_t = 60, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout: u64,
+
+    /// Most client connections open at once; beyond it a connection gets 503 and is closed
+    #[arg(long, default_value_t = 1024, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
 }
 
 /// Where the team server keeps its data.

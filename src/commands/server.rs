@@ -18,7 +18,7 @@ use crate::server::{self, AnyStorage};
 
 fn open(ctx: &Context, args: &ServerStorageArgs) -> Result<AnyStorage> {
     let data = ctx.cwd.join(&args.data);
-    AnyStorage::open(&data, args.database_url.as_deref()).map_err(|e| {
+    let storage = AnyStorage::open(&data, args.database_url.as_deref()).map_err(|e| {
         crate::hinted(
             format!("the server's storage: {}", db_message(&e)),
             if args.database_url.is_some() {
@@ -27,7 +27,13 @@ fn open(ctx: &Context, args: &ServerStorageArgs) -> Result<AnyStorage> {
                 "check --data DIR"
             },
         )
-    })
+    })?;
+    for note in storage.tightened() {
+        ctx.printer.warn(&format!(
+            "{note}: the server's data holds the key that signs access tokens"
+        ));
+    }
+    Ok(storage)
 }
 
 fn db_message(e: &DbError) -> String {
@@ -52,6 +58,10 @@ pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
         body_limit: args.body_limit,
         rate_limit: args.rate_limit,
         cors_origins: args.cors_origins.clone(),
+        header_timeout: std::time::Duration::from_secs(args.header_timeout),
+        body_timeout: std::time::Duration::from_secs(args.body_timeout),
+        idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
+        max_connections: args.max_connections,
         figma_passcode: env("OPENDS_FIGMA_WEBHOOK_PASSCODE"),
         penpot_secret: env("OPENDS_PENPOT_WEBHOOK_SECRET"),
     };
@@ -64,7 +74,9 @@ pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
         limits: server::limits::Limiter::default(),
         metrics: server::limits::Metrics::default(),
         token_cache: server::limits::TokenCache::default(),
+        accounts: server::limits::AccountCache::default(),
         pages: server::limits::PageCache::default(),
+        hashing: Arc::new(tokio::sync::Semaphore::new(server::hashing_permits())),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -100,14 +112,17 @@ pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
 pub fn admin(ctx: &Context, cmd: ServerCommand) -> Result<Outcome> {
     match cmd {
         ServerCommand::User(ServerUserCommand::Add(a)) => {
-            let storage = open(ctx, &a.storage)?;
-            let email = a.email.trim().to_lowercase();
-            if !email.contains('@') {
-                return Err(crate::hinted(
-                    format!("`{}` is not an e-mail address", a.email),
+            // Checked first: a refused address writes nothing, not even a new storage.
+            let email = server::auth::normalize_email(&a.email).map_err(|why| {
+                crate::hinted(
+                    format!(
+                        "`{}` is not an accepted e-mail address: {why}",
+                        a.email.escape_debug()
+                    ),
                     "e.g. `opends server user add ada@example.com --role editor`",
-                ));
-            }
+                )
+            })?;
+            let storage = open(ctx, &a.storage)?;
             let actor = cli_actor();
             let role = a.role;
             let result = storage.with_conn(|c| repo::add_user_audited(c, &actor, &email, role));

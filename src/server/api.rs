@@ -238,10 +238,24 @@ impl FromRequestParts<App> for Caller {
             let c = auth::verify(&app.secret, &token, repo::now_secs()).ok_or_else(|| {
                 ApiError::unauthorized("the access token is invalid or expired; refresh it")
             })?;
+            // The account decides, not the token: a deleted or disabled account's tokens
+            // stop working, and a role change applies at once.
+            let user = if let Some(u) = app.accounts.get(&c.sub) {
+                Some(u)
+            } else {
+                let id = c.sub.clone();
+                app.db(move |conn| repo::user_by_id(conn, &id)).await?
+            };
+            let user = user.filter(|u| !u.disabled).ok_or_else(|| {
+                ApiError::unauthorized(
+                    "the account of this access token is deleted or disabled; log in again",
+                )
+            })?;
+            app.accounts.put(user.id.clone(), user.clone());
             Caller {
-                name: format!("user:{}", c.email),
-                role: c.role,
-                user_id: Some(c.user_id),
+                name: format!("user:{}", user.email),
+                role: user.role,
+                user_id: Some(user.id),
             }
         } else if token.starts_with(repo::API_TOKEN_PREFIX) {
             let hash = repo::sha256_hex(&token);
@@ -367,17 +381,8 @@ struct LoginBody {
 }
 
 fn issue(app: &App, user: &repo::User) -> (String, i64) {
-    let expires = repo::now_secs() + auth::ACCESS_TTL_SECS;
-    let token = auth::sign(
-        &app.secret,
-        &Claims {
-            user_id: user.id.clone(),
-            email: user.email.clone(),
-            role: user.role,
-            expires,
-        },
-    );
-    (token, expires)
+    let claims = Claims::access(&user.id, &user.email, user.role, repo::now_secs());
+    (auth::sign(&app.secret, &claims), claims.exp)
 }
 
 async fn new_session(app: &App, user: repo::User, family: String) -> ApiResult<Response> {
@@ -403,21 +408,20 @@ async fn login(
     ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
     Body(body): Body<LoginBody>,
 ) -> ApiResult<Response> {
-    let email = body.email.trim().to_lowercase();
+    let email = auth::normalize_email(&body.email)
+        .map_err(|why| ApiError::bad_request(format!("`email`: {why}")))?;
     let keys = vec![format!("acct:{email}"), format!("ip:{}", addr.ip())];
     let now = repo::now_secs();
     let since = now - auth::LOGIN_WINDOW_SECS;
+    // The attempt is counted before the password is checked, atomically (see
+    // `reserve_login_attempt`): concurrent logins cannot all pass the check.
     let ks = keys.clone();
-    let failures = app
-        .db(move |c| {
-            let mut worst = 0;
-            for k in &ks {
-                worst = worst.max(repo::login_failures(c, k, since)?);
-            }
-            Ok(worst)
-        })
+    let (attempt, attempts) = app
+        .db(move |c| repo::reserve_login_attempt(c, &ks, now, since))
         .await?;
-    if failures >= auth::LOGIN_FAILURES {
+    if attempts > auth::LOGIN_FAILURES {
+        let a = attempt.clone();
+        app.db(move |c| repo::forget_login_attempt(c, &a)).await?;
         tracing::warn!(account = %email, "login throttled");
         #[allow(clippy::cast_sign_loss)]
         return Err(ApiError {
@@ -429,20 +433,27 @@ async fn login(
     let e = email.clone();
     let user = app.db(move |c| repo::user_by_email(c, &e)).await?;
     // Verify against a dummy hash when the account is unknown, so timing tells nothing.
-    let ok = if let Some(u) = &user {
-        u.check_password(&body.password) && !u.disabled
-    } else {
-        auth::verify_password(DUMMY_HASH, &body.password);
-        false
-    };
+    // Argon2 runs on the bounded hashing pool, never on the async workers.
+    let password = body.password;
+    let (ok, user) = app
+        .hashing(move || {
+            let ok = if let Some(u) = &user {
+                u.check_password(&password) && !u.disabled
+            } else {
+                auth::verify_password(DUMMY_HASH, &password);
+                false
+            };
+            (ok, user)
+        })
+        .await?;
     let Some(user) = user.filter(|_| ok) else {
+        // The attempt's rows stay: they are the failure record.
         tracing::warn!(account = %email, "login failed");
-        app.db(move |c| repo::record_login_failure(c, &keys, now))
-            .await?;
         return Err(ApiError::unauthorized("wrong e-mail or password"));
     };
     let k = keys[0].clone();
-    app.db(move |c| repo::clear_login_failures(c, &k)).await?;
+    app.db(move |c| repo::login_succeeded(c, &k, &attempt))
+        .await?;
     new_session(&app, user, repo::random_hex(16)).await
 }
 
@@ -1027,14 +1038,8 @@ async fn add_user(
     Body(body): Body<NewUser>,
 ) -> ApiResult<Response> {
     caller.require(Action::Admin)?;
-    let email = body.email.trim().to_lowercase();
-    if !email.contains('@') || email.len() > 254 {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
-            "`email` must be an e-mail address",
-        ));
-    }
+    let email = auth::normalize_email(&body.email)
+        .map_err(|why| ApiError::bad_request(format!("`email`: {why}")))?;
     let actor = caller.actor();
     let role = body.role;
     let (user, password) = app
@@ -1058,6 +1063,7 @@ async fn delete_user(
     let gone = app
         .db(move |c| repo::remove_audited(c, &actor, "user.delete", &i, repo::delete_user))
         .await?;
+    app.accounts.clear();
     removed(gone, format!("no user `{id}`"))
 }
 
@@ -1158,22 +1164,23 @@ async fn webhook(
             Ok(axum::Json(json!({"ignored": kind})).into_response())
         }
         Err(WebhookError::Unauthenticated) => {
+            // Nothing is stored for a refused call (anyone can send them): it is counted.
             tracing::warn!(provider, "webhook rejected: bad passcode or secret");
             app.metrics.event("webhook", "rejected");
-            let _ = app
-                .db(move |c| {
-                    repo::record_event(
-                        c,
-                        provider,
-                        "webhook",
-                        "rejected",
-                        Some("bad passcode or secret".into()),
-                    )
-                })
-                .await;
+            app.metrics.webhook_rejected(
+                provider,
+                if provider == "figma" {
+                    "bad_passcode"
+                } else {
+                    "bad_secret"
+                },
+            );
             Err(ApiError::unauthorized("bad webhook passcode or secret"))
         }
-        Err(e) => Err(ApiError::bad_request(e.to_string())),
+        Err(e @ WebhookError::Malformed(_)) => {
+            app.metrics.webhook_rejected(provider, "malformed");
+            Err(ApiError::bad_request(e.to_string()))
+        }
     }
 }
 

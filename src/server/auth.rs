@@ -38,59 +38,113 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
     })
 }
 
-/// Who an access token was issued to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Who an access token was issued to: the claims of its JSON payload.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Claims {
+    /// What the token is (`access`): other signed things never pass for one.
+    pub typ: String,
     /// The user's id.
-    pub user_id: String,
-    /// The user's e-mail.
+    pub sub: String,
+    /// The user's e-mail (informational; the account is looked up by `sub`).
     pub email: String,
-    /// The role at issue time.
+    /// The role at issue time (the account's current role decides).
     pub role: Role,
+    /// Issued at, unix seconds.
+    pub iat: i64,
     /// Expiry, unix seconds.
-    pub expires: i64,
+    pub exp: i64,
+}
+
+impl Claims {
+    /// Access-token claims for a user, valid from `now` for [`ACCESS_TTL_SECS`].
+    pub fn access(user_id: &str, email: &str, role: Role, now: i64) -> Self {
+        Self {
+            typ: ACCESS_TYPE.to_string(),
+            sub: user_id.to_string(),
+            email: email.to_string(),
+            role,
+            iat: now,
+            exp: now + ACCESS_TTL_SECS,
+        }
+    }
 }
 
 /// The access-token prefix.
 pub const ACCESS_PREFIX: &str = "odsa_";
+/// The `typ` claim of an access token.
+pub const ACCESS_TYPE: &str = "access";
+/// Version 2 of the format: the MAC covers this label and the payload, so a token of
+/// another format or version never verifies.
+const MAC_LABEL: &[u8] = b"opends access token v2\0";
 
-/// Signs an access token: `odsa_` + base64url(payload) + `.` + base64url(HMAC-SHA256).
-pub fn sign(secret: &[u8], claims: &Claims) -> String {
-    let payload = format!(
-        "1\n{}\n{}\n{}\n{}",
-        claims.user_id,
-        claims.email,
-        claims.role.as_str(),
-        claims.expires
-    );
-    let body = B64.encode(payload.as_bytes());
+fn mac(secret: &[u8], body: &str) -> Hmac<Sha256> {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("any key length");
+    mac.update(MAC_LABEL);
     mac.update(body.as_bytes());
-    format!(
-        "{ACCESS_PREFIX}{body}.{}",
-        B64.encode(mac.finalize().into_bytes())
-    )
+    mac
 }
 
-/// The claims of a valid, unexpired access token.
+/// Signs an access token: `odsa_` + base64url(JSON claims) + `.` + base64url(HMAC-SHA256).
+/// The claims are one JSON object (serde), so no field can spill into another.
+pub fn sign(secret: &[u8], claims: &Claims) -> String {
+    let payload = serde_json::to_vec(claims).expect("claims serialize");
+    let body = B64.encode(payload);
+    let sig = B64.encode(mac(secret, &body).finalize().into_bytes());
+    format!("{ACCESS_PREFIX}{body}.{sig}")
+}
+
+/// The claims of a valid, unexpired access token (signature first, then the JSON: the
+/// payload is never parsed before it is authenticated).
 pub fn verify(secret: &[u8], token: &str, now: i64) -> Option<Claims> {
     let rest = token.strip_prefix(ACCESS_PREFIX)?;
     let (body, sig) = rest.split_once('.')?;
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).ok()?;
-    mac.update(body.as_bytes());
-    mac.verify_slice(&B64.decode(sig).ok()?).ok()?;
-    let payload = String::from_utf8(B64.decode(body).ok()?).ok()?;
-    let mut parts = payload.split('\n');
-    if parts.next()? != "1" {
-        return None;
+    mac(secret, body)
+        .verify_slice(&B64.decode(sig).ok()?)
+        .ok()?;
+    let claims: Claims = serde_json::from_slice(&B64.decode(body).ok()?).ok()?;
+    (claims.typ == ACCESS_TYPE && claims.exp > now && !claims.sub.is_empty()).then_some(claims)
+}
+
+/// The longest e-mail address accepted (RFC 5321's path limit).
+pub const EMAIL_MAX_LEN: usize = 254;
+
+/// Checks an e-mail address (account names: `POST /api/v1/users`, `opends server user
+/// add`, login) and returns it normalised (surrounding spaces removed, lowercase).
+/// Refused: control characters (C0, DEL, C1), line and paragraph separators, bidi
+/// controls, any whitespace, `<` `>`, more than [`EMAIL_MAX_LEN`] bytes, and anything but
+/// one `@` between a non-empty local part and domain.
+pub fn normalize_email(input: &str) -> Result<String, String> {
+    let email = input.trim_matches(' ').to_lowercase();
+    if email.is_empty() {
+        return Err("the e-mail address is empty".into());
     }
-    let claims = Claims {
-        user_id: parts.next()?.to_string(),
-        email: parts.next()?.to_string(),
-        role: Role::parse(parts.next()?)?,
-        expires: parts.next()?.parse().ok()?,
-    };
-    (claims.expires > now).then_some(claims)
+    if email.len() > EMAIL_MAX_LEN {
+        return Err(format!(
+            "the e-mail address is {} bytes long; at most {EMAIL_MAX_LEN} are allowed",
+            email.len()
+        ));
+    }
+    if let Some(c) = email.chars().find(|&c| {
+        c.is_control()
+            || c.is_whitespace()
+            || matches!(c, '<' | '>' | '\u{2028}' | '\u{2029}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    }) {
+        return Err(format!(
+            "the e-mail address contains {}, which is not allowed (no control characters, whitespace, line separators or `<>`)",
+            c.escape_unicode()
+        ));
+    }
+    match email.split_once('@') {
+        Some((local, domain))
+            if !local.is_empty() && !domain.is_empty() && !domain.contains('@') =>
+        {
+            Ok(email)
+        }
+        _ => Err(
+            "an e-mail address needs one `@` between a name and a domain, e.g. `ada@example.com`"
+                .into(),
+        ),
+    }
 }
 
 /// The actions of the roles table (docs/api.md).
@@ -122,12 +176,11 @@ mod tests {
     #[test]
     fn tokens_verify_until_they_expire_and_not_when_tampered() {
         let claims = Claims {
-            user_id: "u1".into(),
-            email: "a@b.c".into(),
-            role: Role::Editor,
-            expires: 1_000,
+            exp: 1_000,
+            ..Claims::access("u1", "a@b.c", Role::Editor, 0)
         };
         let t = sign(b"k", &claims);
+        assert!(t.starts_with(ACCESS_PREFIX));
         assert_eq!(verify(b"k", &t, 999), Some(claims.clone()));
         assert_eq!(verify(b"k", &t, 1_000), None);
         assert_eq!(verify(b"other", &t, 10), None);
@@ -135,7 +188,7 @@ mod tests {
             b"k",
             &Claims {
                 role: Role::Admin,
-                ..claims
+                ..claims.clone()
             },
         );
         let forged = format!(
@@ -144,6 +197,57 @@ mod tests {
             t.split('.').nth(1).unwrap()
         );
         assert_eq!(verify(b"k", &forged, 10), None);
+        // Another `typ` never passes for an access token.
+        let other = sign(
+            b"k",
+            &Claims {
+                typ: "refresh".into(),
+                ..claims
+            },
+        );
+        assert_eq!(verify(b"k", &other, 10), None);
+    }
+
+    #[test]
+    fn the_old_newline_format_does_not_verify() {
+        let body = B64.encode("1\nu1\na@b.c\nadmin\n99999999999");
+        let mut m = Hmac::<Sha256>::new_from_slice(b"k").unwrap();
+        m.update(body.as_bytes());
+        let old = format!(
+            "{ACCESS_PREFIX}{body}.{}",
+            B64.encode(m.finalize().into_bytes())
+        );
+        assert_eq!(verify(b"k", &old, 10), None);
+    }
+
+    #[test]
+    fn email_addresses_are_checked_in_one_place() {
+        assert_eq!(
+            normalize_email(" Ada@Example.com ").unwrap(),
+            "ada@example.com"
+        );
+        for bad in [
+            "a\n@b.c",
+            "v@x.com\nadmin",
+            "a\r\n@b.c",
+            "a\u{2028}@b.c",
+            "a\u{85}@b.c",
+            "a\u{7f}@b.c",
+            "<script>@b.c",
+            "a b@c.d",
+            "a\t@b.c",
+            "@b.c",
+            "a@",
+            "a@b@c",
+            "abc",
+            "",
+            "a\u{202e}@b.c",
+        ] {
+            assert!(normalize_email(bad).is_err(), "{bad:?}");
+        }
+        let long = format!("{}@b.c", "a".repeat(251));
+        assert!(normalize_email(&long).is_err());
+        assert!(normalize_email(&format!("{}@b.c", "a".repeat(250))).is_ok());
     }
 
     #[test]

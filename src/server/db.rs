@@ -155,7 +155,10 @@ pub fn transaction<T, E: From<DbError>>(
 }
 
 /// The schema steps, written once for both databases (see the file's header).
-const SCHEMA: &[&str] = &[include_str!("migrations/0001_server.sql")];
+const SCHEMA: &[&str] = &[
+    include_str!("migrations/0001_server.sql"),
+    include_str!("migrations/0002_login_attempts.sql"),
+];
 
 /// A schema step in `dialect`'s words.
 fn schema(step: &str, dialect: Dialect) -> String {
@@ -171,6 +174,8 @@ fn schema(step: &str, dialect: Dialect) -> String {
 pub struct SqliteStorage {
     path: PathBuf,
     pool: Mutex<Vec<rusqlite::Connection>>,
+    /// What opening changed to make the data private (for a warning).
+    pub tightened: Vec<String>,
 }
 
 struct SqliteConn<'a> {
@@ -261,17 +266,35 @@ impl Conn for SqliteConn<'_> {
 }
 
 impl SqliteStorage {
-    /// The store in `dir` (created if needed): `dir/server.db`.
+    /// The store in `dir` (created if needed): `dir/server.db`. On Unix the directory is
+    /// made 0700 and the database files (with `-wal` and `-shm`) 0600, also when an
+    /// existing installation was looser: what was changed is in `tightened`.
     pub fn open(dir: &Path) -> Result<Self, DbError> {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            DbError::Unavailable(format!("could not create `{}`: {e}", dir.display()))
-        })?;
-        let storage = Self {
-            path: dir.join("server.db"),
+        let unavailable = |what: &Path, e: std::io::Error| {
+            DbError::Unavailable(format!("could not create `{}`: {e}", what.display()))
+        };
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| unavailable(parent, e))?;
+        }
+        private::create_dir(dir).map_err(|e| unavailable(dir, e))?;
+        let path = dir.join("server.db");
+        // The signing key is written into this file: it never exists with looser modes.
+        private::create_file(&path).map_err(|e| unavailable(&path, e))?;
+        let mut tightened = Vec::new();
+        private::tighten(dir, &mut tightened);
+        let mut storage = Self {
+            path,
             pool: Mutex::new(Vec::new()),
+            tightened: Vec::new(),
         };
         // Opening checks the file now rather than at the first request.
         let conn = storage.connect()?;
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = storage.path.clone().into_os_string();
+            name.push(suffix);
+            private::tighten(Path::new(&name), &mut tightened);
+        }
+        storage.tightened = tightened;
         storage.pool.lock().expect("pool").push(conn);
         Ok(storage)
     }
@@ -329,6 +352,62 @@ impl Storage for SqliteStorage {
     fn describe(&self) -> String {
         format!("sqlite:{}", self.path.display())
     }
+}
+
+/// Owner-only files and directories for the server's data (Unix; elsewhere the platform's
+/// defaults apply).
+mod private {
+    use std::path::Path;
+
+    /// Creates `dir` (not its parents) owner-only, if it does not exist.
+    pub(super) fn create_dir(dir: &Path) -> std::io::Result<()> {
+        let mut b = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+        match b.create(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+            other => other,
+        }
+    }
+
+    /// Creates an empty owner-only file, if none exists.
+    pub(super) fn create_file(path: &Path) -> std::io::Result<()> {
+        let mut o = std::fs::OpenOptions::new();
+        o.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+        match o.open(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            other => other.map(drop),
+        }
+    }
+
+    /// Removes group and other permissions from `path` if it has any; says so in `notes`.
+    #[cfg(unix)]
+    pub(super) fn tighten(path: &Path, notes: &mut Vec<String>) {
+        use std::os::unix::fs::PermissionsExt as _;
+        let Ok(meta) = std::fs::metadata(path) else {
+            return;
+        };
+        let mode = meta.permissions().mode() & 0o7777;
+        if mode.trailing_zeros() >= 6 {
+            return;
+        }
+        let private = mode & 0o700;
+        match std::fs::set_permissions(path, std::fs::Permissions::from_mode(private)) {
+            Ok(()) => notes.push(format!(
+                "`{}` was accessible to other users (mode {mode:o}); changed it to {private:o}",
+                path.display()
+            )),
+            Err(e) => notes.push(format!(
+                "`{}` is accessible to other users (mode {mode:o}) and could not be changed: {e}; make it {private:o}",
+                path.display()
+            )),
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub(super) fn tighten(_path: &Path, _notes: &mut Vec<String>) {}
 }
 
 /// Applies the numbered schema steps not applied yet (`schema_version` table).

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::repo::ApiToken;
+use super::repo::{ApiToken, User};
 
 /// Token buckets: `rate` requests per second, bursts up to twice that.
 #[derive(Default)]
@@ -61,6 +61,8 @@ pub struct Metrics {
     requests: Mutex<HashMap<(String, u16), u64>>,
     latency: Mutex<HashMap<String, Series>>,
     events: Mutex<HashMap<(String, String), u64>>,
+    webhook_rejections: Mutex<HashMap<(String, String), u64>>,
+    connections_refused: std::sync::atomic::AtomicU64,
 }
 
 impl Metrics {
@@ -92,6 +94,22 @@ impl Metrics {
             .expect("metrics")
             .entry((trigger.to_string(), status.to_string()))
             .or_default() += 1;
+    }
+
+    /// Records a refused webhook call (nothing is stored for it).
+    pub fn webhook_rejected(&self, provider: &str, reason: &str) {
+        *self
+            .webhook_rejections
+            .lock()
+            .expect("metrics")
+            .entry((provider.to_string(), reason.to_string()))
+            .or_default() += 1;
+    }
+
+    /// Records a connection refused at the connection limit.
+    pub fn connection_refused(&self) {
+        self.connections_refused
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The Prometheus text exposition.
@@ -150,6 +168,29 @@ impl Metrics {
                 escape(&status)
             );
         }
+        out.push_str("# HELP opends_webhook_rejections_total Webhook calls refused (not stored) by provider and reason.\n# TYPE opends_webhook_rejections_total counter\n");
+        let mut rejected: Vec<_> = self
+            .webhook_rejections
+            .lock()
+            .expect("metrics")
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        rejected.sort();
+        for ((provider, reason), n) in rejected {
+            let _ = writeln!(
+                out,
+                "opends_webhook_rejections_total{{provider=\"{}\",reason=\"{}\"}} {n}",
+                escape(&provider),
+                escape(&reason)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "# HELP opends_connections_refused_total Connections refused at --max-connections.\n# TYPE opends_connections_refused_total counter\nopends_connections_refused_total {}",
+            self.connections_refused
+                .load(std::sync::atomic::Ordering::Relaxed)
+        );
         let _ = writeln!(
             out,
             "# HELP opends_uptime_seconds Seconds since the server started.\n# TYPE opends_uptime_seconds gauge\nopends_uptime_seconds {}",
@@ -169,31 +210,62 @@ fn escape(s: &str) -> String {
 /// revocation takes effect within this time).
 pub const TOKEN_CACHE_TTL: Duration = Duration::from_secs(5);
 
-/// API tokens by hash, with when they were looked up.
-#[derive(Default)]
-pub struct TokenCache {
-    map: Mutex<HashMap<String, (ApiToken, Instant)>>,
+/// How long a looked-up account (role, disabled) is trusted for access tokens without
+/// asking the database again. Deleting an account through this server forgets it at
+/// once; other servers, and changes made directly in the database, take effect within
+/// this time.
+pub const ACCOUNT_CACHE_TTL: Duration = Duration::from_secs(5);
+
+/// Values by key with when they were looked up, trusted for a fixed time.
+pub struct TtlCache<V> {
+    ttl: Duration,
+    map: Mutex<HashMap<String, (V, Instant)>>,
 }
 
-impl TokenCache {
-    /// The cached token, if fresh.
-    pub fn get(&self, hash: &str) -> Option<ApiToken> {
+/// API tokens by hash.
+pub type TokenCache = TtlCache<ApiToken>;
+/// Accounts by user id.
+pub type AccountCache = TtlCache<User>;
+
+impl Default for TtlCache<ApiToken> {
+    fn default() -> Self {
+        Self::new(TOKEN_CACHE_TTL)
+    }
+}
+
+impl Default for TtlCache<User> {
+    fn default() -> Self {
+        Self::new(ACCOUNT_CACHE_TTL)
+    }
+}
+
+impl<V: Clone> TtlCache<V> {
+    /// An empty cache whose entries live `ttl`.
+    pub fn new(ttl: Duration) -> Self {
+        Self {
+            ttl,
+            map: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The cached value, if fresh.
+    pub fn get(&self, key: &str) -> Option<V> {
         let map = self.map.lock().expect("cache");
-        map.get(hash)
-            .filter(|(_, at)| at.elapsed() < TOKEN_CACHE_TTL)
+        map.get(key)
+            .filter(|(_, at)| at.elapsed() < self.ttl)
             .map(|(t, _)| t.clone())
     }
 
-    /// Remembers a token.
-    pub fn put(&self, hash: String, token: ApiToken) {
+    /// Remembers a value.
+    pub fn put(&self, key: String, value: V) {
         let mut map = self.map.lock().expect("cache");
         if map.len() > 10_000 {
             map.clear();
         }
-        map.insert(hash, (token, Instant::now()));
+        map.insert(key, (value, Instant::now()));
     }
 
-    /// Forgets every token (after a revocation on this server).
+    /// Forgets everything (after a revocation or account change on this server).
     pub fn clear(&self) {
         self.map.lock().expect("cache").clear();
     }

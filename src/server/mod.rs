@@ -55,6 +55,14 @@ impl Storage for AnyStorage {
 }
 
 impl AnyStorage {
+    /// What opening changed to keep the data private (each a warning for the operator).
+    pub fn tightened(&self) -> &[String] {
+        match self {
+            Self::Sqlite(s) => &s.tightened,
+            Self::Postgres(_) => &[],
+        }
+    }
+
     /// Opens the storage a server or `opends server ...` names, and migrates it.
     pub fn open(data: &std::path::Path, database_url: Option<&str>) -> Result<Self, DbError> {
         let s = match database_url {
@@ -80,6 +88,15 @@ pub struct Options {
     pub figma_passcode: Option<String>,
     /// The secret in the Penpot webhook URL.
     pub penpot_secret: Option<String>,
+    /// Time a client has to send a request's headers (also the wait for the next
+    /// request on a kept-alive connection).
+    pub header_timeout: Duration,
+    /// Time a client has to send a request's body (408 beyond it).
+    pub body_timeout: Duration,
+    /// Time a connection may go without data moving while no request is handled.
+    pub idle_timeout: Duration,
+    /// Most connections open at once (more get 503 and are closed).
+    pub max_connections: u32,
 }
 
 /// Shared server state.
@@ -98,8 +115,14 @@ pub struct Inner {
     pub metrics: limits::Metrics,
     /// API tokens seen recently (by hash), to spare a lookup per request.
     pub token_cache: limits::TokenCache,
+    /// Accounts seen recently (by id), so an access token's account is checked per
+    /// request without a lookup each time.
+    pub accounts: limits::AccountCache,
     /// Token-list pages by query and revision.
     pub pages: limits::PageCache,
+    /// Permits for password hashing and verification (argon2 is slow on purpose): at
+    /// most this many run at once, on the blocking pool, never on the async workers.
+    pub hashing: Arc<tokio::sync::Semaphore>,
 }
 
 /// The state handlers get.
@@ -115,6 +138,32 @@ impl Inner {
         tokio::task::spawn_blocking(move || me.storage.with_conn(f))
             .await
             .unwrap_or_else(|e| Err(DbError::Query(format!("worker failed: {e}"))))
+    }
+}
+
+/// How many password checks run at once: one per core, at most 8.
+pub fn hashing_permits() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8))
+}
+
+impl Inner {
+    /// Runs password hashing or verification `f` on the blocking pool, at most
+    /// [`hashing_permits`] at once (others wait without holding a thread).
+    pub async fn hashing<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, DbError> {
+        let permit = Arc::clone(&self.hashing)
+            .acquire_owned()
+            .await
+            .map_err(|e| DbError::Query(format!("hashing pool closed: {e}")))?;
+        tokio::task::spawn_blocking(move || {
+            let out = f();
+            drop(permit);
+            out
+        })
+        .await
+        .map_err(|e| DbError::Query(format!("worker failed: {e}")))
     }
 }
 
@@ -202,9 +251,72 @@ async fn around(State(app): State<App>, req: Request, next: Next) -> Response {
     resp.0
 }
 
+/// Reads the whole request body within `--body-timeout` (408 and the connection closed
+/// otherwise) and `--body-limit` (413), before any handler runs: a client sending its body
+/// slowly holds nothing longer than that.
+async fn read_body(State(app): State<App>, req: Request, next: Next) -> Response {
+    let (parts, body) = req.into_parts();
+    let limit = app.options.body_limit;
+    let timeout = app.options.body_timeout;
+    match tokio::time::timeout(timeout, axum::body::to_bytes(body, limit)).await {
+        Ok(Ok(bytes)) => {
+            next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+                .await
+        }
+        Ok(Err(e)) => {
+            let too_large = std::error::Error::source(&e)
+                .is_some_and(<dyn std::error::Error>::is::<http_body_util::LengthLimitError>);
+            let mut resp = if too_large {
+                api::ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    format!(
+                        "the request body is larger than the server accepts ({limit} bytes; --body-limit)"
+                    ),
+                )
+                .into_response()
+            } else {
+                api::ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad_request",
+                    format!("could not read the request body: {e}"),
+                )
+                .into_response()
+            };
+            close(&mut resp);
+            resp
+        }
+        Err(_) => {
+            let mut resp = api::ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "request_timeout",
+                format!(
+                    "the request body did not arrive within {} s (--body-timeout)",
+                    timeout.as_secs()
+                ),
+            )
+            .into_response();
+            close(&mut resp);
+            resp
+        }
+    }
+}
+
+/// Asks for the connection to be closed after this response (its body was not read).
+fn close(resp: &mut Response) {
+    resp.headers_mut().insert(
+        axum::http::header::CONNECTION,
+        HeaderValue::from_static("close"),
+    );
+}
+
 /// Builds the router with every layer.
 pub fn router(app: App) -> axum::Router {
     let mut r = api::routes()
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            read_body,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&app),
             around,
@@ -253,14 +365,248 @@ pub fn init_logging() {
 }
 
 /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
+///
+/// Its own accept loop rather than `axum::serve`, for what that lacks: at most
+/// `max_connections` connections (one more gets 503 and is closed), hyper's header-read
+/// timeout, and an idle timeout (no data moving while no request is being handled).
 pub async fn serve(listener: tokio::net::TcpListener, app: App) -> std::io::Result<()> {
-    let router = router(app);
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown())
-    .await
+    let router = router(Arc::clone(&app));
+    let max = app.options.max_connections.max(1);
+    let permits = Arc::new(tokio::sync::Semaphore::new(max as usize));
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let stop = shutdown();
+    tokio::pin!(stop);
+    loop {
+        let (stream, peer) = tokio::select! {
+            () = &mut stop => break,
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little, go on.
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let Ok(permit) = Arc::clone(&permits).try_acquire_owned() else {
+            app.metrics.connection_refused();
+            tokio::spawn(conn::refuse(stream, max));
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        tokio::spawn(conn::serve(
+            stream,
+            peer,
+            router.clone(),
+            Arc::clone(&app),
+            stop_rx.clone(),
+            permit,
+        ));
+    }
+    drop(listener);
+    let _ = stop_tx.send(true);
+    // Every connection holds a permit until it is done.
+    let _ = permits.acquire_many(max).await;
+    Ok(())
+}
+
+mod conn {
+    use std::net::SocketAddr;
+    use std::pin::Pin;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+    use std::task::{Context, Poll};
+    use std::time::{Duration, Instant};
+
+    use axum::extract::ConnectInfo;
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tokio::io::{AsyncRead, AsyncReadExt as _, AsyncWrite, AsyncWriteExt as _, ReadBuf};
+    use tokio::net::TcpStream;
+    use tower_service::Service as _;
+
+    use super::App;
+
+    /// When data last moved on a connection, and how many requests are being handled.
+    struct Activity {
+        start: Instant,
+        last_ms: AtomicU64,
+        in_flight: AtomicUsize,
+    }
+
+    impl Activity {
+        fn touch(&self) {
+            let ms = u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX);
+            self.last_ms.store(ms, Ordering::Relaxed);
+        }
+
+        fn idle_for(&self) -> Duration {
+            let now = self.start.elapsed();
+            now.saturating_sub(Duration::from_millis(self.last_ms.load(Ordering::Relaxed)))
+        }
+    }
+
+    /// Counts a request as in flight while it lives.
+    struct InFlight(Arc<Activity>);
+
+    impl InFlight {
+        fn new(a: &Arc<Activity>) -> Self {
+            a.in_flight.fetch_add(1, Ordering::Relaxed);
+            Self(Arc::clone(a))
+        }
+    }
+
+    impl Drop for InFlight {
+        fn drop(&mut self) {
+            self.0.in_flight.fetch_sub(1, Ordering::Relaxed);
+            self.0.touch();
+        }
+    }
+
+    /// A TCP stream that notes when bytes move.
+    struct Tracked {
+        inner: TcpStream,
+        activity: Arc<Activity>,
+    }
+
+    impl AsyncRead for Tracked {
+        fn poll_read(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            buf: &mut ReadBuf<'_>,
+        ) -> Poll<std::io::Result<()>> {
+            let before = buf.filled().len();
+            let r = Pin::new(&mut self.inner).poll_read(cx, buf);
+            if buf.filled().len() > before {
+                self.activity.touch();
+            }
+            r
+        }
+    }
+
+    impl AsyncWrite for Tracked {
+        fn poll_write(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            buf: &[u8],
+        ) -> Poll<std::io::Result<usize>> {
+            let r = Pin::new(&mut self.inner).poll_write(cx, buf);
+            if matches!(r, Poll::Ready(Ok(n)) if n > 0) {
+                self.activity.touch();
+            }
+            r
+        }
+
+        fn poll_write_vectored(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            bufs: &[std::io::IoSlice<'_>],
+        ) -> Poll<std::io::Result<usize>> {
+            let r = Pin::new(&mut self.inner).poll_write_vectored(cx, bufs);
+            if matches!(r, Poll::Ready(Ok(n)) if n > 0) {
+                self.activity.touch();
+            }
+            r
+        }
+
+        fn is_write_vectored(&self) -> bool {
+            self.inner.is_write_vectored()
+        }
+
+        fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Pin::new(&mut self.inner).poll_flush(cx)
+        }
+
+        fn poll_shutdown(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+        ) -> Poll<std::io::Result<()>> {
+            Pin::new(&mut self.inner).poll_shutdown(cx)
+        }
+    }
+
+    /// Serves one connection until it ends, times out, or the server stops.
+    pub(super) async fn serve(
+        stream: TcpStream,
+        peer: SocketAddr,
+        router: axum::Router,
+        app: App,
+        mut stop: tokio::sync::watch::Receiver<bool>,
+        _permit: tokio::sync::OwnedSemaphorePermit,
+    ) {
+        let activity = Arc::new(Activity {
+            start: Instant::now(),
+            last_ms: AtomicU64::new(0),
+            in_flight: AtomicUsize::new(0),
+        });
+        let io = TokioIo::new(Tracked {
+            inner: stream,
+            activity: Arc::clone(&activity),
+        });
+        let act = Arc::clone(&activity);
+        let service =
+            hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+                req.extensions_mut().insert(ConnectInfo(peer));
+                let guard = InFlight::new(&act);
+                let mut router = router.clone();
+                async move {
+                    let resp = router.call(req).await;
+                    drop(guard);
+                    resp
+                }
+            });
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder
+            .timer(TokioTimer::new())
+            .header_read_timeout(app.options.header_timeout)
+            .keep_alive(true);
+        let conn = builder.serve_connection(io, service);
+        tokio::pin!(conn);
+        let idle = app.options.idle_timeout;
+        let mut tick = tokio::time::interval((idle / 4).max(Duration::from_millis(100)));
+        let mut stopping = false;
+        loop {
+            tokio::select! {
+                done = conn.as_mut() => {
+                    if let Err(e) = done {
+                        tracing::debug!(error = %e, %peer, "connection closed");
+                    }
+                    break;
+                }
+                _ = stop.changed(), if !stopping => {
+                    stopping = true;
+                    conn.as_mut().graceful_shutdown();
+                }
+                _ = tick.tick() => {
+                    if activity.in_flight.load(Ordering::Relaxed) == 0 && activity.idle_for() >= idle {
+                        tracing::debug!(%peer, "idle connection closed");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Answers a connection beyond the limit with 503 and closes it.
+    pub(super) async fn refuse(mut stream: TcpStream, max: u32) {
+        let body = format!(
+            "{{\"error\":{{\"code\":\"unavailable\",\"message\":\"the server has {max} connections open, its limit (--max-connections); retry shortly\",\"requestId\":\"\"}}}}"
+        );
+        let resp = format!(
+            "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\nretry-after: 1\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        // Write, then read what the client sent until it closes (so it gets the answer
+        // rather than a reset), for one second at most.
+        let _ = tokio::time::timeout(Duration::from_secs(1), async {
+            stream.write_all(resp.as_bytes()).await?;
+            stream.shutdown().await?;
+            let mut sink = [0u8; 1024];
+            while stream.read(&mut sink).await? > 0 {}
+            Ok::<_, std::io::Error>(())
+        })
+        .await;
+    }
 }
 
 async fn shutdown() {

@@ -402,6 +402,55 @@ pub fn login_failures(c: &mut dyn Conn, key: &str, since: i64) -> Result<i64, Db
     Ok(rows.first().and_then(|r| r[0].int()).unwrap_or(0))
 }
 
+/// Records a login attempt for each key (account, client address) before its password is
+/// checked, and returns the attempt's id with the most attempts any key has had since
+/// `since`, this one included. The rows are committed before they are counted, so of
+/// concurrent attempts (on any server sharing the database) the k-th to commit counts at
+/// least k: no more than the limit get through, on SQLite and PostgreSQL alike.
+pub fn reserve_login_attempt(
+    c: &mut dyn Conn,
+    keys: &[String],
+    now: i64,
+    since: i64,
+) -> Result<(String, i64), DbError> {
+    let attempt = random_hex(8);
+    transaction(c, |c| {
+        for k in keys {
+            c.exec(
+                "INSERT INTO login_failures(key, at, attempt) VALUES ($1, $2, $3)",
+                &[k.clone().into(), now.into(), attempt.clone().into()],
+            )?;
+        }
+        c.exec(
+            "DELETE FROM login_failures WHERE at < $1",
+            &[(now - 86_400).into()],
+        )
+    })?;
+    let mut worst = 0;
+    for k in keys {
+        worst = worst.max(login_failures(c, k, since)?);
+    }
+    Ok((attempt, worst))
+}
+
+/// Removes an attempt's rows (it was refused before its password was checked).
+pub fn forget_login_attempt(c: &mut dyn Conn, attempt: &str) -> Result<(), DbError> {
+    c.exec(
+        "DELETE FROM login_failures WHERE attempt = $1",
+        &[attempt.into()],
+    )?;
+    Ok(())
+}
+
+/// After a successful login: removes its attempt and the account's failures.
+pub fn login_succeeded(c: &mut dyn Conn, account: &str, attempt: &str) -> Result<(), DbError> {
+    c.exec(
+        "DELETE FROM login_failures WHERE key = $1 OR attempt = $2",
+        &[account.into(), attempt.into()],
+    )?;
+    Ok(())
+}
+
 /// Forgets the failures of `key` (after a successful login).
 pub fn clear_login_failures(c: &mut dyn Conn, key: &str) -> Result<(), DbError> {
     c.exec("DELETE FROM login_failures WHERE key = $1", &[key.into()])?;
