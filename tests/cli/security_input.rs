@@ -1,1 +1,325 @@
 //! Security regression tests: bounded reading of token files, specs and project files.
+//!
+//! Attack inputs run under a memory cap and a process timeout, so a regression fails
+//! (killed, or over time) instead of exhausting the machine or hanging the suite.
+
+use std::ffi::OsStr;
+use std::fmt::Write as _;
+use std::io::Read as _;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{MINIMAL, Output, Test};
+
+/// Generous bounds: a fixed reader needs a few megabytes and well under a second.
+const MEMORY_KB: u64 = 2 * 1024 * 1024;
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Runs `opends ARGS` like `Test::opends`, under `ulimit -v` and a timeout.
+fn bounded<I, S>(t: &Test, args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(|a| a.as_ref().to_owned()).collect();
+    let inner = t.command(&args);
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("ulimit -v {MEMORY_KB}; exec \"$@\""))
+        .arg("sh")
+        .arg(inner.get_program())
+        .args(inner.get_args())
+        .env_clear()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in inner.get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    if let Some(dir) = inner.get_current_dir() {
+        cmd.current_dir(dir);
+    }
+    let mut child = cmd.spawn().expect("spawn opends");
+    // Drain the pipes on threads so a chatty child cannot block on a full pipe.
+    let mut out_pipe = child.stdout.take().expect("stdout");
+    let mut err_pipe = child.stderr.take().expect("stderr");
+    let out_reader = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        out_pipe.read_to_end(&mut b).ok();
+        b
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        err_pipe.read_to_end(&mut b).ok();
+        b
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for opends") {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("`opends {args:?}` still ran after {TIMEOUT:?}: not bounded");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = out_reader.join().expect("stdout reader");
+    let stderr = err_reader.join().expect("stderr reader");
+    t.output(&args, status, &stdout, &stderr)
+}
+
+/// 4 tokens doubled by 20 levels of two `$extends` each: 4 million tokens (1.4 KB).
+fn extends_bomb() -> String {
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        "g0".into(),
+        serde_json::json!({"$type": "number", "a": {"$value": 1}, "b": {"$value": 2},
+                           "c": {"$value": 3}, "d": {"$value": 4}}),
+    );
+    for i in 1..=20 {
+        let target = format!("{{g{}}}", i - 1);
+        doc.insert(
+            format!("g{i}"),
+            serde_json::json!({"x": {"$extends": target}, "y": {"$extends": target}}),
+        );
+    }
+    serde_json::Value::Object(doc).to_string()
+}
+
+/// `g1 extends g0`, ..., `gN extends gN-1`.
+fn extends_chain(n: usize) -> String {
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        "g0".into(),
+        serde_json::json!({"$type": "number", "a": {"$value": 1}}),
+    );
+    for i in 1..=n {
+        doc.insert(
+            format!("g{i}"),
+            serde_json::json!({"$extends": format!("{{g{}}}", i - 1)}),
+        );
+    }
+    serde_json::Value::Object(doc).to_string()
+}
+
+#[test]
+fn extends_bomb_hits_the_expansion_limit() {
+    let t = Test::new().file("t.json", extends_bomb());
+    bounded(&t, ["tokens", "validate", "t.json"])
+        .code(1)
+        .stderr_contains("would make more than 1000000 tokens")
+        .stderr_contains("limits.max-tokens")
+        .stderr_contains("OPENDS_MAX_TOKENS")
+        .stderr_contains("t.json:1:");
+    // Through a project, nothing is written and the run fails.
+    let t = Test::new()
+        .file("opends.yaml", "name: t\ntokens: [t.json]\n")
+        .file("t.json", extends_bomb());
+    bounded(&t, ["export", "tokens", "--format", "css"])
+        .code(2)
+        .stderr_contains("limits.max-tokens")
+        .stderr_contains("nothing was written");
+}
+
+#[test]
+fn yaml_alias_bomb_in_components_is_refused() {
+    // Ten levels of ten aliases: 10^10 nodes from under 1 KB.
+    let mut text = String::from("name: Bomb\ndescription: x\nprops:\n");
+    text.push_str("  - {name: a, type: string, default: &a0 [x, x, x, x, x, x, x, x, x, x]}\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        writeln!(
+            text,
+            "  - {{name: a{i}, type: string, default: &a{i} [{refs}]}}"
+        )
+        .unwrap();
+    }
+    let t = Test::new()
+        .file("opends.yaml", MINIMAL)
+        .file("components/Bomb.yaml", &text);
+    bounded(&t, ["components", "import", "components"])
+        .code(2)
+        .stderr_contains("components/Bomb.yaml:")
+        .stderr_contains("limits.max-yaml-nodes")
+        .stderr_contains("OPENDS_MAX_YAML_NODES");
+}
+
+#[test]
+fn dev_zero_as_token_file_is_refused() {
+    let t = Test::new();
+    bounded(&t, ["tokens", "validate", "/dev/zero"])
+        .code(2)
+        .stderr_contains("not a regular file (a device)");
+}
+
+#[test]
+fn fifo_as_token_file_is_refused() {
+    let t = Test::new();
+    let status = Command::new("mkfifo")
+        .arg(t.join("t.json"))
+        .status()
+        .expect("run mkfifo");
+    assert!(status.success());
+    bounded(&t, ["tokens", "validate", "t.json"])
+        .code(2)
+        .stderr_contains("not a regular file (a FIFO)");
+    // Inside a listed directory too.
+    std::fs::create_dir(t.join("dir")).unwrap();
+    std::fs::rename(t.join("t.json"), t.join("dir/t.json")).unwrap();
+    bounded(&t, ["tokens", "validate", "dir"])
+        .code(2)
+        .stderr_contains("not a regular file (a FIFO)");
+}
+
+#[test]
+fn oversized_token_file_names_the_size_limit() {
+    let t = Test::new().file("t.json", r#"{"a": {"$type": "number", "$value": 1}}"#);
+    t.opends_env(
+        ["tokens", "validate", "t.json"],
+        &[("OPENDS_MAX_FILE_SIZE", "10")],
+    )
+    .code(2)
+    .stderr_contains("larger than 10 bytes")
+    .stderr_contains("limits.max-file-size");
+    t.opends(["tokens", "validate", "t.json"]).success();
+}
+
+#[test]
+fn deep_extends_chain_is_linear_or_bounded() {
+    let t = Test::new().file("t.json", extends_chain(3000));
+    bounded(&t, ["tokens", "validate", "t.json"])
+        .code(1)
+        .stderr_contains("longer than 64 groups")
+        .stderr_contains("limits.max-chain");
+    // Raised, the same chain resolves (in linear time: the process timeout bounds it).
+    let t = Test::new()
+        .file(
+            "opends.yaml",
+            "name: t\ntokens: [t.json]\nlimits:\n  max-chain: 5000\n",
+        )
+        .file("t.json", extends_chain(3000));
+    bounded(&t, ["tokens", "validate"])
+        .success()
+        .stderr_contains("3001 tokens");
+    // An ordinary chain is fine with the default.
+    let t = Test::new().file("t.json", extends_chain(20));
+    bounded(&t, ["tokens", "validate", "t.json"]).success();
+}
+
+#[test]
+fn deep_alias_chain_is_bounded() {
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        "t0".into(),
+        serde_json::json!({"$type": "number", "$value": 1}),
+    );
+    for i in 1..=5000 {
+        doc.insert(
+            format!("t{i}"),
+            serde_json::json!({"$value": format!("{{t{}}}", i - 1)}),
+        );
+    }
+    let t = Test::new().file("t.json", serde_json::Value::Object(doc).to_string());
+    bounded(&t, ["tokens", "validate", "t.json"])
+        .code(1)
+        .stderr_contains("longer than 64 aliases")
+        .stderr_contains("limits.max-chain");
+}
+
+#[test]
+fn deep_yaml_nesting_is_refused() {
+    let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let t = Test::new().file("opends.yaml", MINIMAL).file(
+        "components/Deep.yaml",
+        format!("name: Deep\ndescription: {deep}\n"),
+    );
+    bounded(&t, ["components", "import", "components"])
+        .code(2)
+        .stderr_contains("components/Deep.yaml:2:")
+        .stderr_contains("nesting deeper than 128 levels")
+        .stderr_contains("limits.max-depth");
+    // The project file is read with the same bound.
+    let t = Test::new().file("opends.yaml", format!("name: t\nlint: {deep}\n"));
+    bounded(&t, ["tokens", "list"])
+        .code(2)
+        .stderr_contains("limits.max-depth");
+}
+
+#[test]
+fn deep_json_nesting_is_refused() {
+    let deep = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+    let t = Test::new().file("t.json", deep);
+    bounded(&t, ["tokens", "validate", "t.json"])
+        .code(1)
+        .stderr_contains("t.json:1:")
+        .stderr_contains("nesting deeper than 128 levels")
+        .stderr_contains("limits.max-depth")
+        .stderr_contains("OPENDS_MAX_DEPTH");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_reported_once() {
+    let t = Test::new().file(
+        "tokens/a.json",
+        r#"{"a": {"$type": "number", "$value": 1}}"#,
+    );
+    std::os::unix::fs::symlink("..", t.join("tokens/loop")).unwrap();
+    let out = bounded(&t, ["tokens", "validate", "tokens"])
+        .success()
+        .stderr_contains("valid: 1 file, 1 tokens");
+    assert_eq!(
+        out.stderr().matches("symlink loop").count(),
+        1,
+        "{}",
+        out.stderr()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_token_file_exits_2() {
+    // A dangling link and a file that is not UTF-8, both inside a listed directory.
+    let t = Test::new().file(
+        "tokens/a.json",
+        r#"{"a": {"$type": "number", "$value": 1}}"#,
+    );
+    std::os::unix::fs::symlink("missing.json", t.join("tokens/b.json")).unwrap();
+    t.opends(["tokens", "validate", "tokens"])
+        .code(2)
+        .stderr_contains("could not read `tokens/b.json`");
+    t.opends(["tokens", "validate", "tokens", "--json"]).code(2);
+    let t = Test::new().file("t.json", b"{\"a\xff\": 1}".as_slice());
+    t.opends(["tokens", "validate", "t.json"])
+        .code(2)
+        .stderr_contains("not valid UTF-8");
+}
+
+#[test]
+fn nul_in_token_name_is_refused() {
+    let t = Test::new().file(
+        "t.json",
+        r#"{"a\u0000b": {"$type": "number", "$value": 1}, "c\u001b]52;c;eA==\u0007": {"$type": "number", "$value": 2}, "d\u2028": {"$type": "number", "$value": 3}}"#,
+    );
+    let out = t
+        .opends(["tokens", "validate", "t.json"])
+        .code(1)
+        .stderr_contains("t.json:1:2: ")
+        .stderr_contains("control characters (U+0000)")
+        .stderr_contains("control characters (U+001B)")
+        .stderr_contains("control characters (U+2028)");
+    assert!(!out.stderr().contains('\u{1b}'), "{}", out.stderr());
+    // Component names and identifiers too.
+    let t = Test::new()
+        .file("opends.yaml", MINIMAL)
+        .file("components/B.yaml", "name: \"Bu\\0tton\"\n");
+    let out = t
+        .opends(["components", "import", "components"])
+        .code(2)
+        .stderr_contains("control characters (U+0000)");
+    assert!(!out.stderr().contains('\0'), "{}", out.stderr());
+}
