@@ -231,17 +231,18 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     Ok(buf)
 }
 
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
     use std::os::unix::fs::OpenOptionsExt as _;
-    // O_NONBLOCK: a FIFO put in place after the check does not hang the open.
+    // O_NONBLOCK (Linux's value): a FIFO put in place after the check does not hang
+    // the open.
     fs::OpenOptions::new()
         .read(true)
         .custom_flags(0o4000)
         .open(path)
 }
 
-#[cfg(not(unix))]
+#[cfg(not(target_os = "linux"))]
 fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
     fs::File::open(path)
 }

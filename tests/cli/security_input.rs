@@ -323,3 +323,343 @@ fn nul_in_token_name_is_refused() {
         .stderr_contains("control characters (U+0000)");
     assert!(!out.stderr().contains('\0'), "{}", out.stderr());
 }
+
+/// Mutation fuzzing of the readers (stable Rust, proptest): seeds from
+/// `tests/fuzz/corpus/{tokens,specs}` (the project's fixtures and examples plus small
+/// attack inputs), byte-level and structure-aware mutations. Each case must end without
+/// a panic, within the limits (which keep every case small), and with every error
+/// located. `OPENDS_FUZZ_CASES` raises the case count (`benches/fuzz.sh` runs long).
+mod fuzz {
+    use std::path::{Path, PathBuf};
+
+    use opends::input::{LimitsConfig, configure, limits};
+    use opends::tokens::{Findings, Format, TokenFile};
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
+    use serde_json::Value;
+
+    /// Fragments worth inserting: structure, references, anchors and hostile characters.
+    const DICT: [&str; 24] = [
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "\\",
+        "\\u0000",
+        "\u{1b}",
+        "\u{2028}",
+        "$value",
+        "$type",
+        "$extends",
+        "$ref",
+        "{a.b}",
+        "#/a/$value",
+        "&a ",
+        "*a",
+        "- ",
+        ": ",
+        "\n  ",
+        "1e999",
+        "\"$value\": \"{g0}\"",
+    ];
+
+    #[derive(Debug, Clone)]
+    enum Mutation {
+        Flip {
+            at: usize,
+            byte: u8,
+        },
+        Insert {
+            at: usize,
+            what: usize,
+        },
+        Delete {
+            at: usize,
+            len: usize,
+        },
+        Copy {
+            from: usize,
+            len: usize,
+            to: usize,
+        },
+        /// JSON only: copy an object into another.
+        Duplicate {
+            from: usize,
+            to: usize,
+        },
+        /// JSON only: make a group extend another.
+        Extends {
+            group: usize,
+            target: usize,
+        },
+        /// JSON only: make a token's value an alias of another token.
+        Alias {
+            token: usize,
+            target: usize,
+        },
+    }
+
+    fn mutation() -> impl Strategy<Value = Mutation> {
+        let n = 1usize << 20;
+        prop_oneof![
+            (0..n, any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
+            (0..n, 0..DICT.len()).prop_map(|(at, what)| Mutation::Insert { at, what }),
+            (0..n, 1usize..64).prop_map(|(at, len)| Mutation::Delete { at, len }),
+            (0..n, 1usize..256, 0..n).prop_map(|(from, len, to)| Mutation::Copy { from, len, to }),
+            (0..n, 0..n).prop_map(|(from, to)| Mutation::Duplicate { from, to }),
+            (0..n, 0..n).prop_map(|(group, target)| Mutation::Extends { group, target }),
+            (0..n, 0..n).prop_map(|(token, target)| Mutation::Alias { token, target }),
+        ]
+    }
+
+    fn corpus(kind: &str) -> Vec<(String, String)> {
+        let dir = crate::support::crate_root()
+            .join("tests/fuzz/corpus")
+            .join(kind);
+        let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&p).unwrap())
+            })
+            .collect();
+        out.sort();
+        assert!(!out.is_empty(), "empty corpus {}", dir.display());
+        out
+    }
+
+    /// Paths of the objects in a JSON document, and which of them are tokens.
+    fn objects(v: &Value, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, bool)>) {
+        if let Value::Object(m) = v {
+            out.push((path.clone(), m.contains_key("$value")));
+            for (k, child) in m {
+                path.push(k.clone());
+                objects(child, path, out);
+                path.pop();
+            }
+        }
+    }
+
+    fn at_mut<'v>(
+        v: &'v mut Value,
+        path: &[String],
+    ) -> Option<&'v mut serde_json::Map<String, Value>> {
+        let mut cur = v;
+        for seg in path {
+            cur = cur.as_object_mut()?.get_mut(seg)?;
+        }
+        cur.as_object_mut()
+    }
+
+    fn structural(text: &str, m: &Mutation) -> Option<String> {
+        let mut doc: Value = serde_json::from_str(text).ok()?;
+        let mut all = Vec::new();
+        objects(&doc, &mut Vec::new(), &mut all);
+        if all.is_empty() {
+            return None;
+        }
+        let pick = |i: usize| &all[i % all.len()].0;
+        let dotted = |p: &[String]| p.join(".");
+        match *m {
+            Mutation::Duplicate { from, to } => {
+                let (src, dst) = (pick(from).clone(), pick(to).clone());
+                let mut node = doc.clone();
+                for seg in &src {
+                    node = node.get(seg)?.clone();
+                }
+                at_mut(&mut doc, &dst)?.insert(format!("dup{from}"), node);
+            }
+            Mutation::Extends { group, target } => {
+                let target = format!("{{{}}}", dotted(pick(target)));
+                at_mut(&mut doc, &pick(group).clone())?.insert("$extends".into(), target.into());
+            }
+            Mutation::Alias { token, target } => {
+                let tokens: Vec<&Vec<String>> =
+                    all.iter().filter(|(_, t)| *t).map(|(p, _)| p).collect();
+                if tokens.is_empty() {
+                    return None;
+                }
+                let alias = format!("{{{}}}", dotted(tokens[target % tokens.len()]));
+                let p = tokens[token % tokens.len()].clone();
+                at_mut(&mut doc, &p)?.insert("$value".into(), alias.into());
+            }
+            _ => return None,
+        }
+        serde_json::to_string_pretty(&doc).ok()
+    }
+
+    fn mutate(seed: &str, mutations: &[Mutation], json: bool) -> String {
+        let mut text = seed.to_string();
+        for m in mutations {
+            if json {
+                if let Some(t) = structural(&text, m) {
+                    text = t;
+                    continue;
+                }
+            }
+            let mut b = text.into_bytes();
+            let len = b.len().max(1);
+            match *m {
+                Mutation::Flip { at, byte } if !b.is_empty() => {
+                    let i = at % b.len();
+                    b[i] = byte;
+                }
+                Mutation::Insert { at, what } => {
+                    let i = at % (b.len() + 1);
+                    b.splice(i..i, DICT[what].bytes());
+                }
+                Mutation::Delete { at, len: n } => {
+                    let i = at % len;
+                    let end = (i + n).min(b.len());
+                    if i < end {
+                        b.drain(i..end);
+                    }
+                }
+                Mutation::Copy { from, len: n, to } => {
+                    let i = from % len;
+                    let end = (i + n).min(b.len());
+                    if i < end {
+                        let piece: Vec<u8> = b[i..end].to_vec();
+                        let j = to % (b.len() + 1);
+                        b.splice(j..j, piece);
+                    }
+                }
+                _ => {}
+            }
+            text = String::from_utf8_lossy(&b).into_owned();
+        }
+        text
+    }
+
+    fn cases(default: u32) -> u32 {
+        std::env::var("OPENDS_FUZZ_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    }
+
+    /// Small limits, so that every case stays cheap whatever the mutations build.
+    fn small_limits() {
+        configure(&LimitsConfig {
+            max_tokens: Some(20_000),
+            max_yaml_nodes: Some(50_000),
+            ..LimitsConfig::default()
+        });
+    }
+
+    /// Saves a failing input under `target/fuzz-crashes/` (to add to the corpus).
+    fn save(kind: &str, text: &str) -> PathBuf {
+        let dir = crate::support::crate_root()
+            .join("target/fuzz-crashes")
+            .join(kind);
+        std::fs::create_dir_all(&dir).ok();
+        let path = dir.join(format!("crash-{:016x}", {
+            let mut h = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(text, &mut h);
+            std::hash::Hasher::finish(&h)
+        }));
+        std::fs::write(&path, text).ok();
+        path
+    }
+
+    fn located(findings: &Findings) -> Result<(), TestCaseError> {
+        for f in findings.iter().filter(|f| f.is_error()) {
+            prop_assert!(f.file.is_some(), "error without a file: {f:?}");
+            prop_assert!(f.line.is_some(), "error without a line: {f:?}");
+        }
+        Ok(())
+    }
+
+    fn check_tokens(text: &str) -> Result<(), TestCaseError> {
+        let file = TokenFile {
+            name: "fuzz.json".into(),
+            path: Path::new("fuzz-does-not-exist").join("fuzz.json"),
+            text: text.to_string(),
+        };
+        let mut findings = Findings::default();
+        let tokens = opends::tokens::load_files(&[file], Format::Auto, &mut findings);
+        prop_assert!(tokens.len() <= limits().max_tokens);
+        located(&findings)?;
+        if !findings.has_errors() {
+            let r = opends::tokens::resolve::Resolver::new(&tokens, None);
+            for t in &tokens.tokens {
+                let _ = r.resolved(t);
+            }
+        }
+        Ok(())
+    }
+
+    fn check_spec(text: &str) -> Result<(), TestCaseError> {
+        match opends::components::parse("fuzz.yaml", text) {
+            Ok(spec) => {
+                let tokens = opends::model::Tokens::default();
+                let findings = opends::components::check(&spec, &tokens, "fuzz.yaml", text);
+                for f in findings.iter() {
+                    prop_assert!(f.file.is_some(), "finding without a file: {f:?}");
+                }
+            }
+            Err(findings) => {
+                for f in findings.iter() {
+                    prop_assert!(f.file.is_some(), "finding without a file: {f:?}");
+                }
+            }
+        }
+        let _ = opends::settings::parse(text, "opends.yaml");
+        Ok(())
+    }
+
+    fn run(kind: &str, json: bool, check: fn(&str) -> Result<(), TestCaseError>) {
+        small_limits();
+        let seeds = corpus(kind);
+        // Every seed as it is, first.
+        for (name, text) in &seeds {
+            if let Err(e) = check(text) {
+                panic!("corpus file {kind}/{name}: {e}");
+            }
+        }
+        let mut runner = TestRunner::new(Config {
+            cases: cases(96),
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let texts: Vec<String> = seeds.into_iter().map(|(_, t)| t).collect();
+        let strategy = (
+            proptest::sample::select(texts),
+            proptest::collection::vec(mutation(), 1..8),
+        );
+        let result = runner.run(&strategy, |(seed, mutations)| {
+            let text = mutate(&seed, &mutations, json);
+            let outcome = std::panic::catch_unwind(|| check(&text));
+            match outcome {
+                Ok(r) => r,
+                Err(_) => Err(TestCaseError::fail(format!(
+                    "panicked; input saved to {}",
+                    save(kind, &text).display()
+                ))),
+            }
+        });
+        match result {
+            Ok(()) => {}
+            Err(TestError::Fail(why, (seed, mutations))) => {
+                let text = mutate(&seed, &mutations, json);
+                let path = save(kind, &text);
+                panic!("{why}\ninput saved to {}:\n{text:?}", path.display());
+            }
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn fuzz_token_reader() {
+        run("tokens", true, check_tokens);
+    }
+
+    #[test]
+    fn fuzz_spec_reader() {
+        run("specs", false, check_spec);
+    }
+}
