@@ -31,6 +31,9 @@ pub struct Limits {
     /// Most YAML nodes one file may expand to, aliases counted at their full size
     /// (`limits.max-yaml-nodes`, `OPENDS_MAX_YAML_NODES`).
     pub max_yaml_nodes: usize,
+    /// Most parts (JSON nodes) one token's value may have once its references are
+    /// resolved (`limits.max-value-nodes`, `OPENDS_MAX_VALUE_NODES`).
+    pub max_value_nodes: usize,
 }
 
 impl Default for Limits {
@@ -41,6 +44,7 @@ impl Default for Limits {
             max_depth: 128,
             max_chain: 64,
             max_yaml_nodes: 1_000_000,
+            max_value_nodes: 10_000,
         }
     }
 }
@@ -64,6 +68,9 @@ pub struct LimitsConfig {
     /// Most YAML nodes one file may expand to through anchors and aliases (default 1000000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_yaml_nodes: Option<usize>,
+    /// Most parts one token's value may have once its references are resolved (default 10000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_value_nodes: Option<usize>,
 }
 
 /// One limit: its `opends.yaml` key and environment variable, for error messages.
@@ -79,6 +86,8 @@ pub enum Limit {
     Chain,
     /// [`Limits::max_yaml_nodes`].
     YamlNodes,
+    /// [`Limits::max_value_nodes`].
+    ValueNodes,
 }
 
 impl Limit {
@@ -90,6 +99,7 @@ impl Limit {
             Self::Depth => "max-depth",
             Self::Chain => "max-chain",
             Self::YamlNodes => "max-yaml-nodes",
+            Self::ValueNodes => "max-value-nodes",
         }
     }
 
@@ -101,6 +111,7 @@ impl Limit {
             Self::Depth => "OPENDS_MAX_DEPTH",
             Self::Chain => "OPENDS_MAX_CHAIN",
             Self::YamlNodes => "OPENDS_MAX_YAML_NODES",
+            Self::ValueNodes => "OPENDS_MAX_VALUE_NODES",
         }
     }
 
@@ -159,6 +170,9 @@ pub fn resolve(config: &LimitsConfig) -> Limits {
         max_yaml_nodes: env(Limit::YamlNodes)
             .or(config.max_yaml_nodes)
             .unwrap_or(d.max_yaml_nodes),
+        max_value_nodes: env(Limit::ValueNodes)
+            .or(config.max_value_nodes)
+            .unwrap_or(d.max_value_nodes),
     }
 }
 

@@ -676,14 +676,29 @@ fn infer(parsed: &[&ParsedToken], index: &HashMap<TokenPath, usize>) -> Vec<Opti
     types
 }
 
+/// Nodes of a JSON value (objects and arrays count one, plus their members).
+fn value_nodes(v: &Value) -> u64 {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(value_nodes).sum::<u64>(),
+        Value::Object(m) => 1 + m.values().map(value_nodes).sum::<u64>(),
+        _ => 1,
+    }
+}
+
 /// Refuses reference chains longer than the `max-chain` limit (resolving them later
-/// would be cut short), reporting each chain once, where it first passes the limit.
+/// would be cut short), and values that grow past `max-value-nodes` once their
+/// references are resolved (a shadow of two layers that each alias the previous one
+/// doubles per token: 25 such tokens would make 33 million layers at export). Each
+/// problem is reported once, where it first passes the limit.
 fn check_chain_length(
     parsed: &[&ParsedToken],
     index: &HashMap<TokenPath, usize>,
     findings: &mut Findings,
 ) {
-    let max = crate::input::limits().max_chain;
+    use crate::input::{Limit, limits};
+    let limits = limits();
+    let max = limits.max_chain;
+    let max_nodes = limits.max_value_nodes as u64;
     let n = parsed.len();
     let edges = |i: usize| -> Vec<usize> {
         parsed[i]
@@ -692,9 +707,13 @@ fn check_chain_length(
             .filter_map(|(r, _)| index.get(&TokenPath::new(r.target.as_str())).copied())
             .collect()
     };
-    // Longest chain of references starting at each token (cycles are reported elsewhere
-    // and count as ending there). Iterative, so a long chain cannot overflow the stack.
+    // Longest chain of references starting at each token, and the size of its value
+    // with every reference replaced by what it names (an upper bound for pointers).
+    // Cycles are reported elsewhere and count as ending there. Iterative, so a long
+    // chain cannot overflow the stack.
     let mut depth: Vec<usize> = vec![0; n];
+    let mut size: Vec<u64> = parsed.iter().map(|p| value_nodes(&p.value)).collect();
+    let own = size.clone();
     let mut state = vec![0u8; n]; // 0 new, 1 on stack, 2 done
     for start in 0..n {
         if state[start] != 0 || parsed[start].references.is_empty() {
@@ -711,7 +730,10 @@ fn check_chain_length(
                         let e = edges(next);
                         stack.push((next, e));
                     }
-                    2 => depth[node] = depth[node].max(depth[next] + 1),
+                    2 => {
+                        depth[node] = depth[node].max(depth[next] + 1);
+                        size[node] = size[node].saturating_add(size[next]);
+                    }
                     _ => {}
                 }
             } else {
@@ -719,10 +741,13 @@ fn check_chain_length(
                 state[node] = 2;
                 if let Some((parent, _)) = stack.last() {
                     depth[*parent] = depth[*parent].max(depth[node] + 1);
+                    size[*parent] = size[*parent].saturating_add(size[node]);
                 }
             }
         }
     }
+    let mut total: u64 = 0;
+    let total_max = (limits.max_tokens as u64).saturating_mul(16);
     for (i, p) in parsed.iter().enumerate() {
         if depth[i] == max + 1 {
             findings.push(Finding::error(
@@ -732,7 +757,38 @@ fn check_chain_length(
                 format!(
                     "the chain of references from `{}` is longer than {max} aliases, {}",
                     p.path,
-                    crate::input::Limit::Chain.hint()
+                    Limit::Chain.hint()
+                ),
+            ));
+        }
+        // Where the growth starts: over the limit, and none of its references is.
+        let first_over = size[i] > max_nodes
+            && own[i] <= max_nodes
+            && edges(i).iter().all(|&j| size[j] <= max_nodes);
+        if first_over || (own[i] > max_nodes) {
+            findings.push(Finding::error(
+                "limit-exceeded",
+                &p.loc,
+                Some(p.path.as_str()),
+                format!(
+                    "the value of `{}` grows to more than {max_nodes} parts once its references are resolved, {}",
+                    p.path,
+                    Limit::ValueNodes.hint()
+                ),
+            ));
+        }
+        total = total.saturating_add(size[i].min(max_nodes.saturating_add(1)));
+    }
+    if total > total_max {
+        if let Some(p) = parsed.first() {
+            findings.push(Finding::error(
+                "limit-exceeded",
+                &p.loc,
+                None,
+                format!(
+                    "the resolved values of all tokens hold more than {total_max} parts (16 per token of the limit `limits.{}`; raise it in opends.yaml or with `{}`)",
+                    Limit::Tokens.key(),
+                    Limit::Tokens.env()
                 ),
             ));
         }

@@ -231,6 +231,38 @@ fn deep_alias_chain_is_bounded() {
 }
 
 #[test]
+fn alias_expansion_bomb_hits_the_value_limit() {
+    // Shadows of two layers that each alias the previous shadow: 2^25 layers at export.
+    let dim = |v: u32| serde_json::json!({"value": v, "unit": "px"});
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        "s0".into(),
+        serde_json::json!({"$type": "shadow", "$value": {
+            "color": {"colorSpace": "srgb", "components": [0, 0, 0]},
+            "offsetX": dim(1), "offsetY": dim(1), "blur": dim(1), "spread": dim(0)}}),
+    );
+    for i in 1..=25 {
+        let prev = format!("{{s{}}}", i - 1);
+        doc.insert(
+            format!("s{i}"),
+            serde_json::json!({"$type": "shadow", "$value": [prev, prev]}),
+        );
+    }
+    let t = Test::new().file("t.json", serde_json::Value::Object(doc).to_string());
+    bounded(
+        &t,
+        [
+            "export", "tokens", "--input", "t.json", "--format", "json", "--out", "out",
+        ],
+    )
+    .code(2)
+    .stderr_contains("`s9`: the value of `s9` grows to more than 10000 parts")
+    .stderr_contains("limits.max-value-nodes")
+    .stderr_contains("OPENDS_MAX_VALUE_NODES");
+    assert!(!t.exists("out"));
+}
+
+#[test]
 fn deep_yaml_nesting_is_refused() {
     let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
     let t = Test::new().file("opends.yaml", MINIMAL).file(
