@@ -9,6 +9,7 @@ pub mod components;
 pub mod credentials;
 pub mod docs;
 pub mod export;
+pub mod input;
 pub mod lint;
 pub mod model;
 pub mod printer;

@@ -59,7 +59,7 @@ fn read_specs(paths: &[PathBuf], display: impl Fn(&Path) -> String) -> Result<Ve
     expand_yaml(paths)?
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p)
+            let text = crate::input::read_text(&p)
                 .with_context(|| format!("could not read `{}`", p.display()))?;
             Ok(SpecFile {
                 name: display(&p),

@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: LintArgs) -> Result<Outcome> {
         }
         for (file, fixes) in &by_file {
             let path = p.path(file);
-            let text = std::fs::read_to_string(&path)
+            let text = crate::input::read_text(&path)
                 .with_context(|| format!("could not read `{file}`"))?;
             if let Some(new) = lint::add_types(&text, fixes) {
                 super::export::write_atomic(&path, new.as_bytes())

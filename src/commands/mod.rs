@@ -143,16 +143,43 @@ pub fn read_files(ctx: &Context, paths: &[PathBuf]) -> Result<(Vec<TokenFile>, F
             ));
         }
     }
-    let expanded = tok::expand(&abs).context("could not list the token files")?;
+    let mut loops = Vec::new();
+    let expanded =
+        tok::expand_checked(&abs, &mut loops).context("could not list the token files")?;
+    report_loops(&loops, |p| display_path(&ctx.cwd, p), &mut findings);
     let mut files = Vec::new();
     for path in expanded {
         let name = display_path(&ctx.cwd, &path);
-        match TokenFile::read(&path, name) {
-            Ok(f) => files.push(f),
-            Err(f) => findings.push(f),
-        }
+        files.push(read_token_file(&path, name)?);
     }
     Ok((files, findings))
+}
+
+/// Reads one token file; a file that cannot be read (missing, not a regular file,
+/// over the size limit) is bad input: the command stops with exit code 2.
+fn read_token_file(path: &Path, name: String) -> Result<TokenFile> {
+    TokenFile::read(path, name.clone()).map_err(|f| {
+        crate::hinted(
+            format!("could not read `{name}`: {}", f.message),
+            "token files must be regular files (not FIFOs or devices) within the size limit",
+        )
+    })
+}
+
+/// A warning per directory that was reached again (a symlink loop): it is read once.
+fn report_loops(loops: &[PathBuf], display: impl Fn(&Path) -> String, findings: &mut Findings) {
+    for dir in loops {
+        let name = display(dir);
+        findings.push(tok::Finding::warning(
+            "symlink-loop",
+            &tok::Location {
+                file: Some(name.as_str().into()),
+                ..tok::Location::default()
+            },
+            None,
+            format!("`{name}` leads to a directory that was already read (a symlink loop or a second link); its files are read once"),
+        ));
+    }
 }
 
 /// The format named in `opends.yaml` (`format:`), default auto.
@@ -191,16 +218,15 @@ fn read_project_files(project: &Project) -> Result<(ProjectFiles, Findings)> {
             }
         }
         let mut out = Vec::new();
-        for path in tok::expand(&abs)? {
+        let mut loops = Vec::new();
+        let expanded = tok::expand_checked(&abs, &mut loops)?;
+        report_loops(&loops, |p| project.display(p), &mut findings);
+        for path in expanded {
             let name = project.display(&path);
-            match TokenFile::read(&path, name) {
-                Ok(f) => {
-                    hash.write(f.name.as_bytes());
-                    hash.write(f.text.as_bytes());
-                    out.push(f);
-                }
-                Err(f) => findings.push(f),
-            }
+            let f = read_token_file(&path, name)?;
+            hash.write(f.name.as_bytes());
+            hash.write(f.text.as_bytes());
+            out.push(f);
         }
         Ok(out)
     };
@@ -220,7 +246,7 @@ fn read_project_files(project: &Project) -> Result<(ProjectFiles, Findings)> {
             external_refs(&root, &mut refs);
             let dir = r.path.parent().unwrap_or(Path::new("."));
             for rel in refs {
-                if let Ok(text) = std::fs::read(dir.join(&rel)) {
+                if let Ok(text) = crate::input::read_bytes(&dir.join(&rel)) {
                     hash.write(rel.as_bytes());
                     hash.write(&text);
                 }

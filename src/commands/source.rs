@@ -163,7 +163,7 @@ pub fn add(ctx: &Context, args: SourceAddArgs) -> Result<Outcome> {
         base_url,
     };
     let path = project.config_path();
-    let text = std::fs::read_to_string(&path)
+    let text = crate::input::read_text(&path)
         .with_context(|| format!("could not read `{}`", path.display()))?;
     let next = add_to_text(&text, &entry);
     let parsed = settings::parse(&next, CONFIG_FILE)
@@ -226,7 +226,7 @@ pub fn list(ctx: &Context, args: SourceListArgs) -> Result<Outcome> {
 pub fn rm(ctx: &Context, args: SourceRmArgs) -> Result<Outcome> {
     let project = ctx.project()?;
     let path = project.config_path();
-    let text = std::fs::read_to_string(&path)
+    let text = crate::input::read_text(&path)
         .with_context(|| format!("could not read `{}`", path.display()))?;
     let Some(next) = remove_from_text(&text, &args.name) else {
         return Err(crate::hinted(

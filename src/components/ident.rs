@@ -68,6 +68,13 @@ const RESERVED_COMPONENTS: [&str; 8] = [
 ];
 
 fn ascii_words(name: &str) -> Result<Vec<String>, String> {
+    if let Some(c) = crate::input::forbidden_char(name) {
+        return Err(format!(
+            "`{}` cannot contain control characters (U+{:04X})",
+            name.escape_debug(),
+            c as u32
+        ));
+    }
     let w = words(name);
     if w.is_empty() {
         return Err(format!(
@@ -128,6 +135,8 @@ mod tests {
         assert!(component_name("<>").is_err());
         assert!(component_name("9lives").is_err());
         assert!(member_name("größe").is_err());
+        assert!(component_name("Bu\0tton").is_err());
+        assert!(member_name("a\u{2028}b").is_err());
         assert_eq!(
             component_name("Button\"; alert(1); //").unwrap(),
             "ButtonAlert1"

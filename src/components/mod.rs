@@ -62,6 +62,21 @@ impl Checker<'_> {
 
 /// Parses one YAML file into a spec (a syntax or shape error is a finding with its line).
 pub fn parse(file: &str, text: &str) -> Result<Component, Findings> {
+    // Bounded first: nesting and anchor/alias expansion (serde_yaml expands aliases).
+    if let Err(p) = crate::input::check_yaml(text) {
+        let mut f = Findings::default();
+        f.push(Finding::error(
+            "invalid-component",
+            &Location {
+                file: Some(file.into()),
+                line: p.line,
+                column: p.column,
+            },
+            None,
+            p.message,
+        ));
+        return Err(f);
+    }
     serde_yaml::from_str::<Component>(text).map_err(|e| {
         let (line, column) = e
             .location()
@@ -91,7 +106,12 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
     let mut c = Checker {
         file,
         text,
-        component: spec.name.clone(),
+        // Never echo a control character back raw (it could drive the terminal).
+        component: if crate::input::forbidden_char(&spec.name).is_some() {
+            spec.name.escape_debug().to_string()
+        } else {
+            spec.name.clone()
+        },
         findings: Findings::default(),
     };
     if let Err(m) = ident::component_name(&spec.name) {

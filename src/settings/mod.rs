@@ -1,7 +1,6 @@
 //! `opends.yaml`: its schema, where it is found, and how flags, environment and file
 //! combine (CLI flag > `OPENDS_*` environment > `opends.yaml` > default).
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -54,6 +53,9 @@ pub struct Config {
     /// `opends lint`: rule severities, naming pattern, semantic prefixes, contrast pairs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lint: Option<crate::lint::LintConfig>,
+    /// Work limits for reading input (file size, tokens, nesting, chains, YAML expansion).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<crate::input::LimitsConfig>,
 }
 
 /// `value_changes:` in opends.yaml.
@@ -161,6 +163,10 @@ impl Project {
 
 /// Parses `opends.yaml` text.
 pub fn parse(text: &str, path: &str) -> Result<Config, SettingsError> {
+    crate::input::check_yaml(text).map_err(|p| SettingsError::Invalid {
+        path: path.to_string(),
+        message: format!("line {} column {}: {}", p.line, p.column, p.message),
+    })?;
     let config: Config = serde_yaml::from_str(text).map_err(|e| SettingsError::Invalid {
         path: path.to_string(),
         message: e.to_string(),
@@ -210,20 +216,26 @@ pub fn parse(text: &str, path: &str) -> Result<Config, SettingsError> {
 /// Loads the project in `dir`.
 pub fn load(dir: &Path) -> Result<Project, SettingsError> {
     let path = dir.join(CONFIG_FILE);
-    let text = fs::read_to_string(&path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::NotFound {
+    let text = crate::input::read_text(&path).map_err(|e| match e {
+        crate::input::ReadError::Io(source) if source.kind() == std::io::ErrorKind::NotFound => {
             SettingsError::NotFound {
                 start: dir.display().to_string(),
                 walked: false,
             }
-        } else {
-            SettingsError::Read {
-                path: path.display().to_string(),
-                source,
-            }
         }
+        crate::input::ReadError::Io(source) => SettingsError::Read {
+            path: path.display().to_string(),
+            source,
+        },
+        other => SettingsError::Read {
+            path: path.display().to_string(),
+            source: std::io::Error::other(other.to_string()),
+        },
     })?;
     let config = parse(&text, &path.display().to_string())?;
+    if let Some(limits) = &config.limits {
+        crate::input::configure(limits);
+    }
     Ok(Project {
         root: dir.to_path_buf(),
         config,

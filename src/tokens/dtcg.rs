@@ -149,6 +149,13 @@ pub fn name_problem(name: &str) -> Option<String> {
             "`{name}`: names starting with `$` are reserved for DTCG properties"
         ));
     }
+    if let Some(c) = crate::input::forbidden_char(name) {
+        return Some(format!(
+            "`{}`: token and group names cannot contain control characters (U+{:04X})",
+            name.escape_debug(),
+            c as u32
+        ));
+    }
     if let Some(c) = name.chars().find(|c| matches!(c, '{' | '}' | '.')) {
         return Some(format!(
             "`{name}`: token and group names cannot contain `{c}`"
@@ -509,7 +516,13 @@ impl Walker<'_, '_> {
             let child = path.child(&m.key);
             if !is_root {
                 if let Some(msg) = name_problem(&m.key) {
-                    self.error(m.key_offset, "invalid-name", &child, msg);
+                    // A control character is not echoed back raw (it could drive the terminal).
+                    let shown = if crate::input::forbidden_char(&m.key).is_some() {
+                        path.child(&m.key.escape_debug().to_string())
+                    } else {
+                        child
+                    };
+                    self.error(m.key_offset, "invalid-name", &shown, msg);
                     continue;
                 }
             }

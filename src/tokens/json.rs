@@ -170,6 +170,7 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
+        max_depth: crate::input::limits().max_depth,
     };
     if text.starts_with('\u{feff}') {
         p.pos = 3;
@@ -183,13 +184,12 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     Ok(node)
 }
 
-const MAX_DEPTH: u32 = 256;
-
 struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
     pos: usize,
     depth: u32,
+    max_depth: u32,
 }
 
 impl<'a> Parser<'a> {
@@ -240,8 +240,12 @@ impl<'a> Parser<'a> {
 
     fn enter(&mut self) -> Result<(), SyntaxError> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.err(format!("nesting deeper than {MAX_DEPTH} levels")));
+        if self.depth > self.max_depth {
+            return Err(self.err(format!(
+                "nesting deeper than {} levels, {}",
+                self.max_depth,
+                crate::input::Limit::Depth.hint()
+            )));
         }
         Ok(())
     }

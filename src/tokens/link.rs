@@ -75,6 +75,20 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
             ));
         }
     }
+    let limits = crate::input::limits();
+    if entries.len() > limits.max_tokens {
+        findings.push(Finding::error(
+            "limit-exceeded",
+            &entries[limits.max_tokens].parsed.loc,
+            Some(entries[limits.max_tokens].parsed.path.as_str()),
+            format!(
+                "more than {} tokens, {}",
+                limits.max_tokens,
+                crate::input::Limit::Tokens.hint()
+            ),
+        ));
+        return Tokens::new(Vec::new(), Vec::new(), Vec::new());
+    }
     apply_extends(&mut entries, &mut index, &group_index, &extends, findings);
 
     let group_paths: HashSet<&TokenPath> = group_index.keys().collect();
@@ -225,6 +239,23 @@ fn merge_groups(
     }
 }
 
+/// Paths below `prefix` (which ends with `.`) in a sorted set of paths.
+fn below<'a>(
+    sorted: &'a std::collections::BTreeSet<String>,
+    prefix: &'a str,
+) -> impl Iterator<Item = &'a String> + 'a {
+    sorted
+        .range::<str, _>((
+            std::ops::Bound::Included(prefix),
+            std::ops::Bound::Unbounded,
+        ))
+        .take_while(move |p| p.starts_with(prefix))
+}
+
+/// Applies `$extends` in linear time: chains are followed with memoised lengths (and
+/// bounded by `max-chain`), groups are ordered once, and the number of tokens the copies
+/// add is computed (as an upper bound) before anything is copied, so an expansion that
+/// would break `max-tokens` is refused before it allocates.
 fn apply_extends(
     entries: &mut Vec<Entry>,
     index: &mut HashMap<TokenPath, usize>,
@@ -232,34 +263,86 @@ fn apply_extends(
     extends: &[crate::tokens::dtcg::Extends],
     findings: &mut Findings,
 ) {
+    use crate::input::{Limit, limits};
     if extends.is_empty() {
         return;
     }
+    let limits = limits();
     let targets: HashMap<&TokenPath, &crate::tokens::dtcg::Extends> =
         extends.iter().map(|e| (&e.group, e)).collect();
-    // Cycles: follow each chain.
-    let mut bad: HashSet<TokenPath> = HashSet::default();
+    // Chain length per extending group (memoised); `None` = the chain reaches a cycle.
+    let mut chain_len: HashMap<&TokenPath, Option<usize>> = HashMap::default();
     for e in extends {
-        let mut chain = vec![e.group.clone()];
-        let mut cur = &e.target;
-        loop {
-            if chain.contains(cur) {
-                chain.push(cur.clone());
-                let names: Vec<&str> = chain.iter().map(TokenPath::as_str).collect();
-                findings.push(Finding::error(
-                    "extends-cycle",
-                    &e.loc,
-                    Some(e.group.as_str()),
-                    format!("`$extends` cycle: {}", names.join(" -> ")),
-                ));
-                bad.insert(e.group.clone());
-                break;
+        let mut path: Vec<&TokenPath> = Vec::new();
+        let mut on_path: HashSet<&TokenPath> = HashSet::default();
+        let mut cur = &e.group;
+        let end = loop {
+            if let Some(&known) = chain_len.get(cur) {
+                break known;
             }
-            chain.push(cur.clone());
+            if !on_path.insert(cur) {
+                break None;
+            }
+            path.push(cur);
             match targets.get(cur) {
                 Some(next) => cur = &next.target,
-                None => break,
+                None => break Some(0),
             }
+        };
+        let n = path.len();
+        for (i, g) in path.into_iter().enumerate() {
+            // The last element on the path is not extending (it ended the chain) when
+            // `end` came from `targets` missing it; count hops to the end.
+            let len = end.map(|l| l + (n - i));
+            chain_len.entry(g).or_insert(len);
+        }
+    }
+    let mut bad: HashSet<TokenPath> = HashSet::default();
+    for e in extends {
+        let len = chain_len.get(&e.group).copied().flatten();
+        if len.is_none() {
+            // Leads into a cycle: name it as the chain from this group.
+            let mut chain = vec![e.group.clone()];
+            let mut seen: HashSet<&TokenPath> = HashSet::default();
+            seen.insert(&e.group);
+            let mut cur = &e.target;
+            loop {
+                chain.push(cur.clone());
+                if !seen.insert(cur) {
+                    break;
+                }
+                if chain.len() > limits.max_chain {
+                    chain.push(TokenPath::new("..."));
+                    break;
+                }
+                match targets.get(cur) {
+                    Some(next) => cur = &next.target,
+                    None => break,
+                }
+            }
+            let names: Vec<&str> = chain.iter().map(TokenPath::as_str).collect();
+            findings.push(Finding::error(
+                "extends-cycle",
+                &e.loc,
+                Some(e.group.as_str()),
+                format!("`$extends` cycle: {}", names.join(" -> ")),
+            ));
+            bad.insert(e.group.clone());
+        } else if len.is_some_and(|l| l > limits.max_chain) {
+            // Report only where the chain first passes the limit, not once per group.
+            if len == Some(limits.max_chain + 1) {
+                findings.push(Finding::error(
+                    "limit-exceeded",
+                    &e.loc,
+                    Some(e.group.as_str()),
+                    format!(
+                        "this `$extends` chain is longer than {} groups, {}",
+                        limits.max_chain,
+                        Limit::Chain.hint()
+                    ),
+                ));
+            }
+            bad.insert(e.group.clone());
         }
         if e.group == e.target || e.group.as_str().starts_with(&format!("{}.", e.target)) {
             findings.push(Finding::error(
@@ -290,53 +373,116 @@ fn apply_extends(
             bad.insert(e.group.clone());
         }
     }
-    // Apply in dependency order: a group whose target itself extends goes after it.
-    let mut done: HashSet<TokenPath> = HashSet::default();
-    let mut pending: Vec<&crate::tokens::dtcg::Extends> =
+    let good: Vec<&crate::tokens::dtcg::Extends> =
         extends.iter().filter(|e| !bad.contains(&e.group)).collect();
-    while !pending.is_empty() {
-        let before = pending.len();
-        let mut rest = Vec::new();
-        for e in pending {
-            let waits = targets.keys().any(|g| {
-                !done.contains(*g)
-                    && !bad.contains(*g)
-                    && (*g == &e.target || g.as_str().starts_with(&format!("{}.", e.target)))
-                    && *g != &e.group
-            });
-            if waits {
-                rest.push(e);
-                continue;
-            }
-            let prefix = format!("{}.", e.target);
-            let inherited: Vec<ParsedToken> = entries
-                .iter()
-                .filter(|en| en.parsed.path.as_str().starts_with(&prefix))
-                .map(|en| {
-                    let rel = &en.parsed.path.as_str()[prefix.len()..];
-                    let mut p = en.parsed.clone();
-                    p.path = e.group.child(rel);
-                    p
-                })
-                .collect();
-            for p in inherited {
-                if index.contains_key(&p.path) {
-                    continue; // the extending group overrides
+    // Which extending groups lie at or below each group (by every ancestor prefix).
+    let mut inside: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, e) in good.iter().enumerate() {
+        let g = e.group.as_str();
+        inside.entry(g).or_default().push(i);
+        for (at, _) in g.match_indices('.') {
+            inside.entry(&g[..at]).or_default().push(i);
+        }
+    }
+    // A group is applied after the extending groups inside its target (their copies are
+    // part of what it inherits): order by that dependency, memoised; groups that wait
+    // on each other are left out, as before.
+    let deps = |i: usize| -> Vec<usize> {
+        inside
+            .get(good[i].target.as_str())
+            .map(|v| v.iter().copied().filter(|&j| j != i).collect())
+            .unwrap_or_default()
+    };
+    let mut state = vec![0u8; good.len()]; // 0 new, 1 on stack, 2 done, 3 blocked
+    let mut order: Vec<usize> = Vec::with_capacity(good.len());
+    for start in 0..good.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, Vec<usize>)> = vec![(start, deps(start))];
+        state[start] = 1;
+        while let Some((node, pending)) = stack.last_mut() {
+            if let Some(next) = pending.pop() {
+                match state[next] {
+                    0 => {
+                        state[next] = 1;
+                        let d = deps(next);
+                        stack.push((next, d));
+                    }
+                    1 | 3 => state[*node] = 3,
+                    _ => {}
                 }
-                index.insert(p.path.clone(), entries.len());
-                let source = entries[0].source.clone();
-                entries.push(Entry {
-                    parsed: p,
-                    set: entries[0].set.clone(),
-                    source,
-                });
+            } else {
+                let node = *node;
+                stack.pop();
+                if state[node] == 3 {
+                    if let Some((parent, _)) = stack.last() {
+                        state[*parent] = 3;
+                    }
+                } else {
+                    state[node] = 2;
+                    order.push(node);
+                }
             }
-            done.insert(e.group.clone());
         }
-        if rest.len() == before {
-            break;
+    }
+    // Paths in order, for prefix queries.
+    let mut sorted: std::collections::BTreeSet<String> = entries
+        .iter()
+        .map(|en| en.parsed.path.as_str().to_string())
+        .collect();
+    // Upper bound of the tokens each application copies, before copying anything.
+    let mut copies: Vec<u64> = vec![0; good.len()];
+    let mut total = entries.len() as u64;
+    for &i in &order {
+        let prefix = format!("{}.", good[i].target);
+        let own = below(&sorted, &prefix).count() as u64;
+        let nested: u64 = deps(i)
+            .into_iter()
+            .filter(|&j| state[j] == 2)
+            .fold(0u64, |acc, j| acc.saturating_add(copies[j]));
+        copies[i] = own.saturating_add(nested);
+        total = total.saturating_add(copies[i]);
+        if total > limits.max_tokens as u64 {
+            findings.push(Finding::error(
+                "limit-exceeded",
+                &good[i].loc,
+                Some(good[i].group.as_str()),
+                format!(
+                    "`$extends` would make more than {} tokens, {}",
+                    limits.max_tokens,
+                    Limit::Tokens.hint()
+                ),
+            ));
+            return;
         }
-        pending = rest;
+    }
+    for i in order {
+        let e = good[i];
+        let prefix = format!("{}.", e.target);
+        let inherited: Vec<ParsedToken> = below(&sorted, &prefix)
+            .filter_map(|p| index.get(&TokenPath::new(p.as_str())))
+            .map(|&k| {
+                let en = &entries[k];
+                let rel = &en.parsed.path.as_str()[prefix.len()..];
+                let mut p = en.parsed.clone();
+                p.path = e.group.child(rel);
+                p
+            })
+            .collect();
+        for p in inherited {
+            if index.contains_key(&p.path) {
+                continue; // the extending group overrides
+            }
+            sorted.insert(p.path.as_str().to_string());
+            index.insert(p.path.clone(), entries.len());
+            let source = entries[0].source.clone();
+            entries.push(Entry {
+                parsed: p,
+                set: entries[0].set.clone(),
+                source,
+            });
+        }
     }
 }
 
@@ -468,6 +614,7 @@ fn infer_types(
     let parsed: Vec<&ParsedToken> = entries.iter().map(|e| &e.parsed).collect();
     let types = infer(&parsed, index);
     find_cycles(&parsed, index, findings);
+    check_chain_length(&parsed, index, findings);
     for (i, p) in parsed.iter().enumerate() {
         if types[i].is_none() && !p.invalid && p.ty.is_none() {
             let target_known = p
@@ -490,11 +637,15 @@ fn infer_types(
 
 fn infer(parsed: &[&ParsedToken], index: &HashMap<TokenPath, usize>) -> Vec<Option<TokenType>> {
     let mut types: Vec<Option<TokenType>> = parsed.iter().map(|p| p.ty).collect();
+    // Each token's chain is followed once: what an earlier walk settled is reused.
+    let mut settled: Vec<bool> = types.iter().map(Option::is_some).collect();
     for start in 0..parsed.len() {
-        if types[start].is_some() {
+        if settled[start] {
             continue;
         }
         let mut seen = vec![start];
+        let mut on_path: HashSet<usize> = HashSet::default();
+        on_path.insert(start);
         let mut cur = start;
         let found = loop {
             let Some((r, _)) = parsed[cur].references.first() else {
@@ -508,10 +659,10 @@ fn infer(parsed: &[&ParsedToken], index: &HashMap<TokenPath, usize>) -> Vec<Opti
                 // target's type alone does not tell; numbers are the common case.
                 break pointer_type(parsed, index, next, &r.pointer);
             }
-            if let Some(t) = types[next] {
-                break Some(t);
+            if settled[next] {
+                break types[next];
             }
-            if seen.contains(&next) {
+            if !on_path.insert(next) {
                 break None;
             }
             seen.push(next);
@@ -519,9 +670,129 @@ fn infer(parsed: &[&ParsedToken], index: &HashMap<TokenPath, usize>) -> Vec<Opti
         };
         for i in seen {
             types[i] = found;
+            settled[i] = true;
         }
     }
     types
+}
+
+/// Nodes of a JSON value (objects and arrays count one, plus their members).
+fn value_nodes(v: &Value) -> u64 {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(value_nodes).sum::<u64>(),
+        Value::Object(m) => 1 + m.values().map(value_nodes).sum::<u64>(),
+        _ => 1,
+    }
+}
+
+/// Refuses reference chains longer than the `max-chain` limit (resolving them later
+/// would be cut short), and values that grow past `max-value-nodes` once their
+/// references are resolved (a shadow of two layers that each alias the previous one
+/// doubles per token: 25 such tokens would make 33 million layers at export). Each
+/// problem is reported once, where it first passes the limit.
+fn check_chain_length(
+    parsed: &[&ParsedToken],
+    index: &HashMap<TokenPath, usize>,
+    findings: &mut Findings,
+) {
+    use crate::input::{Limit, limits};
+    let limits = limits();
+    let max = limits.max_chain;
+    let max_nodes = limits.max_value_nodes as u64;
+    let n = parsed.len();
+    let edges = |i: usize| -> Vec<usize> {
+        parsed[i]
+            .references
+            .iter()
+            .filter_map(|(r, _)| index.get(&TokenPath::new(r.target.as_str())).copied())
+            .collect()
+    };
+    // Longest chain of references starting at each token, and the size of its value
+    // with every reference replaced by what it names (an upper bound for pointers).
+    // Cycles are reported elsewhere and count as ending there. Iterative, so a long
+    // chain cannot overflow the stack.
+    let mut depth: Vec<usize> = vec![0; n];
+    let mut size: Vec<u64> = parsed.iter().map(|p| value_nodes(&p.value)).collect();
+    let own = size.clone();
+    let mut state = vec![0u8; n]; // 0 new, 1 on stack, 2 done
+    for start in 0..n {
+        if state[start] != 0 || parsed[start].references.is_empty() {
+            continue;
+        }
+        let mut stack: Vec<(usize, Vec<usize>)> = vec![(start, edges(start))];
+        state[start] = 1;
+        while let Some((node, pending)) = stack.last_mut() {
+            let node = *node;
+            if let Some(next) = pending.pop() {
+                match state[next] {
+                    0 => {
+                        state[next] = 1;
+                        let e = edges(next);
+                        stack.push((next, e));
+                    }
+                    2 => {
+                        depth[node] = depth[node].max(depth[next] + 1);
+                        size[node] = size[node].saturating_add(size[next]);
+                    }
+                    _ => {}
+                }
+            } else {
+                stack.pop();
+                state[node] = 2;
+                if let Some((parent, _)) = stack.last() {
+                    depth[*parent] = depth[*parent].max(depth[node] + 1);
+                    size[*parent] = size[*parent].saturating_add(size[node]);
+                }
+            }
+        }
+    }
+    let mut total: u64 = 0;
+    let total_max = (limits.max_tokens as u64).saturating_mul(16);
+    for (i, p) in parsed.iter().enumerate() {
+        if depth[i] == max + 1 {
+            findings.push(Finding::error(
+                "limit-exceeded",
+                &p.loc,
+                Some(p.path.as_str()),
+                format!(
+                    "the chain of references from `{}` is longer than {max} aliases, {}",
+                    p.path,
+                    Limit::Chain.hint()
+                ),
+            ));
+        }
+        // Where the growth starts: over the limit, and none of its references is.
+        let first_over = size[i] > max_nodes
+            && own[i] <= max_nodes
+            && edges(i).iter().all(|&j| size[j] <= max_nodes);
+        if first_over || (own[i] > max_nodes) {
+            findings.push(Finding::error(
+                "limit-exceeded",
+                &p.loc,
+                Some(p.path.as_str()),
+                format!(
+                    "the value of `{}` grows to more than {max_nodes} parts once its references are resolved, {}",
+                    p.path,
+                    Limit::ValueNodes.hint()
+                ),
+            ));
+        }
+        total = total.saturating_add(size[i].min(max_nodes.saturating_add(1)));
+    }
+    if total > total_max {
+        if let Some(p) = parsed.first() {
+            findings.push(Finding::error(
+                "limit-exceeded",
+                &p.loc,
+                None,
+                format!(
+                    "the resolved values of all tokens hold more than {total_max} parts (16 per token of the limit `limits.{}`; raise it in opends.yaml or with `{}`)",
+                    Limit::Tokens.key(),
+                    Limit::Tokens.env()
+                ),
+            ));
+        }
+    }
 }
 
 fn pointer_type(

@@ -10,6 +10,7 @@ pub mod resolve;
 pub mod resolver;
 pub mod value;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -52,9 +53,10 @@ pub struct TokenFile {
 }
 
 impl TokenFile {
-    /// Reads `path`, naming it `name` in findings.
+    /// Reads `path`, naming it `name` in findings: only a regular file, and no larger
+    /// than the `max-file-size` limit (see [`crate::input`]).
     pub fn read(path: &Path, name: String) -> Result<Self, Finding> {
-        match fs::read_to_string(path) {
+        match crate::input::read_text(path) {
             Ok(text) => Ok(Self {
                 name,
                 path: path.to_path_buf(),
@@ -67,19 +69,25 @@ impl TokenFile {
                     ..Location::default()
                 },
                 None,
-                format!("could not read the file: {e}"),
+                e.to_string(),
             )),
         }
     }
 }
 
 /// Expands files and directories (recursively, `*.json`, sorted) into file paths.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, std::io::Error> {
+/// A directory reached twice (a symlink loop, or two links to one directory) is
+/// read once; each loop is reported once in `loops`.
+pub fn expand_checked(
+    paths: &[PathBuf],
+    loops: &mut Vec<PathBuf>,
+) -> Result<Vec<PathBuf>, std::io::Error> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found)?;
+            let mut seen = HashSet::new();
+            walk(p, &mut found, &mut seen, loops)?;
             found.sort();
             out.extend(found);
         } else {
@@ -89,11 +97,45 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, std::io::Error> {
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), std::io::Error> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
+/// [`expand_checked`], ignoring loops (each directory is still read once).
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, std::io::Error> {
+    expand_checked(paths, &mut Vec::new())
+}
+
+/// A directory's identity, so that a loop is found whatever path leads to it.
+fn dir_id(dir: &Path) -> Result<(u64, u64), std::io::Error> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let m = fs::metadata(dir)?;
+        Ok((m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let c = fs::canonicalize(dir)?;
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&c, &mut h);
+        Ok((0, std::hash::Hasher::finish(&h)))
+    }
+}
+
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut HashSet<(u64, u64)>,
+    loops: &mut Vec<PathBuf>,
+) -> Result<(), std::io::Error> {
+    if !seen.insert(dir_id(dir)?) {
+        loops.push(dir.to_path_buf());
+        return Ok(());
+    }
+    let mut entries = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<Vec<_>, _>>()?;
+    entries.sort();
+    for path in entries {
         if path.is_dir() {
-            walk(&path, out)?;
+            walk(&path, out, seen, loops)?;
         } else if path.extension().is_some_and(|e| e == "json") {
             out.push(path);
         }

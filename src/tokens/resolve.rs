@@ -6,9 +6,16 @@ use serde_json::Value;
 use crate::model::{Token, TokenPath, Tokens};
 use crate::tokens::value::{AliasSyntax, alias_syntax, parse_pointer};
 
-/// How deep references may nest before resolution gives up (cycles are rejected at
-/// import; this guards values written to the store by other means).
-const MAX_DEPTH: usize = 64;
+/// How deep references and composite values may nest before resolution gives up:
+/// room for the longest alias chain linking accepts (`max-chain`, each hop through a
+/// pointer counting twice) plus the structure of composite values. Cycles are rejected
+/// at import; this guards values written to the store by other means.
+fn max_depth() -> usize {
+    crate::input::limits()
+        .max_chain
+        .saturating_mul(2)
+        .saturating_add(64)
+}
 
 /// The path a whole-value alias names, if `value` is one (`"{a.b}"`).
 pub fn alias_target(value: &Value) -> Option<&str> {
@@ -37,12 +44,17 @@ pub fn pointer_target(value: &Value) -> Option<(String, Vec<String>)> {
 pub struct Resolver<'t> {
     tokens: &'t Tokens,
     mode: Option<&'t str>,
+    max_depth: usize,
 }
 
 impl<'t> Resolver<'t> {
     /// A resolver for `mode` (`None`: the base values).
     pub fn new(tokens: &'t Tokens, mode: Option<&'t str>) -> Self {
-        Self { tokens, mode }
+        Self {
+            tokens,
+            mode,
+            max_depth: max_depth(),
+        }
     }
 
     /// The mode it resolves in.
@@ -72,7 +84,7 @@ impl<'t> Resolver<'t> {
 
     /// Resolves references inside any value.
     pub fn value(&self, value: &Value, depth: usize) -> Value {
-        if depth > MAX_DEPTH {
+        if depth > self.max_depth {
             return Value::Null;
         }
         if let Some(target) = alias_target(value) {
@@ -123,7 +135,7 @@ impl<'t> Resolver<'t> {
     /// The final token a chain of whole-value aliases ends at (itself when not an alias).
     pub fn alias_chain_end(&self, token: &'t Token) -> &'t Token {
         let mut cur = token;
-        for _ in 0..MAX_DEPTH {
+        for _ in 0..self.max_depth {
             match alias_target(cur.value_in(self.mode)).and_then(|p| self.tokens.get_str(p)) {
                 Some(next) => cur = next,
                 None => break,

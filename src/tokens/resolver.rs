@@ -497,7 +497,13 @@ impl Builder<'_, '_, '_> {
                             }
                             self.external.insert(name, f);
                         }
-                        Err(finding) => self.findings.push(finding),
+                        // Located at the `$ref` that names the file.
+                        Err(finding) => self.findings.push(Finding::error(
+                            "unreadable-file",
+                            &self.src.loc(item.offset),
+                            None,
+                            format!("could not read `{name}`: {}", finding.message),
+                        )),
                     }
                 }
                 None => {
