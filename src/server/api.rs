@@ -563,6 +563,10 @@ async fn list_tokens(
 ) -> ApiResult<Response> {
     caller.require(Action::Read)?;
     let limit = page_limit(q.limit, 100)?;
+    if let Some(t) = &q.ty {
+        t.parse::<crate::model::TokenType>()
+            .map_err(|e| ApiError::bad_request(format!("`type`: {e}")))?;
+    }
     let (prefix, after, ty) = (q.prefix, q.after, q.ty);
     // Pages are cached by query and revision: a read checks the revision (one row) and
     // answers from memory until a write moves it, also when another server wrote.

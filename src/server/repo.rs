@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize as _, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -644,7 +644,7 @@ pub fn snapshot(c: &mut dyn Conn) -> Result<StateParts, DbError> {
 #[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 pub struct Changes {
     /// The revision the client made them from (`None`: apply to whatever is there).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "revision_number")]
     pub base_revision: Option<i64>,
     /// Tokens: path -> entry (a JSON object) or null to delete.
     #[serde(default)]
@@ -655,6 +655,24 @@ pub struct Changes {
     /// The layout (modes, groups, order), when it changed.
     #[serde(default)]
     pub layout: Option<Value>,
+}
+
+/// A revision: an integer, also when written `41.0` (JSON does not tell them apart).
+fn revision_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    use serde::de::Error as _;
+    let Some(n) = Option::<serde_json::Number>::deserialize(d)? else {
+        return Ok(None);
+    };
+    if let Some(i) = n.as_i64() {
+        return Ok(Some(i));
+    }
+    match n.as_f64() {
+        #[allow(clippy::cast_possible_truncation)]
+        Some(f) if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 => Ok(Some(f as i64)),
+        _ => Err(D::Error::custom(format!(
+            "`base_revision` must be a revision number, not {n}"
+        ))),
+    }
 }
 
 /// One conflicting key of a stale push: both values.
