@@ -75,6 +75,7 @@ set +e
   --max-time 150 \
   --workers 2 \
   --no-color \
+  --generation-database none \
   --exclude-path /webhooks/figma --exclude-path '/webhooks/penpot/{secret}' \
   "$@"
 status=$?
