@@ -18,15 +18,19 @@ struct Server {
 }
 
 impl Server {
-    fn start(t: &Test) -> Self {
+    fn start(t: &Test, extra: &[&str]) -> Self {
         let data = t.join("server-data");
-        let mut cmd = t.command([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-            "--data",
-            data.to_str().expect("utf-8 path"),
-        ]);
+        let mut cmd = t.command(
+            [
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--data",
+                data.to_str().expect("utf-8 path"),
+            ]
+            .iter()
+            .chain(extra),
+        );
         cmd.stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("start opends serve");
         let stderr = child.stderr.take().expect("stderr");
@@ -117,7 +121,7 @@ impl Fixture {
     fn new() -> Self {
         let t = Test::new();
         let token = token(&t, "admin");
-        let s = Server::start(&t);
+        let s = Server::start(&t, &[]);
         let f = Self {
             t,
             s,
@@ -534,7 +538,8 @@ fn push_and_patch_bodies_fuzz_without_5xx_and_accept_only_valid_state() {
     use proptest::test_runner::{Config, TestRunner};
     let t = Test::new();
     let token = token(&t, "admin");
-    let s = Server::start(&t);
+    // Thousands of requests a minute: no rate limit.
+    let s = Server::start(&t, &["--rate-limit", "0"]);
     let c = http();
     let seeds = corpus();
     assert!(seeds.len() >= 4, "the corpus has seeds");
