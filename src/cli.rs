@@ -695,7 +695,7 @@ pub struct ReleaseArgs {
     pub json: bool,
 }
 
-fn pre_id(s: &str) -> Result<String, String> {
+pub(crate) fn pre_id(s: &str) -> Result<String, String> {
     if !s.is_empty()
         && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         && !s.chars().all(|c| c.is_ascii_digit())

@@ -345,25 +345,52 @@ pub fn push(ctx: &Context, args: PushArgs) -> Result<Outcome> {
             "the change is larger than the server accepts",
             "ask the server's admin to raise --body-limit",
         )),
-        422 => Err(anyhow!(
+        400 | 422 => Err(anyhow!(
             "the server refused the change: {}{}",
             message(&resp),
-            resp["error"]["problems"]
-                .as_array()
-                .map(|p| p
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .fold(String::new(), |mut out, s| {
-                        let _ = write!(out, "\n  {s}");
-                        out
-                    }))
-                .unwrap_or_default()
+            problem_lines(&resp["error"]["problems"])
         )),
         _ => Err(anyhow!(
             "the team server answered {status}: {}",
             message(&resp)
         )),
     }
+}
+
+/// Problems as indented lines: `{code, message, path}` objects (or the sentences of
+/// older servers).
+fn problem_lines(problems: &Value) -> String {
+    let mut out = String::new();
+    for p in problems.as_array().into_iter().flatten().take(50) {
+        match p.as_str() {
+            Some(s) => {
+                let _ = write!(out, "\n  {s}");
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    "\n  {}: {} [{}]",
+                    p["path"].as_str().unwrap_or_default(),
+                    p["message"].as_str().unwrap_or_default(),
+                    p["code"].as_str().unwrap_or_default()
+                );
+            }
+        }
+    }
+    out
+}
+
+fn refused(problems: &[crate::server::repo::Problem], what: &str) -> anyhow::Error {
+    let mut text = format!(
+        "the team server sent {what} that `opends` would refuse to import; nothing was written:"
+    );
+    for p in problems {
+        let _ = write!(text, "\n  {p}");
+    }
+    crate::hinted(
+        text,
+        "ask the server's admin to fix or remove these entries (the server refuses such pushes now)",
+    )
 }
 
 fn short(v: &Value) -> String {
@@ -475,19 +502,26 @@ pub fn pull(ctx: &Context, args: PullArgs) -> Result<Outcome> {
         ));
         return Ok(Outcome::Found);
     }
-    let snapshot = Snapshot::from_parts(&merged.layout, &merged.tokens, &merged.components)
-        .map_err(|e| anyhow!("the server sent a state this store cannot read: {e}"))?;
+    // What comes from the server is checked like an import before anything is written.
+    let snapshot =
+        crate::server::repo::check_state(&merged.layout, &merged.tokens, &merged.components)
+            .map_err(|p| refused(&p, "changes"))?;
     let mut versions = Vec::new();
     let mut last_seq = remote.versions_seq;
     for v in delta["versions"].as_array().into_iter().flatten() {
         let server: crate::server::repo::ServerVersion = serde_json::from_value(v.clone())?;
         last_seq = last_seq.max(server.seq);
+        if let Err(e) = crate::versions::semver::Version::parse(&server.version) {
+            return Err(anyhow!(
+                "the team server sent a version that is not one: {e}"
+            ));
+        }
         let snap = server
             .snapshot
             .as_ref()
-            .map(crate::server::repo::snapshot_from_json)
+            .map(crate::server::repo::checked_snapshot_from_json)
             .transpose()
-            .map_err(|e| anyhow!("version {}: {e}", server.version))?
+            .map_err(|p| refused(&p, &format!("version {}", server.version)))?
             .unwrap_or_default();
         versions.push((
             NewVersion {

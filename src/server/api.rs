@@ -121,9 +121,13 @@ impl From<ApplyError> for ApiError {
             ApplyError::Invalid(problems) => Self {
                 extra: Some(("problems", json!(problems))),
                 ..Self::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "invalid",
-                    "the changes would leave the design system invalid",
+                    StatusCode::BAD_REQUEST,
+                    "invalid_content",
+                    format!(
+                        "refused: {} problem{} that `opends` would refuse too; nothing was written",
+                        problems.len(),
+                        if problems.len() == 1 { "" } else { "s" }
+                    ),
                 )
             },
             ApplyError::BadRequest(m) => Self::bad_request(m),
@@ -177,6 +181,57 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
             Err(e) => Err(ApiError::bad_request(e.body_text())),
         }
     }
+}
+
+/// Query parameters whose rejections are JSON API errors (400), like every other error.
+pub struct Q<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Q<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(v)) => Ok(Self(v)),
+            Err(e) => Err(ApiError::bad_request(e.body_text())),
+        }
+    }
+}
+
+/// A path parameter whose rejections are JSON API errors (400).
+pub struct P<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for P<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(v)) => Ok(Self(v)),
+            Err(e) => Err(ApiError::bad_request(e.body_text())),
+        }
+    }
+}
+
+/// The largest page a listing returns (`limit`); larger asks are refused, not clamped.
+pub const MAX_PAGE: i64 = 1000;
+
+/// `limit` checked against 1..=[`MAX_PAGE`] (400 outside it), `default` when absent.
+fn page_limit(limit: Option<i64>, default: i64) -> ApiResult<i64> {
+    match limit {
+        None => Ok(default),
+        Some(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+        Some(n) => Err(ApiError::bad_request(format!(
+            "`limit` must be 1 to {MAX_PAGE}, not {n}; page with `after`/`before` for more"
+        ))),
+    }
+}
+
+/// Deserializes a field that may be absent but, when present, must not be `null`.
+fn non_null<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 fn too_large() -> ApiError {
@@ -515,10 +570,14 @@ fn entry_json(key_name: &str, key: &str, entry: &str) -> Value {
 async fn list_tokens(
     State(app): State<App>,
     caller: Caller,
-    Query(q): Query<TokenQuery>,
+    Q(q): Q<TokenQuery>,
 ) -> ApiResult<Response> {
     caller.require(Action::Read)?;
-    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let limit = page_limit(q.limit, 100)?;
+    if let Some(t) = &q.ty {
+        t.parse::<crate::model::TokenType>()
+            .map_err(|e| ApiError::bad_request(format!("`type`: {e}")))?;
+    }
     let (prefix, after, ty) = (q.prefix, q.after, q.ty);
     // Pages are cached by query and revision: a read checks the revision (one row) and
     // answers from memory until a write moves it, also when another server wrote.
@@ -574,7 +633,7 @@ async fn list_tokens(
 async fn get_token(
     State(app): State<App>,
     caller: Caller,
-    Path(path): Path<String>,
+    P(path): P<String>,
 ) -> ApiResult<Response> {
     caller.require(Action::Read)?;
     let p = path.clone();
@@ -636,7 +695,7 @@ impl super::Inner {
 async fn patch_token(
     State(app): State<App>,
     caller: Caller,
-    Path(path): Path<String>,
+    P(path): P<String>,
     Body(patch): Body<Value>,
 ) -> ApiResult<Response> {
     caller.require(Action::Write)?;
@@ -722,7 +781,7 @@ async fn patch_token(
 async fn delete_token(
     State(app): State<App>,
     caller: Caller,
-    Path(path): Path<String>,
+    P(path): P<String>,
 ) -> ApiResult<Response> {
     caller.require(Action::Write)?;
     delete_entry(&app, &caller, "token", path).await
@@ -775,7 +834,7 @@ async fn list_components(State(app): State<App>, caller: Caller) -> ApiResult<Re
 async fn get_component(
     State(app): State<App>,
     caller: Caller,
-    Path(name): Path<String>,
+    P(name): P<String>,
 ) -> ApiResult<Response> {
     caller.require(Action::Read)?;
     let n = name.clone();
@@ -829,7 +888,7 @@ async fn set_status(
 async fn approve(
     State(app): State<App>,
     caller: Caller,
-    Path(name): Path<String>,
+    P(name): P<String>,
 ) -> ApiResult<Response> {
     set_status(&app, &caller, name, "approved", None).await
 }
@@ -837,7 +896,7 @@ async fn approve(
 async fn deprecate(
     State(app): State<App>,
     caller: Caller,
-    Path(name): Path<String>,
+    P(name): P<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
     // The body is optional: `{"reason": "..."}`.
@@ -854,7 +913,7 @@ async fn deprecate(
 async fn delete_component(
     State(app): State<App>,
     caller: Caller,
-    Path(name): Path<String>,
+    P(name): P<String>,
 ) -> ApiResult<Response> {
     caller.require(Action::Delete)?;
     delete_entry(&app, &caller, "component", name).await
@@ -877,8 +936,8 @@ struct VersionQuery {
 async fn get_version(
     State(app): State<App>,
     caller: Caller,
-    Path(version): Path<String>,
-    Query(q): Query<VersionQuery>,
+    P(version): P<String>,
+    Q(q): Q<VersionQuery>,
 ) -> ApiResult<Response> {
     caller.require(Action::Read)?;
     let v = version.clone();
@@ -891,9 +950,13 @@ async fn get_version(
 
 #[derive(Deserialize, Default)]
 struct ReleaseBody {
+    #[serde(default, deserialize_with = "non_null")]
     version: Option<String>,
+    #[serde(default, deserialize_with = "non_null")]
     bump: Option<String>,
+    #[serde(default, deserialize_with = "non_null")]
     pre: Option<String>,
+    #[serde(default, deserialize_with = "non_null")]
     message: Option<String>,
     #[serde(default)]
     force: bool,
@@ -941,7 +1004,7 @@ fn body_request(b: &ReleaseBody) -> Result<super::release::Request, ApplyError> 
 async fn delete_version(
     State(app): State<App>,
     caller: Caller,
-    Path(version): Path<String>,
+    P(version): P<String>,
 ) -> ApiResult<StatusCode> {
     caller.require(Action::Delete)?;
     let actor = caller.actor();
@@ -960,11 +1023,7 @@ struct PullQuery {
     versions_after: i64,
 }
 
-async fn pull(
-    State(app): State<App>,
-    caller: Caller,
-    Query(q): Query<PullQuery>,
-) -> ApiResult<Response> {
+async fn pull(State(app): State<App>, caller: Caller, Q(q): Q<PullQuery>) -> ApiResult<Response> {
     caller.require(Action::Read)?;
     let delta = app
         .db(move |c| repo::delta(c, q.since, q.versions_after))
@@ -1010,10 +1069,10 @@ struct LimitQuery {
 async fn sync_events(
     State(app): State<App>,
     caller: Caller,
-    Query(q): Query<LimitQuery>,
+    Q(q): Q<LimitQuery>,
 ) -> ApiResult<Response> {
     caller.require(Action::Read)?;
-    let limit = q.limit.unwrap_or(50).clamp(1, 1000);
+    let limit = page_limit(q.limit, 50)?;
     let items = app.db(move |c| repo::events(c, limit)).await?;
     Ok(axum::Json(json!({ "items": items })).into_response())
 }
@@ -1125,10 +1184,10 @@ async fn revoke_api_token(
 async fn audit_log(
     State(app): State<App>,
     caller: Caller,
-    Query(q): Query<LimitQuery>,
+    Q(q): Q<LimitQuery>,
 ) -> ApiResult<Response> {
     caller.require(Action::Admin)?;
-    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let limit = page_limit(q.limit, 100)?;
     let before = q.before;
     let items = app.db(move |c| repo::audit_log(c, limit, before)).await?;
     Ok(axum::Json(json!({ "items": items })).into_response())

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::db::{Conn, transaction};
-use super::repo::{self, Actor, ApplyError, ServerVersion};
+use super::repo::{self, Actor, ApplyError, Problem, ServerVersion};
 use crate::model::Status;
 use crate::store::Snapshot;
 use crate::versions::{Bump, plan};
@@ -26,6 +26,38 @@ pub struct Request {
     pub allow_drafts: bool,
 }
 
+/// Refuses what `opends release` refuses: a version that is not semver, a pre-release id
+/// that is not letters, digits and `-` (`../x`), both at once.
+fn check_request(req: &Request) -> Result<(), ApplyError> {
+    let mut problems = Vec::new();
+    if let Some(v) = &req.version {
+        if let Err(e) = crate::versions::semver::Version::parse(v) {
+            problems.push(Problem::new("invalid-version", "version", e));
+        }
+        if req.pre.is_some() {
+            problems.push(Problem::new(
+                "invalid-version",
+                "pre",
+                "send `version` or `pre`, not both",
+            ));
+        }
+    }
+    if let Some(id) = &req.pre {
+        if let Err(e) = crate::cli::pre_id(id) {
+            problems.push(Problem::new(
+                "invalid-version",
+                "pre",
+                format!("`{}`: {e}", id.escape_debug()),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ApplyError::Invalid(problems))
+    }
+}
+
 /// Releases the current state as the next version.
 pub fn release(
     c: &mut dyn Conn,
@@ -33,15 +65,20 @@ pub fn release(
     author: &str,
     req: &Request,
 ) -> Result<ServerVersion, ApplyError> {
+    check_request(req)?;
     transaction(c, |c| {
         c.exec("UPDATE state SET revision = revision WHERE id = 1", &[])?;
         let revision = repo::revision(c)?;
         let (layout, tokens, components) = repo::snapshot(c)?;
-        let current = Snapshot::from_parts(&layout, &tokens, &components)
-            .map_err(|e| ApplyError::Invalid(vec![e]))?;
+        // What was stored before every write was checked is checked now: a release
+        // never publishes what `opends` would refuse to read.
+        let current =
+            repo::check_state(&layout, &tokens, &components).map_err(ApplyError::Invalid)?;
         let latest = repo::versions(c, None, true)?.pop();
         let previous = match latest.as_ref().and_then(|v| v.snapshot.as_ref()) {
-            Some(s) => repo::snapshot_from_json(s).map_err(|e| ApplyError::Invalid(vec![e]))?,
+            Some(s) => repo::snapshot_from_json(s).map_err(|e| {
+                ApplyError::Invalid(vec![Problem::new("invalid-state", "versions", e)])
+            })?,
             None => Snapshot::default(),
         };
         let hash = current.content_hash();
@@ -58,9 +95,13 @@ pub fn release(
             .map(|c| c.spec.name.as_str())
             .collect();
         if !drafts.is_empty() && !req.allow_drafts {
-            return Err(ApplyError::Invalid(vec![format!(
-                "draft components would be released: {} (approve them, or send allow_drafts)",
-                drafts.join(", ")
+            return Err(ApplyError::Invalid(vec![Problem::new(
+                "draft-components",
+                "allow_drafts",
+                format!(
+                    "draft components would be released: {} (approve them, or send allow_drafts)",
+                    drafts.join(", ")
+                ),
             )]));
         }
         let cs = crate::commands::versions::changes(&previous, &current);
@@ -76,7 +117,13 @@ pub fn release(
             false,
             &request,
         )
-        .map_err(|e| ApplyError::Invalid(vec![e.to_string()]))?;
+        .map_err(|e| {
+            ApplyError::Invalid(vec![Problem::new(
+                "invalid-version",
+                "version",
+                e.to_string(),
+            )])
+        })?;
         let date = crate::commands::components::now_utc();
         let section = plan::section(
             &planned,
