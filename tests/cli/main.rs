@@ -15,6 +15,7 @@ mod security_codegen;
 mod security_crash;
 mod security_input;
 mod security_server;
+mod serve;
 mod server;
 mod sources;
 mod support;

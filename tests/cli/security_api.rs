@@ -2,89 +2,11 @@
 //! Every way into the server's state (push, PATCH, approve, release) and the client's
 //! `pull` refuse what `opends components import` / `tokens set` / `release` refuse.
 
-use std::io::{BufRead as _, BufReader};
-use std::process::{Child, Stdio};
-use std::time::Duration;
-
 use reqwest::blocking::Client;
 use serde_json::{Value, json};
 
+use crate::serve::{Server, api_token, call, http};
 use crate::support::Test;
-
-/// A running `opends serve` on port 0 with a throwaway data dir, killed on drop.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start(t: &Test, extra: &[&str]) -> Self {
-        let data = t.join("server-data");
-        let mut cmd = t.command(
-            [
-                "serve",
-                "--bind",
-                "127.0.0.1:0",
-                "--data",
-                data.to_str().expect("utf-8 path"),
-            ]
-            .iter()
-            .chain(extra),
-        );
-        cmd.stderr(Stdio::piped());
-        let mut child = cmd.spawn().expect("start opends serve");
-        let stderr = child.stderr.take().expect("stderr");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(i) = line.find("listening on http://") {
-                    let rest = &line[i + "listening on ".len()..];
-                    let _ = tx.send(rest.split_whitespace().next().unwrap_or_default().into());
-                }
-            }
-        });
-        let url = rx
-            .recv_timeout(Duration::from_secs(20))
-            .expect("the server announces where it listens");
-        Self { child, url }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn http() -> Client {
-    Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("client")
-}
-
-fn call(req: reqwest::blocking::RequestBuilder) -> (u16, Value) {
-    let resp = req.send().expect("the server answers");
-    let status = resp.status().as_u16();
-    let text = resp.text().unwrap_or_default();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
-
-fn token(t: &Test, role: &str) -> String {
-    let out = t
-        .opends([
-            "server",
-            "token",
-            "create",
-            "--role",
-            role,
-            "--data",
-            "server-data",
-        ])
-        .success();
-    out.stdout().trim().to_string()
-}
 
 /// A server with an editor token and a small valid state (revision 1): a colour token
 /// and a `Banner` component using it.
@@ -120,8 +42,8 @@ fn layout(modes: &[&str]) -> Value {
 impl Fixture {
     fn new() -> Self {
         let t = Test::new();
-        let token = token(&t, "admin");
-        let s = Server::start(&t, &[]);
+        let token = api_token(&t, "admin");
+        let s = Server::start(&t, &[], &[]);
         let f = Self {
             t,
             s,
@@ -537,9 +459,9 @@ fn push_and_patch_bodies_fuzz_without_5xx_and_accept_only_valid_state() {
     use proptest::prelude::*;
     use proptest::test_runner::{Config, TestRunner};
     let t = Test::new();
-    let token = token(&t, "admin");
+    let token = api_token(&t, "admin");
     // Thousands of requests a minute: no rate limit.
-    let s = Server::start(&t, &["--rate-limit", "0"]);
+    let s = Server::start(&t, &["--rate-limit", "0"], &[]);
     let c = http();
     let seeds = corpus();
     assert!(seeds.len() >= 4, "the corpus has seeds");

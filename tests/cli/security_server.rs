@@ -1,147 +1,20 @@
 //! Security regression tests: accounts, access tokens, the data directory and server hygiene.
 //! Each runs the real `opends serve` on `127.0.0.1:0`.
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::io::{Read as _, Write as _};
 use std::net::TcpStream;
-use std::process::{Child, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use hmac::{Hmac, Mac as _};
 use reqwest::blocking::Client;
-use serde_json::{Value, json};
+use serde_json::json;
 use sha2::Sha256;
 
+use crate::serve::{Server, add_user, api_token, call, http};
 use crate::support::Test;
-
-/// A running `opends serve`, killed on drop.
-struct Server {
-    child: Child,
-    url: String,
-    addr: String,
-    log: Arc<Mutex<Vec<String>>>,
-}
-
-impl Server {
-    fn start(t: &Test, extra: &[&str]) -> Self {
-        Self::spawn(
-            t.command(
-                ["serve", "--bind", "127.0.0.1:0", "--data", "server-data"]
-                    .iter()
-                    .chain(extra),
-            ),
-        )
-    }
-
-    fn spawn(mut cmd: std::process::Command) -> Self {
-        cmd.stderr(Stdio::piped());
-        let mut child = cmd.spawn().expect("start opends serve");
-        let stderr = child.stderr.take().expect("stderr");
-        let (tx, rx) = std::sync::mpsc::channel();
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&log);
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(i) = line.find("listening on http://") {
-                    let rest = &line[i + "listening on ".len()..];
-                    let url = rest.split_whitespace().next().unwrap_or_default();
-                    let _ = tx.send(url.to_string());
-                }
-                sink.lock().expect("log").push(line);
-            }
-        });
-        let url = rx
-            .recv_timeout(Duration::from_secs(20))
-            .expect("the server announces where it listens");
-        let addr = url.trim_start_matches("http://").to_string();
-        Self {
-            child,
-            url,
-            addr,
-            log,
-        }
-    }
-
-    fn log(&self) -> String {
-        self.log.lock().expect("log").join("\n")
-    }
-
-    fn get(&self, path: &str, token: &str) -> (u16, Value) {
-        call(http().get(format!("{}{path}", self.url)).bearer_auth(token))
-    }
-
-    fn login(&self, email: &str, password: &str) -> (u16, Value) {
-        call(
-            http()
-                .post(format!("{}/api/v1/auth/login", self.url))
-                .json(&json!({"email": email, "password": password})),
-        )
-    }
-
-    fn metrics(&self) -> String {
-        http()
-            .get(format!("{}/metrics", self.url))
-            .send()
-            .expect("metrics")
-            .text()
-            .expect("metrics text")
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn http() -> Client {
-    Client::builder()
-        .timeout(Duration::from_secs(60))
-        .build()
-        .expect("client")
-}
-
-/// A request's status and JSON body.
-fn call(req: reqwest::blocking::RequestBuilder) -> (u16, Value) {
-    let resp = req.send().expect("the server answers");
-    let status = resp.status().as_u16();
-    let text = resp.text().unwrap_or_default();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
-
-fn add_user(t: &Test, email: &str, role: &str) -> String {
-    let out = t
-        .opends([
-            "server",
-            "user",
-            "add",
-            email,
-            "--role",
-            role,
-            "--data",
-            "server-data",
-        ])
-        .success();
-    out.stdout().trim().to_string()
-}
-
-fn api_token(t: &Test, role: &str) -> String {
-    let out = t
-        .opends([
-            "server",
-            "token",
-            "create",
-            "--role",
-            role,
-            "--data",
-            "server-data",
-        ])
-        .success();
-    out.stdout().trim().to_string()
-}
 
 fn db(t: &Test) -> rusqlite::Connection {
     rusqlite::Connection::open(t.join("server-data/server.db")).expect("open server.db")
@@ -179,7 +52,7 @@ fn email_with_newline_cannot_forge_claims() {
         "a refused address writes nothing"
     );
     let admin = api_token(&t, "admin");
-    let s = Server::start(&t, &[]);
+    let s = Server::start(&t, &[], &[]);
     let c = http();
     for email in bad {
         let (st, body) = call(
@@ -222,7 +95,7 @@ fn deleted_user_token_stops_working() {
     let t = Test::new();
     let admin = api_token(&t, "admin");
     let password = add_user(&t, "gone@x.com", "editor");
-    let s = Server::start(&t, &[]);
+    let s = Server::start(&t, &[], &[]);
     let (st, session) = s.login("gone@x.com", &password);
     assert_eq!(st, 200, "{session}");
     let access = session["access_token"].as_str().expect("access");
@@ -250,7 +123,7 @@ fn deleted_user_token_stops_working() {
 fn disabled_user_token_stops_working() {
     let t = Test::new();
     let password = add_user(&t, "off@x.com", "editor");
-    let s = Server::start(&t, &[]);
+    let s = Server::start(&t, &[], &[]);
     let (st, session) = s.login("off@x.com", &password);
     assert_eq!(st, 200, "{session}");
     let access = session["access_token"].as_str().expect("access");
@@ -319,7 +192,7 @@ fn data_dir_and_database_are_private() {
     assert_eq!(mode("server-data/server.db"), 0o600);
     // The server tightens on start too, and the files SQLite adds while it runs are private.
     loosen(&t);
-    let s = Server::start(&t, &[]);
+    let s = Server::start(&t, &[], &[]);
     assert_eq!(call(http().get(format!("{}/health", s.url))).0, 200);
     assert!(
         s.log().contains("was accessible to other users"),
@@ -364,7 +237,7 @@ fn login_burst(url: &str, email: &str, password: &str, n: usize) -> Vec<u16> {
 fn concurrent_logins_respect_the_throttle() {
     let t = Test::new();
     let password = add_user(&t, "bo@x.com", "viewer");
-    let s = Server::start(&t, &[]);
+    let s = Server::start(&t, &[], &[]);
     let statuses = login_burst(&s.url, "bo@x.com", "wrong", 30);
     let checked = statuses.iter().filter(|&&s| s == 401).count();
     let throttled = statuses.iter().filter(|&&s| s == 429).count();
@@ -392,7 +265,7 @@ fn concurrent_logins_respect_the_throttle() {
 fn health_answers_during_login_burst() {
     let t = Test::new();
     add_user(&t, "cy@x.com", "viewer");
-    let s = Server::start(&t, &["--rate-limit", "0"]);
+    let s = Server::start(&t, &["--rate-limit", "0"], &[]);
     let url = s.url.clone();
     let burst = std::thread::spawn(move || login_burst(&url, "cy@x.com", "wrong", 40));
     // Health checks run while the burst does; each must be answered (a blocked server
@@ -450,6 +323,7 @@ fn slow_headers_are_cut() {
             "--idle-timeout",
             "2",
         ],
+        &[],
     );
     let started = Instant::now();
     // Half a request line, then nothing.
@@ -481,7 +355,11 @@ fn slow_headers_are_cut() {
 #[test]
 fn connection_limit_is_enforced() {
     let t = Test::new();
-    let s = Server::start(&t, &["--max-connections", "2", "--header-timeout", "30"]);
+    let s = Server::start(
+        &t,
+        &["--max-connections", "2", "--header-timeout", "30"],
+        &[],
+    );
     // Two clients hold a connection each without finishing a request.
     let mut held: Vec<TcpStream> = (0..2)
         .map(|_| {
@@ -525,12 +403,14 @@ fn connection_limit_is_enforced() {
 #[test]
 fn rejected_webhooks_write_no_rows() {
     let t = Test::new();
-    let s = {
-        let mut cmd = t.command(["serve", "--bind", "127.0.0.1:0", "--data", "server-data"]);
-        cmd.env("OPENDS_FIGMA_WEBHOOK_PASSCODE", "pass-123")
-            .env("OPENDS_PENPOT_WEBHOOK_SECRET", "sec-456");
-        Server::spawn(cmd)
-    };
+    let s = Server::start(
+        &t,
+        &[],
+        &[
+            ("OPENDS_FIGMA_WEBHOOK_PASSCODE", "pass-123"),
+            ("OPENDS_PENPOT_WEBHOOK_SECRET", "sec-456"),
+        ],
+    );
     let rows = || -> i64 {
         db(&t)
             .query_row("SELECT count(*) FROM sync_events", [], |r| r.get(0))

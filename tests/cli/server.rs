@@ -2,121 +2,14 @@
 //! `opends push`/`pull` from project directories. The storage suite at the end runs
 //! against SQLite and against a real PostgreSQL (tests/pg/start.sh starts one).
 
-use std::io::{BufRead as _, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use reqwest::blocking::Client;
 use serde_json::{Value, json};
 
+use crate::serve::{Server, api_token, call, http};
 use crate::support::{BIN, Test, crate_root};
-
-/// A running `opends serve`, killed on drop.
-struct Server {
-    child: Child,
-    url: String,
-    data: std::path::PathBuf,
-    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
-}
-
-impl Server {
-    fn start(t: &Test, extra: &[&str], env: &[(&str, &str)]) -> Self {
-        let data = t.join("server-data");
-        let mut cmd = t.command(
-            [
-                "serve",
-                "--bind",
-                "127.0.0.1:0",
-                "--data",
-                data.to_str().expect("utf-8 path"),
-            ]
-            .iter()
-            .chain(extra),
-        );
-        cmd.envs(env.iter().copied()).stderr(Stdio::piped());
-        let mut child = cmd.spawn().expect("start opends serve");
-        let stderr = child.stderr.take().expect("stderr");
-        let (tx, rx) = std::sync::mpsc::channel();
-        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let sink = std::sync::Arc::clone(&log);
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(i) = line.find("listening on http://") {
-                    let rest = &line[i + "listening on ".len()..];
-                    let url = rest.split_whitespace().next().unwrap_or_default();
-                    let _ = tx.send(url.to_string());
-                }
-                sink.lock().expect("log").push(line);
-            }
-        });
-        let url = rx
-            .recv_timeout(Duration::from_secs(20))
-            .expect("the server announces where it listens");
-        Self {
-            child,
-            url,
-            data,
-            log,
-        }
-    }
-
-    fn log(&self) -> String {
-        self.log.lock().expect("log").join("\n")
-    }
-
-    /// The log once it contains `needle` (lines arrive from a reader thread), or as it is
-    /// after five seconds.
-    fn log_with(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let log = self.log();
-            if log.contains(needle) || start.elapsed() > Duration::from_secs(5) {
-                return log;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn http() -> Client {
-    Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("client")
-}
-
-/// A request's status and JSON body.
-fn call(req: reqwest::blocking::RequestBuilder) -> (u16, Value) {
-    let resp = req.send().expect("the server answers");
-    let status = resp.status().as_u16();
-    let text = resp.text().unwrap_or_default();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
-
-fn api_token(t: &Test, role: &str) -> String {
-    let out = t
-        .opends([
-            "server",
-            "token",
-            "create",
-            "--role",
-            role,
-            "--data",
-            "server-data",
-        ])
-        .success();
-    let token = out.stdout().trim().to_string();
-    assert!(token.starts_with("odst_"), "{token}");
-    token
-}
 
 /// A project with the acme example's tokens and components.
 fn acme(t: &Test, dir: &str) {
