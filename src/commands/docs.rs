@@ -77,14 +77,7 @@ fn build_into(ctx: &Context, version: Option<&str>, out: &Path, force: bool) -> 
             }
         })
         .collect();
-    let foreign: Vec<&Path> = planned
-        .iter()
-        .filter(|f| f.plan == Plan::Foreign)
-        .map(|f| f.path.as_path())
-        .collect();
-    if !force && !foreign.is_empty() {
-        return Err(refuse_foreign(ctx, &foreign, "replace"));
-    }
+    refuse_foreign(ctx, &planned, force)?;
     let mut changed = 0;
     for f in &planned {
         if apply_plan(ctx, f, false)?.status == FileStatus::Written {

@@ -194,21 +194,30 @@ fn is_token_input(project: &Project, path: &Path) -> bool {
         .any(|input| path.starts_with(input))
 }
 
-/// The error for files opends would replace but did not write (nothing is written).
-pub(crate) fn refuse_foreign(ctx: &Context, foreign: &[&Path], action: &str) -> anyhow::Error {
-    let list: Vec<String> = foreign
+/// Stops the run, before anything is written, when a planned file would replace one that
+/// opends did not write; `allowed` with `--force`, or when nothing is written (`--check`).
+pub(crate) fn refuse_foreign(
+    ctx: &Context,
+    planned: &[PlannedFile<'_>],
+    allowed: bool,
+) -> Result<()> {
+    let list: Vec<String> = planned
         .iter()
-        .map(|p| format!("`{}`", super::display_path(&ctx.cwd, p)))
+        .filter(|f| f.plan == Plan::Foreign)
+        .map(|f| format!("`{}`", super::display_path(&ctx.cwd, &f.path)))
         .collect();
-    crate::hinted(
+    if allowed || list.is_empty() {
+        return Ok(());
+    }
+    Err(crate::hinted(
         format!(
-            "refusing to {action} {} file{} that opends did not write (no generated header): {}; nothing was written",
+            "refusing to replace {} file{} that opends did not write (no generated header): {}; nothing was written",
             list.len(),
             if list.len() == 1 { "" } else { "s" },
             list.join(", ")
         ),
         "move them away, choose another output directory, or pass `--force` to overwrite them",
-    )
+    ))
 }
 
 /// Writes one planned file (nothing with `check`) and reports what happened.
@@ -386,14 +395,7 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
             }
         })
         .collect();
-    let foreign: Vec<&Path> = planned
-        .iter()
-        .filter(|f| f.plan == Plan::Foreign)
-        .map(|f| f.path.as_path())
-        .collect();
-    if !check && !force && !foreign.is_empty() {
-        return Err(refuse_foreign(ctx, &foreign, "replace"));
-    }
+    refuse_foreign(ctx, &planned, check || force)?;
     let mut reports = Vec::new();
     for file in &planned {
         let report = apply_plan(ctx, file, check)?;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Context;
 use super::export::{
-    FileReport, FileStatus, Plan, PlannedFile, WriteRecord, apply_plan, has_header, plan_file,
+    FileReport, FileStatus, PlannedFile, WriteRecord, apply_plan, has_header, plan_file,
     print_check_summary, print_file_lines, refuse_foreign,
 };
 use crate::Outcome;
@@ -210,14 +210,7 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             }
         }
     }
-    let foreign: Vec<&Path> = planned
-        .iter()
-        .filter(|f| f.plan == Plan::Foreign)
-        .map(|f| f.path.as_path())
-        .collect();
-    if !args.check && !args.force && !foreign.is_empty() {
-        return Err(refuse_foreign(ctx, &foreign, "replace"));
-    }
+    refuse_foreign(ctx, &planned, args.check || args.force)?;
     // Creating files is dominated by file-system latency: several threads overlap it.
     let chunk = planned.len().div_ceil(WRITERS).max(1);
     let mut reports: Vec<FileReport> = std::thread::scope(|scope| {
