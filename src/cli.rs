@@ -1,5 +1,6 @@
 //! Command-line types (clap derive). Their doc comments are the `--help` text.
 
+use crate::env_vars::EnvVars;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -40,13 +41,13 @@ pub struct GlobalArgs {
         short = 'C',
         long = "project",
         global = true,
-        env = "OPENDS_PROJECT",
+        env = EnvVars::PROJECT,
         value_name = "DIR"
     )]
     pub project: Option<PathBuf>,
 
     /// Store file; default: `.opends/opends.db` beside `opends.yaml`
-    #[arg(long, global = true, env = "OPENDS_DB", value_name = "PATH")]
+    #[arg(long, global = true, env = EnvVars::DB, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
     /// Print only errors
@@ -976,7 +977,7 @@ pub struct ServerStorageArgs {
     /// Use PostgreSQL instead (`postgres://user@host/db`; best given as `OPENDS_DATABASE_URL`)
     #[arg(
         long,
-        env = "OPENDS_DATABASE_URL",
+        env = EnvVars::DATABASE_URL,
         value_name = "URL",
         hide_env_values = true
     )]

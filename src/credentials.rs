@@ -2,6 +2,7 @@
 //! OS keyring (service `opends`, account = provider). The only module that touches the
 //! keyring. Secrets are never printed, logged or put in errors.
 
+use crate::env_vars::EnvVars;
 use crate::sources::Provider;
 
 /// The keyring service name.
@@ -87,7 +88,7 @@ impl From<Provider> for Key {
 pub fn server_key(remote: &str) -> Key {
     Key {
         account: format!("server:{remote}"),
-        env: "OPENDS_SERVER_TOKEN",
+        env: EnvVars::SERVER_TOKEN,
     }
 }
 
@@ -175,6 +176,22 @@ pub fn delete(provider: impl Into<Key>) -> Result<bool, CredentialError> {
 /// Uses the in-memory mock keyring for this process (tests).
 pub fn use_mock_keyring() {
     keyring::set_default_credential_builder(keyring::mock::default_credential_builder());
+}
+
+/// Honours `OPENDS_KEYRING`: `mock` (an in-process keyring, for tests) or `none` (as if
+/// there were no keyring).
+pub fn keyring_from_env() {
+    match std::env::var(EnvVars::KEYRING).as_deref() {
+        Ok("mock") => use_mock_keyring(),
+        Ok("none") => disable_keyring(),
+        _ => {}
+    }
+}
+
+/// The credential for `provider`: its `OPENDS_*_TOKEN` variable first, then the keyring.
+pub fn for_provider(provider: Provider) -> Result<Option<Credential>, CredentialError> {
+    keyring_from_env();
+    get(provider, std::env::var(provider.token_env()).ok())
 }
 
 #[cfg(test)]

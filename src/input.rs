@@ -8,6 +8,7 @@
 //! (`limits:`) or with an `OPENDS_*` environment variable (which wins), and every error
 //! names both.
 
+use crate::env_vars::EnvVars;
 use std::fs;
 use std::io::Read as _;
 use std::path::Path;
@@ -106,12 +107,12 @@ impl Limit {
     /// The environment variable that overrides it.
     pub fn env(self) -> &'static str {
         match self {
-            Self::FileSize => "OPENDS_MAX_FILE_SIZE",
-            Self::Tokens => "OPENDS_MAX_TOKENS",
-            Self::Depth => "OPENDS_MAX_DEPTH",
-            Self::Chain => "OPENDS_MAX_CHAIN",
-            Self::YamlNodes => "OPENDS_MAX_YAML_NODES",
-            Self::ValueNodes => "OPENDS_MAX_VALUE_NODES",
+            Self::FileSize => EnvVars::MAX_FILE_SIZE,
+            Self::Tokens => EnvVars::MAX_TOKENS,
+            Self::Depth => EnvVars::MAX_DEPTH,
+            Self::Chain => EnvVars::MAX_CHAIN,
+            Self::YamlNodes => EnvVars::MAX_YAML_NODES,
+            Self::ValueNodes => EnvVars::MAX_VALUE_NODES,
         }
     }
 

@@ -2,16 +2,19 @@
 //! validation and export; `run` is the whole command line as a library call.
 
 pub mod cli;
+pub mod clock;
 pub mod codegen;
 pub mod colors;
 pub mod commands;
 pub mod components;
 pub mod credentials;
 pub mod docs;
+pub mod env_vars;
 pub mod export;
 pub mod input;
 pub mod lint;
 pub mod model;
+pub mod output;
 pub mod printer;
 pub mod server;
 pub mod settings;
@@ -37,6 +40,11 @@ pub enum Outcome {
     /// The command ran and found something (problems, stale files): exit 1.
     Found,
 }
+
+/// Problems were already printed (as findings); the command fails with exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Reported(pub String);
 
 /// A hint shown under an error (`hint: run ...`).
 #[derive(Debug, thiserror::Error)]
@@ -130,7 +138,7 @@ pub fn run(cli: Cli) -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            if !e.is::<commands::Reported>() {
+            if !e.is::<crate::Reported>() {
                 printer.error(&e);
             }
             ExitCode::from(2)

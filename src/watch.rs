@@ -131,7 +131,7 @@ pub fn run(
 
 fn report(printer: &Printer, result: Result<()>) {
     if let Err(e) = result {
-        if !e.is::<crate::commands::Reported>() {
+        if !e.is::<crate::Reported>() {
             printer.error(&e);
         }
         printer.status(&printer.paint(Style::Dim, "waiting for the next change"));

@@ -14,68 +14,13 @@ use crate::printer::Style;
 use crate::sources::http::{Http, HttpError};
 use crate::sources::{Provider, figma, penpot};
 
-/// The API base URL for `provider`: `OPENDS_<P>_API_URL`, else `flag`, else the first
-/// project source of that provider with a `base_url`, else the provider's default.
-pub fn base_url(ctx: &Context, provider: Provider, flag: Option<&str>) -> String {
-    if let Ok(v) = std::env::var(provider.url_env()) {
-        if !v.trim().is_empty() {
-            return v.trim().trim_end_matches('/').to_string();
-        }
-    }
-    if let Some(f) = flag {
-        return f.trim_end_matches('/').to_string();
-    }
-    ctx.project_opt()
-        .ok()
-        .flatten()
-        .and_then(|p| {
-            p.config
-                .sources
-                .iter()
-                .find(|s| s.provider == provider)
-                .and_then(|s| s.base_url.clone())
-        })
-        .unwrap_or_else(|| provider.default_base_url().to_string())
-}
-
-/// Honours `OPENDS_KEYRING`: `mock` (an in-process keyring, for tests) or `none` (as if
-/// there were no keyring).
-pub fn keyring_from_env() {
-    match std::env::var("OPENDS_KEYRING").as_deref() {
-        Ok("mock") => credentials::use_mock_keyring(),
-        Ok("none") => credentials::disable_keyring(),
-        _ => {}
-    }
-}
-
-/// The credential for `provider` (environment first, then the keyring).
-pub fn credential(provider: Provider) -> Result<Option<Credential>> {
-    keyring_from_env();
-    Ok(credentials::get(
-        provider,
-        std::env::var(provider.token_env()).ok(),
-    )?)
-}
-
-/// The HTTP client for `provider`; `OPENDS_HTTP_TIMEOUT_MS` overrides the 60 s timeout.
-pub fn http(provider: Provider) -> Result<Http> {
-    let timeout = std::env::var("OPENDS_HTTP_TIMEOUT_MS")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(
-            std::time::Duration::from_secs(60),
-            std::time::Duration::from_millis,
-        );
-    Ok(Http::with_timeout(provider.as_str(), timeout)?)
-}
-
 fn check(
     ctx: &Context,
     provider: Provider,
     base: &str,
     cred: &Credential,
 ) -> Result<figma::Profile> {
-    let http = http(provider)?;
+    let http = Http::for_provider(provider)?;
     let result = match provider {
         Provider::Figma => figma::me(&http, base, cred),
         Provider::Penpot => penpot::me(&http, base, cred),
@@ -108,7 +53,10 @@ pub fn login(ctx: &Context, args: AuthLoginArgs) -> Result<Outcome> {
             format!("{} personal access token", p.as_str()),
             p.token_env(),
         ),
-        None => ("team server API token".to_string(), "OPENDS_SERVER_TOKEN"),
+        None => (
+            "team server API token".to_string(),
+            crate::env_vars::EnvVars::SERVER_TOKEN,
+        ),
     };
     let token = if token_stdin {
         let mut s = String::new();
@@ -131,11 +79,15 @@ pub fn login(ctx: &Context, args: AuthLoginArgs) -> Result<Outcome> {
     if token.is_empty() {
         anyhow::bail!("the token is empty");
     }
-    keyring_from_env();
+    credentials::keyring_from_env();
     let Some(provider) = target.provider() else {
         return super::remote::login(ctx, remote.as_deref(), &token);
     };
-    let base = base_url(ctx, provider, flag.as_deref());
+    let base = crate::sources::base_url(
+        provider,
+        flag.as_deref(),
+        ctx.project_opt().ok().flatten().as_ref(),
+    );
     let cred = credentials::get(provider, Some(token.clone()))?.context("the token is empty")?;
     let profile = check(ctx, provider, &base, &cred)?;
     credentials::store(provider, &token)?;
@@ -171,7 +123,7 @@ struct ProviderStatus {
 pub fn status(ctx: &Context, args: AuthStatusArgs) -> Result<Outcome> {
     let mut out = Vec::new();
     for provider in [Provider::Figma, Provider::Penpot] {
-        let (origin, problem) = match credential(provider) {
+        let (origin, problem) = match credentials::for_provider(provider) {
             Ok(c) => (c.map(|c| c.origin), None),
             Err(e) => (None, Some(e.to_string())),
         };
@@ -207,7 +159,7 @@ pub fn status(ctx: &Context, args: AuthStatusArgs) -> Result<Outcome> {
 
 /// `opends auth logout`.
 pub fn logout(ctx: &Context, args: AuthLogoutArgs) -> Result<Outcome> {
-    keyring_from_env();
+    credentials::keyring_from_env();
     let Some(provider) = args.provider.provider() else {
         return super::remote::logout(ctx, args.remote.as_deref());
     };

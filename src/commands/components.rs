@@ -195,7 +195,7 @@ pub fn sync_project_components(
     })?;
     if result.is_err() {
         ctx.report(findings, "the project's component specs")?;
-        return Err(super::Reported("invalid component specs".into()).into());
+        return Err(crate::Reported("invalid component specs".into()).into());
     }
     for f in findings.iter() {
         ctx.printer.finding(f);
@@ -270,7 +270,7 @@ pub fn import(ctx: &Context, args: ComponentsImportArgs) -> Result<Outcome> {
     })?;
     if result.is_err() {
         ctx.report(findings, "component import")?;
-        return Err(super::Reported("invalid component specs".into()).into());
+        return Err(crate::Reported("invalid component specs".into()).into());
     }
     for f in findings.iter() {
         ctx.printer.finding(f);
@@ -485,55 +485,6 @@ pub fn show(ctx: &Context, args: ComponentShowArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Who is acting: `OPENDS_AUTHOR`, else git's `user.name <user.email>`, else `$USER`.
-pub fn author() -> String {
-    if let Ok(a) = std::env::var("OPENDS_AUTHOR") {
-        if !a.trim().is_empty() {
-            return a;
-        }
-    }
-    let git = |key: &str| {
-        std::process::Command::new("git")
-            .args(["config", "--get", key])
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
-    match (git("user.name"), git("user.email")) {
-        (Some(n), Some(e)) => format!("{n} <{e}>"),
-        (Some(n), None) => n,
-        (None, Some(e)) => e,
-        (None, None) => std::env::var("USER").unwrap_or_else(|_| "unknown".into()),
-    }
-}
-
-/// Now, as RFC 3339 UTC (`2026-11-25T07:30:00Z`).
-pub fn now_utc() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    let rem = secs % 86_400;
-    // Civil from days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        (rem % 3600) / 60,
-        rem % 60
-    )
-}
-
 fn set_status(
     ctx: &Context,
     name: &str,
@@ -541,8 +492,8 @@ fn set_status(
     reason: Option<String>,
 ) -> Result<Outcome> {
     let (_, mut store) = open(ctx)?;
-    let who = author();
-    let at = now_utc();
+    let who = crate::settings::author();
+    let at = crate::clock::now_utc();
     let mut shown = String::new();
     let result = store.update_components(|mut all, _| -> Result<_, ()> {
         let i = all

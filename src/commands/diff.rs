@@ -135,7 +135,7 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<Outcome> {
             ));
         }
     }
-    let mut cs = versions::changes(&old, &new);
+    let mut cs = crate::versions::changes(&old, &new);
     if let Some(m) = &mode {
         let default = new.tokens.default_mode().map(str::to_string);
         cs.changes.retain(|c| match c {

@@ -335,7 +335,7 @@ pub fn eject(ctx: &Context, args: EjectArgs) -> Result<Outcome> {
                 skipped.push(super::display_path(&ctx.cwd, &path));
                 continue;
             }
-            super::export::write_atomic(&path, text.as_bytes())
+            crate::output::write_atomic(&path, text.as_bytes())
                 .with_context(|| format!("could not write `{}`", path.display()))?;
             ctx.printer.status(&format!(
                 "{} {}",

@@ -126,7 +126,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {
-    super::export::write_atomic(path, text.as_bytes())
+    crate::output::write_atomic(path, text.as_bytes())
         .with_context(|| format!("could not write `{}`", path.display()))
 }
 

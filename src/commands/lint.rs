@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: LintArgs) -> Result<Outcome> {
             let text = crate::input::read_text(&path)
                 .with_context(|| format!("could not read `{file}`"))?;
             if let Some(new) = lint::add_types(&text, fixes) {
-                super::export::write_atomic(&path, new.as_bytes())
+                crate::output::write_atomic(&path, new.as_bytes())
                     .with_context(|| format!("could not write `{file}`"))?;
                 fixed.extend(
                     fixes.iter().map(|(t, ty)| {

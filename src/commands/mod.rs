@@ -41,11 +41,6 @@ pub struct Context {
     pub cwd: PathBuf,
 }
 
-/// Problems were already printed (as findings); the command fails with exit code 2.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Reported(pub String);
-
 impl Context {
     /// Builds the context.
     pub fn new(global: GlobalArgs, printer: Printer) -> Self {
@@ -109,7 +104,7 @@ impl Context {
                 self.printer.paint(crate::printer::Style::Red, "error"),
                 if errors == 1 { "" } else { "s" }
             ));
-            return Err(Reported(format!("{errors} problems")).into());
+            return Err(crate::Reported(format!("{errors} problems")).into());
         }
         Ok(())
     }
@@ -439,7 +434,7 @@ pub fn sync_project(
         Err(e) if !findings.has_errors() => Err(e),
         Err(_) => {
             ctx.report(findings, "the project's token files")?;
-            Err(Reported("invalid token files".into()).into())
+            Err(crate::Reported("invalid token files".into()).into())
         }
     }
 }

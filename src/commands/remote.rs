@@ -4,6 +4,7 @@
 //! working state against the base, the server's are what changed after the base
 //! revision, and a key changed on both sides with different results is a conflict.
 
+use crate::env_vars::EnvVars;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
@@ -100,12 +101,12 @@ struct Client {
 
 impl Client {
     fn new(remote: &Remote) -> Result<Self> {
-        super::auth::keyring_from_env();
+        crate::credentials::keyring_from_env();
         // OPENDS_SERVER_TOKEN wins; else the keyring (`opends auth login server`). A
         // machine without a keyring is not an error here: the hint says what to set.
         let token = crate::credentials::get(
             crate::credentials::server_key(&remote.name),
-            std::env::var("OPENDS_SERVER_TOKEN").ok(),
+            std::env::var(EnvVars::SERVER_TOKEN).ok(),
         )
         .ok()
         .flatten()
@@ -123,7 +124,7 @@ impl Client {
     }
 
     fn with_token(remote: &Remote, token: String) -> Result<Self> {
-        let timeout = std::env::var("OPENDS_HTTP_TIMEOUT_MS")
+        let timeout = std::env::var(EnvVars::HTTP_TIMEOUT_MS)
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(60_000);

@@ -1,6 +1,7 @@
 //! `opends serve` and `opends server user|token ...` (which work on the server's storage
 //! directly, with or without a running server).
 
+use crate::env_vars::EnvVars;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -42,7 +43,7 @@ fn db_message(e: &DbError) -> String {
 
 fn cli_actor() -> Actor {
     Actor {
-        name: format!("cli:{}", super::components::author()),
+        name: format!("cli:{}", crate::settings::author()),
         request_id: None,
     }
 }
@@ -62,8 +63,8 @@ pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
         body_timeout: std::time::Duration::from_secs(args.body_timeout),
         idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
         max_connections: args.max_connections,
-        figma_passcode: env("OPENDS_FIGMA_WEBHOOK_PASSCODE"),
-        penpot_secret: env("OPENDS_PENPOT_WEBHOOK_SECRET"),
+        figma_passcode: env(EnvVars::FIGMA_WEBHOOK_PASSCODE),
+        penpot_secret: env(EnvVars::PENPOT_WEBHOOK_SECRET),
     };
     let described = storage.describe();
     let app = Arc::new(server::Inner {

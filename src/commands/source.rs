@@ -174,7 +174,7 @@ pub fn add(ctx: &Context, args: SourceAddArgs) -> Result<Outcome> {
             entry_text(&entry)
         );
     }
-    super::export::write_atomic(&path, next.as_bytes())
+    crate::output::write_atomic(&path, next.as_bytes())
         .with_context(|| format!("could not write `{}`", path.display()))?;
     ctx.printer.status(&format!(
         "{} source `{name}` ({} file `{}`)",
@@ -242,7 +242,7 @@ pub fn rm(ctx: &Context, args: SourceRmArgs) -> Result<Outcome> {
             args.name
         );
     }
-    super::export::write_atomic(&path, next.as_bytes())
+    crate::output::write_atomic(&path, next.as_bytes())
         .with_context(|| format!("could not write `{}`", path.display()))?;
     ctx.printer.status(&format!(
         "{} source `{}`",

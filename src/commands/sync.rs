@@ -11,7 +11,6 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::Context;
-use super::auth::{base_url, credential};
 use crate::Outcome;
 use crate::cli::{SyncArgs, SyncCommand, SyncLogArgs};
 use crate::printer::Style;
@@ -127,7 +126,7 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
         }
     }
     if failed {
-        return Err(super::Reported("a source failed to sync".into()).into());
+        return Err(crate::Reported("a source failed to sync".into()).into());
     }
     Ok(Outcome::Success)
 }
@@ -226,8 +225,14 @@ fn fetch(
         .ok()
         .filter(|v| !v.trim().is_empty())
         .or_else(|| source.base_url.clone())
-        .unwrap_or_else(|| base_url(ctx, source.provider, None));
-    let http = super::auth::http(source.provider)?;
+        .unwrap_or_else(|| {
+            crate::sources::base_url(
+                source.provider,
+                None,
+                ctx.project_opt().ok().flatten().as_ref(),
+            )
+        });
+    let http = crate::sources::http::Http::for_provider(source.provider)?;
     match source.provider {
         Provider::Figma => {
             let version = figma::version(&http, &base, &source.file, cred)
@@ -447,7 +452,7 @@ fn sync_one(
     args: &SyncArgs,
     started: Instant,
 ) -> Result<(SourceReport, bool)> {
-    let cred = credential(source.provider)?.ok_or_else(|| {
+    let cred = crate::credentials::for_provider(source.provider)?.ok_or_else(|| {
         crate::hinted(
             format!("no {} credential", source.provider.as_str()),
             format!(

@@ -1,6 +1,7 @@
 //! `opends release`, `opends versions list|show|rm` and `opends tokens history`:
 //! immutable snapshots with semver numbers and a generated changelog.
 
+use crate::env_vars::EnvVars;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Write as _;
@@ -15,13 +16,13 @@ use crate::Outcome;
 use crate::cli::{
     BumpChoice, HistoryArgs, ReleaseArgs, VersionRmArgs, VersionShowArgs, VersionsListArgs,
 };
-use crate::model::{Status, StoredComponent};
+use crate::model::Status;
 use crate::settings::Project;
 use crate::store::{
     NewVersion, PendingChangelog, Snapshot, StagedChangelog, Store, StoreError, VersionInfo,
 };
 use crate::versions::render::{self, CHANGELOG_FILE};
-use crate::versions::{Bump, Change, Changeset, diff, plan};
+use crate::versions::{Bump, Change, Changeset, plan};
 
 /// The version named `reference` (`1.2.0`, `v1.2.0` or `latest`), if it is one.
 pub fn find_version(store: &Store, reference: &str) -> Result<Option<VersionInfo>> {
@@ -67,20 +68,6 @@ fn unknown_version(store: &Store, reference: &str) -> anyhow::Error {
 /// Whether value changes count as minor (`value_changes: minor` in opends.yaml).
 pub fn values_minor(project: Option<&crate::settings::Project>) -> bool {
     project.is_some_and(|p| p.config.value_changes == Some(crate::settings::ValueChanges::Minor))
-}
-
-fn specs(components: &[StoredComponent]) -> Vec<crate::model::Component> {
-    components.iter().map(|c| c.spec.clone()).collect()
-}
-
-/// The changes from `old` to `new`.
-pub fn changes(old: &Snapshot, new: &Snapshot) -> Changeset {
-    diff(
-        &old.tokens,
-        &new.tokens,
-        &specs(&old.components),
-        &specs(&new.components),
-    )
 }
 
 fn bump_of(choice: BumpChoice) -> Option<Bump> {
@@ -199,7 +186,7 @@ fn finish_one(root: &Path, p: &PendingChangelog) -> Result<()> {
                 .is_some_and(|t| render::has_section(t, &p.version)) => {}
             _ => {
                 let text = render::write_section(current.as_deref(), &p.version, section);
-                super::export::write_atomic(&changelog, text.as_bytes())
+                crate::output::write_atomic(&changelog, text.as_bytes())
                     .with_context(|| format!("could not write `{CHANGELOG_FILE}`"))?;
             }
         }
@@ -236,7 +223,7 @@ pub fn finish_changelog(root: &Path, store: &mut Store) -> Result<()> {
 /// For tests of the roll-back: `OPENDS_TEST_FAIL=release` makes a release fail after
 /// the changelog is staged and before the version is committed.
 fn injected_failure() -> Result<()> {
-    if std::env::var("OPENDS_TEST_FAIL").is_ok_and(|v| v == "release") {
+    if std::env::var(EnvVars::TEST_FAIL).is_ok_and(|v| v == "release") {
         return Err(anyhow!(
             "release failed on purpose (OPENDS_TEST_FAIL=release)"
         ));
@@ -251,7 +238,7 @@ const MAX_RETRIES: u32 = 100;
 
 /// `OPENDS_RELEASE_RETRIES`, or the default.
 fn release_retries() -> Result<u32> {
-    match std::env::var("OPENDS_RELEASE_RETRIES") {
+    match std::env::var(EnvVars::RELEASE_RETRIES) {
         Err(_) => Ok(DEFAULT_RETRIES),
         Ok(v) => match v.trim().parse::<u32>() {
             Ok(n) if n <= MAX_RETRIES => Ok(n),
@@ -308,7 +295,7 @@ fn plan_release(store: &Store, project: &Project, args: &ReleaseArgs) -> Result<
         ));
     }
     let previous = latest.map(|l| store.snapshot(l)).transpose()?;
-    let cs = changes(previous.as_ref().unwrap_or(&Snapshot::default()), &working);
+    let cs = crate::versions::changes(previous.as_ref().unwrap_or(&Snapshot::default()), &working);
     let values_minor = values_minor(Some(project));
     let request = plan::Request {
         version: args.version.as_deref(),
@@ -345,7 +332,7 @@ fn plan_release(store: &Store, project: &Project, args: &ReleaseArgs) -> Result<
         Err(e) => return Err(crate::hinted(e.to_string(), "e.g. `opends release 2.0.0`")),
     };
     let (required, forced) = (planned.required, planned.forced);
-    let date = super::components::now_utc();
+    let date = crate::clock::now_utc();
     let section = plan::section(
         &planned,
         &date[..10],
@@ -358,7 +345,7 @@ fn plan_release(store: &Store, project: &Project, args: &ReleaseArgs) -> Result<
     let info = NewVersion {
         version: planned.version.to_string(),
         created_at: date,
-        author: super::components::author(),
+        author: crate::settings::author(),
         message: args.message.clone(),
         bump: render::bump_name(if latest.is_none() {
             Bump::Major

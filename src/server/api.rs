@@ -867,7 +867,7 @@ async fn set_status(
     v["spec"]["status"] = json!(status);
     v["review"] = json!({
         "by": caller.name,
-        "at": crate::commands::components::now_utc(),
+        "at": crate::clock::now_utc(),
         "reason": reason,
     });
     if v["review"]["reason"].is_null() {

@@ -104,7 +104,7 @@ pub fn release(
                 ),
             )]));
         }
-        let cs = crate::commands::versions::changes(&previous, &current);
+        let cs = crate::versions::changes(&previous, &current);
         let request = plan::Request {
             version: req.version.as_deref(),
             bump: req.bump,
@@ -124,7 +124,7 @@ pub fn release(
                 e.to_string(),
             )])
         })?;
-        let date = crate::commands::components::now_utc();
+        let date = crate::clock::now_utc();
         let section = plan::section(
             &planned,
             &date[..10],

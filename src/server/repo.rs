@@ -84,7 +84,7 @@ pub fn now_secs() -> i64 {
 }
 
 fn now_text() -> String {
-    crate::commands::components::now_utc()
+    crate::clock::now_utc()
 }
 
 /// Creates the state row on a new database.

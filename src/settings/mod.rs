@@ -1,6 +1,7 @@
 //! `opends.yaml`: its schema, where it is found, and how flags, environment and file
 //! combine (CLI flag > `OPENDS_*` environment > `opends.yaml` > default).
 
+use crate::env_vars::EnvVars;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -264,6 +265,30 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Project, Settings
         start: cwd.display().to_string(),
         walked: true,
     })
+}
+
+/// Who is acting: `OPENDS_AUTHOR`, else git's `user.name <user.email>`, else `$USER`.
+pub fn author() -> String {
+    if let Ok(a) = std::env::var(EnvVars::AUTHOR) {
+        if !a.trim().is_empty() {
+            return a;
+        }
+    }
+    let git = |key: &str| {
+        std::process::Command::new("git")
+            .args(["config", "--get", key])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    match (git("user.name"), git("user.email")) {
+        (Some(n), Some(e)) => format!("{n} <{e}>"),
+        (Some(n), None) => n,
+        (None, Some(e)) => e,
+        (None, None) => std::env::var("USER").unwrap_or_else(|_| "unknown".into()),
+    }
 }
 
 #[cfg(test)]

@@ -88,6 +88,15 @@ impl Http {
         Self::with_timeout(provider, Duration::from_secs(60))
     }
 
+    /// The client for `provider`; `OPENDS_HTTP_TIMEOUT_MS` overrides the 60 s timeout.
+    pub fn for_provider(provider: crate::sources::Provider) -> Result<Self, HttpError> {
+        let timeout = std::env::var(crate::env_vars::EnvVars::HTTP_TIMEOUT_MS)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map_or(Duration::from_secs(60), Duration::from_millis);
+        Self::with_timeout(provider.as_str(), timeout)
+    }
+
     /// A client whose requests time out after `timeout`.
     pub fn with_timeout(provider: &'static str, timeout: Duration) -> Result<Self, HttpError> {
         let client = Client::builder()

@@ -6,6 +6,7 @@ pub mod http;
 pub mod penpot;
 pub mod webhook;
 
+use crate::env_vars::EnvVars;
 use serde::{Deserialize, Serialize};
 
 /// Which design tool a source is.
@@ -38,16 +39,16 @@ impl Provider {
     /// The environment variable that overrides every source's API URL (tests, proxies).
     pub fn url_env(self) -> &'static str {
         match self {
-            Self::Figma => "OPENDS_FIGMA_API_URL",
-            Self::Penpot => "OPENDS_PENPOT_API_URL",
+            Self::Figma => EnvVars::FIGMA_API_URL,
+            Self::Penpot => EnvVars::PENPOT_API_URL,
         }
     }
 
     /// The environment variable holding the access token (always wins over the keyring).
     pub fn token_env(self) -> &'static str {
         match self {
-            Self::Figma => "OPENDS_FIGMA_TOKEN",
-            Self::Penpot => "OPENDS_PENPOT_TOKEN",
+            Self::Figma => EnvVars::FIGMA_TOKEN,
+            Self::Penpot => EnvVars::PENPOT_TOKEN,
         }
     }
 }
@@ -128,6 +129,32 @@ pub fn penpot_file_id(input: &str) -> Result<(String, Option<String>), BadRefere
     Err(BadReference(format!(
         "`{input}` is not a Penpot file id or workspace URL (open the file in Penpot and copy the address: it holds `file-id=...`)"
     )))
+}
+
+/// The API base URL for `provider`: `OPENDS_<P>_API_URL`, else `flag`, else the first
+/// project source of that provider with a `base_url`, else the provider's default.
+pub fn base_url(
+    provider: Provider,
+    flag: Option<&str>,
+    project: Option<&crate::settings::Project>,
+) -> String {
+    if let Ok(v) = std::env::var(provider.url_env()) {
+        if !v.trim().is_empty() {
+            return v.trim().trim_end_matches('/').to_string();
+        }
+    }
+    if let Some(f) = flag {
+        return f.trim_end_matches('/').to_string();
+    }
+    project
+        .and_then(|p| {
+            p.config
+                .sources
+                .iter()
+                .find(|s| s.provider == provider)
+                .and_then(|s| s.base_url.clone())
+        })
+        .unwrap_or_else(|| provider.default_base_url().to_string())
 }
 
 #[cfg(test)]

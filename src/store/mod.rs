@@ -6,6 +6,7 @@
 //! take the write lock up front (`BEGIN IMMEDIATE`) so read-modify-write cycles such as
 //! a merge import never lose another process's update.
 
+use crate::env_vars::EnvVars;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -51,7 +52,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// For crash tests: `OPENDS_TEST_FAIL=kill:POINT` ends the process at the named point
 /// with `abort()` (no destructor, no rollback, no cleanup: what `kill -9` would leave).
 pub fn crash_point(point: &str) {
-    if std::env::var("OPENDS_TEST_FAIL")
+    if std::env::var(EnvVars::TEST_FAIL)
         .is_ok_and(|v| v.strip_prefix("kill:").is_some_and(|p| p == point))
     {
         std::process::abort();
@@ -62,7 +63,7 @@ pub fn crash_point(point: &str) {
 /// at the named point, create `DIR/POINT.reached` and wait (at most two minutes) until
 /// `DIR/POINT.go` exists, so a test can run another writer at exactly that moment.
 pub fn pause_point(point: &str) {
-    let Ok(v) = std::env::var("OPENDS_TEST_PAUSE") else {
+    let Ok(v) = std::env::var(EnvVars::TEST_PAUSE) else {
         return;
     };
     let Some(dir) = v.strip_prefix(point).and_then(|r| r.strip_prefix(':')) else {

@@ -7,3 +7,20 @@ pub mod render;
 pub mod semver;
 
 pub use diff::{Bump, Change, Changeset, diff};
+
+use crate::model::StoredComponent;
+use crate::store::Snapshot;
+
+fn specs(components: &[StoredComponent]) -> Vec<crate::model::Component> {
+    components.iter().map(|c| c.spec.clone()).collect()
+}
+
+/// The changes from `old` to `new`.
+pub fn changes(old: &Snapshot, new: &Snapshot) -> Changeset {
+    diff(
+        &old.tokens,
+        &new.tokens,
+        &specs(&old.components),
+        &specs(&new.components),
+    )
+}
