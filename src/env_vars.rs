@@ -111,3 +111,47 @@ impl EnvVars {
         std::env::var(name).ok().filter(|v| !v.trim().is_empty())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::EnvVars;
+
+    /// Every variable is documented in docs/config.md.
+    #[test]
+    fn every_variable_is_documented() {
+        let docs = include_str!("../docs/config.md");
+        for (name, _) in EnvVars::ALL {
+            assert!(
+                docs.contains(&format!("`{name}`")),
+                "{name} is missing from docs/config.md"
+            );
+        }
+    }
+
+    /// No source file spells an `OPENDS_*` name as a literal of its own: reads go
+    /// through these constants.
+    #[test]
+    fn names_are_spelled_once() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![root];
+        let mut offenders = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && !path.ends_with("env_vars.rs")
+                {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for (name, _) in EnvVars::ALL {
+                        if text.contains(&format!("\"{name}\"")) {
+                            offenders.push(format!("{}: {name}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "spell these through EnvVars: {offenders:?}");
+    }
+}
