@@ -152,6 +152,9 @@ mod tests {
                 }
             }
         }
-        assert!(offenders.is_empty(), "spell these through EnvVars: {offenders:?}");
+        assert!(
+            offenders.is_empty(),
+            "spell these through EnvVars: {offenders:?}"
+        );
     }
 }
