@@ -86,7 +86,11 @@ pub fn login(ctx: &Context, args: AuthLoginArgs) -> Result<Outcome> {
     let base = crate::sources::base_url(
         provider,
         flag.as_deref(),
-        ctx.project_opt().ok().flatten().as_ref(),
+        &ctx.project_opt()
+            .ok()
+            .flatten()
+            .map(|p| p.config.sources)
+            .unwrap_or_default(),
     );
     let cred = credentials::get(provider, Some(token.clone()))?.context("the token is empty")?;
     let profile = check(ctx, provider, &base, &cred)?;

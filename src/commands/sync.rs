@@ -229,7 +229,11 @@ fn fetch(
             crate::sources::base_url(
                 source.provider,
                 None,
-                ctx.project_opt().ok().flatten().as_ref(),
+                &ctx.project_opt()
+                    .ok()
+                    .flatten()
+                    .map(|p| p.config.sources)
+                    .unwrap_or_default(),
             )
         });
     let http = crate::sources::http::Http::for_provider(source.provider)?;

@@ -132,12 +132,8 @@ pub fn penpot_file_id(input: &str) -> Result<(String, Option<String>), BadRefere
 }
 
 /// The API base URL for `provider`: `OPENDS_<P>_API_URL`, else `flag`, else the first
-/// project source of that provider with a `base_url`, else the provider's default.
-pub fn base_url(
-    provider: Provider,
-    flag: Option<&str>,
-    project: Option<&crate::settings::Project>,
-) -> String {
+/// configured source of that provider with a `base_url`, else the provider's default.
+pub fn base_url(provider: Provider, flag: Option<&str>, configured: &[SourceConfig]) -> String {
     if let Ok(v) = std::env::var(provider.url_env()) {
         if !v.trim().is_empty() {
             return v.trim().trim_end_matches('/').to_string();
@@ -146,14 +142,10 @@ pub fn base_url(
     if let Some(f) = flag {
         return f.trim_end_matches('/').to_string();
     }
-    project
-        .and_then(|p| {
-            p.config
-                .sources
-                .iter()
-                .find(|s| s.provider == provider)
-                .and_then(|s| s.base_url.clone())
-        })
+    configured
+        .iter()
+        .find(|s| s.provider == provider)
+        .and_then(|s| s.base_url.clone())
         .unwrap_or_else(|| provider.default_base_url().to_string())
 }
 
