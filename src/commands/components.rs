@@ -107,32 +107,7 @@ fn check_specs(
     out
 }
 
-/// Merges imported specs into the stored ones: same name replaces (keeping the review
-/// record and its status when the component was approved or deprecated in opends).
-pub(crate) fn merge(
-    current: Vec<StoredComponent>,
-    incoming: Vec<StoredComponent>,
-    drop_sources: &dyn Fn(&StoredComponent) -> bool,
-) -> Vec<StoredComponent> {
-    // Status changes made in opends (approve/deprecate) outlive re-imports of the spec.
-    let reviews: HashMap<String, (Status, Review)> = current
-        .iter()
-        .filter(|c| c.review.at.is_some())
-        .map(|c| (c.spec.name.clone(), (c.spec.status, c.review.clone())))
-        .collect();
-    let mut out: Vec<StoredComponent> = current.into_iter().filter(|c| !drop_sources(c)).collect();
-    for mut c in incoming {
-        if let Some((status, review)) = reviews.get(&c.spec.name) {
-            c.spec.status = *status;
-            c.review = review.clone();
-        }
-        match out.iter().position(|o| o.spec.name == c.spec.name) {
-            Some(i) => out[i] = c,
-            None => out.push(c),
-        }
-    }
-    out
-}
+use crate::model::component::merge_imported as merge;
 
 const FINGERPRINT_KEY: &str = "project.components.fingerprint";
 const SOURCES_KEY: &str = "project.components.sources";

@@ -321,6 +321,34 @@ pub struct StoredComponent {
     pub review: Review,
 }
 
+/// Merges imported specs into the stored ones: same name replaces (keeping the review
+/// record and its status when the component was approved or deprecated in opends);
+/// stored components for which `drop_sources` holds are dropped first.
+pub fn merge_imported(
+    current: Vec<StoredComponent>,
+    incoming: Vec<StoredComponent>,
+    drop_sources: &dyn Fn(&StoredComponent) -> bool,
+) -> Vec<StoredComponent> {
+    // Status changes made in opends (approve/deprecate) outlive re-imports of the spec.
+    let reviews: std::collections::HashMap<String, (Status, Review)> = current
+        .iter()
+        .filter(|c| c.review.at.is_some())
+        .map(|c| (c.spec.name.clone(), (c.spec.status, c.review.clone())))
+        .collect();
+    let mut out: Vec<StoredComponent> = current.into_iter().filter(|c| !drop_sources(c)).collect();
+    for mut c in incoming {
+        if let Some((status, review)) = reviews.get(&c.spec.name) {
+            c.spec.status = *status;
+            c.review = review.clone();
+        }
+        match out.iter().position(|o| o.spec.name == c.spec.name) {
+            Some(i) => out[i] = c,
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// Where a component uses a token: `styles.background`, `variants.primary.color`, ...
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TokenUse {

@@ -1,9 +1,13 @@
 //! Figma's REST API (personal access tokens in `X-Figma-Token`).
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
+use super::document::Builder;
 use super::http::{Http, HttpError};
+use super::{FetchError, Fetched, SourceConfig, error_lines};
 use crate::credentials::Credential;
+use crate::tokens::Findings;
+use crate::tokens::link::Input;
 
 /// Who a token belongs to (`GET /v1/me`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -128,6 +132,8 @@ pub struct MappedToken {
     pub description: Option<String>,
     /// `$extensions` recording where it came from.
     pub extensions: Value,
+    /// What it was in the file, for messages (`variable `Color/Blue` (V:1)`).
+    pub origin: String,
 }
 
 /// The result of mapping a file's variables.
@@ -313,6 +319,7 @@ pub fn map_variables(response: &Value) -> Mapped {
             value,
             modes,
             description,
+            origin: format!("variable `{name}` ({id})"),
             extensions: serde_json::json!({"com.figma": {
                 "variableId": id,
                 "collection": collection.and_then(|c| c.get("name")).and_then(Value::as_str).unwrap_or_default(),
@@ -488,10 +495,124 @@ pub fn map_styles(styles: &Value, nodes: &Value) -> Mapped {
                 .and_then(Value::as_str)
                 .filter(|d| !d.is_empty())
                 .map(str::to_string),
+            origin: format!("style `{name}` ({node_id})"),
             extensions: serde_json::json!({"com.figma": {"styleKey": s.get("key").cloned().unwrap_or(Value::Null), "nodeId": node_id}}),
         });
     }
     out
+}
+
+/// Fetches a Figma file: its variables (or, when the plan refuses them, its published
+/// styles) as DTCG documents, one per mode after the first, and its components as draft
+/// specs. `None` when the file's version is still `known` (unless `force`).
+pub fn fetch(
+    http: &Http,
+    base: &str,
+    source: &SourceConfig,
+    credential: &Credential,
+    known: Option<&str>,
+    force: bool,
+) -> Result<Option<Fetched>, FetchError> {
+    let failed = |e| FetchError::http(e, source);
+    let file = &source.file;
+    let version = self::version(http, base, file, credential).map_err(failed)?;
+    if !force && known == Some(version.as_str()) {
+        return Ok(None);
+    }
+    let mapped = match local_variables(http, base, file, credential) {
+        Ok(vars) => map_variables(&vars),
+        // The token worked for the file itself: a 403 here is the plan (variables
+        // need Figma Enterprise). Published styles are the next best thing.
+        Err(HttpError::Unauthorized { status: 403, .. }) => {
+            let styles = self::styles(http, base, file, credential).map_err(failed)?;
+            let ids: Vec<String> = styles
+                .get("meta")
+                .and_then(|m| m.get("styles"))
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.get("node_id")?.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let nodes = self::nodes(http, base, file, &ids, credential).map_err(failed)?;
+            let mut m = map_styles(&styles, &nodes);
+            m.warnings.insert(
+                0,
+                "Figma refused the file's variables (they need an Enterprise plan); read its published styles instead".into(),
+            );
+            m
+        }
+        Err(e) => return Err(failed(e)),
+    };
+    let input = documents(&mapped, &source.set_name())?;
+    let mut warnings = mapped.warnings;
+    let components = match self::components(http, base, file, credential) {
+        Ok((c, sets)) => {
+            let (specs, w) = map_components(&c, &sets);
+            warnings.extend(w);
+            specs
+        }
+        Err(e) => {
+            warnings.push(format!("components were not read: {e}"));
+            Vec::new()
+        }
+    };
+    Ok(Some(Fetched {
+        input,
+        version,
+        warnings,
+        components,
+    }))
+}
+
+/// The mapped tokens as set `set`: one base document, and for every mode after the
+/// first a document of the values that differ in it. A finding names the variable or
+/// style the token came from.
+pub fn documents(mapped: &Mapped, set: &str) -> Result<Input, FetchError> {
+    let mut base = Builder::new();
+    let mut modes: Vec<(String, Builder)> = mapped
+        .modes
+        .iter()
+        .map(|m| (m.clone(), Builder::new()))
+        .collect();
+    for t in &mapped.tokens {
+        let origin = format!("{set} ({})", t.origin);
+        let mut node = Map::new();
+        node.insert("$type".into(), Value::String(t.ty.into()));
+        node.insert("$value".into(), t.value.clone());
+        if let Some(d) = &t.description {
+            node.insert("$description".into(), Value::String(d.clone()));
+        }
+        node.insert("$extensions".into(), t.extensions.clone());
+        let label = base.label(origin.clone());
+        base.insert(&t.path, node, label);
+        for (m, v) in &t.modes {
+            if let Some((_, doc)) = modes.iter_mut().find(|(n, _)| n == m) {
+                let mut o = Map::new();
+                o.insert("$type".into(), Value::String(t.ty.into()));
+                o.insert("$value".into(), v.clone());
+                let label = doc.label(origin.clone());
+                doc.insert(&t.path, o, label);
+            }
+        }
+    }
+    let mut findings = Findings::default();
+    let mut input = Input::default();
+    input.base.push(base.read(set, &mut findings));
+    for (i, (m, d)) in modes.into_iter().enumerate() {
+        // The first mode is the base.
+        let docs = if i == 0 {
+            Vec::new()
+        } else {
+            vec![d.read(set, &mut findings)]
+        };
+        input.modes.push((m, docs));
+    }
+    if findings.has_errors() {
+        return Err(FetchError::InvalidVariables(error_lines(findings)));
+    }
+    Ok(input)
 }
 
 /// `GET /v1/files/:key/components` and `/component_sets`.
@@ -692,5 +813,58 @@ mod tests {
         assert_eq!(by("radius.md").value, json!({"value": 6, "unit": "px"}));
         assert_eq!(by("weight.bold").ty, "fontWeight");
         assert_eq!(m.warnings.len(), 1);
+    }
+
+    #[test]
+    fn documents_name_the_variable_a_finding_is_about() {
+        let token = |path: &str, ty: &'static str, value: Value, origin: &str| MappedToken {
+            path: path.into(),
+            ty,
+            value,
+            modes: vec![("dark".into(), json!(2))],
+            description: None,
+            extensions: json!({}),
+            origin: origin.into(),
+        };
+        let mapped = Mapped {
+            tokens: vec![
+                token("size.ok", "number", json!(1), "variable `Size/Ok` (V:1)"),
+                token(
+                    "size.bad",
+                    "dimension",
+                    json!("wide"),
+                    "variable `Size/Bad` (V:2)",
+                ),
+            ],
+            modes: vec!["light".into(), "dark".into()],
+            warnings: Vec::new(),
+        };
+        let err = documents(&mapped, "figma:f").unwrap_err().to_string();
+        assert!(
+            err.starts_with("the file's variables do not map to valid tokens:\n  "),
+            "{err}"
+        );
+        assert!(
+            err.contains("figma:f (variable `Size/Bad` (V:2)): `size.bad`: "),
+            "{err}"
+        );
+        assert!(!err.contains(":1:1"), "{err}");
+
+        let input = documents(
+            &Mapped {
+                tokens: mapped.tokens[..1].to_vec(),
+                ..mapped
+            },
+            "figma:f",
+        )
+        .unwrap();
+        assert_eq!(input.base.len(), 1);
+        assert_eq!(input.base[0].set, "figma:f");
+        let modes: Vec<(&str, usize)> = input
+            .modes
+            .iter()
+            .map(|(m, d)| (m.as_str(), d.len()))
+            .collect();
+        assert_eq!(modes, [("light", 0), ("dark", 1)]);
     }
 }

@@ -1,12 +1,20 @@
 //! Design sources (Figma files, Penpot files): their configuration in `opends.yaml`,
-//! how file keys are read from URLs, and the HTTP client they share.
+//! how file keys are read from URLs, the HTTP client they share, one fetch per provider
+//! (DTCG documents and draft component specs) and the sync merge into the store.
 
+pub mod document;
 pub mod figma;
 pub mod http;
+pub mod merge;
 pub mod penpot;
 pub mod webhook;
 
+use crate::credentials::Credential;
 use crate::env_vars::EnvVars;
+use crate::model::Component;
+use crate::tokens::Findings;
+use crate::tokens::link::Input;
+use http::{Http, HttpError};
 use serde::{Deserialize, Serialize};
 
 /// Which design tool a source is.
@@ -66,6 +74,109 @@ pub struct SourceConfig {
     /// The API base URL (self-hosted Penpot, proxies); default per provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
+}
+
+impl SourceConfig {
+    /// The token set that holds the source's tokens (`figma:NAME`).
+    pub fn set_name(&self) -> String {
+        format!("{}:{}", self.provider.as_str(), self.name)
+    }
+
+    /// The API base URL of this source: `OPENDS_<P>_API_URL`, else its `base_url`, else
+    /// [`base_url`] for its provider among the `configured` sources.
+    pub fn api_base(&self, configured: &[SourceConfig]) -> String {
+        std::env::var(self.provider.url_env())
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .or_else(|| self.base_url.clone())
+            .unwrap_or_else(|| base_url(self.provider, None, configured))
+    }
+}
+
+/// A fetched source: its tokens as DTCG documents (base and per mode), its components
+/// as draft specs, the file's version and what could not be mapped.
+#[derive(Debug)]
+pub struct Fetched {
+    /// The source's token documents, all in its set ([`SourceConfig::set_name`]).
+    pub input: Input,
+    /// The file's version, to skip it while it does not change.
+    pub version: String,
+    /// What could not be mapped, and why.
+    pub warnings: Vec<String>,
+    /// Components as draft specs.
+    pub components: Vec<Component>,
+}
+
+/// Why a source could not be fetched.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// The API failed.
+    #[error(transparent)]
+    Http(HttpError),
+    /// The API failed in a way the user can fix (the hint says how).
+    #[error("{error} (hint: {hint})")]
+    Hinted {
+        /// What failed.
+        error: HttpError,
+        /// What to do.
+        hint: String,
+    },
+    /// The file's variables or styles do not make valid tokens (one finding a line).
+    #[error("the file's variables do not map to valid tokens:\n  {}", .0.join("\n  "))]
+    InvalidVariables(Vec<String>),
+    /// The file's tokens library is invalid (one finding a line).
+    #[error("the file's tokens are invalid:\n  {}", .0.join("\n  "))]
+    InvalidTokens(Vec<String>),
+}
+
+impl FetchError {
+    /// An API error of `source`, with a hint when the user can do something about it.
+    pub fn http(e: HttpError, source: &SourceConfig) -> Self {
+        let hint = match (&e, source.provider) {
+            (HttpError::Unauthorized { status: 403, message, .. }, Provider::Figma)
+                if ["scope", "plan", "enterprise"]
+                    .iter()
+                    .any(|w| message.to_lowercase().contains(w)) =>
+            {
+                "Figma variables need an Enterprise plan (or a token with the file_variables:read scope)".to_string()
+            }
+            (HttpError::Unauthorized { .. }, p) => format!("run `opends auth login {}`", p.as_str()),
+            (HttpError::NotFound { .. }, Provider::Figma) => {
+                format!("check the file key `{}` (opends source list)", source.file)
+            }
+            (HttpError::NotFound { .. }, Provider::Penpot) => {
+                format!("check the file id `{}` and the base URL", source.file)
+            }
+            _ => return Self::Http(e),
+        };
+        Self::Hinted { error: e, hint }
+    }
+}
+
+/// Fetches `source` from the API at `base` and maps it to DTCG documents and component
+/// specs; `None` when the file's version is still `known` (unless `force`).
+pub fn fetch(
+    http: &Http,
+    base: &str,
+    source: &SourceConfig,
+    credential: &Credential,
+    known: Option<&str>,
+    force: bool,
+) -> Result<Option<Fetched>, FetchError> {
+    match source.provider {
+        Provider::Figma => figma::fetch(http, base, source, credential, known, force),
+        Provider::Penpot => penpot::fetch(http, base, source, credential, known, force),
+    }
+}
+
+/// The error findings, one per line, sorted by location.
+pub(crate) fn error_lines(findings: Findings) -> Vec<String> {
+    findings
+        .into_sorted()
+        .iter()
+        .filter(|f| f.is_error())
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// Why a file reference could not be read.

@@ -3,9 +3,13 @@
 
 use serde_json::Value;
 
+use super::document::{self, Builder};
 use super::figma::Profile;
 use super::http::{Http, HttpError};
+use super::{FetchError, Fetched, SourceConfig, error_lines};
 use crate::credentials::Credential;
+use crate::tokens::link::Input;
+use crate::tokens::{Findings, legacy};
 
 fn command(
     http: &Http,
@@ -62,6 +66,76 @@ pub fn get_file(
         &serde_json::json!({ "id": id }),
         "the file (`get-file`)",
     )
+}
+
+/// Fetches a Penpot file: its tokens library (sets, themes as modes) and its library
+/// colours and typographies as DTCG documents, and its components as draft specs.
+/// `None` when the file's version is still `known` (unless `force`).
+pub fn fetch(
+    http: &Http,
+    base: &str,
+    source: &SourceConfig,
+    credential: &Credential,
+    known: Option<&str>,
+    force: bool,
+) -> Result<Option<Fetched>, FetchError> {
+    let file =
+        get_file(http, base, &source.file, credential).map_err(|e| FetchError::http(e, source))?;
+    let version = self::version(&file);
+    if !force && known == Some(version.as_str()) {
+        return Ok(None);
+    }
+    let (input, warnings) = documents(&file, &source.set_name())?;
+    Ok(Some(Fetched {
+        input,
+        version,
+        warnings,
+        components: components(&file),
+    }))
+}
+
+/// The file's tokens as set `set`: the tokens library's sets and themes (modes), after
+/// the library colours and typographies (a token of the same path in the tokens
+/// library wins). A finding names the token set or library item it is about.
+pub fn documents(file: &Value, set: &str) -> Result<(Input, Vec<String>), FetchError> {
+    let studio = tokens_root(file);
+    let (root, labels) = document::labelled_members(&studio, |name| {
+        (!name.starts_with('$')).then(|| format!("{set} (token set `{name}`)"))
+    });
+    let src = crate::tokens::dtcg::Source::labelled(set, labels);
+    let mut findings = Findings::default();
+    let mut input = legacy::studio_input(&root, &src, set, &mut findings);
+    for d in input
+        .base
+        .iter_mut()
+        .chain(input.modes.iter_mut().flat_map(|(_, d)| d.iter_mut()))
+    {
+        d.set = set.to_string();
+        d.source = Some(set.to_string());
+    }
+    if findings.has_errors() {
+        return Err(FetchError::InvalidTokens(error_lines(findings)));
+    }
+    let mut warnings: Vec<String> = findings
+        .iter()
+        .filter(|f| !f.is_error() && f.code != "legacy-format")
+        .map(|f| f.message.clone())
+        .collect();
+    let (library, library_warnings) = library_tokens(file, set);
+    warnings.extend(library_warnings);
+    let mut library_findings = Findings::default();
+    let library_doc = library.read(set, &mut library_findings);
+    if library_findings.has_errors() {
+        warnings.extend(
+            library_findings
+                .iter()
+                .filter(|f| f.is_error())
+                .map(|f| format!("library item skipped: {f}")),
+        );
+    } else {
+        input.base.insert(0, library_doc);
+    }
+    Ok((input, warnings))
 }
 
 /// A version string for skipping unchanged files: the file's revision number and
@@ -148,12 +222,13 @@ pub fn tokens_root(file: &Value) -> Value {
     Value::Object(root)
 }
 
-/// The file's library colours and typographies as a DTCG document: paths from each
-/// item's `path` and `name` (`Neutral / Overlay` + `Scrim` -> `neutral.overlay.scrim`),
-/// colours with their opacity as alpha, typographies from their string fields.
-pub fn library_tokens(file: &Value) -> (Value, Vec<String>) {
+/// The file's library colours and typographies as a DTCG document of set `set`: paths
+/// from each item's `path` and `name` (`Neutral / Overlay` + `Scrim` ->
+/// `neutral.overlay.scrim`), colours with their opacity as alpha, typographies from
+/// their string fields.
+pub fn library_tokens(file: &Value, set: &str) -> (Builder, Vec<String>) {
     let data = file.get("data").unwrap_or(file);
-    let mut root = serde_json::Map::new();
+    let mut root = Builder::new();
     let mut warnings = Vec::new();
     let path_of = |item: &Value| -> String {
         let folder = item.get("path").and_then(Value::as_str).unwrap_or_default();
@@ -202,11 +277,9 @@ pub fn library_tokens(file: &Value) -> (Value, Vec<String>) {
             if let Some(o) = num(c, "opacity").filter(|o| *o < 1.0) {
                 value["alpha"] = trim(o);
             }
-            insert(
-                &mut root,
-                &path_of(c),
-                serde_json::json!({"$type": "color", "$value": value}),
-            );
+            let path = path_of(c);
+            let label = root.label(format!("{set} (library colour `{path}`)"));
+            root.insert(&path, token("color", value), label);
         }
     }
     if let Some(typos) = data.get("typographies").and_then(Value::as_object) {
@@ -225,29 +298,20 @@ pub fn library_tokens(file: &Value) -> (Value, Vec<String>) {
                 "letterSpacing": {"value": trim(num(t, "letterSpacing").unwrap_or(0.0)), "unit": "px"},
                 "lineHeight": trim(num(t, "lineHeight").unwrap_or(1.2)),
             });
-            insert(
-                &mut root,
-                &path_of(t),
-                serde_json::json!({"$type": "typography", "$value": value}),
-            );
+            let path = path_of(t);
+            let label = root.label(format!("{set} (library typography `{path}`)"));
+            root.insert(&path, token("typography", value), label);
         }
     }
-    (Value::Object(root), warnings)
+    (root, warnings)
 }
 
-fn insert(root: &mut serde_json::Map<String, Value>, path: &str, node: Value) {
-    let segs: Vec<&str> = path.split('.').collect();
-    let mut cur = root;
-    for s in &segs[..segs.len() - 1] {
-        let e = cur
-            .entry((*s).to_string())
-            .or_insert_with(|| Value::Object(serde_json::Map::new()));
-        if !e.is_object() {
-            *e = Value::Object(serde_json::Map::new());
-        }
-        cur = e.as_object_mut().expect("an object");
-    }
-    cur.insert(segs[segs.len() - 1].to_string(), node);
+/// A token of type `ty` with `value`.
+fn token(ty: &str, value: Value) -> serde_json::Map<String, Value> {
+    let mut t = serde_json::Map::new();
+    t.insert("$type".into(), Value::String(ty.into()));
+    t.insert("$value".into(), value);
+    t
 }
 
 /// The file's components as draft specs (name and folder; their design stays in Penpot).
@@ -285,4 +349,36 @@ pub fn components(file: &Value) -> Vec<crate::model::Component> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn documents_read_the_library_and_name_the_token_set_of_a_finding() {
+        let file = json!({"revn": 3, "data": {
+            "tokensLib": {"sets": {
+                "core": {"tokens": {"space": {"sm": {"$type": "dimension", "$value": "8px"}}}}
+            }, "themes": []},
+            "colors": {"c1": {"path": "Brand", "name": "Blue", "color": "#3366CC"}}
+        }});
+        let (input, warnings) = documents(&file, "penpot:p").unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let paths: Vec<String> = input
+            .base
+            .iter()
+            .flat_map(|d| d.doc.tokens.iter().map(|t| t.path.to_string()))
+            .collect();
+        assert_eq!(paths, ["brand.blue", "space.sm"]);
+        assert!(input.base.iter().all(|d| d.set == "penpot:p"));
+
+        let bad = json!({"data": {"tokensLib": {"sets": {
+            "core": {"tokens": {"space": {"sm": {"$type": "dimension", "$value": "{nowhere"}}}}
+        }}}});
+        let err = documents(&bad, "penpot:p").unwrap_err().to_string();
+        assert!(err.starts_with("the file's tokens are invalid:"), "{err}");
+        assert!(err.contains("penpot:p (token set `core`)"), "{err}");
+    }
 }

@@ -593,7 +593,10 @@ pub fn summarize<S: std::hash::BuildHasher>(
     s
 }
 
-fn same(a: &Token, b: &Token) -> bool {
+/// Whether a token is unchanged: the one definition of a change, for write summaries
+/// and for the paths a sync lists as changed (type, value, mode values, description,
+/// deprecation and extensions; not the set or file it came from).
+pub fn same(a: &Token, b: &Token) -> bool {
     a.ty == b.ty
         && a.value == b.value
         && a.modes == b.modes

@@ -69,6 +69,9 @@ pub struct Source<'t> {
     /// (offset, line, column in characters) of the last lookup: tokens are read in
     /// file order, so each lookup only scans forward from the previous one.
     cursor: std::cell::Cell<(u32, u32, u32)>,
+    /// For documents built in code (no text, so no lines): what node offset `n` stands
+    /// for (`labels[n - 1]`, e.g. a design tool's variable); offset 0 is the document.
+    labels: Option<Vec<std::sync::Arc<str>>>,
 }
 
 impl<'t> Source<'t> {
@@ -79,11 +82,33 @@ impl<'t> Source<'t> {
             shared_name: name.into(),
             text,
             cursor: std::cell::Cell::new((0, 1, 0)),
+            labels: None,
         }
     }
 
-    /// The location of a byte offset.
+    /// A document built in code, without text: a node's offset is the 1-based index of
+    /// its label in `labels` (offset 0, or one past the end, is the document itself), and
+    /// a finding's location is that label, without a line or column.
+    pub fn labelled(name: &'t str, labels: Vec<String>) -> Self {
+        Self {
+            labels: Some(labels.into_iter().map(Into::into).collect()),
+            ..Self::new(name, "")
+        }
+    }
+
+    /// The location of a byte offset (of a label, for a [`Source::labelled`] document).
     pub fn loc(&self, offset: u32) -> Location {
+        if let Some(labels) = &self.labels {
+            let label = (offset as usize)
+                .checked_sub(1)
+                .and_then(|i| labels.get(i))
+                .unwrap_or(&self.shared_name);
+            return Location {
+                file: Some(label.clone()),
+                line: 0,
+                column: 0,
+            };
+        }
         let (line, column) = self.position(offset);
         Location {
             file: Some(self.shared_name.clone()),
