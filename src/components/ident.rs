@@ -67,57 +67,98 @@ const RESERVED_COMPONENTS: [&str; 8] = [
     "Transition",
 ];
 
-fn ascii_words(name: &str) -> Result<Vec<String>, String> {
-    if let Some(c) = crate::input::forbidden_char(name) {
-        return Err(format!(
-            "`{}` cannot contain control characters (U+{:04X})",
-            name.escape_debug(),
-            c as u32
-        ));
+/// Why a name cannot become an identifier or class name in generated code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdentError {
+    /// A control or invisible formatting character.
+    #[error("`{}` cannot contain control characters (U+{:04X})", .name.escape_debug(), u32::from(*.found))]
+    ControlCharacter {
+        /// The name.
+        name: String,
+        /// The character.
+        found: char,
+    },
+    /// Nothing to make an identifier from (`<>`).
+    #[error("`{name}` has no letters or digits to make an identifier from")]
+    NoWords {
+        /// The name.
+        name: String,
+    },
+    /// Letters outside ASCII (`größe`).
+    #[error("`{name}` must be written with ASCII letters and digits")]
+    NotAscii {
+        /// The name.
+        name: String,
+    },
+    /// Starts with a digit (`9lives`).
+    #[error("`{name}` must start with a letter")]
+    StartsWithDigit {
+        /// The name.
+        name: String,
+    },
+    /// A word the generated languages reserve (`class`).
+    #[error("`{name}` is a reserved word in generated code; pick another name")]
+    Reserved {
+        /// The name.
+        name: String,
+    },
+    /// A component name that cannot be made into an identifier, for one of the reasons
+    /// above.
+    #[error("component name {0}")]
+    Component(Box<IdentError>),
+    /// A component identifier that is a framework or DOM built-in (`Fragment`).
+    #[error("component name `{ident}` clashes with a framework or DOM name")]
+    ReservedComponent {
+        /// The identifier the name became.
+        ident: String,
+    },
+}
+
+fn ascii_words(name: &str) -> Result<Vec<String>, IdentError> {
+    if let Some(found) = crate::input::forbidden_char(name) {
+        return Err(IdentError::ControlCharacter {
+            name: name.to_string(),
+            found,
+        });
     }
     let w = words(name);
+    let name = || name.to_string();
     if w.is_empty() {
-        return Err(format!(
-            "`{name}` has no letters or digits to make an identifier from"
-        ));
+        return Err(IdentError::NoWords { name: name() });
     }
     if w.iter().any(|word| !word.is_ascii()) {
-        return Err(format!(
-            "`{name}` must be written with ASCII letters and digits"
-        ));
+        return Err(IdentError::NotAscii { name: name() });
     }
     if w[0].starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(format!("`{name}` must start with a letter"));
+        return Err(IdentError::StartsWithDigit { name: name() });
     }
     Ok(w)
 }
 
 /// `text field` -> `TextField`; errors when no safe name can be made.
-pub fn component_name(name: &str) -> Result<String, String> {
-    let w = ascii_words(name).map_err(|m| format!("component name {m}"))?;
+pub fn component_name(name: &str) -> Result<String, IdentError> {
+    let w = ascii_words(name).map_err(|e| IdentError::Component(Box::new(e)))?;
     let ident = join(&w, NameCase::Pascal);
     if RESERVED_COMPONENTS.contains(&ident.as_str()) {
-        return Err(format!(
-            "component name `{ident}` clashes with a framework or DOM name"
-        ));
+        return Err(IdentError::ReservedComponent { ident });
     }
     Ok(ident)
 }
 
 /// A prop, slot or event name -> camelCase identifier; errors when it cannot be safe.
-pub fn member_name(name: &str) -> Result<String, String> {
+pub fn member_name(name: &str) -> Result<String, IdentError> {
     let w = ascii_words(name)?;
     let ident = join(&w, NameCase::Camel);
     if RESERVED.contains(&ident.as_str()) {
-        return Err(format!(
-            "`{name}` is a reserved word in generated code; pick another name"
-        ));
+        return Err(IdentError::Reserved {
+            name: name.to_string(),
+        });
     }
     Ok(ident)
 }
 
 /// A part or variant name -> kebab-case CSS class fragment.
-pub fn css_name(name: &str) -> Result<String, String> {
+pub fn css_name(name: &str) -> Result<String, IdentError> {
     let w = ascii_words(name)?;
     Ok(join(&w, NameCase::Kebab))
 }
@@ -140,6 +181,45 @@ mod tests {
         assert_eq!(
             component_name("Button\"; alert(1); //").unwrap(),
             "ButtonAlert1"
+        );
+    }
+
+    #[test]
+    fn errors_say_why_in_the_same_words() {
+        let text = |r: Result<String, IdentError>| r.unwrap_err().to_string();
+        assert_eq!(
+            text(member_name("class")),
+            "`class` is a reserved word in generated code; pick another name"
+        );
+        assert_eq!(
+            text(component_name("<>")),
+            "component name `<>` has no letters or digits to make an identifier from"
+        );
+        assert_eq!(
+            text(component_name("9lives")),
+            "component name `9lives` must start with a letter"
+        );
+        assert_eq!(
+            text(member_name("größe")),
+            "`größe` must be written with ASCII letters and digits"
+        );
+        assert_eq!(
+            text(component_name("Bu\0tton")),
+            "component name `Bu\\0tton` cannot contain control characters (U+0000)"
+        );
+        assert_eq!(
+            text(css_name("a\u{2028}b")),
+            "`a\\u{2028}b` cannot contain control characters (U+2028)"
+        );
+        assert_eq!(
+            component_name("fragment"),
+            Err(IdentError::ReservedComponent {
+                ident: "Fragment".into()
+            })
+        );
+        assert_eq!(
+            text(component_name("fragment")),
+            "component name `Fragment` clashes with a framework or DOM name"
         );
     }
 }

@@ -114,8 +114,8 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
         },
         findings: Findings::default(),
     };
-    if let Err(m) = ident::component_name(&spec.name) {
-        c.error("unsafe-name", &spec.name, m);
+    if let Err(e) = ident::component_name(&spec.name) {
+        c.error("unsafe-name", &spec.name, e.to_string());
     }
     check_element(&mut c, &spec.element);
     let mut props = HashSet::new();
@@ -442,7 +442,7 @@ fn clash<'n>(
     c: &mut Checker<'_>,
     kind: &str,
     names: impl Iterator<Item = &'n str>,
-    make: fn(&str) -> Result<String, String>,
+    make: fn(&str) -> Result<String, ident::IdentError>,
 ) {
     let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for n in names {

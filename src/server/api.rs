@@ -685,9 +685,9 @@ impl super::Inner {
         })
         .await
         .unwrap_or_else(|e| {
-            Err(ApplyError::Db(DbError::Query(format!(
-                "worker failed: {e}"
-            ))))
+            Err(ApplyError::Db(DbError::Query(
+                format!("worker failed: {e}").into(),
+            )))
         })
     }
 }

@@ -7,6 +7,8 @@
 //! takes SQLite's write lock (the transaction is `BEGIN IMMEDIATE`) and PostgreSQL's row
 //! lock, so concurrent writers, also in other processes, serialize there.
 
+use std::error::Error;
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -85,17 +87,115 @@ impl From<bool> for Val {
 pub type Row = Vec<Val>;
 
 /// A storage failure. `Unavailable` is the database being unreachable (HTTP 503).
-#[derive(Debug, thiserror::Error)]
+///
+/// Each kind carries a [`Detail`]: the message for logs and, when the database driver
+/// (or the file system) raised the failure, that error as the [`Error::source`].
+#[derive(Debug)]
 pub enum DbError {
     /// The database cannot be reached or opened.
-    #[error("database unavailable: {0}")]
-    Unavailable(String),
+    Unavailable(Detail),
     /// A statement failed.
-    #[error("database error: {0}")]
-    Query(String),
+    Query(Detail),
     /// A unique constraint was violated.
-    #[error("already exists: {0}")]
-    Conflict(String),
+    Conflict(Detail),
+}
+
+impl DbError {
+    /// What it says and what caused it.
+    pub fn detail(&self) -> &Detail {
+        match self {
+            Self::Unavailable(d) | Self::Query(d) | Self::Conflict(d) => d,
+        }
+    }
+}
+
+impl fmt::Display for DbError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unavailable(d) => write!(f, "database unavailable: {d}"),
+            Self::Query(d) => write!(f, "database error: {d}"),
+            Self::Conflict(d) => write!(f, "already exists: {d}"),
+        }
+    }
+}
+
+impl Error for DbError {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        self.detail().source.as_ref().map(DbSource::as_error)
+    }
+}
+
+/// The message of a [`DbError`] (its text after the kind; for a driver error, the part
+/// fit for logs: PostgreSQL's message without the statement, URLs without passwords) and
+/// the error that caused it, if any.
+#[derive(Debug)]
+pub struct Detail {
+    message: String,
+    source: Option<DbSource>,
+}
+
+impl Detail {
+    fn caused_by(message: impl Into<String>, source: impl Into<DbSource>) -> Self {
+        Self {
+            message: message.into(),
+            source: Some(source.into()),
+        }
+    }
+
+    /// The message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The error that caused it, if the driver or the file system raised it.
+    pub fn cause(&self) -> Option<&DbSource> {
+        self.source.as_ref()
+    }
+}
+
+impl fmt::Display for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<String> for Detail {
+    fn from(message: String) -> Self {
+        Self {
+            message,
+            source: None,
+        }
+    }
+}
+
+impl From<&str> for Detail {
+    fn from(message: &str) -> Self {
+        message.to_string().into()
+    }
+}
+
+/// The error beneath a [`DbError`].
+#[derive(Debug, thiserror::Error)]
+pub enum DbSource {
+    /// From SQLite.
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    /// From PostgreSQL.
+    #[error(transparent)]
+    Postgres(#[from] postgres::Error),
+    /// From the file system (the data directory).
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl DbSource {
+    fn as_error(&self) -> &(dyn Error + 'static) {
+        match self {
+            Self::Sqlite(e) => e,
+            Self::Postgres(e) => e,
+            Self::Io(e) => e,
+        }
+    }
 }
 
 /// Which SQL dialect a connection speaks (for the few statements that differ).
@@ -111,6 +211,9 @@ pub enum Dialect {
 pub trait Conn {
     /// Runs a statement; returns the number of rows changed.
     fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, DbError>;
+    /// Runs several statements without parameters as one batch, parsed by the database
+    /// itself (so `;` and `--` inside string literals are text, not separators).
+    fn exec_batch(&mut self, sql: &str) -> Result<(), DbError>;
     /// Runs a query; returns its rows.
     fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, DbError>;
     /// Starts a write transaction.
@@ -183,11 +286,12 @@ struct SqliteConn<'a> {
 }
 
 fn sqlite_err(e: rusqlite::Error) -> DbError {
+    let detail = |e: rusqlite::Error| Detail::caused_by(e.to_string(), e);
     match &e {
         rusqlite::Error::SqliteFailure(f, _)
             if f.code == rusqlite::ErrorCode::ConstraintViolation =>
         {
-            DbError::Conflict(e.to_string())
+            DbError::Conflict(detail(e))
         }
         rusqlite::Error::SqliteFailure(f, _)
             if matches!(
@@ -199,9 +303,9 @@ fn sqlite_err(e: rusqlite::Error) -> DbError {
                     | rusqlite::ErrorCode::ReadOnly
             ) =>
         {
-            DbError::Unavailable(e.to_string())
+            DbError::Unavailable(detail(e))
         }
-        _ => DbError::Query(e.to_string()),
+        _ => DbError::Query(detail(e)),
     }
 }
 
@@ -246,6 +350,10 @@ impl Conn for SqliteConn<'_> {
         Ok(out)
     }
 
+    fn exec_batch(&mut self, sql: &str) -> Result<(), DbError> {
+        self.conn.execute_batch(sql).map_err(sqlite_err)
+    }
+
     fn begin(&mut self) -> Result<(), DbError> {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
@@ -271,7 +379,10 @@ impl SqliteStorage {
     /// existing installation was looser: what was changed is in `tightened`.
     pub fn open(dir: &Path) -> Result<Self, DbError> {
         let unavailable = |what: &Path, e: std::io::Error| {
-            DbError::Unavailable(format!("could not create `{}`: {e}", what.display()))
+            DbError::Unavailable(Detail::caused_by(
+                format!("could not create `{}`: {e}", what.display()),
+                e,
+            ))
         };
         if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| unavailable(parent, e))?;
@@ -302,10 +413,9 @@ impl SqliteStorage {
     fn connect(&self) -> Result<rusqlite::Connection, DbError> {
         if let Some(dir) = self.path.parent() {
             if !dir.is_dir() {
-                return Err(DbError::Unavailable(format!(
-                    "the data directory `{}` is gone",
-                    dir.display()
-                )));
+                return Err(DbError::Unavailable(
+                    format!("the data directory `{}` is gone", dir.display()).into(),
+                ));
             }
         }
         let conn = rusqlite::Connection::open(&self.path).map_err(sqlite_err)?;
@@ -332,10 +442,9 @@ impl Storage for SqliteStorage {
         // The file may have been removed under a running server: report it, don't
         // write into an unlinked inode.
         if !self.path.exists() {
-            return Err(DbError::Unavailable(format!(
-                "`{}` is missing",
-                self.path.display()
-            )));
+            return Err(DbError::Unavailable(
+                format!("`{}` is missing", self.path.display()).into(),
+            ));
         }
         let result = f(&mut SqliteConn { conn: &mut conn });
         let mut pool = self.pool.lock().expect("pool");
@@ -410,38 +519,41 @@ mod private {
     pub(super) fn tighten(_path: &Path, _notes: &mut Vec<String>) {}
 }
 
-/// Applies the numbered schema steps not applied yet (`schema_version` table).
+/// Applies the numbered schema steps not applied yet, in order (`schema_version` table).
+///
+/// Each step runs as one batch, parsed by the database (a `;` or `--` inside a string
+/// literal is text), in its own transaction together with its `schema_version` row: a
+/// step that fails leaves no trace and is tried again at the next start.
 fn migrate(c: &mut dyn Conn, steps: &[&str]) -> Result<(), DbError> {
     c.exec(
         "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)",
         &[],
     )?;
-    transaction(c, |c| {
-        // Several servers may start at once: the first one's migration wins.
-        if c.dialect() == Dialect::Postgres {
-            c.exec("LOCK TABLE schema_version IN EXCLUSIVE MODE", &[])?;
-        }
-        let rows = c.query("SELECT max(version) FROM schema_version", &[])?;
-        let have = rows
-            .first()
-            .and_then(|r| r[0].int())
-            .map_or(0, |v| usize::try_from(v).unwrap_or(0));
-        for (i, step) in steps.iter().enumerate().skip(have) {
-            let code: String = schema(step, c.dialect())
-                .lines()
-                .map(|l| l.split("--").next().unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join("\n");
-            for stmt in code.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-                c.exec(stmt, &[])?;
+    loop {
+        let applied = transaction(c, |c| {
+            // Several servers may start at once: the first one's migration wins.
+            if c.dialect() == Dialect::Postgres {
+                c.exec("LOCK TABLE schema_version IN EXCLUSIVE MODE", &[])?;
             }
+            let rows = c.query("SELECT max(version) FROM schema_version", &[])?;
+            let have = rows
+                .first()
+                .and_then(|r| r[0].int())
+                .map_or(0, |v| usize::try_from(v).unwrap_or(0));
+            let Some(step) = steps.get(have) else {
+                return Ok(false);
+            };
+            c.exec_batch(&schema(step, c.dialect()))?;
             c.exec(
                 "INSERT INTO schema_version(version) VALUES ($1)",
-                &[Val::Int(i64::try_from(i + 1).unwrap_or(i64::MAX))],
+                &[Val::Int(i64::try_from(have + 1).unwrap_or(i64::MAX))],
             )?;
+            Ok::<_, DbError>(true)
+        })?;
+        if !applied {
+            return Ok(());
         }
-        Ok(())
-    })
+    }
 }
 
 /// PostgreSQL: a small pool of connections to one database URL.
@@ -454,15 +566,19 @@ struct PgConn<'a> {
     client: &'a mut postgres::Client,
 }
 
-fn pg_err(e: &postgres::Error) -> DbError {
+fn pg_err(e: postgres::Error) -> DbError {
     if let Some(db) = e.as_db_error() {
-        if db.code() == &postgres::error::SqlState::UNIQUE_VIOLATION {
-            return DbError::Conflict(db.message().to_string());
-        }
-        return DbError::Query(db.message().to_string());
+        let conflict = db.code() == &postgres::error::SqlState::UNIQUE_VIOLATION;
+        let message = db.message().to_string();
+        let detail = Detail::caused_by(message, e);
+        return if conflict {
+            DbError::Conflict(detail)
+        } else {
+            DbError::Query(detail)
+        };
     }
     // Not an answer from the database: the connection is the problem.
-    DbError::Unavailable(e.to_string())
+    DbError::Unavailable(Detail::caused_by(e.to_string(), e))
 }
 
 fn pg_params(params: &[Val]) -> Vec<Box<dyn postgres::types::ToSql + Sync>> {
@@ -483,8 +599,8 @@ impl Conn for PgConn<'_> {
         let boxed = pg_params(params);
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
             boxed.iter().map(AsRef::as_ref).collect();
-        let stmt = self.client.prepare(sql).map_err(|e| pg_err(&e))?;
-        self.client.execute(&stmt, &refs).map_err(|e| pg_err(&e))
+        let stmt = self.client.prepare(sql).map_err(pg_err)?;
+        self.client.execute(&stmt, &refs).map_err(pg_err)
     }
 
     fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, DbError> {
@@ -492,8 +608,8 @@ impl Conn for PgConn<'_> {
         let boxed = pg_params(params);
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
             boxed.iter().map(AsRef::as_ref).collect();
-        let stmt = self.client.prepare(sql).map_err(|e| pg_err(&e))?;
-        let rows = self.client.query(&stmt, &refs).map_err(|e| pg_err(&e))?;
+        let stmt = self.client.prepare(sql).map_err(pg_err)?;
+        let rows = self.client.query(&stmt, &refs).map_err(pg_err)?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let mut row = Vec::with_capacity(r.len());
@@ -529,12 +645,16 @@ impl Conn for PgConn<'_> {
         Ok(out)
     }
 
+    fn exec_batch(&mut self, sql: &str) -> Result<(), DbError> {
+        self.client.batch_execute(sql).map_err(pg_err)
+    }
+
     fn begin(&mut self) -> Result<(), DbError> {
-        self.client.batch_execute("BEGIN").map_err(|e| pg_err(&e))
+        self.client.batch_execute("BEGIN").map_err(pg_err)
     }
 
     fn commit(&mut self) -> Result<(), DbError> {
-        self.client.batch_execute("COMMIT").map_err(|e| pg_err(&e))
+        self.client.batch_execute("COMMIT").map_err(pg_err)
     }
 
     fn rollback(&mut self) {
@@ -559,14 +679,13 @@ impl PostgresStorage {
     }
 
     fn connect(&self) -> Result<postgres::Client, DbError> {
-        let mut config: postgres::Config = self
-            .url
-            .parse()
-            .map_err(|e: postgres::Error| DbError::Unavailable(format!("bad database URL: {e}")))?;
+        let mut config: postgres::Config = self.url.parse().map_err(|e: postgres::Error| {
+            DbError::Unavailable(Detail::caused_by(format!("bad database URL: {e}"), e))
+        })?;
         config.connect_timeout(std::time::Duration::from_secs(5));
         config
             .connect(postgres::NoTls)
-            .map_err(|e| DbError::Unavailable(redact_url(&e.to_string())))
+            .map_err(|e| DbError::Unavailable(Detail::caused_by(redact_url(&e.to_string()), e)))
     }
 }
 
@@ -629,6 +748,140 @@ impl Storage for PostgresStorage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A migration whose string literals hold what a naive splitter would cut at.
+    const TRICKY: &[&str] = &[
+        "-- notes; with a comment that has a ; in it\n\
+         CREATE TABLE notes (id {serial} PRIMARY KEY, body TEXT NOT NULL); -- trailing; comment\n\
+         INSERT INTO notes(body) VALUES ('a;b');\n\
+         INSERT INTO notes(body) VALUES ('-- not a comment');\n\
+         INSERT INTO notes(body) VALUES ('x'';--''y');\n",
+        "ALTER TABLE notes ADD COLUMN tag TEXT NOT NULL DEFAULT ';--';",
+    ];
+
+    fn check_tricky(c: &mut dyn Conn) {
+        migrate(c, TRICKY).unwrap();
+        // Again: nothing left to apply.
+        migrate(c, TRICKY).unwrap();
+        let rows = c
+            .query("SELECT body, tag FROM notes ORDER BY id", &[])
+            .unwrap();
+        let got: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| (r[0].string(), r[1].string()))
+            .collect();
+        let want = [
+            ("a;b", ";--"),
+            ("-- not a comment", ";--"),
+            ("x';--'y", ";--"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(b, t)| ((*b).to_string(), (*t).to_string()))
+            .collect();
+        assert_eq!(got, want);
+        let versions = c
+            .query("SELECT version FROM schema_version ORDER BY version", &[])
+            .unwrap();
+        assert_eq!(versions, vec![vec![Val::Int(1)], vec![Val::Int(2)]]);
+    }
+
+    #[test]
+    fn sqlite_migrations_run_each_file_as_one_batch() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        check_tricky(&mut SqliteConn { conn: &mut conn });
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_no_trace() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let c = &mut SqliteConn { conn: &mut conn };
+        let steps = [
+            TRICKY[0],
+            "CREATE TABLE half (id INTEGER); INSERT INTO missing VALUES (1);",
+        ];
+        let err = migrate(c, &steps).unwrap_err();
+        assert!(matches!(err, DbError::Query(_)), "{err:?}");
+        assert!(err.to_string().contains("no such table: missing"), "{err}");
+        // The driver's error is kept as the source.
+        let source = err.source().expect("a source");
+        assert!(source.downcast_ref::<rusqlite::Error>().is_some());
+        // The first step stayed applied, the second left nothing behind.
+        let tables = c
+            .query(
+                "SELECT name FROM sqlite_master WHERE name IN ('notes', 'half') ORDER BY name",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(tables, vec![vec![Val::Text("notes".into())]]);
+        let versions = c
+            .query("SELECT max(version) FROM schema_version", &[])
+            .unwrap();
+        assert_eq!(versions, vec![vec![Val::Int(1)]]);
+    }
+
+    #[test]
+    fn constraint_violations_are_conflicts_with_their_source() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let c = &mut SqliteConn { conn: &mut conn };
+        c.exec("CREATE TABLE t (k TEXT PRIMARY KEY)", &[]).unwrap();
+        c.exec("INSERT INTO t VALUES ($1)", &["a".into()]).unwrap();
+        let err = c
+            .exec("INSERT INTO t VALUES ($1)", &["a".into()])
+            .unwrap_err();
+        let DbError::Conflict(detail) = &err else {
+            panic!("not a conflict: {err:?}");
+        };
+        assert!(matches!(detail.cause(), Some(DbSource::Sqlite(_))));
+        assert_eq!(
+            err.to_string(),
+            format!("already exists: {}", detail.message())
+        );
+        // A message made by hand has no source.
+        let plain = DbError::Query("no state row".into());
+        assert_eq!(plain.to_string(), "database error: no state row");
+        assert!(plain.source().is_none());
+    }
+
+    /// The PostgreSQL of tests/pg/start.sh (or `OPENDS_TEST_DATABASE_URL`), with a fresh
+    /// database `name`.
+    fn fresh_postgres(name: &str) -> String {
+        let base = std::env::var("OPENDS_TEST_DATABASE_URL").unwrap_or_else(|_| {
+            let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pg/start.sh");
+            let out = std::process::Command::new("bash")
+                .arg(script)
+                .stderr(std::process::Stdio::inherit())
+                .output()
+                .expect("run tests/pg/start.sh");
+            assert!(
+                out.status.success(),
+                "tests/pg/start.sh could not start PostgreSQL"
+            );
+            String::from_utf8(out.stdout).unwrap().trim().to_string()
+        });
+        let (root, _) = base.rsplit_once('/').expect("a database in the URL");
+        let mut admin =
+            postgres::Client::connect(&format!("{root}/postgres"), postgres::NoTls).unwrap();
+        admin
+            .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .unwrap();
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        format!("{root}/{name}")
+    }
+
+    #[test]
+    fn postgres_migrations_run_each_file_as_one_batch() {
+        let url = fresh_postgres("opends_unit_migrations");
+        let storage = PostgresStorage::open(&url).unwrap();
+        storage
+            .with_conn(|c| {
+                check_tricky(c);
+                Ok(())
+            })
+            .unwrap();
+    }
 
     #[test]
     fn urls_lose_their_passwords() {

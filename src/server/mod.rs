@@ -137,7 +137,7 @@ impl Inner {
         let me = Arc::clone(self);
         tokio::task::spawn_blocking(move || me.storage.with_conn(f))
             .await
-            .unwrap_or_else(|e| Err(DbError::Query(format!("worker failed: {e}"))))
+            .unwrap_or_else(|e| Err(DbError::Query(format!("worker failed: {e}").into())))
     }
 }
 
@@ -156,14 +156,14 @@ impl Inner {
         let permit = Arc::clone(&self.hashing)
             .acquire_owned()
             .await
-            .map_err(|e| DbError::Query(format!("hashing pool closed: {e}")))?;
+            .map_err(|e| DbError::Query(format!("hashing pool closed: {e}").into()))?;
         tokio::task::spawn_blocking(move || {
             let out = f();
             drop(permit);
             out
         })
         .await
-        .map_err(|e| DbError::Query(format!("worker failed: {e}")))
+        .map_err(|e| DbError::Query(format!("worker failed: {e}").into()))
     }
 }
 

@@ -32,7 +32,7 @@ fn check_request(req: &Request) -> Result<(), ApplyError> {
     let mut problems = Vec::new();
     if let Some(v) = &req.version {
         if let Err(e) = crate::versions::semver::Version::parse(v) {
-            problems.push(Problem::new("invalid-version", "version", e));
+            problems.push(Problem::new("invalid-version", "version", e.to_string()));
         }
         if req.pre.is_some() {
             problems.push(Problem::new(

@@ -18,7 +18,7 @@ use serde_json::Value;
 mod versions;
 
 pub use versions::{
-    Entries, NewVersion, PendingChangelog, PullWrite, Remote, RemoteBase, Snapshot,
+    Entries, NewVersion, PendingChangelog, PullWrite, Remote, RemoteBase, Snapshot, SnapshotError,
     StagedChangelog, VersionInfo,
 };
 

@@ -278,21 +278,47 @@ impl Snapshot {
 
     /// The snapshot stored as `layout` and entries by path and name (the inverse of
     /// `to_parts`; entries the layout does not order go last, in name order).
+    pub fn decode(
+        layout: &str,
+        tokens: &HashMap<String, String>,
+        components: &HashMap<String, String>,
+    ) -> Result<Self, SnapshotError> {
+        build_snapshot(layout, tokens, components).map_err(|e| match e {
+            LoadError::Corrupt(what, message) => SnapshotError::Corrupt { what, message },
+            LoadError::Sqlite(e) => SnapshotError::Sqlite(e),
+        })
+    }
+
+    /// [`Snapshot::decode`] with the error as its message, for callers that report it
+    /// as text.
     pub fn from_parts(
         layout: &str,
         tokens: &HashMap<String, String>,
         components: &HashMap<String, String>,
     ) -> Result<Self, String> {
-        build_snapshot(layout, tokens, components).map_err(|e| match e {
-            LoadError::Corrupt(what, why) => format!("{what}: {why}"),
-            LoadError::Sqlite(e) => e.to_string(),
-        })
+        Self::decode(layout, tokens, components).map_err(|e| e.to_string())
     }
 
     /// sha256 (hex) of the snapshot's canonical form: equal for equal content.
     pub fn content_hash(&self) -> String {
         self.encode().hash()
     }
+}
+
+/// Why stored parts do not make a [`Snapshot`].
+#[derive(Debug, thiserror::Error)]
+pub enum SnapshotError {
+    /// An entry or the layout does not decode.
+    #[error("{what}: {message}")]
+    Corrupt {
+        /// Which part (a token path, `component NAME`, `layout`).
+        what: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Reading failed.
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -679,9 +679,9 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         }
     }
 
-    fn evaluate(&self, text: &str, path: &str, depth: u32) -> Result<Quantity, String> {
+    fn evaluate(&self, text: &str, path: &str, depth: u32) -> Result<Quantity, ExprError> {
         if depth > 16 {
-            return Err("references nest too deep (a cycle?)".into());
+            return Err(ExprError::TooDeep);
         }
         let mut p = ExprParser {
             s: text.as_bytes(),
@@ -694,20 +694,20 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         let q = p.expr()?;
         p.ws();
         if p.pos < p.s.len() {
-            return Err(format!("unexpected `{}`", &text[p.pos..]));
+            return Err(ExprError::Unexpected(text[p.pos..].to_string()));
         }
         Ok(q)
     }
 
-    fn lookup_quantity(&self, target: &str, path: &str, depth: u32) -> Result<Quantity, String> {
+    fn lookup_quantity(&self, target: &str, path: &str, depth: u32) -> Result<Quantity, ExprError> {
         let node = self
             .raw
             .get(target)
-            .ok_or_else(|| format!("`{{{target}}}` is not a token in this file"))?;
+            .ok_or_else(|| ExprError::UnknownToken(target.to_string()))?;
         let v = node
             .get("value")
             .or_else(|| node.get("$value"))
-            .ok_or("no value")?;
+            .ok_or(ExprError::NoValue)?;
         match &v.kind {
             Kind::Number(n, _) => Ok(Quantity {
                 value: *n,
@@ -720,13 +720,16 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                 if is_expression(t) {
                     return self.evaluate(t, path, depth + 1);
                 }
-                parse_quantity(t).ok_or_else(|| format!("`{{{target}}}` is `{t}`, not a number"))
+                parse_quantity(t).ok_or_else(|| ExprError::TextNotANumber {
+                    target: target.to_string(),
+                    text: t.to_string(),
+                })
             }
             Kind::Object(_) => {
                 let value = v
                     .get("value")
                     .and_then(Node::as_f64)
-                    .ok_or("not a number")?;
+                    .ok_or(ExprError::ValueNotANumber)?;
                 let unit = v
                     .get("unit")
                     .and_then(Node::as_str)
@@ -734,9 +737,55 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                     .to_string();
                 Ok(Quantity { value, unit })
             }
-            _ => Err(format!("`{{{target}}}` is not a number")),
+            _ => Err(ExprError::NotANumber(target.to_string())),
         }
     }
+}
+
+/// Why a Tokens Studio expression (`{space.md} * 2`) cannot be evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum ExprError {
+    /// References deeper than 16 levels.
+    #[error("references nest too deep (a cycle?)")]
+    TooDeep,
+    /// Text the grammar does not allow, from where it starts.
+    #[error("unexpected `{0}`")]
+    Unexpected(String),
+    /// A reference to no token.
+    #[error("`{{{0}}}` is not a token in this file")]
+    UnknownToken(String),
+    /// A referenced token without a value.
+    #[error("no value")]
+    NoValue,
+    /// A referenced token whose text is not a number.
+    #[error("`{{{target}}}` is `{text}`, not a number")]
+    TextNotANumber {
+        /// The reference.
+        target: String,
+        /// Its value.
+        text: String,
+    },
+    /// A referenced dimension object without a numeric `value`.
+    #[error("not a number")]
+    ValueNotANumber,
+    /// A referenced token whose value is not a number at all.
+    #[error("`{{{0}}}` is not a number")]
+    NotANumber(String),
+    /// `x / 0`.
+    #[error("division by zero")]
+    DivisionByZero,
+    /// `(` without `)`.
+    #[error("missing `)`")]
+    MissingParen,
+    /// `{` without `}`.
+    #[error("missing `}}`")]
+    MissingBrace,
+    /// Digits and dots that are not a number (`1.2.3`).
+    #[error("bad number")]
+    BadNumber,
+    /// Two different units.
+    #[error("cannot combine `{0}` and `{1}`")]
+    Units(String, String),
 }
 
 /// A number with an optional unit.
@@ -812,7 +861,7 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
         }
     }
 
-    fn expr(&mut self) -> Result<Quantity, String> {
+    fn expr(&mut self) -> Result<Quantity, ExprError> {
         let mut acc = self.term()?;
         loop {
             self.ws();
@@ -836,7 +885,7 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
         }
     }
 
-    fn term(&mut self) -> Result<Quantity, String> {
+    fn term(&mut self) -> Result<Quantity, ExprError> {
         let mut acc = self.atom()?;
         loop {
             self.ws();
@@ -847,7 +896,7 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
                     let rhs = self.atom()?;
                     let unit = combine_units(&acc.unit, &rhs.unit, false)?;
                     if op == b'/' && rhs.value == 0.0 {
-                        return Err("division by zero".into());
+                        return Err(ExprError::DivisionByZero);
                     }
                     acc = Quantity {
                         value: if op == b'*' {
@@ -863,7 +912,7 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
         }
     }
 
-    fn atom(&mut self) -> Result<Quantity, String> {
+    fn atom(&mut self) -> Result<Quantity, ExprError> {
         self.ws();
         match self.s.get(self.pos) {
             Some(b'(') => {
@@ -871,13 +920,16 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
                 let q = self.expr()?;
                 self.ws();
                 if self.s.get(self.pos) != Some(&b')') {
-                    return Err("missing `)`".into());
+                    return Err(ExprError::MissingParen);
                 }
                 self.pos += 1;
                 Ok(q)
             }
             Some(b'{') => {
-                let end = self.text[self.pos..].find('}').ok_or("missing `}`")? + self.pos;
+                let end = self.text[self.pos..]
+                    .find('}')
+                    .ok_or(ExprError::MissingBrace)?
+                    + self.pos;
                 let target = &self.text[self.pos + 1..end];
                 self.pos = end + 1;
                 self.conv.lookup_quantity(target, self.path, self.depth + 1)
@@ -901,7 +953,7 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
                 }
                 let value: f64 = self.text[start..self.pos]
                     .parse()
-                    .map_err(|_| "bad number")?;
+                    .map_err(|_| ExprError::BadNumber)?;
                 let ustart = self.pos;
                 while self
                     .s
@@ -915,22 +967,21 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
                     unit: self.text[ustart..self.pos].to_string(),
                 })
             }
-            _ => Err(format!(
-                "unexpected `{}`",
-                &self.text[self.pos.min(self.text.len())..]
+            _ => Err(ExprError::Unexpected(
+                self.text[self.pos.min(self.text.len())..].to_string(),
             )),
         }
     }
 }
 
-fn combine_units(a: &str, b: &str, additive: bool) -> Result<String, String> {
+fn combine_units(a: &str, b: &str, additive: bool) -> Result<String, ExprError> {
     match (a.is_empty(), b.is_empty()) {
         (true, true) => Ok(String::new()),
         (false, true) => Ok(a.to_string()),
         (true, false) => Ok(b.to_string()),
         (false, false) if a == b && additive => Ok(a.to_string()),
         (false, false) if a == b => Ok(a.to_string()),
-        _ => Err(format!("cannot combine `{a}` and `{b}`")),
+        _ => Err(ExprError::Units(a.to_string(), b.to_string())),
     }
 }
 

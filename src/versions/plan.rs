@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::semver::Version;
+use super::semver::{Version, VersionError};
 use super::{Bump, Changeset, render};
 
 /// What the releaser asked for.
@@ -36,8 +36,8 @@ pub struct Plan {
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
     /// The version text is not semver.
-    #[error("{0}")]
-    BadVersion(String),
+    #[error(transparent)]
+    BadVersion(#[from] VersionError),
     /// The version is not newer than the latest.
     #[error("{next} is not newer than the latest version {latest}")]
     NotNewer {
