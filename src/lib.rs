@@ -3,7 +3,7 @@
 
 pub mod cli;
 pub mod codegen;
-pub mod colors;
+pub mod color;
 pub mod commands;
 pub mod components;
 pub mod credentials;

@@ -310,41 +310,9 @@ fn value_changes(old: &Tokens, new: &Tokens, out: &mut Vec<Change>) {
     out.extend(parts.into_iter().flatten());
 }
 
-/// `OKLab` of an sRGB colour value (components in 0..1), for deltaE OK.
-#[allow(clippy::many_single_char_names)] // the formula's own names: r g b, l m s
-fn oklab(v: &Value) -> Option<[f64; 3]> {
-    if v.get("colorSpace").and_then(Value::as_str) != Some("srgb") {
-        return None;
-    }
-    let c = v.get("components")?.as_array()?;
-    let lin = |x: f64| {
-        if x <= 0.040_45 {
-            x / 12.92
-        } else {
-            ((x + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let (r, g, b) = (
-        lin(c.first()?.as_f64()?),
-        lin(c.get(1)?.as_f64()?),
-        lin(c.get(2)?.as_f64()?),
-    );
-    let l = (0.412_221_470_8 * r + 0.536_332_536_3 * g + 0.051_445_992_9 * b).cbrt();
-    let m = (0.211_903_498_2 * r + 0.680_699_545_1 * g + 0.107_396_956_6 * b).cbrt();
-    let s = (0.088_302_461_9 * r + 0.281_718_837_6 * g + 0.629_978_700_5 * b).cbrt();
-    Some([
-        0.210_454_255_3 * l + 0.793_617_785 * m - 0.004_072_046_8 * s,
-        1.977_998_495_1 * l - 2.428_592_205 * m + 0.450_593_709_9 * s,
-        0.025_904_037_1 * l + 0.782_771_766_2 * m - 0.808_675_766 * s,
-    ])
-}
-
-/// deltaE OK between two colour values, rounded to 4 decimals.
-#[allow(clippy::many_single_char_names)]
+/// deltaE OK between two colour values (any spaces), rounded to 4 decimals.
 pub fn delta_e_ok(a: &Value, b: &Value) -> Option<f64> {
-    let (x, y) = (oklab(a)?, oklab(b)?);
-    let d = ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt();
-    Some((d * 10_000.0).round() / 10_000.0)
+    crate::color::delta_e_ok_of(a, b).map(|d| (d * 10_000.0).round() / 10_000.0)
 }
 
 /// Compares two states of tokens and components.
