@@ -939,6 +939,31 @@ mod tests {
         ));
         assert!(close(to(Space::A98Rgb), [0.858_6, 0.0, 0.0], 1e-3));
         assert!(close(to(Space::SrgbLinear), [1.0, 0.0, 0.0], 1e-12));
+        // ColorAide 8.13 (`Color("red").convert(space)`).
+        // (ColorAide encodes rec2020 with the BT.1886 gamma 2.4; CSS Color 4's sample code,
+        // followed here, with the BT.2020 curve: compare the linear light.)
+        assert!(close(
+            rec2020_to_linear(to(Space::Rec2020)),
+            [0.627_403_9, 0.069_097_3, 0.016_391_4],
+            1e-6
+        ));
+        assert!(close(
+            to(Space::ProphotoRgb),
+            [0.702_250_6, 0.275_721_1, 0.103_547_7],
+            // ColorAide derives its ProPhoto matrix itself; the sample code's differs
+            // in the sixth decimal.
+            1e-5
+        ));
+        assert!(close(
+            to(Space::XyzD50),
+            [0.436_065_7, 0.222_493_2, 0.013_923_9],
+            1e-6
+        ));
+        assert!(close(
+            to(Space::XyzD65),
+            [0.412_390_8, 0.212_639_0, 0.019_330_8],
+            1e-6
+        ));
         assert!(close(to(Space::Hsl), [0.0, 100.0, 50.0], 1e-9));
         assert!(close(to(Space::Hwb), [0.0, 0.0, 0.0], 1e-9));
         // `#3b82f6`: oklch(62.3% 0.188 259.8) in colorjs.io and oklch.com.
@@ -989,6 +1014,20 @@ mod tests {
         assert!((o[0] - m[0]).abs() < 0.02, "{o:?} {m:?}");
         assert!((o[2] - m[2]).abs() < 2.0, "{o:?} {m:?}");
         assert!(m[1] < o[1]);
+        // Reference results of the same algorithm: ColorAide 8.13, `fit(method="oklch-chroma")`.
+        let cases = [
+            (Space::DisplayP3, [1.0, 0.0, 0.0], "#ff0b0c"),
+            (Space::DisplayP3, [0.0, 1.0, 0.0], "#00fb29"),
+            (Space::Rec2020, [1.0, 0.0, 0.0], "#ff494f"),
+            (Space::Lab, [50.0, 100.0, -100.0], "#bd2dff"),
+            (Space::Oklch, [0.98, 0.01, 250.0], "#f4f9ff"),
+            (Space::Oklch, [0.7, 0.4, 150.0], "#00c248"),
+        ];
+        for (space, c, hex) in cases {
+            assert_eq!(in_space(space, c).hex(), hex, "{space:?} {c:?}");
+        }
+        let m = Color::srgb(in_space(Space::Oklch, [0.7, 0.4, 150.0]).to_srgb(), 1.0).oklch();
+        assert!(close(m, [0.709_143, 0.210_391, 147.064_946], 1e-5), "{m:?}");
         // Far out of gamut: the chroma drops until clipping is within the JND.
         let vivid = in_space(Space::Oklch, [0.7, 0.4, 150.0]);
         let m = Color::srgb(vivid.to_srgb(), 1.0).oklch();
