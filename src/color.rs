@@ -808,6 +808,44 @@ pub fn stale_hex(v: &Value) -> Option<(String, String)> {
     off.then(|| (stored.to_string(), hex(computed)))
 }
 
+/// `v` with the `hex` member of every colour in it (nested ones too) left out: the value
+/// as far as the colour goes, for comparing two values.
+pub fn without_hex(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            let colour = m.contains_key("colorSpace");
+            Value::Object(
+                m.iter()
+                    .filter(|(k, _)| !(colour && *k == "hex"))
+                    .map(|(k, x)| (k.clone(), without_hex(x)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.iter().map(without_hex).collect()),
+        other => other.clone(),
+    }
+}
+
+/// `v` with every stale `hex` member (see [`stale_hex`]), nested ones too, replaced by the
+/// hex of the colour's components.
+pub fn with_true_hex(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            let fixed = stale_hex(v).map(|(_, hex)| hex);
+            Value::Object(
+                m.iter()
+                    .map(|(k, x)| match (&fixed, k.as_str()) {
+                        (Some(hex), "hex") => (k.clone(), Value::String(hex.clone())),
+                        _ => (k.clone(), with_true_hex(x)),
+                    })
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.iter().map(with_true_hex).collect()),
+        other => other.clone(),
+    }
+}
+
 /// Parses the colour strings legacy token files hold: `#rgb`, `#rgba`, `#rrggbb`,
 /// `#rrggbbaa`, `rgb()` and `rgba()`, into sRGB channels (0..1) and alpha.
 pub fn parse_css_color(t: &str) -> Option<([f64; 3], f64)> {
@@ -1079,6 +1117,17 @@ mod tests {
             json!({"colorSpace": "srgb", "components": [0.1451, 0.3882, 0.9216], "hex": "#2563EB"});
         assert_eq!(stale_hex(&v), None);
         assert_eq!(hex_of_value(&v).as_deref(), Some("#2563eb"));
+    }
+
+    #[test]
+    fn hex_members_set_aside_or_corrected() {
+        let v = json!({"color": {"colorSpace": "srgb", "components": [0, 0.5, 0.9], "hex": "#0066cc"}, "width": {"value": 1, "unit": "px"}});
+        assert_eq!(
+            without_hex(&v),
+            json!({"color": {"colorSpace": "srgb", "components": [0, 0.5, 0.9]}, "width": {"value": 1, "unit": "px"}})
+        );
+        assert_eq!(with_true_hex(&v)["color"]["hex"], json!("#0080e6"));
+        assert_eq!(with_true_hex(&v)["width"], v["width"]);
     }
 
     #[test]

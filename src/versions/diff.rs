@@ -274,12 +274,16 @@ fn value_changes(old: &Tokens, new: &Tokens, out: &mut Vec<Change>) {
                 .find(|(m, _)| m == mode)
                 .map_or(old_base, |(_, v)| v);
             // A mode change that only follows the base change is reported once, as the base.
-            if older != newer && (mode.is_none() || new_base != newer || old_base != older) {
+            // A colour is its components: an edit of its `hex` hint alone changes nothing.
+            if older != newer
+                && (mode.is_none() || new_base != newer || old_base != older)
+                && crate::color::without_hex(older) != crate::color::without_hex(newer)
+            {
                 changes.push(Change::TokenValueChanged {
                     path: t.path.to_string(),
                     mode: mode.map(str::to_string),
-                    old: older.clone().into_owned(),
-                    new: newer.clone().into_owned(),
+                    old: crate::color::with_true_hex(older),
+                    new: crate::color::with_true_hex(newer),
                     delta_e: delta_e_ok(older, newer),
                 });
             }
@@ -334,7 +338,7 @@ pub fn diff(old: &Tokens, new: &Tokens, old_c: &[Component], new_c: &[Component]
     let key = |r: &[(Option<&str>, Resolver<'_>)], t: &Token| {
         let vals: Vec<(Option<&str>, Value)> = values(r, t)
             .into_iter()
-            .map(|(m, v)| (m, v.into_owned()))
+            .map(|(m, v)| (m, crate::color::without_hex(&v)))
             .collect();
         format!(
             "{}\u{0}{}",
@@ -558,6 +562,24 @@ mod tests {
         assert_eq!(cs.bump(false), Bump::Major);
         // No change: none.
         assert!(diff(&old, &old, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_colour_is_its_components_not_its_hex() {
+        let v = |c: &str, hex: &str| {
+            tokens(&format!(
+                r#"{{"c": {{"$type": "color", "a": {{"$value": {{"colorSpace": "srgb", "components": {c}, "hex": "{hex}"}}}}}}}}"#
+            ))
+        };
+        let old = v("[0, 0.4, 0.8]", "#0066cc");
+        // Only the hint changed: no change.
+        assert!(diff(&old, &v("[0, 0.4, 0.8]", "#0066cd"), &[], &[]).is_empty());
+        // Only the components changed: the change carries the hex of the new components.
+        let cs = diff(&old, &v("[0, 0.5, 0.9]", "#0066cc"), &[], &[]);
+        let Change::TokenValueChanged { new, .. } = &cs.changes[0] else {
+            panic!("{cs:?}")
+        };
+        assert_eq!(new["hex"], serde_json::json!("#0080e6"));
     }
 
     #[test]
