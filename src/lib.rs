@@ -4,7 +4,7 @@
 pub mod cli;
 pub mod clock;
 pub mod codegen;
-pub mod colors;
+pub mod color;
 pub mod commands;
 pub mod components;
 pub mod credentials;

@@ -190,19 +190,16 @@ fn token_context(tokens: &Tokens, t: &Token, bgs: &[&Token]) -> Value {
                 "mode": m.unwrap_or("default"),
                 "css": css,
             });
-            if let Some((c, alpha)) = crate::colors::srgb(&resolved) {
-                v["hex"] = json!(if alpha < 1.0 {
-                    css.clone()
-                } else {
-                    crate::colors::hex(c)
-                });
-                v["oklch"] = json!(crate::colors::oklch_text(c));
+            if let Some(color) = crate::color::Color::from_value(&resolved) {
+                // The gamut-mapped sRGB hex of the components, whatever their space.
+                v["hex"] = json!(color.hex_with_alpha());
+                v["oklch"] = json!(crate::color::oklch_text(&color));
                 let contrast: Vec<Value> = bgs
                     .iter()
                     .filter(|b| b.path != t.path)
                     .filter_map(|b| {
                         let bg = resolver.resolved(b);
-                        let ratio = crate::colors::contrast_of(&resolved, &bg)?;
+                        let ratio = crate::color::contrast_of(&resolved, &bg)?;
                         Some(json!({
                             "against": b.path.as_str(),
                             "ratio": format!("{ratio:.2}"),

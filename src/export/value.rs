@@ -319,12 +319,8 @@ pub fn color(v: &Value) -> String {
         }
     };
     if space == "srgb" && comps.len() == 3 && comps.iter().all(Option::is_some) {
-        let b = |x: Option<f64>| (x.unwrap_or(0.0).clamp(0.0, 1.0) * 255.0).round() as u8;
-        let mut s = format!("#{:02x}{:02x}{:02x}", b(comps[0]), b(comps[1]), b(comps[2]));
-        if alpha < 1.0 {
-            let _ = write!(s, "{:02x}", (alpha.clamp(0.0, 1.0) * 255.0).round() as u8);
-        }
-        return s;
+        let c = [0, 1, 2].map(|i| comps[i].unwrap_or(0.0));
+        return crate::color::Color::srgb(c, alpha.clamp(0.0, 1.0)).hex_with_alpha();
     }
     let a = if alpha < 1.0 {
         format!(" / {}", trim_float(alpha))

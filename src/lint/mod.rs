@@ -347,7 +347,7 @@ fn contrast(cx: &mut Ctx<'_>) {
         }
         for mode in cx.modes() {
             let r = Resolver::new(cx.tokens, mode);
-            let Some(ratio) = crate::colors::contrast_of(&r.resolved(f), &r.resolved(b)) else {
+            let Some(ratio) = crate::color::contrast_of(&r.resolved(f), &r.resolved(b)) else {
                 continue;
             };
             let need = required(&size);

@@ -714,6 +714,15 @@ impl Walker<'_, '_> {
         for p in checked.problems {
             self.error(p.offset, p.code, path, p.message);
         }
+        for w in checked.warnings {
+            let loc = self.src.loc(w.offset);
+            self.findings.push(Finding::warning(
+                w.code,
+                &loc,
+                Some(path.as_str()),
+                w.message,
+            ));
+        }
         for r in checked.references {
             let loc = self.src.loc(r.offset);
             references.push((r, loc));

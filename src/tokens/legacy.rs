@@ -10,6 +10,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// The colour strings legacy formats hold (one parser for the whole program).
+pub use crate::color::parse_css_color;
 use crate::tokens::Format;
 use crate::tokens::dtcg::{self, Source};
 use crate::tokens::finding::{Finding, Findings};
@@ -671,7 +673,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             if alpha < 1.0 {
                 members.push(("alpha", num(round4(alpha), v.offset)));
             }
-            members.push(("hex", s(hex_of(rgb), v.offset)));
+            members.push(("hex", s(crate::color::hex(rgb), v.offset)));
             Some(obj(v.offset, members))
         } else {
             self.error(v, path, format!("`{text}` is not a colour opends can read (use `#rrggbb`, `#rgb`, `#rrggbbaa`, `rgb()` or `rgba()`)"));
@@ -1011,93 +1013,6 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-fn hex_of(rgb: [f64; 3]) -> String {
-    let b = |c: f64| (c.clamp(0.0, 1.0) * 255.0).round() as u8;
-    format!("#{:02x}{:02x}{:02x}", b(rgb[0]), b(rgb[1]), b(rgb[2]))
-}
-
-/// Parses `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, `rgb()`/`rgba()` into sRGB [0,1] and alpha.
-pub fn parse_css_color(t: &str) -> Option<([f64; 3], f64)> {
-    let t = t.trim();
-    if let Some(hex) = t.strip_prefix('#') {
-        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        let digits: Vec<u8> = hex
-            .chars()
-            .map(|c| c.to_digit(16).map(|d| d as u8))
-            .collect::<Option<_>>()?;
-        let ch = |hi: u8, lo: u8| f64::from(hi * 16 + lo) / 255.0;
-        return match digits.len() {
-            3 | 4 => {
-                let a = if digits.len() == 4 {
-                    ch(digits[3], digits[3])
-                } else {
-                    1.0
-                };
-                Some((
-                    [
-                        ch(digits[0], digits[0]),
-                        ch(digits[1], digits[1]),
-                        ch(digits[2], digits[2]),
-                    ],
-                    a,
-                ))
-            }
-            6 | 8 => {
-                let a = if digits.len() == 8 {
-                    ch(digits[6], digits[7])
-                } else {
-                    1.0
-                };
-                Some((
-                    [
-                        ch(digits[0], digits[1]),
-                        ch(digits[2], digits[3]),
-                        ch(digits[4], digits[5]),
-                    ],
-                    a,
-                ))
-            }
-            _ => None,
-        };
-    }
-    let lower = t.to_ascii_lowercase();
-    let inner = lower
-        .strip_prefix("rgba(")
-        .or_else(|| lower.strip_prefix("rgb("))?
-        .strip_suffix(')')?;
-    let parts: Vec<&str> = inner
-        .split([',', '/', ' '])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() < 3 || parts.len() > 4 {
-        return None;
-    }
-    let channel = |p: &str| -> Option<f64> {
-        if let Some(pct) = p.strip_suffix('%') {
-            pct.parse::<f64>().ok().map(|v| v / 100.0)
-        } else {
-            p.parse::<f64>().ok().map(|v| v / 255.0)
-        }
-    };
-    let alpha = match parts.get(3) {
-        Some(a) => {
-            if let Some(pct) = a.strip_suffix('%') {
-                pct.parse::<f64>().ok()? / 100.0
-            } else {
-                a.parse::<f64>().ok()?
-            }
-        }
-        None => 1.0,
-    };
-    Some((
-        [channel(parts[0])?, channel(parts[1])?, channel(parts[2])?],
-        alpha,
-    ))
-}
-
 /// Reads a Tokens Studio document (single file: sets at the top, `$themes`, `$metadata`)
 /// into base sets and modes: each theme is a mode, named after the theme (lowercase,
 /// `-` for other characters; `group-name` when themes come in several groups).
@@ -1257,14 +1172,6 @@ pub fn mode_slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn css_colors() {
-        assert_eq!(parse_css_color("#fff"), Some(([1.0, 1.0, 1.0], 1.0)));
-        let (rgb, a) = parse_css_color("rgba(255, 0, 0, 0.5)").unwrap();
-        assert_eq!((rgb, a), ([1.0, 0.0, 0.0], 0.5));
-        assert!(parse_css_color("#ggg").is_none());
-    }
 
     #[test]
     fn quantities() {

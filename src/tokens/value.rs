@@ -53,6 +53,8 @@ pub struct Problem {
 pub struct Checked {
     /// Problems found.
     pub problems: Vec<Problem>,
+    /// Worth a warning, not wrong (a colour `hex` that disagrees with its components).
+    pub warnings: Vec<Problem>,
     /// References to resolve and type-check later.
     pub references: Vec<Reference>,
 }
@@ -240,6 +242,14 @@ struct Ctx {
 impl Ctx {
     fn problem(&mut self, node: &Node<'_>, code: &'static str, message: String) {
         self.out.problems.push(Problem {
+            offset: node.offset,
+            code,
+            message: self.prefixed(message),
+        });
+    }
+
+    fn warning(&mut self, node: &Node<'_>, code: &'static str, message: String) {
+        self.out.warnings.push(Problem {
             offset: node.offset,
             code,
             message: self.prefixed(message),
@@ -613,7 +623,18 @@ fn color(cx: &mut Ctx, node: &Node<'_>) {
     }
     if let Some(hex) = node.get("hex") {
         match hex.as_str() {
-            Some(h) if is_hex6(h) => {}
+            Some(h) if is_hex6(h) => {
+                // The components are the colour; a `hex` that says otherwise is stale.
+                if let Some((stored, computed)) = crate::color::stale_hex(&node.to_value()) {
+                    cx.warning(
+                        hex,
+                        "stale-hex",
+                        format!(
+                            "hex `{stored}` disagrees with the components, which are `{computed}` in sRGB; the components win (update or remove `hex`)"
+                        ),
+                    );
+                }
+            }
             Some(h) => cx.problem(
                 hex,
                 "invalid-value",

@@ -274,12 +274,16 @@ fn value_changes(old: &Tokens, new: &Tokens, out: &mut Vec<Change>) {
                 .find(|(m, _)| m == mode)
                 .map_or(old_base, |(_, v)| v);
             // A mode change that only follows the base change is reported once, as the base.
-            if older != newer && (mode.is_none() || new_base != newer || old_base != older) {
+            // A colour is its components: an edit of its `hex` hint alone changes nothing.
+            if older != newer
+                && (mode.is_none() || new_base != newer || old_base != older)
+                && crate::color::without_hex(older) != crate::color::without_hex(newer)
+            {
                 changes.push(Change::TokenValueChanged {
                     path: t.path.to_string(),
                     mode: mode.map(str::to_string),
-                    old: older.clone().into_owned(),
-                    new: newer.clone().into_owned(),
+                    old: crate::color::with_true_hex(older),
+                    new: crate::color::with_true_hex(newer),
                     delta_e: delta_e_ok(older, newer),
                 });
             }
@@ -310,41 +314,9 @@ fn value_changes(old: &Tokens, new: &Tokens, out: &mut Vec<Change>) {
     out.extend(parts.into_iter().flatten());
 }
 
-/// `OKLab` of an sRGB colour value (components in 0..1), for deltaE OK.
-#[allow(clippy::many_single_char_names)] // the formula's own names: r g b, l m s
-fn oklab(v: &Value) -> Option<[f64; 3]> {
-    if v.get("colorSpace").and_then(Value::as_str) != Some("srgb") {
-        return None;
-    }
-    let c = v.get("components")?.as_array()?;
-    let lin = |x: f64| {
-        if x <= 0.040_45 {
-            x / 12.92
-        } else {
-            ((x + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let (r, g, b) = (
-        lin(c.first()?.as_f64()?),
-        lin(c.get(1)?.as_f64()?),
-        lin(c.get(2)?.as_f64()?),
-    );
-    let l = (0.412_221_470_8 * r + 0.536_332_536_3 * g + 0.051_445_992_9 * b).cbrt();
-    let m = (0.211_903_498_2 * r + 0.680_699_545_1 * g + 0.107_396_956_6 * b).cbrt();
-    let s = (0.088_302_461_9 * r + 0.281_718_837_6 * g + 0.629_978_700_5 * b).cbrt();
-    Some([
-        0.210_454_255_3 * l + 0.793_617_785 * m - 0.004_072_046_8 * s,
-        1.977_998_495_1 * l - 2.428_592_205 * m + 0.450_593_709_9 * s,
-        0.025_904_037_1 * l + 0.782_771_766_2 * m - 0.808_675_766 * s,
-    ])
-}
-
-/// deltaE OK between two colour values, rounded to 4 decimals.
-#[allow(clippy::many_single_char_names)]
+/// deltaE OK between two colour values (any spaces), rounded to 4 decimals.
 pub fn delta_e_ok(a: &Value, b: &Value) -> Option<f64> {
-    let (x, y) = (oklab(a)?, oklab(b)?);
-    let d = ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt();
-    Some((d * 10_000.0).round() / 10_000.0)
+    crate::color::delta_e_ok_of(a, b).map(|d| (d * 10_000.0).round() / 10_000.0)
 }
 
 /// Compares two states of tokens and components.
@@ -366,7 +338,7 @@ pub fn diff(old: &Tokens, new: &Tokens, old_c: &[Component], new_c: &[Component]
     let key = |r: &[(Option<&str>, Resolver<'_>)], t: &Token| {
         let vals: Vec<(Option<&str>, Value)> = values(r, t)
             .into_iter()
-            .map(|(m, v)| (m, v.into_owned()))
+            .map(|(m, v)| (m, crate::color::without_hex(&v)))
             .collect();
         format!(
             "{}\u{0}{}",
@@ -590,6 +562,24 @@ mod tests {
         assert_eq!(cs.bump(false), Bump::Major);
         // No change: none.
         assert!(diff(&old, &old, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_colour_is_its_components_not_its_hex() {
+        let v = |c: &str, hex: &str| {
+            tokens(&format!(
+                r#"{{"c": {{"$type": "color", "a": {{"$value": {{"colorSpace": "srgb", "components": {c}, "hex": "{hex}"}}}}}}}}"#
+            ))
+        };
+        let old = v("[0, 0.4, 0.8]", "#0066cc");
+        // Only the hint changed: no change.
+        assert!(diff(&old, &v("[0, 0.4, 0.8]", "#0066cd"), &[], &[]).is_empty());
+        // Only the components changed: the change carries the hex of the new components.
+        let cs = diff(&old, &v("[0, 0.5, 0.9]", "#0066cc"), &[], &[]);
+        let Change::TokenValueChanged { new, .. } = &cs.changes[0] else {
+            panic!("{cs:?}")
+        };
+        assert_eq!(new["hex"], serde_json::json!("#0080e6"));
     }
 
     #[test]

@@ -12,8 +12,12 @@ pub const CHANGELOG_FILE: &str = "CHANGELOG.md";
 
 const CHANGELOG_HEADER: &str = "# Changelog\n\nAll notable changes to this design system are listed here, newest first.\nThe format follows Keep a Changelog; versions follow Semantic Versioning.\n";
 
-/// A value in short form: a colour's hex, `4px` for dimensions, else compact JSON.
+/// A value in short form: a colour's hex (of its components, gamut-mapped to sRGB;
+/// `#rrggbbaa` when translucent), `4px` for dimensions, else compact JSON.
 pub fn short_value(v: &Value) -> String {
+    if let Some(hex) = crate::color::hex_of_value(v) {
+        return hex;
+    }
     if let Some(hex) = v.get("hex").and_then(Value::as_str) {
         return hex.to_string();
     }

@@ -90,3 +90,35 @@ fn working_compares_with_the_store_and_bad_refs_are_errors() {
         .stderr_contains("no version `1.2.0`");
     t.opends(["diff"]).code(2).stderr_contains("no FROM given");
 }
+
+#[test]
+fn a_changed_colour_shows_the_hex_of_its_components_not_a_stale_hex_member() {
+    // The components changed, the `hex` member was left as it was: the components win.
+    let stale = V1.replace("[0, 0.4, 0.8]", "[0, 0.5, 0.9]");
+    let t = Test::new().file("v1.json", V1).file("v2.json", &stale);
+    let out = t.opends(["diff", "v1.json", "v2.json"]).code(1);
+    out.stdout_contains("#0066cc -> #0080e6");
+    let md = t
+        .opends(["diff", "v1.json", "v2.json", "--format", "markdown"])
+        .code(1);
+    md.stdout_contains("`#0066cc` -> `#0080e6`");
+    // A colour in another space is shown by the hex of its gamut-mapped sRGB colour.
+    let oklch = V1.replace(
+        r##""colorSpace": "srgb", "components": [0, 0.4, 0.8], "hex": "#0066cc""##,
+        r#""colorSpace": "oklch", "components": [0.7, 0.4, 150]"#,
+    );
+    t.write("v3.json", oklch);
+    let out = t
+        .opends(["diff", "v1.json", "v3.json", "--format", "json"])
+        .code(1)
+        .json();
+    assert!(
+        out["changes"][0]["delta_e"]
+            .as_f64()
+            .is_some_and(|d| d > 0.1),
+        "{out:#}"
+    );
+    t.opends(["diff", "v1.json", "v3.json"])
+        .code(1)
+        .stdout_contains("#0066cc -> #00");
+}

@@ -420,3 +420,26 @@ fn docs_serve_serves_the_site_on_loopback_and_rebuilds_on_change() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn the_docs_site_shows_the_hex_of_colours_in_any_space() {
+    let t = Test::new()
+        .file("opends.yaml", "name: wide\ntokens: [tokens.json]\n")
+        .file(
+            "tokens.json",
+            r#"{"color": {"$type": "color",
+              "teal": {"$value": {"colorSpace": "oklch", "components": [0.7, 0.1, 200]}},
+              "vivid": {"$value": {"colorSpace": "display-p3", "components": [0, 1, 0]}},
+              "sand": {"$value": {"colorSpace": "hsl", "components": [40, 50, 80]}}}}"#,
+        );
+    t.opends(["docs", "build"]).success();
+    let page = t.read("site/tokens/color.html");
+    // oklch(0.7 0.1 200) fits sRGB; display-p3 green does not and is gamut-mapped
+    // (values as ColorAide's CSS Color 4 `oklch-chroma` mapping gives them).
+    for hex in ["#40b1b7", "#00fb29", "#e6d5b3"] {
+        assert!(
+            page.contains(&format!("<code class=\"ods-hex\">{hex}</code>")),
+            "{hex}: {page}"
+        );
+    }
+}

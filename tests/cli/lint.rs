@@ -232,3 +232,29 @@ fn the_bundled_example_has_no_error_level_finding() {
     let out = t.opends(["lint", "--json"]).success().json();
     assert_eq!(out["errors"], json!(0), "{out:#}");
 }
+
+#[test]
+fn contrast_checks_colours_in_every_space() {
+    // A near-white OKLCH text on white: no silent skip because it is not sRGB.
+    let tokens = r#"{"color": {"$type": "color",
+      "white": {"$value": {"colorSpace": "srgb", "components": [1, 1, 1]}},
+      "mist": {"$value": {"colorSpace": "oklch", "components": [0.98, 0.01, 250]}},
+      "ink": {"$value": {"colorSpace": "hsl", "components": [220, 40, 10]}},
+      "vivid": {"$value": {"colorSpace": "display-p3", "components": [0, 0, 0.2]}}}}"#;
+    let t = project(
+        tokens,
+        "  contrast:\n    - {foreground: color.mist, background: color.white}\n    - {foreground: color.ink, background: color.white}\n    - {foreground: color.white, background: color.vivid}\n",
+    );
+    let f = findings(&t, 1);
+    assert_eq!(
+        rule_has(&f, "contrast"),
+        ["color.mist on color.white"],
+        "{f:?}"
+    );
+    let message = f
+        .iter()
+        .find(|x| x["rule"] == json!("contrast"))
+        .and_then(|x| x["message"].as_str())
+        .unwrap_or_default();
+    assert!(message.starts_with("1.0"), "{message}");
+}

@@ -904,3 +904,46 @@ fn positions_on_a_minified_file_are_line_one_with_character_columns() {
         .code(1)
         .stderr_contains(&format!("min.json:1:{col}:"));
 }
+
+#[test]
+fn a_hex_that_disagrees_with_the_components_is_a_located_warning() {
+    let text = r##"{
+  "color": {"$type": "color",
+    "brand": {"$value": {"colorSpace": "srgb", "components": [0.1451, 0.3882, 0.851], "hex": "#2563eb"}},
+    "ok": {"$value": {"colorSpace": "srgb", "components": [0.1451, 0.3882, 0.9216], "hex": "#2563eb"}},
+    "wide": {"$value": {"colorSpace": "oklch", "components": [0.7, 0.1, 200], "hex": "#ff0000"}}
+  }
+}
+"##;
+    let t = Test::new().file("hex.json", text);
+    let out = t
+        .opends(["tokens", "validate", "hex.json", "--json"])
+        .success()
+        .json();
+    assert_eq!(out["valid"], true, "{out:#}");
+    let findings = out["findings"].as_array().expect("findings");
+    let stale: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["code"] == "stale-hex")
+        .collect();
+    assert_eq!(stale.len(), 2, "{out:#}");
+    let lines: Vec<&str> = text.lines().collect();
+    for (f, (path, line)) in stale.iter().zip([("color.brand", 3), ("color.wide", 5)]) {
+        assert_eq!(f["severity"], "warning", "{f}");
+        assert_eq!(f["file"], "hex.json", "{f}");
+        assert_eq!(f["path"], path, "{f}");
+        assert_eq!(f["line"], line, "{f}");
+        let column = lines[line - 1].rfind("\"#").expect("fixture text") + 1;
+        assert_eq!(f["column"], column, "{f}");
+    }
+    assert!(
+        stale[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("#2563eb") && m.contains("#2563d9")),
+        "{out:#}"
+    );
+    t.opends(["tokens", "validate", "hex.json"])
+        .success()
+        .stderr_contains("hex.json:3:")
+        .stderr_contains("disagrees with the components");
+}

@@ -814,3 +814,16 @@ fn a_hundred_small_releases_of_ten_thousand_tokens_stay_under_three_snapshots() 
     .success();
     assert_eq!(t.files_under("last"), t.files_under("v99"));
 }
+
+#[test]
+fn the_changelog_shows_a_changed_colour_by_its_components_hex() {
+    let t = released();
+    // Only the components change; the stale `hex` member stays.
+    edit(&t, "tokens.json", "[0, 0.4, 0.8]", "[0, 0.5, 0.9]");
+    t.opends(["release", "--yes", "-m", "Brighter brand"])
+        .success()
+        .stderr_contains("released 1.0.1");
+    let log = t.read("CHANGELOG.md");
+    assert!(log.contains("`#0066cc` -> `#0080e6`"), "{log}");
+    assert!(!log.contains("`#0066cc` -> `#0066cc`"), "{log}");
+}
