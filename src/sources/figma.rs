@@ -156,7 +156,6 @@ fn color(rgba: &Value) -> Option<Value> {
     let (r, g, b) = (channel("r")?, channel("g")?, channel("b")?);
     let a = channel("a").unwrap_or(1.0);
     let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
-    let byte = |x: f64| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
     let mut out = serde_json::json!({
         "colorSpace": "srgb",
         "components": [round(r), round(g), round(b)],
@@ -164,7 +163,7 @@ fn color(rgba: &Value) -> Option<Value> {
     if a < 1.0 {
         out["alpha"] = serde_json::json!(round(a));
     }
-    out["hex"] = Value::String(format!("#{:02x}{:02x}{:02x}", byte(r), byte(g), byte(b)));
+    out["hex"] = Value::String(crate::color::hex([r, g, b]));
     Some(out)
 }
 

@@ -261,7 +261,7 @@ pub fn library_tokens(file: &Value, set: &str) -> (Builder, Vec<String>) {
                 ));
                 continue;
             };
-            let Some((rgb, _)) = crate::tokens::legacy::parse_css_color(hex) else {
+            let Some((rgb, _)) = crate::color::parse_css_color(hex) else {
                 warnings.push(format!(
                     "library colour `{}` has an unreadable value `{hex}`; skipped",
                     path_of(c)
