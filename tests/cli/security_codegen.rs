@@ -482,3 +482,87 @@ fn declared_json_output_is_replaced_on_a_fresh_clone_but_never_an_input() {
         .stderr_contains("tokens.json");
     assert_eq!(t.read("tokens.json"), TOKENS);
 }
+
+/// `javascript:` and friends, spelled the ways a browser would still read as a scheme.
+const SCRIPT_URLS: [&str; 6] = [
+    "javascript:globalThis.PWNED=1",
+    " JaVa\tscript:globalThis.PWNED=1",
+    "\u{1}java\nscript:globalThis.PWNED=1",
+    "&#106;avascript&colon;globalThis.PWNED=1",
+    "data:text/html,<b>x</b>",
+    "VBScript:msgbox(1)",
+];
+
+#[test]
+fn script_url_in_store_is_not_generated() {
+    for url in SCRIPT_URLS {
+        let t = project();
+        tamper(&t, |spec| {
+            spec["parts"] = json!([{ "name": "link", "element": "a", "attrs": { "href": url } }]);
+        });
+        for fw in ["react", "vue", "svelte"] {
+            t.opends(["generate", fw])
+                .code(2)
+                .stderr_contains("component `Banner` cannot be generated")
+                .stderr_contains("element `a` of `link`: attribute `href`")
+                .stderr_contains("only http, https, mailto, tel and relative URLs");
+            assert!(
+                !t.exists(format!("generated/{fw}")),
+                "{fw}: nothing is written for {url:?}"
+            );
+        }
+    }
+    // The same through a prop bound to `src`: its default is a fixed URL too.
+    let t = project();
+    tamper(&t, |spec| {
+        spec["props"][0]["default"] = json!("javascript:globalThis.PWNED=1");
+        spec["parts"] =
+            json!([{ "name": "pic", "element": "img", "attrs": { "src": { "prop": "label" } } }]);
+    });
+    t.opends(["generate", "react"])
+        .code(2)
+        .stderr_contains("attribute `src` (the default of prop `label`)");
+    t.opends(["docs", "build"])
+        .code(2)
+        .stderr_contains("attribute `src`");
+}
+
+#[test]
+fn web_urls_are_generated() {
+    let t = project();
+    tamper(&t, |spec| {
+        spec["parts"] = json!([
+            { "name": "link", "element": "a", "attrs": { "href": "https://example.com/a?b=1&c=2" } },
+            { "name": "mail", "element": "a", "attrs": { "href": "mailto:team@example.com" } },
+            { "name": "top", "element": "a", "attrs": { "href": "#top" } },
+        ]);
+    });
+    for fw in ["react", "vue", "svelte"] {
+        t.opends(["generate", fw]).success();
+    }
+    let tsx = t.read("generated/react/Banner.tsx");
+    assert!(tsx.contains("https://example.com/a?b=1&amp;c=2"), "{tsx}");
+    assert!(tsx.contains("mailto:team@example.com"), "{tsx}");
+}
+
+#[test]
+fn script_url_in_spec_file_is_not_imported() {
+    let spec = "name: Link
+element: a
+attrs:
+  href: \" JaVa\\tscript:alert(1)\"
+parts:
+  - name: icon
+    element: span
+    attrs:
+      data-x: ok
+";
+    let t = Test::new()
+        .file("opends.yaml", "name: t\ntokens: [tokens.json]\n")
+        .file("tokens.json", TOKENS)
+        .file("link.yaml", spec);
+    t.opends(["components", "import", "link.yaml"])
+        .code(2)
+        .stderr_contains("link.yaml:4:")
+        .stderr_contains("component `Link`, element `a` of `root`: attribute `href` uses the URL scheme `javascript:`");
+}
