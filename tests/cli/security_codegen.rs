@@ -566,3 +566,88 @@ parts:
         .stderr_contains("link.yaml:4:")
         .stderr_contains("component `Link`, element `a` of `root`: attribute `href` uses the URL scheme `javascript:`");
 }
+
+/// True when `s` holds a bidi embedding, override or isolate control.
+fn has_bidi(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
+#[test]
+fn bidi_controls_are_not_written_raw_into_generated_code() {
+    let t = project();
+    let text = "admin\u{202E} \u{2066}// is checked\u{2069}\u{2067} x";
+    tamper(&t, |spec| {
+        spec["description"] = json!(text);
+        spec["props"][0]["description"] = json!(text);
+        spec["props"][0]["default"] = json!(text);
+        spec["accessibility"] = json!({ "keyboard": [text] });
+    });
+    for fw in ["react", "vue", "svelte"] {
+        t.opends(["generate", fw]).success();
+        for (file, out) in t.files_under(format!("generated/{fw}")) {
+            assert!(!has_bidi(&out), "{file} holds a raw bidi control:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn tokens_js_comments_and_values_cannot_end_a_script_block() {
+    let tokens = serde_json::json!({
+        "font": {"$type": "fontFamily", "body": {
+            "$value": "Inter</script><script>globalThis.PWNED=1</script>\u{2028}\u{202E}x",
+            "$description": "a */ b </script><script>globalThis.PWNED=1</script>\u{2028}c\u{2029}d\u{202E}e",
+            "$deprecated": "use </script> \u{2028} instead */"
+        }}
+    });
+    let t = Test::new().file("t.json", tokens.to_string());
+    for format in ["js", "ts"] {
+        t.opends([
+            "export", "tokens", "--input", "t.json", "--format", format, "--out", "out",
+        ])
+        .success();
+    }
+    for (file, out) in t.files_under("out") {
+        assert!(
+            out.contains("PWNED"),
+            "{file} shows the description:\n{out}"
+        );
+        assert!(!out.contains("</script"), "{file}:\n{out}");
+        assert!(!out.contains(['\u{2028}', '\u{2029}']), "{file}:\n{out}");
+        assert!(!has_bidi(&out), "{file}:\n{out}");
+        for line in out.lines().filter(|l| l.trim_start().starts_with("/**")) {
+            assert_eq!(line.matches("*/").count(), 1, "{file}: {line}");
+        }
+    }
+    if node_available() {
+        // The module loads, and nothing in it ran.
+        let mjs = t.join("out/tokens.mjs");
+        std::fs::copy(t.join("out/tokens.js"), &mjs).expect("copy the module");
+        let out = node_eval(&format!(
+            "import({:?}).then(m => console.log(Object.keys(m).length > 0 ? 'loaded' : 'empty', globalThis.PWNED === undefined ? 'clean' : 'pwned'))",
+            format!("file://{}", mjs.display())
+        ));
+        assert_eq!(out.trim(), "loaded clean");
+    }
+}
+
+#[test]
+fn tokens_studio_font_families_of_aliases_export_their_families() {
+    let studio = serde_json::json!({
+        "global": {
+            "a0": {"value": "Inter, sans-serif", "type": "fontFamilies"},
+            "a1": {"value": "{global.a0}, {global.a0}", "type": "fontFamilies"}
+        }
+    });
+    let t = Test::new().file("t.json", studio.to_string());
+    t.opends([
+        "export", "tokens", "--input", "t.json", "--format", "json", "--out", "out",
+    ])
+    .success();
+    let out: Value = serde_json::from_str(&t.read("out/tokens.json")).expect("json");
+    let text = out.to_string();
+    assert!(
+        text.contains("Inter, sans-serif, Inter, sans-serif"),
+        "{text}"
+    );
+}
