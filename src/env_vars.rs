@@ -53,6 +53,9 @@ impl EnvVars {
     pub const MAX_YAML_NODES: &'static str = "OPENDS_MAX_YAML_NODES";
     /// Input limit: most parts in one resolved value (`limits.max-value-nodes`).
     pub const MAX_VALUE_NODES: &'static str = "OPENDS_MAX_VALUE_NODES";
+    /// Input limit: most bytes values grow to through `$extends`, references and YAML
+    /// aliases (`limits.max-output-bytes`).
+    pub const MAX_OUTPUT_BYTES: &'static str = "OPENDS_MAX_OUTPUT_BYTES";
 
     /// Tests only: `kill:POINT` or `write:FILE` fails the process at a named point.
     pub const TEST_FAIL: &'static str = "OPENDS_TEST_FAIL";
@@ -101,6 +104,10 @@ impl EnvVars {
         (
             Self::MAX_VALUE_NODES,
             "limit: most parts in one resolved value",
+        ),
+        (
+            Self::MAX_OUTPUT_BYTES,
+            "limit: most bytes resolved values grow to",
         ),
         (Self::TEST_FAIL, "tests only: fail at a named point"),
         (Self::TEST_PAUSE, "tests only: pause at a named point"),

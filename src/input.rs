@@ -35,6 +35,11 @@ pub struct Limits {
     /// Most parts (JSON nodes) one token's value may have once its references are
     /// resolved (`limits.max-value-nodes`, `OPENDS_MAX_VALUE_NODES`).
     pub max_value_nodes: usize,
+    /// Most bytes the values of one run may grow to once `$extends` copies and references
+    /// are counted at the size of what they name: checked when tokens are linked, before
+    /// export and the docs site resolve them, and for YAML aliases of large scalars
+    /// (`limits.max-output-bytes`, `OPENDS_MAX_OUTPUT_BYTES`).
+    pub max_output_bytes: u64,
 }
 
 impl Default for Limits {
@@ -46,6 +51,7 @@ impl Default for Limits {
             max_chain: 64,
             max_yaml_nodes: 1_000_000,
             max_value_nodes: 10_000,
+            max_output_bytes: 512 * 1024 * 1024,
         }
     }
 }
@@ -72,6 +78,10 @@ pub struct LimitsConfig {
     /// Most parts one token's value may have once its references are resolved (default 10000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_value_nodes: Option<usize>,
+    /// Most bytes values may grow to through `$extends`, references and YAML aliases
+    /// (default 536870912, 512 MiB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_output_bytes: Option<u64>,
 }
 
 /// One limit: its `opends.yaml` key and environment variable, for error messages.
@@ -89,6 +99,8 @@ pub enum Limit {
     YamlNodes,
     /// [`Limits::max_value_nodes`].
     ValueNodes,
+    /// [`Limits::max_output_bytes`].
+    OutputBytes,
 }
 
 impl Limit {
@@ -101,6 +113,7 @@ impl Limit {
             Self::Chain => "max-chain",
             Self::YamlNodes => "max-yaml-nodes",
             Self::ValueNodes => "max-value-nodes",
+            Self::OutputBytes => "max-output-bytes",
         }
     }
 
@@ -113,6 +126,7 @@ impl Limit {
             Self::Chain => EnvVars::MAX_CHAIN,
             Self::YamlNodes => EnvVars::MAX_YAML_NODES,
             Self::ValueNodes => EnvVars::MAX_VALUE_NODES,
+            Self::OutputBytes => EnvVars::MAX_OUTPUT_BYTES,
         }
     }
 
@@ -174,6 +188,9 @@ pub fn resolve(config: &LimitsConfig) -> Limits {
         max_value_nodes: env(Limit::ValueNodes)
             .or(config.max_value_nodes)
             .unwrap_or(d.max_value_nodes),
+        max_output_bytes: env(Limit::OutputBytes)
+            .or(config.max_output_bytes)
+            .unwrap_or(d.max_output_bytes),
     }
 }
 
@@ -274,6 +291,22 @@ pub fn forbidden_char(name: &str) -> Option<char> {
         .find(|&c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
 }
 
+/// Why a token set name cannot be stored, if it cannot: a set is a label (the token
+/// file's name as given, so `../shared/tokens.json` is one), shown in findings and
+/// terminals and never used as a path, so what is refused is what could drive or
+/// mislead a terminal or a review: control characters, line and paragraph separators
+/// and bidi controls.
+pub fn set_name_problem(set: &str) -> Option<String> {
+    let c = set.chars().find(|&c| {
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || crate::codegen::escape::is_bidi(c)
+    })?;
+    Some(format!(
+        "the set name `{}` contains {}, which is not allowed (no control characters, line separators or bidi controls)",
+        set.escape_debug(),
+        c.escape_unicode()
+    ))
+}
+
 /// A YAML document that breaks a limit (or that the pre-scan cannot read).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlProblem {
@@ -296,12 +329,16 @@ pub fn check_yaml(text: &str) -> Result<(), YamlProblem> {
 pub fn check_yaml_with(text: &str, limits: &Limits) -> Result<(), YamlProblem> {
     use yaml_rust2::parser::{Event, Parser};
     let mut parser = Parser::new_from_str(text);
-    // Per open collection: (anchor id, expanded size so far).
-    let mut open: Vec<(usize, u64)> = Vec::new();
-    // Expanded size per anchor id.
-    let mut sizes: rustc_hash::FxHashMap<usize, u64> = rustc_hash::FxHashMap::default();
+    // Per open collection: (anchor id, expanded nodes so far, expanded scalar bytes so far).
+    let mut open: Vec<(usize, u64, u64)> = Vec::new();
+    // Expanded nodes and scalar bytes per anchor id.
+    let mut sizes: rustc_hash::FxHashMap<usize, (u64, u64)> = rustc_hash::FxHashMap::default();
     let mut total: u64 = 0;
+    // Scalar bytes the aliases add: a large scalar aliased thousands of times is few
+    // nodes but many bytes once expanded.
+    let mut alias_bytes: u64 = 0;
     let budget = limits.max_yaml_nodes as u64;
+    let byte_budget = limits.max_output_bytes;
     let problem = |mark: &yaml_rust2::scanner::Marker, message: String| YamlProblem {
         line: mark.line() as u32,
         column: mark.col() as u32 + 1,
@@ -340,33 +377,45 @@ pub fn check_yaml_with(text: &str, limits: &Limits) -> Result<(), YamlProblem> {
                         ),
                     ));
                 }
-                open.push((anchor, 1));
+                open.push((anchor, 1, 0));
                 total += 1;
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let (anchor, size) = open.pop().unwrap_or((0, 1));
+                let (anchor, size, bytes) = open.pop().unwrap_or((0, 1, 0));
                 if anchor != 0 {
-                    sizes.insert(anchor, size);
+                    sizes.insert(anchor, (size, bytes));
                 }
-                Some(size)
+                Some((size, bytes))
             }
-            Event::Scalar(_, _, anchor, _) => {
+            Event::Scalar(value, _, anchor, _) => {
                 total += 1;
+                let bytes = value.len() as u64;
                 if anchor != 0 {
-                    sizes.insert(anchor, 1);
+                    sizes.insert(anchor, (1, bytes));
                 }
-                Some(1)
+                Some((1, bytes))
             }
             Event::Alias(id) => {
-                let size = sizes.get(&id).copied().unwrap_or(1);
+                let (size, bytes) = sizes.get(&id).copied().unwrap_or((1, 0));
                 total = total.saturating_add(size);
-                Some(size)
+                alias_bytes = alias_bytes.saturating_add(bytes);
+                Some((size, bytes))
             }
             _ => None,
         };
-        if let (Some(size), Some(parent)) = (added, open.last_mut()) {
+        if let (Some((size, bytes)), Some(parent)) = (added, open.last_mut()) {
             parent.1 = parent.1.saturating_add(size);
+            parent.2 = parent.2.saturating_add(bytes);
+        }
+        if alias_bytes > byte_budget {
+            return Err(problem(
+                &mark,
+                format!(
+                    "the document's aliases expand to more than {byte_budget} bytes of text, {}",
+                    Limit::OutputBytes.hint()
+                ),
+            ));
         }
         if total > budget {
             return Err(problem(
@@ -395,6 +444,20 @@ mod tests {
         let err = check_yaml_with(&text, &Limits::default()).unwrap_err();
         assert!(err.message.contains("limits.max-yaml-nodes"), "{err:?}");
         assert!(err.line > 1);
+    }
+
+    #[test]
+    fn aliases_of_a_large_scalar_are_refused_by_bytes() {
+        let mut text = format!("a: &big {}\nb: [", "x".repeat(1000));
+        text.push_str(&vec!["*big"; 100].join(", "));
+        text.push_str("]\n");
+        let limits = Limits {
+            max_output_bytes: 50_000,
+            ..Limits::default()
+        };
+        let err = check_yaml_with(&text, &limits).unwrap_err();
+        assert!(err.message.contains("limits.max-output-bytes"), "{err:?}");
+        check_yaml_with(&text, &Limits::default()).unwrap();
     }
 
     #[test]

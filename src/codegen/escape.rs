@@ -29,7 +29,7 @@ pub fn js_string(s: &str) -> String {
             '\u{2028}' | '\u{2029}' => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
-            c if c.is_control() => {
+            c if c.is_control() || is_bidi(c) => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),
@@ -39,11 +39,58 @@ pub fn js_string(s: &str) -> String {
     out
 }
 
+/// A JSON value as a JavaScript/TypeScript expression (`export const x = ...`), safe
+/// in the same places as [`js_string`]: besides JSON's own escapes, `<`, `>`, `&`, the
+/// line and paragraph separators and bidi controls are written as `\u` escapes (in JSON
+/// text they can only occur inside strings, so the value is unchanged).
+pub fn js_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c if is_bidi(c) => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The bidirectional embedding, override and isolate controls (U+202A-U+202E,
+/// U+2066-U+2069) and the marks (U+200E, U+200F, U+061C): written raw into source, they
+/// make code read differently from how it runs ("Trojan Source").
+pub fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
+/// `s` with every bidi control written as visible text (`U+202E`), for comments, where
+/// nothing can be escaped.
+fn visible_bidi(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_bidi) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_bidi(c) {
+            let _ = write!(out, "U+{:04X}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Text for one line of a JavaScript comment (`//` or `/* */`) inside any file: line
 /// terminators become spaces, `*/` cannot close the comment, and `</script`,
 /// `</style` and `<!--` cannot end or change the enclosing HTML block.
 pub fn js_comment(s: &str) -> String {
-    let one_line: String = s
+    let one_line: String = visible_bidi(s)
         .chars()
         .map(|c| if is_line_break(c) { ' ' } else { c })
         .collect();
@@ -59,7 +106,7 @@ pub fn js_comment(s: &str) -> String {
 /// empty comment.
 pub fn html_comment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in visible_bidi(s).chars() {
         if c == '-' && out.ends_with('-') {
             out.push(' ');
         }
@@ -90,6 +137,9 @@ pub fn html(s: &str) -> String {
             '{' => out.push_str("&#123;"),
             '}' => out.push_str("&#125;"),
             c if c.is_control() => out.push(' '),
+            c if is_bidi(c) => {
+                let _ = write!(out, "&#x{:X};", c as u32);
+            }
             c => out.push(c),
         }
     }
@@ -104,7 +154,7 @@ pub fn css_string(s: &str) -> String {
 /// Text inside a CSS comment (`/* ... */`), also inside a `<style>` block: one line, and
 /// neither `*/` nor `</style` can end it early.
 pub fn css_comment(s: &str) -> String {
-    let one_line: String = s
+    let one_line: String = visible_bidi(s)
         .chars()
         .map(|c| if is_line_break(c) { ' ' } else { c })
         .collect();
@@ -129,6 +179,9 @@ pub fn markdown(s: &str) -> String {
                 out.push(c);
             }
             c if is_line_break(c) || c.is_control() => out.push(' '),
+            c if is_bidi(c) => {
+                let _ = write!(out, "&#x{:X};", c as u32);
+            }
             c => out.push(c),
         }
     }
@@ -178,6 +231,33 @@ mod tests {
             html("\"><script>{x}</script>'"),
             "&quot;&gt;&lt;script&gt;&#123;x&#125;&lt;/script&gt;&#39;"
         );
+    }
+
+    #[test]
+    fn bidi_controls_are_never_written_raw() {
+        let attack = "admin\u{202E} \u{2066}// check\u{2069}\u{2067}";
+        for out in [
+            js_string(attack),
+            js_comment(attack),
+            html_comment(attack),
+            html(attack),
+            css_comment(attack),
+            markdown(attack),
+            js_json(&serde_json::to_string(attack).unwrap()),
+        ] {
+            assert!(!out.chars().any(is_bidi), "{out:?}");
+        }
+        assert_eq!(js_comment("a\u{202E}b"), "aU+202Eb");
+        assert_eq!(js_string("a\u{202E}b"), "'a\\u202Eb'");
+    }
+
+    #[test]
+    fn json_in_js_cannot_end_a_script_block() {
+        let json = serde_json::to_string("</script>\u{2028}&").unwrap();
+        let out = js_json(&json);
+        assert_eq!(out, "\"\\u003c/script\\u003e\\u2028\\u0026\"");
+        let back: String = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, "</script>\u{2028}&");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! against the tokens, with every problem reported (file, line, offending name).
 
 pub mod ident;
+pub mod url;
 
 use std::collections::HashSet;
 
@@ -235,6 +236,7 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
         for (attr, b) in bindings {
             if attr != "text" {
                 check_attr_name(&mut c, attr);
+                check_url_binding(&mut c, attr, b, &part.element, &part.name, &prop_type);
             }
             check_binding(&mut c, b, &part.name, &prop_type, &part_names);
         }
@@ -281,6 +283,7 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
     }
     for (attr, b) in &spec.attrs {
         check_attr_name(&mut c, attr);
+        check_url_binding(&mut c, attr, b, &spec.element, "root", &prop_type);
         check_binding(&mut c, b, "root", &prop_type, &part_names);
     }
     // Different names that become the same identifier or class would clash in code.
@@ -434,6 +437,14 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
                 format!("style `{property}` has an unbalanced `{{` or `}}`"),
             );
         }
+        // An open string would run on into the next declarations.
+        if !quotes_balanced(value) {
+            c.error(
+                "invalid-style",
+                value,
+                format!("style `{property}` has an unbalanced quote"),
+            );
+        }
     }
     c.findings
 }
@@ -460,6 +471,24 @@ fn clash<'n>(
             }
         }
     }
+}
+
+/// Whether every CSS string in `value` ends: quotes pair up, a quote of the other kind
+/// inside a string does not count, and a backslash escapes the next character.
+fn quotes_balanced(value: &str) -> bool {
+    let mut open: Option<char> = None;
+    let mut chars = value.chars();
+    while let Some(ch) = chars.next() {
+        match (open, ch) {
+            (Some(_), '\\') => {
+                chars.next();
+            }
+            (Some(q), ch) if ch == q => open = None,
+            (None, '"' | '\'') => open = Some(ch),
+            _ => {}
+        }
+    }
+    open.is_none()
 }
 
 fn strip_references(value: &str) -> String {
@@ -514,6 +543,55 @@ fn check_attr_name(c: &mut Checker<'_>, attr: &str) {
             attr,
             format!("attribute `{attr}` is not allowed (lowercase names; no event handlers, `style` or `class`)"),
         );
+    }
+}
+
+/// A URL attribute's fixed value, or the default and enum values of the prop bound to
+/// it, may only use an allowed scheme ([`url::check_url`]).
+fn check_url_binding<'p>(
+    c: &mut Checker<'_>,
+    attr: &str,
+    b: &Binding,
+    element: &str,
+    part: &str,
+    prop: &impl Fn(&str) -> Option<&'p crate::model::component::Prop>,
+) {
+    if !url::is_url_attribute(attr) {
+        return;
+    }
+    let mut values: Vec<(&str, String)> = Vec::new();
+    match b {
+        Binding::Text(t) => values.push((t.as_str(), String::new())),
+        Binding::Prop { prop: name } => {
+            if let Some(p) = prop(name) {
+                if let Some(Literal::String(d)) = &p.default {
+                    values.push((d.as_str(), format!(" (the default of prop `{name}`)")));
+                }
+                for v in &p.values {
+                    values.push((v.as_str(), format!(" (value `{v}` of prop `{name}`)")));
+                }
+            }
+        }
+        Binding::Id { .. } => {}
+    }
+    for (value, via) in values {
+        if let Err(why) = url::check_url(attr, value) {
+            let component = c.component.clone();
+            // Point at the value where it is written as is, else at the attribute.
+            let near = if !value.is_empty() && c.text.contains(value) {
+                value
+            } else {
+                attr
+            };
+            c.error(
+                "unsafe-url",
+                near,
+                format!(
+                    "component `{component}`, element `{element}` of `{part}`: attribute `{attr}`{via} {why}; only {} and relative URLs are allowed",
+                    url::ALLOWED_SCHEMES.join(", ")
+                ),
+            );
+        }
     }
 }
 

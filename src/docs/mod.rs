@@ -402,6 +402,7 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         })?;
     }
     let tokens = input.tokens;
+    crate::tokens::resolve::check_output_budget(tokens).map_err(export::ExportError::from)?;
     let bgs = backgrounds(tokens);
     // Tokens by top-level group, in document order.
     let mut groups: BTreeMap<String, Vec<&Token>> = BTreeMap::new();

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+use crate::codegen::escape;
 use crate::export::css::HEADER;
 use crate::export::value::js_value;
 use crate::export::{File, Options, single_mode};
@@ -33,26 +34,26 @@ fn doc_comment(out: &mut String, t: &Token) {
     if desc.is_none() && dep.is_none() {
         return;
     }
+    // One line: neither `*/`, `</script` nor a line or paragraph separator can end the
+    // comment or the block around it, and bidi controls are shown, not applied.
     out.push_str("/**");
     if let Some(d) = desc {
-        if d.contains("*/") || d.contains('\n') {
-            let _ = write!(out, " {}", d.replace("*/", "* /").replace('\n', " "));
-        } else {
-            let _ = write!(out, " {d}");
-        }
+        let _ = write!(out, " {}", escape::js_comment(d));
     }
     if let Some(reason) = dep {
-        let _ = write!(out, " @deprecated {}", reason.replace("*/", "* /"));
+        let _ = write!(out, " @deprecated {}", escape::js_comment(&reason));
     }
     out.push_str(" */\n");
 }
 
-/// A JSON literal for a value; plain strings skip the serializer.
+/// A JSON literal for a value, with `<`, `>`, `&`, U+2028/U+2029 and bidi controls
+/// escaped too ([`escape::js_json`]); plain strings skip the serializer.
 fn js_literal(v: &Value) -> String {
     if let Value::String(s) = v {
-        if !s
-            .bytes()
-            .any(|b| b == b'"' || b == b'\\' || b < 0x20 || b == b'<')
+        if s.is_ascii()
+            && !s
+                .bytes()
+                .any(|b| matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&') || b < 0x20 || b == 0x7f)
         {
             let mut out = String::with_capacity(s.len() + 2);
             out.push('"');
@@ -61,7 +62,7 @@ fn js_literal(v: &Value) -> String {
             return out;
         }
     }
-    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+    escape::js_json(&serde_json::to_string(v).unwrap_or_else(|_| "null".into()))
 }
 
 struct Module {
@@ -111,7 +112,9 @@ fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> M
             }
             modes.insert(mode.clone(), Value::Object(values));
         }
-        let text = serde_json::to_string_pretty(&Value::Object(modes)).unwrap_or_default();
+        let text = escape::js_json(
+            &serde_json::to_string_pretty(&Value::Object(modes)).unwrap_or_default(),
+        );
         let _ = writeln!(
             m.js,
             "\n/** Values that differ from the default mode, per mode. */\nexport const modes = {text};"

@@ -165,6 +165,9 @@ pub enum ExportError {
         /// The modes there are.
         known: String,
     },
+    /// The resolved values would break `max-output-bytes`.
+    #[error(transparent)]
+    OutputTooLarge(#[from] crate::tokens::resolve::OutputTooLarge),
 }
 
 /// Renders `tokens` as `format`.
@@ -187,6 +190,9 @@ pub fn render(
             });
         }
     }
+    // Bounded before anything is resolved: what the store holds may have been written
+    // by anyone (or by an older opends without the check at link time).
+    crate::tokens::resolve::check_output_budget(tokens)?;
     let names = match format {
         // These key by token path (or make their own names): no collision to check.
         ExportFormat::Json | ExportFormat::Dtcg | ExportFormat::Tailwind => Vec::new(),

@@ -246,7 +246,7 @@ pub fn css_string(s: &str) -> String {
             '<' | '>' | '#' | '@' => {
                 let _ = write!(out, "\\{:x} ", c as u32);
             }
-            c if c.is_control() => {
+            c if c.is_control() || crate::codegen::escape::is_bidi(c) => {
                 let _ = write!(out, "\\{:x} ", c as u32);
             }
             c => out.push(c),
@@ -277,6 +277,16 @@ pub fn css_ident(s: &str) -> String {
     out
 }
 
+/// The family names in a value; a list item that aliased another list of families (Tokens Studio's
+/// `"{a}, {b}"`) resolves to that list: its families are part of this one.
+fn families<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
+    match v {
+        Value::String(s) => out.push(s),
+        Value::Array(items) => items.iter().for_each(|i| families(i, out)),
+        _ => {}
+    }
+}
+
 /// A font family list as CSS (names with spaces or digits quoted, see [`css_string`]).
 pub fn font_family(v: &Value) -> String {
     let quote = |s: &str| -> String {
@@ -288,16 +298,9 @@ pub fn font_family(v: &Value) -> String {
             css_string(s)
         }
     };
-    match v {
-        Value::String(s) => quote(s),
-        Value::Array(items) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(quote)
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => String::new(),
-    }
+    let mut list = Vec::new();
+    families(v, &mut list);
+    list.into_iter().map(quote).collect::<Vec<_>>().join(", ")
 }
 
 /// A DTCG colour as CSS Color 4 (`#rrggbb` for opaque sRGB).
@@ -401,6 +404,15 @@ pub fn js_value(ty: TokenType, resolved: &Value) -> Value {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn font_family_lists_of_aliased_lists_are_flattened() {
+        let v = serde_json::json!([["Inter", "sans-serif"], ["Inter", "sans-serif"]]);
+        assert_eq!(
+            super::font_family(&v),
+            "Inter, sans-serif, Inter, sans-serif"
+        );
+    }
+
     use super::*;
     use serde_json::json;
 

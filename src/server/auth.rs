@@ -112,7 +112,14 @@ pub const EMAIL_MAX_LEN: usize = 254;
 /// add`, login) and returns it normalised (surrounding spaces removed, lowercase).
 /// Refused: control characters (C0, DEL, C1), line and paragraph separators, bidi
 /// controls, any whitespace, `<` `>`, more than [`EMAIL_MAX_LEN`] bytes, and anything but
-/// one `@` between a non-empty local part and domain.
+/// one `@` between a local part and a domain of this grammar:
+///
+/// - local part: ASCII letters, digits and ``.!#$%*+-/?^_`|~``, dots not first, last or
+///   doubled (RFC 5322's dot-atom without the characters that are markup or syntax
+///   elsewhere: `" ' & \ ; ( ) { } = ,`);
+/// - domain: dot-separated labels of ASCII letters, digits and hyphens (not first or
+///   last), each 1 to 63 characters. International domains are accepted in their ASCII
+///   form (`xn--...` labels) only: Unicode labels bring look-alike and fullwidth forms.
 pub fn normalize_email(input: &str) -> Result<String, String> {
     let email = input.trim_matches(' ').to_lowercase();
     if email.is_empty() {
@@ -134,17 +141,50 @@ pub fn normalize_email(input: &str) -> Result<String, String> {
             c.escape_unicode()
         ));
     }
-    match email.split_once('@') {
-        Some((local, domain))
-            if !local.is_empty() && !domain.is_empty() && !domain.contains('@') =>
-        {
-            Ok(email)
-        }
-        _ => Err(
+    let Some((local, domain)) = email
+        .split_once('@')
+        .filter(|(l, d)| !l.is_empty() && !d.is_empty() && !d.contains('@'))
+    else {
+        return Err(
             "an e-mail address needs one `@` between a name and a domain, e.g. `ada@example.com`"
                 .into(),
-        ),
+        );
+    };
+    let local_ok = |c: char| c.is_ascii_alphanumeric() || "._!#$%*+-/?^`|~".contains(c);
+    if let Some(c) = local.chars().find(|&c| !local_ok(c)) {
+        return Err(format!(
+            "the e-mail address contains `{}` before the `@`, which is not allowed (letters, digits and .!#$%*+-/?^_`|~)",
+            c.escape_default()
+        ));
     }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err(
+            "the part before the `@` may not start or end with a dot or hold two in a row".into(),
+        );
+    }
+    for label in domain.split('.') {
+        if label.is_empty() {
+            return Err(format!(
+                "the domain `{domain}` has an empty label (two dots in a row, or a dot at either end)"
+            ));
+        }
+        if let Some(c) = label
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        {
+            return Err(format!(
+                "the domain `{}` contains `{}`, which is not allowed (ASCII letters, digits and hyphens; international domains in their `xn--` form)",
+                domain.escape_default(),
+                c.escape_default()
+            ));
+        }
+        if label.starts_with('-') || label.ends_with('-') || label.len() > 63 {
+            return Err(format!(
+                "the domain label `{label}` is not valid (1 to 63 characters, no hyphen first or last)"
+            ));
+        }
+    }
+    Ok(email)
 }
 
 /// The actions of the roles table (docs/api.md).
@@ -242,8 +282,35 @@ mod tests {
             "abc",
             "",
             "a\u{202e}@b.c",
+            "a\"b@c.d",
+            "a'b@c.d",
+            "a&b@c.d",
+            "a\\b@c.d",
+            "a;b@c.d",
+            "a(b)@c.d",
+            "a{b}@c.d",
+            "a=b@c.d",
+            "\u{ff41}@b.c",
+            "a@\u{ff42}.c",
+            "x@y..io",
+            "x@.y.io",
+            "x@y.io.",
+            "x@-y.io",
+            ".x@y.io",
+            "x.@y.io",
+            "x..y@z.io",
+            "x@b\u{fc}cher.de",
         ] {
             assert!(normalize_email(bad).is_err(), "{bad:?}");
+        }
+        for good in [
+            "a.b+tag@example.co.uk",
+            "o'k@x.io".replace('\'', "_").as_str(),
+            "x@xn--bcher-kva.de",
+            "admin@localhost",
+            "a!#$%*+-/?^_`|~z@x-y.io",
+        ] {
+            assert!(normalize_email(good).is_ok(), "{good:?}");
         }
         let long = format!("{}@b.c", "a".repeat(251));
         assert!(normalize_email(&long).is_err());

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod body;
 pub mod db;
 pub mod limits;
 pub mod release;
@@ -313,6 +314,7 @@ fn close(resp: &mut Response) {
 /// Builds the router with every layer.
 pub fn router(app: App) -> axum::Router {
     let mut r = api::routes()
+        .layer(axum::middleware::from_fn(body::gate))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&app),
             read_body,

@@ -836,6 +836,13 @@ fn key_problem(key: &str) -> Option<String> {
             key.escape_debug()
         ));
     }
+    if let Some(c) = key.chars().find(|&c| crate::codegen::escape::is_bidi(c)) {
+        return Some(format!(
+            "`{}` contains the bidi control {}",
+            key.escape_debug(),
+            c.escape_unicode()
+        ));
+    }
     crate::tokens::dtcg::name_problem_path(key)
 }
 
@@ -975,6 +982,13 @@ fn check_token(path: &str, entry: &str, modes: &[String], p: &mut Vec<Problem>) 
     }
     for f in ["description", "set", "source"] {
         string_field(p, &m, f, &at, false);
+    }
+    if let Some(why) = m
+        .get("set")
+        .and_then(Value::as_str)
+        .and_then(crate::input::set_name_problem)
+    {
+        p.push(Problem::new("invalid-name", &at, why));
     }
     if !matches!(m.get("inherited"), None | Some(Value::Bool(_))) {
         p.push(Problem::new(

@@ -432,17 +432,48 @@ fn apply_extends(
         .map(|en| en.parsed.path.as_str().to_string())
         .collect();
     // Upper bound of the tokens each application copies, before copying anything.
+    // The same for the bytes the copies hold: many groups inheriting one large value
+    // would otherwise copy it many times.
     let mut copies: Vec<u64> = vec![0; good.len()];
+    let mut copied_bytes: Vec<u64> = vec![0; good.len()];
     let mut total = entries.len() as u64;
+    let mut total_bytes = entries
+        .iter()
+        .fold(0u64, |acc, en| acc.saturating_add(entry_bytes(&en.parsed)));
     for &i in &order {
         let prefix = format!("{}.", good[i].target);
-        let own = below(&sorted, &prefix).count() as u64;
-        let nested: u64 = deps(i)
-            .into_iter()
-            .filter(|&j| state[j] == 2)
-            .fold(0u64, |acc, j| acc.saturating_add(copies[j]));
+        let (own, own_bytes) = below(&sorted, &prefix)
+            .filter_map(|p| index.get(&TokenPath::new(p.as_str())))
+            .fold((0u64, 0u64), |(n, b), &k| {
+                (n + 1, b.saturating_add(entry_bytes(&entries[k].parsed)))
+            });
+        let (nested, nested_bytes) =
+            deps(i)
+                .into_iter()
+                .filter(|&j| state[j] == 2)
+                .fold((0u64, 0u64), |(n, b), j| {
+                    (
+                        n.saturating_add(copies[j]),
+                        b.saturating_add(copied_bytes[j]),
+                    )
+                });
         copies[i] = own.saturating_add(nested);
+        copied_bytes[i] = own_bytes.saturating_add(nested_bytes);
         total = total.saturating_add(copies[i]);
+        total_bytes = total_bytes.saturating_add(copied_bytes[i]);
+        if total_bytes > limits.max_output_bytes {
+            findings.push(Finding::error(
+                "limit-exceeded",
+                &good[i].loc,
+                Some(good[i].group.as_str()),
+                format!(
+                    "`$extends` would copy values of more than {} bytes, {}",
+                    limits.max_output_bytes,
+                    Limit::OutputBytes.hint()
+                ),
+            ));
+            return;
+        }
         if total > limits.max_tokens as u64 {
             findings.push(Finding::error(
                 "limit-exceeded",
@@ -484,6 +515,19 @@ fn apply_extends(
             });
         }
     }
+}
+
+/// The bytes a copy of a token holds (value, description and extensions).
+fn entry_bytes(p: &ParsedToken) -> u64 {
+    let mut n =
+        crate::tokens::resolve::value_bytes(&p.value).saturating_add(p.path.as_str().len() as u64);
+    if let Some(d) = &p.description {
+        n = n.saturating_add(d.len() as u64);
+    }
+    if let Some(x) = &p.extensions {
+        n = n.saturating_add(crate::tokens::resolve::value_bytes(x));
+    }
+    n
 }
 
 /// Every reference must name an existing token (not a group).
@@ -714,6 +758,12 @@ fn check_chain_length(
     let mut depth: Vec<usize> = vec![0; n];
     let mut size: Vec<u64> = parsed.iter().map(|p| value_nodes(&p.value)).collect();
     let own = size.clone();
+    // Bytes too: one large string aliased thousands of times stays within the parts
+    // limits but not within memory once resolved.
+    let mut bytes: Vec<u64> = parsed
+        .iter()
+        .map(|p| crate::tokens::resolve::value_bytes(&p.value))
+        .collect();
     let mut state = vec![0u8; n]; // 0 new, 1 on stack, 2 done
     for start in 0..n {
         if state[start] != 0 || parsed[start].references.is_empty() {
@@ -733,6 +783,7 @@ fn check_chain_length(
                     2 => {
                         depth[node] = depth[node].max(depth[next] + 1);
                         size[node] = size[node].saturating_add(size[next]);
+                        bytes[node] = bytes[node].saturating_add(bytes[next]);
                     }
                     _ => {}
                 }
@@ -742,12 +793,15 @@ fn check_chain_length(
                 if let Some((parent, _)) = stack.last() {
                     depth[*parent] = depth[*parent].max(depth[node] + 1);
                     size[*parent] = size[*parent].saturating_add(size[node]);
+                    bytes[*parent] = bytes[*parent].saturating_add(bytes[node]);
                 }
             }
         }
     }
     let mut total: u64 = 0;
     let total_max = (limits.max_tokens as u64).saturating_mul(16);
+    let mut total_bytes: u64 = 0;
+    let mut bytes_reported = false;
     for (i, p) in parsed.iter().enumerate() {
         if depth[i] == max + 1 {
             findings.push(Finding::error(
@@ -778,6 +832,21 @@ fn check_chain_length(
             ));
         }
         total = total.saturating_add(size[i].min(max_nodes.saturating_add(1)));
+        total_bytes = total_bytes.saturating_add(bytes[i]);
+        if total_bytes > limits.max_output_bytes && !bytes_reported {
+            bytes_reported = true;
+            findings.push(Finding::error(
+                "limit-exceeded",
+                &p.loc,
+                Some(p.path.as_str()),
+                format!(
+                    "the resolved values of the tokens up to `{}` hold more than {} bytes (references count at the size of what they name), {}",
+                    p.path,
+                    limits.max_output_bytes,
+                    Limit::OutputBytes.hint()
+                ),
+            ));
+        }
     }
     if total > total_max {
         if let Some(p) = parsed.first() {

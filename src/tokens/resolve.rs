@@ -145,6 +145,101 @@ impl<'t> Resolver<'t> {
     }
 }
 
+/// About how many bytes `value` takes written out as JSON (an upper bound of what any
+/// export writes for it, references counted as written).
+pub fn value_bytes(value: &Value) -> u64 {
+    match value {
+        Value::String(s) => s.len() as u64 + 2,
+        Value::Array(items) => items
+            .iter()
+            .fold(2, |acc: u64, v| acc.saturating_add(value_bytes(v) + 1)),
+        Value::Object(m) => m.iter().fold(2, |acc: u64, (k, v)| {
+            acc.saturating_add(k.len() as u64 + 4)
+                .saturating_add(value_bytes(v))
+        }),
+        Value::Number(_) => 24,
+        Value::Bool(_) | Value::Null => 5,
+    }
+}
+
+/// The resolved values would be larger than [`crate::input::Limits::max_output_bytes`].
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the token values would grow to more than {limit} bytes once their references are resolved, {}",
+    crate::input::Limit::OutputBytes.hint()
+)]
+pub struct OutputTooLarge {
+    /// The limit in bytes.
+    pub limit: u64,
+}
+
+/// Checks, before anything is resolved, that the resolved values of every token in the
+/// base and in each mode fit in `max-output-bytes` together: a reference counts at the
+/// size of what it names (a large string and thousands of aliases to it would otherwise
+/// be copied thousands of times by an export or the docs site).
+pub fn check_output_budget(tokens: &Tokens) -> Result<(), OutputTooLarge> {
+    let limit = crate::input::limits().max_output_bytes;
+    let mut total: u64 = 0;
+    let modes = std::iter::once(None).chain(tokens.modes.iter().map(|m| Some(m.as_str())));
+    for mode in modes {
+        total = total.saturating_add(resolved_bytes(tokens, mode, limit));
+        if total > limit {
+            return Err(OutputTooLarge { limit });
+        }
+    }
+    Ok(())
+}
+
+/// The bytes of every token's value in `mode` with references counted at the size of
+/// what they name (an upper bound for `$ref` pointers into part of a value); stops
+/// counting once past `stop`. Iterative and memoised: linear in tokens and references.
+pub fn resolved_bytes(tokens: &Tokens, mode: Option<&str>, stop: u64) -> u64 {
+    let n = tokens.tokens.len();
+    let edges = |i: usize| -> Vec<usize> {
+        let mut refs = Vec::new();
+        references(tokens.tokens[i].value_in(mode), &mut refs);
+        refs.iter()
+            .filter_map(|p| tokens.position(&TokenPath::new(p.as_str())))
+            .collect()
+    };
+    let mut size: Vec<u64> = vec![0; n];
+    let mut state = vec![0u8; n]; // 0 new, 1 on stack (a cycle counts as ending), 2 done
+    let mut total: u64 = 0;
+    for start in 0..n {
+        if state[start] == 0 {
+            let mut stack: Vec<(usize, Vec<usize>)> = vec![(start, edges(start))];
+            state[start] = 1;
+            size[start] = value_bytes(tokens.tokens[start].value_in(mode));
+            while let Some((node, pending)) = stack.last_mut() {
+                let node = *node;
+                if let Some(next) = pending.pop() {
+                    match state[next] {
+                        0 => {
+                            state[next] = 1;
+                            size[next] = value_bytes(tokens.tokens[next].value_in(mode));
+                            let e = edges(next);
+                            stack.push((next, e));
+                        }
+                        2 => size[node] = size[node].saturating_add(size[next]),
+                        _ => {}
+                    }
+                } else {
+                    stack.pop();
+                    state[node] = 2;
+                    if let Some((parent, _)) = stack.last() {
+                        size[*parent] = size[*parent].saturating_add(size[node]);
+                    }
+                }
+            }
+        }
+        total = total.saturating_add(size[start]);
+        if total > stop {
+            break;
+        }
+    }
+    total
+}
+
 /// Whether a value holds any alias or `$ref`.
 pub fn has_references(value: &Value) -> bool {
     match value {
@@ -215,4 +310,32 @@ pub fn changed_in_mode(tokens: &Tokens, mode: &str) -> Vec<bool> {
         }
     }
     state.into_iter().map(|s| s == 3).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolved_bytes_count_aliases_at_the_size_of_their_target() {
+        let mut doc = serde_json::Map::new();
+        doc.insert(
+            "big".into(),
+            serde_json::json!({"$type": "fontFamily", "$value": "x".repeat(1000)}),
+        );
+        for i in 0..10 {
+            doc.insert(format!("a{i}"), serde_json::json!({"$value": "{big}"}));
+        }
+        let mut findings = crate::tokens::Findings::default();
+        let file = crate::tokens::TokenFile {
+            name: "t.json".into(),
+            path: "t.json".into(),
+            text: Value::Object(doc).to_string(),
+        };
+        let tokens = crate::tokens::load_files(&[file], crate::tokens::Format::Auto, &mut findings);
+        assert!(!findings.has_errors(), "{findings:?}");
+        let bytes = resolved_bytes(&tokens, None, u64::MAX);
+        assert!((11_000..12_000).contains(&bytes), "{bytes}");
+        assert!(resolved_bytes(&tokens, None, 10) < 2_000);
+    }
 }

@@ -544,3 +544,127 @@ fn push_and_patch_bodies_fuzz_without_5xx_and_accept_only_valid_state() {
         "some cases were accepted (the seeds are valid)"
     );
 }
+
+#[test]
+fn push_with_script_url_attr_is_refused() {
+    let f = Fixture::new();
+    for url in [
+        "javascript:alert(1)",
+        " JaVa\tscript:alert(1)",
+        "&#x6A;avascript:alert(1)",
+        "data:text/html,x",
+    ] {
+        f.refused_component(&json!({"attrs": {"href": url}}), "unsafe-url");
+        f.refused_component(
+            &json!({"parts": [{"name": "pic", "element": "img", "attrs": {"src": url}}]}),
+            "unsafe-url",
+        );
+    }
+    let before = f.revision();
+    let (st, body) = f.push(&json!({
+        "base_revision": before,
+        "components": [["Banner", banner(&json!({"attrs": {"href": "https://example.com/"}}))]],
+    }));
+    assert_eq!(st, 200, "a web URL is accepted: {body}");
+}
+
+/// One string of `len` bytes (`font.big`) and `aliases` tokens aliasing it.
+fn big_string_and_aliases(len: usize, aliases: usize) -> Vec<(String, Value)> {
+    let mut tokens = vec![(
+        "font.big".to_string(),
+        json!({"type": "fontFamily", "value": "x".repeat(len), "set": "local"}),
+    )];
+    for i in 0..aliases {
+        tokens.push((
+            format!("font.a{i}"),
+            json!({"type": "fontFamily", "value": "{font.big}", "set": "local"}),
+        ));
+    }
+    tokens
+}
+
+#[test]
+fn push_of_a_large_value_aliased_thousands_of_times_is_refused() {
+    // 1 MiB and 4,000 aliases to it: a 1.2 MB push that teammates' exports would
+    // resolve to 4 GB.
+    let f = Fixture::new();
+    let before = f.revision();
+    let tokens: Vec<Value> = big_string_and_aliases(1 << 20, 4000)
+        .into_iter()
+        .map(|(k, v)| json!([k, v]))
+        .collect();
+    let (st, body) = f.push(&json!({"base_revision": before, "tokens": tokens}));
+    assert_refused(st, &body, "limit-exceeded");
+    assert!(
+        body.to_string().contains("limits.max-output-bytes"),
+        "{body}"
+    );
+    assert_eq!(f.revision(), before);
+}
+
+/// The server's peak resident memory in kB (`VmHWM`), where /proc has it.
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn push_of_millions_of_tiny_values_is_refused_before_parsing() {
+    // A valid 9.8 MB body: 4.9 million array elements, about 1 GB once parsed.
+    let f = Fixture::new();
+    let before = f.revision();
+    let mut body = format!("{{\"base_revision\": {before}, \"layout\": {{\"groups\": [0");
+    body.push_str(&",0".repeat(4_900_000));
+    body.push_str("]}}");
+    let send = || {
+        call(
+            f.c.post(format!("{}/api/v1/sync/push", f.s.url))
+                .bearer_auth(&f.token)
+                .header("content-type", "application/json")
+                .body(body.clone()),
+        )
+    };
+    let (st, err) = send();
+    assert_eq!(st, 413, "{err}");
+    assert_eq!(err["error"]["code"], json!("too_many_values"), "{err}");
+    // Several at once: each refused from its bytes, none parsed.
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4).map(|_| s.spawn(send)).collect();
+        for h in handles {
+            let (st, _) = h.join().expect("a push thread");
+            assert!(st == 413 || st == 503, "{st}");
+        }
+    });
+    assert_eq!(f.revision(), before);
+    let (st, _) = call(f.c.get(format!("{}/health", f.s.url)));
+    assert_eq!(st, 200);
+    if let Some(kb) = peak_rss_kb(f.s.child.id()) {
+        assert!(kb < 400 * 1024, "the server peaked at {kb} kB");
+    }
+}
+
+#[test]
+fn push_with_newline_set_or_bidi_key_is_refused() {
+    let f = Fixture::new();
+    let before = f.revision();
+    let mut c = colour();
+    c["set"] = json!("../../x\n");
+    let (st, body) = f.push(&json!({"base_revision": before, "tokens": [["color.brand", c]]}));
+    assert_refused(st, &body, "invalid-name");
+    let (st, body) = f.push(&json!({
+        "base_revision": before,
+        "tokens": [["color.admin\u{202E}nimda", colour()]],
+    }));
+    assert_refused(st, &body, "invalid-name");
+    assert_eq!(f.revision(), before);
+}
+
+#[test]
+fn push_with_unbalanced_quote_in_style_is_refused() {
+    let f = Fixture::new();
+    f.refused_component(
+        &json!({"styles": {"color": "{color.brand}", "font-family": "'Inter"}}),
+        "invalid-style",
+    );
+}

@@ -482,3 +482,172 @@ fn declared_json_output_is_replaced_on_a_fresh_clone_but_never_an_input() {
         .stderr_contains("tokens.json");
     assert_eq!(t.read("tokens.json"), TOKENS);
 }
+
+/// `javascript:` and friends, spelled the ways a browser would still read as a scheme.
+const SCRIPT_URLS: [&str; 6] = [
+    "javascript:globalThis.PWNED=1",
+    " JaVa\tscript:globalThis.PWNED=1",
+    "\u{1}java\nscript:globalThis.PWNED=1",
+    "&#106;avascript&colon;globalThis.PWNED=1",
+    "data:text/html,<b>x</b>",
+    "VBScript:msgbox(1)",
+];
+
+#[test]
+fn script_url_in_store_is_not_generated() {
+    for url in SCRIPT_URLS {
+        let t = project();
+        tamper(&t, |spec| {
+            spec["parts"] = json!([{ "name": "link", "element": "a", "attrs": { "href": url } }]);
+        });
+        for fw in ["react", "vue", "svelte"] {
+            t.opends(["generate", fw])
+                .code(2)
+                .stderr_contains("component `Banner` cannot be generated")
+                .stderr_contains("element `a` of `link`: attribute `href`")
+                .stderr_contains("only http, https, mailto, tel and relative URLs");
+            assert!(
+                !t.exists(format!("generated/{fw}")),
+                "{fw}: nothing is written for {url:?}"
+            );
+        }
+    }
+    // The same through a prop bound to `src`: its default is a fixed URL too.
+    let t = project();
+    tamper(&t, |spec| {
+        spec["props"][0]["default"] = json!("javascript:globalThis.PWNED=1");
+        spec["parts"] =
+            json!([{ "name": "pic", "element": "img", "attrs": { "src": { "prop": "label" } } }]);
+    });
+    t.opends(["generate", "react"])
+        .code(2)
+        .stderr_contains("attribute `src` (the default of prop `label`)");
+    t.opends(["docs", "build"])
+        .code(2)
+        .stderr_contains("attribute `src`");
+}
+
+#[test]
+fn web_urls_are_generated() {
+    let t = project();
+    tamper(&t, |spec| {
+        spec["parts"] = json!([
+            { "name": "link", "element": "a", "attrs": { "href": "https://example.com/a?b=1&c=2" } },
+            { "name": "mail", "element": "a", "attrs": { "href": "mailto:team@example.com" } },
+            { "name": "top", "element": "a", "attrs": { "href": "#top" } },
+        ]);
+    });
+    for fw in ["react", "vue", "svelte"] {
+        t.opends(["generate", fw]).success();
+    }
+    let tsx = t.read("generated/react/Banner.tsx");
+    assert!(tsx.contains("https://example.com/a?b=1&amp;c=2"), "{tsx}");
+    assert!(tsx.contains("mailto:team@example.com"), "{tsx}");
+}
+
+#[test]
+fn script_url_in_spec_file_is_not_imported() {
+    let spec = "name: Link
+element: a
+attrs:
+  href: \" JaVa\\tscript:alert(1)\"
+parts:
+  - name: icon
+    element: span
+    attrs:
+      data-x: ok
+";
+    let t = Test::new()
+        .file("opends.yaml", "name: t\ntokens: [tokens.json]\n")
+        .file("tokens.json", TOKENS)
+        .file("link.yaml", spec);
+    t.opends(["components", "import", "link.yaml"])
+        .code(2)
+        .stderr_contains("link.yaml:4:")
+        .stderr_contains("component `Link`, element `a` of `root`: attribute `href` uses the URL scheme `javascript:`");
+}
+
+/// True when `s` holds a bidi embedding, override or isolate control.
+fn has_bidi(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
+#[test]
+fn bidi_controls_are_not_written_raw_into_generated_code() {
+    let t = project();
+    let text = "admin\u{202E} \u{2066}// is checked\u{2069}\u{2067} x";
+    tamper(&t, |spec| {
+        spec["description"] = json!(text);
+        spec["props"][0]["description"] = json!(text);
+        spec["props"][0]["default"] = json!(text);
+        spec["accessibility"] = json!({ "keyboard": [text] });
+    });
+    for fw in ["react", "vue", "svelte"] {
+        t.opends(["generate", fw]).success();
+        for (file, out) in t.files_under(format!("generated/{fw}")) {
+            assert!(!has_bidi(&out), "{file} holds a raw bidi control:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn tokens_js_comments_and_values_cannot_end_a_script_block() {
+    let tokens = serde_json::json!({
+        "font": {"$type": "fontFamily", "body": {
+            "$value": "Inter</script><script>globalThis.PWNED=1</script>\u{2028}\u{202E}x",
+            "$description": "a */ b </script><script>globalThis.PWNED=1</script>\u{2028}c\u{2029}d\u{202E}e",
+            "$deprecated": "use </script> \u{2028} instead */"
+        }}
+    });
+    let t = Test::new().file("t.json", tokens.to_string());
+    for format in ["js", "ts"] {
+        t.opends([
+            "export", "tokens", "--input", "t.json", "--format", format, "--out", "out",
+        ])
+        .success();
+    }
+    for (file, out) in t.files_under("out") {
+        assert!(
+            out.contains("PWNED"),
+            "{file} shows the description:\n{out}"
+        );
+        assert!(!out.contains("</script"), "{file}:\n{out}");
+        assert!(!out.contains(['\u{2028}', '\u{2029}']), "{file}:\n{out}");
+        assert!(!has_bidi(&out), "{file}:\n{out}");
+        for line in out.lines().filter(|l| l.trim_start().starts_with("/**")) {
+            assert_eq!(line.matches("*/").count(), 1, "{file}: {line}");
+        }
+    }
+    if node_available() {
+        // The module loads, and nothing in it ran.
+        let mjs = t.join("out/tokens.mjs");
+        std::fs::copy(t.join("out/tokens.js"), &mjs).expect("copy the module");
+        let out = node_eval(&format!(
+            "import({:?}).then(m => console.log(Object.keys(m).length > 0 ? 'loaded' : 'empty', globalThis.PWNED === undefined ? 'clean' : 'pwned'))",
+            format!("file://{}", mjs.display())
+        ));
+        assert_eq!(out.trim(), "loaded clean");
+    }
+}
+
+#[test]
+fn tokens_studio_font_families_of_aliases_export_their_families() {
+    let studio = serde_json::json!({
+        "global": {
+            "a0": {"value": "Inter, sans-serif", "type": "fontFamilies"},
+            "a1": {"value": "{global.a0}, {global.a0}", "type": "fontFamilies"}
+        }
+    });
+    let t = Test::new().file("t.json", studio.to_string());
+    t.opends([
+        "export", "tokens", "--input", "t.json", "--format", "json", "--out", "out",
+    ])
+    .success();
+    let out: Value = serde_json::from_str(&t.read("out/tokens.json")).expect("json");
+    let text = out.to_string();
+    assert!(
+        text.contains("Inter, sans-serif, Inter, sans-serif"),
+        "{text}"
+    );
+}

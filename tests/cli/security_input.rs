@@ -695,3 +695,81 @@ mod fuzz {
         run("specs", false, check_spec);
     }
 }
+
+/// `big`, a string of `len` bytes, and `aliases` tokens aliasing it (DTCG).
+fn big_string_and_aliases(len: usize, aliases: usize) -> String {
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        "big".into(),
+        serde_json::json!({"$type": "fontFamily", "$value": "x".repeat(len)}),
+    );
+    for i in 0..aliases {
+        doc.insert(format!("a{i}"), serde_json::json!({"$value": "{big}"}));
+    }
+    serde_json::Value::Object(doc).to_string()
+}
+
+#[test]
+fn large_value_aliased_thousands_of_times_hits_the_byte_limit() {
+    // 1 MiB and 4,000 aliases (1.2 MB of JSON): 4 GB once every alias is resolved.
+    let t = Test::new()
+        .file("opends.yaml", "name: t\ntokens: [t.json]\n")
+        .file("t.json", big_string_and_aliases(1 << 20, 4000));
+    bounded(&t, ["tokens", "validate", "t.json"])
+        .code(1)
+        .stderr_contains("more than 536870912 bytes")
+        .stderr_contains("limits.max-output-bytes")
+        .stderr_contains("OPENDS_MAX_OUTPUT_BYTES");
+    for args in [
+        &["export", "tokens", "--format", "json", "--out", "out"][..],
+        &["docs", "build"][..],
+    ] {
+        bounded(&t, args)
+            .code(2)
+            .stderr_contains("limits.max-output-bytes");
+    }
+    assert!(!t.exists("out") && !t.exists("site"), "nothing is written");
+    // Raising the limit is what the message says to do (here, on a smaller case).
+    let t = Test::new().file("t.json", big_string_and_aliases(1 << 16, 100));
+    bounded(&t, ["tokens", "validate", "t.json"]).success();
+    let t = t.env("OPENDS_MAX_OUTPUT_BYTES", "1000000");
+    bounded(&t, ["tokens", "validate", "t.json"])
+        .code(1)
+        .stderr_contains("more than 1000000 bytes");
+}
+
+#[test]
+fn extends_fan_out_of_a_large_value_hits_the_byte_limit() {
+    // 4,096 groups inheriting a 1 MiB value: 4 GB of copies from a 1.2 MB file.
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        "base".into(),
+        serde_json::json!({"$type": "fontFamily", "big": {"$value": "x".repeat(1 << 20)}}),
+    );
+    for i in 0..4096 {
+        doc.insert(format!("g{i}"), serde_json::json!({"$extends": "{base}"}));
+    }
+    let t = Test::new().file("t.json", serde_json::Value::Object(doc).to_string());
+    bounded(&t, ["tokens", "validate", "t.json"])
+        .code(1)
+        .stderr_contains("`$extends` would copy values of more than 536870912 bytes")
+        .stderr_contains("limits.max-output-bytes")
+        .stderr_contains("t.json:1:");
+}
+
+#[test]
+fn yaml_alias_of_a_large_scalar_is_refused() {
+    // A 1 MiB scalar aliased 3,000 times: 3 GB from a 1 MB spec, few nodes.
+    let mut text = format!("name: Bomb\ndescription: &big {}\n", "x".repeat(1 << 20));
+    text.push_str("accessibility:\n  keyboard: [");
+    text.push_str(&vec!["*big"; 3000].join(", "));
+    text.push_str("]\n");
+    let t = Test::new()
+        .file("opends.yaml", MINIMAL)
+        .file("components/Bomb.yaml", &text);
+    bounded(&t, ["components", "import", "components"])
+        .code(2)
+        .stderr_contains("components/Bomb.yaml:4:")
+        .stderr_contains("aliases expand to more than 536870912 bytes")
+        .stderr_contains("OPENDS_MAX_OUTPUT_BYTES");
+}

@@ -451,3 +451,45 @@ fn rejected_webhooks_write_no_rows() {
     );
     assert_eq!(rows(), before + 1);
 }
+
+#[test]
+fn email_outside_the_address_grammar_is_refused() {
+    let t = Test::new();
+    for email in [
+        "a\"b@x.com",
+        "a'b@x.com",
+        "a&b@x.com",
+        "a\\b@x.com",
+        "a;b@x.com",
+        "a(b)@x.com",
+        "a{b}@x.com",
+        "a=b@x.com",
+        "\u{ff41}@x.com",
+        "x@y..io",
+    ] {
+        t.opends([
+            "server",
+            "user",
+            "add",
+            email,
+            "--role",
+            "viewer",
+            "--data",
+            "server-data",
+        ])
+        .code(2)
+        .stderr_contains("not an accepted e-mail address");
+    }
+    assert!(!t.exists("server-data/server.db"), "nothing was written");
+    t.opends([
+        "server",
+        "user",
+        "add",
+        "a.b+tag@x-y.io",
+        "--role",
+        "viewer",
+        "--data",
+        "server-data",
+    ])
+    .success();
+}
