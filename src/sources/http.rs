@@ -192,6 +192,64 @@ impl Http {
         }
     }
 
+    /// Sends a request (rebuilt by `make` for each attempt) and returns its status and
+    /// body whatever the status, for APIs whose error bodies say what went wrong. Only an
+    /// `idempotent` request is retried (connection errors, 5xx, and 429 within its
+    /// `Retry-After`); any other is sent once.
+    pub fn exchange(
+        &self,
+        idempotent: bool,
+        make: impl Fn(&Client) -> RequestBuilder,
+    ) -> Result<Reply, HttpError> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let last = !idempotent || attempt >= ATTEMPTS;
+            let retry_in = match make(&self.client).send() {
+                Err(e) => {
+                    if last {
+                        return Err(HttpError::Transport {
+                            provider: self.provider,
+                            url: e
+                                .url()
+                                .map(|u| format!("{}{}", u.origin().ascii_serialization(), u.path()))
+                                .unwrap_or_default(),
+                            message: without_url(&e),
+                        });
+                    }
+                    backoff(attempt)
+                }
+                Ok(resp) => {
+                    let status = resp.status();
+                    let after = retry_after(&resp);
+                    let wait = if status == StatusCode::TOO_MANY_REQUESTS {
+                        after
+                            .map_or_else(|| backoff(attempt), Duration::from_secs)
+                            .min(MAX_RETRY_AFTER + Duration::from_secs(1))
+                    } else {
+                        backoff(attempt)
+                    };
+                    let retryable = status.is_server_error()
+                        || (status == StatusCode::TOO_MANY_REQUESTS && wait <= MAX_RETRY_AFTER);
+                    if last || !retryable {
+                        let body = resp.text().map_err(|e| HttpError::Transport {
+                            provider: self.provider,
+                            url: String::new(),
+                            message: without_url(&e),
+                        })?;
+                        return Ok(Reply {
+                            status: status.as_u16(),
+                            retry_after: after,
+                            body,
+                        });
+                    }
+                    wait
+                }
+            };
+            std::thread::sleep(retry_in);
+        }
+    }
+
     fn status_error(&self, what: &str, resp: Response) -> HttpError {
         let status = resp.status();
         let body = resp.text().unwrap_or_default();
@@ -214,6 +272,31 @@ impl Http {
             },
         }
     }
+}
+
+/// A response of any status ([`Http::exchange`]).
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// The status code.
+    pub status: u16,
+    /// `Retry-After` in seconds, when sent.
+    pub retry_after: Option<u64>,
+    /// The body.
+    pub body: String,
+}
+
+impl Reply {
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+fn retry_after(resp: &Response) -> Option<u64> {
+    resp.headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
 }
 
 /// The error message in a JSON error body (`err`, `message`, `hint`), else its start.
