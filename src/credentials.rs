@@ -198,7 +198,10 @@ pub fn for_provider(provider: Provider) -> Result<Option<Credential>, Credential
 /// keyring (`opends auth login server`).
 pub fn for_server(remote: &str) -> Result<Option<Credential>, CredentialError> {
     keyring_from_env();
-    get(server_key(remote), std::env::var(EnvVars::SERVER_TOKEN).ok())
+    get(
+        server_key(remote),
+        std::env::var(EnvVars::SERVER_TOKEN).ok(),
+    )
 }
 
 #[cfg(test)]

@@ -102,7 +102,11 @@ pub fn push(ctx: &Context, args: PushArgs) -> Result<Outcome> {
                 "{} has changes newer than revision {} that this store has not pulled",
                 remote.name, remote.revision
             );
-            let items = envelope.error.conflicts.map(|c| c.items).unwrap_or_default();
+            let items = envelope
+                .error
+                .conflicts
+                .map(|c| c.items)
+                .unwrap_or_default();
             if !items.is_empty() {
                 let _ = write!(text, "; changed on both sides:");
                 for c in items.iter().take(20) {

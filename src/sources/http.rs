@@ -212,7 +212,9 @@ impl Http {
                             provider: self.provider,
                             url: e
                                 .url()
-                                .map(|u| format!("{}{}", u.origin().ascii_serialization(), u.path()))
+                                .map(|u| {
+                                    format!("{}{}", u.origin().ascii_serialization(), u.path())
+                                })
                                 .unwrap_or_default(),
                             message: without_url(&e),
                         });

@@ -120,7 +120,11 @@ impl Outgoing {
             n(self.tokens.len()),
             self.components.len(),
             n(self.components.len()),
-            if self.layout.is_some() { ", layout" } else { "" }
+            if self.layout.is_some() {
+                ", layout"
+            } else {
+                ""
+            }
         )
     }
 
@@ -329,7 +333,10 @@ mod tests {
     }
 
     fn tokens(items: &[(&str, i64)]) -> HashMap<String, String> {
-        items.iter().map(|(k, v)| ((*k).to_string(), text(*v))).collect()
+        items
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), text(*v)))
+            .collect()
     }
 
     fn base(items: &[(&str, i64)]) -> RemoteBase {
@@ -384,7 +391,10 @@ mod tests {
         let out = Outgoing::between(&p.base, &p.working);
         assert_eq!(
             out.tokens,
-            [("a".to_string(), Some(text(5))), ("c".to_string(), Some(text(7)))]
+            [
+                ("a".to_string(), Some(text(5))),
+                ("c".to_string(), Some(text(7)))
+            ]
         );
         assert_eq!(out.summary(), "2 token changes, 0 component changes");
     }
@@ -508,8 +518,8 @@ mod tests {
         let p = plan(&base(&[]), &local(&[]), &d, Resolution::Stop);
         assert_eq!(p.working.layout, theirs.to_string());
         let mut here = local(&[]);
-        here.layout = json!({"modes": ["light"], "groups": [], "tokens": [], "components": []})
-            .to_string();
+        here.layout =
+            json!({"modes": ["light"], "groups": [], "tokens": [], "components": []}).to_string();
         let p = plan(&base(&[]), &here, &d, Resolution::Stop);
         assert_eq!(p.working.layout, here.layout);
         assert_eq!(p.base.layout, Some(theirs.to_string()));

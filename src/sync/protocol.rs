@@ -255,7 +255,10 @@ mod tests {
                 theirs: Some(json!({"value": 1})),
             }],
         });
-        let text = serde_json::to_string(&ErrorEnvelope { error: body.clone() }).expect("json");
+        let text = serde_json::to_string(&ErrorEnvelope {
+            error: body.clone(),
+        })
+        .expect("json");
         assert_eq!(
             text,
             r#"{"error":{"code":"stale_base","message":"pull first","requestId":"r1","conflicts":{"base":1,"current":2,"items":[{"kind":"token","key":"a","ours":null,"theirs":{"value":1}}]}}}"#

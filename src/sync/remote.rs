@@ -139,7 +139,7 @@ pub fn pull(
     for server in delta.versions {
         last_seq = last_seq.max(server.seq);
         if let Err(e) = crate::versions::semver::Version::parse(&server.version) {
-            return Err(SyncError::NotAVersion(e.to_string()));
+            return Err(SyncError::NotAVersion(e.clone()));
         }
         let snap = server
             .snapshot
