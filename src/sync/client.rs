@@ -59,7 +59,8 @@ impl Client {
             .ok()
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map_or(Duration::from_secs(60), Duration::from_millis);
-        let http = Http::with_timeout(SERVER, timeout).map_err(|e| self_error(&remote.url, e))?;
+        let http =
+            Http::with_timeout(SERVER, timeout).map_err(|e| transport_error(&remote.url, e))?;
         Ok(Self {
             url: remote.url.clone(),
             token,
@@ -76,7 +77,7 @@ impl Client {
         let reply = self
             .http
             .exchange(idempotent, |c| make(c, &self.url).bearer_auth(&self.token))
-            .map_err(|e| self_error(&self.url, e))?;
+            .map_err(|e| transport_error(&self.url, e))?;
         match reply.status {
             401 => Err(SyncError::Unauthorized(message(&reply))),
             403 => Err(SyncError::Forbidden(message(&reply))),
@@ -143,7 +144,7 @@ pub fn logout(remote: &Remote) -> Result<bool, SyncError> {
     Ok(credentials::delete(credentials::server_key(&remote.name))?)
 }
 
-fn self_error(url: &str, e: HttpError) -> SyncError {
+fn transport_error(url: &str, e: HttpError) -> SyncError {
     match e {
         HttpError::Transport { message, .. } => SyncError::Unreachable {
             url: url.to_string(),

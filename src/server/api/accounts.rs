@@ -2,14 +2,15 @@
 
 #![allow(clippy::result_large_err)]
 
-use super::{ApiError, ApiResult, Body, Caller, removed};
-use crate::server::auth::{Action, Role};
-use crate::server::{App, auth, repo};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
+
+use super::{ApiError, ApiResult, Body, Caller, removed};
+use crate::server::auth::{Action, Role};
+use crate::server::{App, auth, repo};
 
 pub(super) async fn list_users(State(app): State<App>, caller: Caller) -> ApiResult<Response> {
     caller.require(Action::Admin)?;

@@ -2,12 +2,13 @@
 
 #![allow(clippy::result_large_err)]
 
-use super::{ApiResult, Caller, LimitQuery, Q, page_limit};
-use crate::server::auth::Action;
-use crate::server::{App, repo};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
+
+use super::{ApiResult, Caller, LimitQuery, Q, page_limit};
+use crate::server::auth::Action;
+use crate::server::{App, repo};
 
 pub(super) async fn audit_log(
     State(app): State<App>,

@@ -2,15 +2,16 @@
 
 #![allow(clippy::result_large_err)]
 
-use super::{ApiError, ApiResult, Caller, P, apply, delete_entry, entry_json};
-use crate::server::auth::Action;
-use crate::server::{App, repo};
-use crate::sync::protocol::Changes;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+use super::{ApiError, ApiResult, Caller, P, apply, delete_entry, entry_json};
+use crate::server::auth::Action;
+use crate::server::{App, repo};
+use crate::sync::protocol::Changes;
 
 pub(super) async fn list_components(State(app): State<App>, caller: Caller) -> ApiResult<Response> {
     caller.require(Action::Read)?;

@@ -2,11 +2,12 @@
 
 #![allow(clippy::result_large_err)]
 
-use crate::server::{App, repo};
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
+
+use crate::server::{App, repo};
 
 pub(super) async fn health(State(app): State<App>) -> Response {
     let db = app.db(|c| repo::revision(c)).await;

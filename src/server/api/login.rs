@@ -2,16 +2,17 @@
 
 #![allow(clippy::result_large_err)]
 
-use super::{ApiError, ApiResult, Body, Caller};
-use crate::server::auth::Claims;
-use crate::server::{App, auth, repo};
-use crate::sync::protocol::ErrorBody;
-use crate::sync::protocol::Me;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
+
+use super::{ApiError, ApiResult, Body, Caller};
+use crate::server::auth::Claims;
+use crate::server::{App, auth, repo};
+use crate::sync::protocol::ErrorBody;
+use crate::sync::protocol::Me;
 
 #[derive(Deserialize)]
 pub(super) struct LoginBody {

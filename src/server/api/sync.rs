@@ -3,15 +3,16 @@
 
 #![allow(clippy::result_large_err)]
 
-use super::{ApiError, ApiResult, Body, Caller, LimitQuery, Q, apply, page_limit};
-use crate::server::auth::Action;
-use crate::server::{App, repo};
-use crate::sync::protocol::Changes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
+
+use super::{ApiError, ApiResult, Body, Caller, LimitQuery, Q, apply, page_limit};
+use crate::server::auth::Action;
+use crate::server::{App, repo};
+use crate::sync::protocol::{PullResponse, PushRequest, PushResponse};
 
 #[derive(Deserialize)]
 pub(super) struct PullQuery {
@@ -25,19 +26,19 @@ pub(super) async fn pull(
     State(app): State<App>,
     caller: Caller,
     Q(q): Q<PullQuery>,
-) -> ApiResult<Response> {
+) -> ApiResult<axum::Json<PullResponse>> {
     caller.require(Action::Read)?;
     let delta = app
         .db(move |c| repo::delta(c, q.since, q.versions_after))
         .await?;
-    Ok(axum::Json(delta).into_response())
+    Ok(axum::Json(delta))
 }
 
 pub(super) async fn push(
     State(app): State<App>,
     caller: Caller,
-    Body(changes): Body<Changes>,
-) -> ApiResult<Response> {
+    Body(changes): Body<PushRequest>,
+) -> ApiResult<axum::Json<PushResponse>> {
     caller.require(Action::Write)?;
     if changes.base_revision.is_none() {
         return Err(ApiError::new(
@@ -59,7 +60,7 @@ pub(super) async fn push(
     let _ = app
         .db(move |c| repo::record_event(c, &name, "push", "ok", Some(detail)))
         .await;
-    Ok(axum::Json(applied).into_response())
+    Ok(axum::Json(applied))
 }
 
 pub(super) async fn sync_events(

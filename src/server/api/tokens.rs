@@ -2,15 +2,16 @@
 
 #![allow(clippy::result_large_err)]
 
-use super::{ApiError, ApiResult, Body, Caller, P, Q, apply, delete_entry, entry_json, page_limit};
-use crate::server::auth::Action;
-use crate::server::{App, repo};
-use crate::sync::protocol::Changes;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+use super::{ApiError, ApiResult, Body, Caller, P, Q, apply, delete_entry, entry_json, page_limit};
+use crate::server::auth::Action;
+use crate::server::{App, repo};
+use crate::sync::protocol::Changes;
 
 #[derive(Deserialize)]
 pub(super) struct TokenQuery {

@@ -2,15 +2,16 @@
 
 #![allow(clippy::result_large_err)]
 
-use super::{ApiError, ApiResult, Body, Caller, P, Q, non_null, removed};
-use crate::server::auth::Action;
-use crate::server::repo::ApplyError;
-use crate::server::{App, repo};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
+
+use super::{ApiError, ApiResult, Body, Caller, P, Q, non_null, removed};
+use crate::server::auth::Action;
+use crate::server::repo::ApplyError;
+use crate::server::{App, repo};
 
 pub(super) async fn list_versions(State(app): State<App>, caller: Caller) -> ApiResult<Response> {
     caller.require(Action::Read)?;

@@ -2,13 +2,14 @@
 
 #![allow(clippy::result_large_err)]
 
-use super::{ApiError, ApiResult};
-use crate::server::{App, repo};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
+
+use super::{ApiError, ApiResult};
+use crate::server::{App, repo};
 
 pub(super) async fn webhook(
     app: &App,

@@ -1,10 +1,11 @@
 //! Accounts and credentials: users, refresh tokens, API tokens, login throttling,
 //! and the audited account changes.
 
+use serde::Serialize;
+
 use super::{Actor, audit, now_text, random_hex, sha256_hex};
 use crate::server::auth::Role;
 use crate::server::db::{Conn, DbError, Val, transaction};
-use serde::Serialize;
 
 /// A user account.
 #[derive(Debug, Clone, Serialize)]

@@ -1,9 +1,10 @@
 //! The audit log (every write, with old and new values) and sync events.
 
-use super::now_text;
-use crate::server::db::{Conn, DbError, Val};
 use serde::Serialize;
 use serde_json::Value;
+
+use super::now_text;
+use crate::server::db::{Conn, DbError, Val};
 
 /// Who did something, for the audit log.
 #[derive(Debug, Clone)]

@@ -1,7 +1,8 @@
 //! Tokens and components as stored: pages, single entries, the whole state.
 
-use crate::server::db::{Conn, DbError};
 use std::collections::HashMap;
+
+use crate::server::db::{Conn, DbError};
 
 /// One page of tokens: `(path, entry JSON)`.
 pub fn list_tokens(

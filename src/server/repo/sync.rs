@@ -1,12 +1,14 @@
 //! Writes with a revision counter (`apply`: checked, audited, refused when stale) and
 //! the delta a pull reads.
 
+use std::collections::HashMap;
+
+use serde_json::Value;
+
 use super::{Actor, audit, now_text, parse_entry, revision, snapshot, versions};
 use crate::server::db::{Conn, DbError, transaction};
 use crate::sync::check::{Problem, check_state};
 use crate::sync::protocol::{Applied, Changes, Conflict, Delta, EntryKind};
-use serde_json::Value;
-use std::collections::HashMap;
 
 /// Why changes were not applied.
 #[derive(Debug, thiserror::Error)]

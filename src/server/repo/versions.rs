@@ -1,11 +1,13 @@
 //! Versions: their rows, snapshots as JSON, release records and deletion.
 
+use std::collections::HashMap;
+
+use serde_json::Value;
+
 use super::{Actor, audit, parse_entry};
 use crate::server::db::{Conn, DbError, Val, transaction};
 use crate::store::{Entries, Snapshot};
 use crate::sync::protocol::ServerVersion;
-use serde_json::Value;
-use std::collections::HashMap;
 
 /// A snapshot as JSON.
 pub fn snapshot_json(layout: &str, tokens: &Entries, components: &Entries) -> Value {
