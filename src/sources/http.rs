@@ -333,3 +333,59 @@ fn backoff(attempt: u32) -> Duration {
         .map_or(0, |d| u64::from(d.subsec_nanos()));
     Duration::from_millis(base + nanos % (base / 2 + 1))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read as _, Write as _};
+    use std::net::TcpListener;
+
+    use super::*;
+
+    /// A server answering each connection with the next of `statuses`; returns its URL
+    /// and the thread, which yields how many requests it saw.
+    fn serve(statuses: &'static [u16]) -> (String, std::thread::JoinHandle<usize>) {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        let handle = std::thread::spawn(move || {
+            let mut seen = 0;
+            for status in statuses {
+                let Ok((mut conn, _)) = listener.accept() else {
+                    break;
+                };
+                let mut buf = [0u8; 4096];
+                let _ = conn.read(&mut buf);
+                seen += 1;
+                let body = format!("{{\"status\":{status}}}");
+                let _ = write!(
+                    conn,
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\nretry-after: 0\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+            seen
+        });
+        (url, handle)
+    }
+
+    #[test]
+    fn an_idempotent_request_is_retried_and_any_status_is_returned() {
+        let (url, server) = serve(&[503, 429, 409]);
+        let http = Http::with_timeout("test", Duration::from_secs(5)).expect("client");
+        let reply = http.exchange(true, |c| c.get(&url)).expect("reply");
+        assert_eq!(
+            (reply.status, reply.body.as_str()),
+            (409, "{\"status\":409}")
+        );
+        assert!(!reply.is_success());
+        assert_eq!(server.join().expect("server"), 3);
+    }
+
+    #[test]
+    fn another_request_is_sent_once() {
+        let (url, server) = serve(&[503]);
+        let http = Http::with_timeout("test", Duration::from_secs(5)).expect("client");
+        let reply = http.exchange(false, |c| c.post(&url)).expect("reply");
+        assert_eq!(reply.status, 503);
+        assert_eq!(server.join().expect("server"), 1);
+    }
+}
