@@ -194,6 +194,16 @@ pub fn for_provider(provider: Provider) -> Result<Option<Credential>, Credential
     get(provider, std::env::var(provider.token_env()).ok())
 }
 
+/// The credential for the team server `remote`: `OPENDS_SERVER_TOKEN` first, then the
+/// keyring (`opends auth login server`).
+pub fn for_server(remote: &str) -> Result<Option<Credential>, CredentialError> {
+    keyring_from_env();
+    get(
+        server_key(remote),
+        std::env::var(EnvVars::SERVER_TOKEN).ok(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

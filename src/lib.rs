@@ -20,6 +20,7 @@ pub mod server;
 pub mod settings;
 pub mod sources;
 pub mod store;
+pub mod sync;
 pub mod tokens;
 pub mod versions;
 pub mod watch;

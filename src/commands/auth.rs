@@ -13,6 +13,7 @@ use crate::credentials::{self, Credential, Origin};
 use crate::printer::Style;
 use crate::sources::http::{Http, HttpError};
 use crate::sources::{Provider, figma, penpot};
+use crate::sync::{self, SyncError};
 
 fn check(
     ctx: &Context,
@@ -81,7 +82,7 @@ pub fn login(ctx: &Context, args: AuthLoginArgs) -> Result<Outcome> {
     }
     credentials::keyring_from_env();
     let Some(provider) = target.provider() else {
-        return super::remote::login(ctx, remote.as_deref(), &token);
+        return server_login(ctx, remote.as_deref(), &token);
     };
     let base = crate::sources::base_url(
         provider,
@@ -165,7 +166,7 @@ pub fn status(ctx: &Context, args: AuthStatusArgs) -> Result<Outcome> {
 pub fn logout(ctx: &Context, args: AuthLogoutArgs) -> Result<Outcome> {
     credentials::keyring_from_env();
     let Some(provider) = args.provider.provider() else {
-        return super::remote::logout(ctx, args.remote.as_deref());
+        return server_logout(ctx, args.remote.as_deref());
     };
     let removed = credentials::delete(provider)?;
     if removed {
@@ -184,5 +185,37 @@ pub fn logout(ctx: &Context, args: AuthLogoutArgs) -> Result<Outcome> {
             provider.token_env()
         ));
     }
+    Ok(Outcome::Success)
+}
+
+/// The remote `name` names (or the only one), from the store of the project or `--db`.
+fn remote(ctx: &Context, name: Option<&str>) -> Result<crate::store::Remote> {
+    let store = ctx.store(ctx.project_opt()?.as_ref())?;
+    sync::remote::pick(&store, name).map_err(SyncError::into_report)
+}
+
+/// `opends auth login server`: checks the token against the remote, then keeps it in
+/// the OS keyring.
+fn server_login(ctx: &Context, name: Option<&str>, token: &str) -> Result<Outcome> {
+    let remote = remote(ctx, name)?;
+    let me = sync::client::login(&remote, token).map_err(SyncError::into_report)?;
+    ctx.printer.status(&format!(
+        "logged in to {} as {} ({}); the token is in the OS keyring",
+        remote.name,
+        me.name,
+        me.role.as_str()
+    ));
+    Ok(Outcome::Success)
+}
+
+/// `opends auth logout server`.
+fn server_logout(ctx: &Context, name: Option<&str>) -> Result<Outcome> {
+    let remote = remote(ctx, name)?;
+    let removed = sync::client::logout(&remote).map_err(SyncError::into_report)?;
+    ctx.printer.status(&if removed {
+        format!("removed the {} token from the OS keyring", remote.name)
+    } else {
+        format!("no {} token in the OS keyring", remote.name)
+    });
     Ok(Outcome::Success)
 }

@@ -192,6 +192,66 @@ impl Http {
         }
     }
 
+    /// Sends a request (rebuilt by `make` for each attempt) and returns its status and
+    /// body whatever the status, for APIs whose error bodies say what went wrong. Only an
+    /// `idempotent` request is retried (connection errors, 5xx, and 429 within its
+    /// `Retry-After`); any other is sent once.
+    pub fn exchange(
+        &self,
+        idempotent: bool,
+        make: impl Fn(&Client) -> RequestBuilder,
+    ) -> Result<Reply, HttpError> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let last = !idempotent || attempt >= ATTEMPTS;
+            let retry_in = match make(&self.client).send() {
+                Err(e) => {
+                    if last {
+                        return Err(HttpError::Transport {
+                            provider: self.provider,
+                            url: e
+                                .url()
+                                .map(|u| {
+                                    format!("{}{}", u.origin().ascii_serialization(), u.path())
+                                })
+                                .unwrap_or_default(),
+                            message: without_url(&e),
+                        });
+                    }
+                    backoff(attempt)
+                }
+                Ok(resp) => {
+                    let status = resp.status();
+                    let after = retry_after(&resp);
+                    let wait = if status == StatusCode::TOO_MANY_REQUESTS {
+                        after
+                            .map_or_else(|| backoff(attempt), Duration::from_secs)
+                            .min(MAX_RETRY_AFTER + Duration::from_secs(1))
+                    } else {
+                        backoff(attempt)
+                    };
+                    let retryable = status.is_server_error()
+                        || (status == StatusCode::TOO_MANY_REQUESTS && wait <= MAX_RETRY_AFTER);
+                    if last || !retryable {
+                        let body = resp.text().map_err(|e| HttpError::Transport {
+                            provider: self.provider,
+                            url: String::new(),
+                            message: without_url(&e),
+                        })?;
+                        return Ok(Reply {
+                            status: status.as_u16(),
+                            retry_after: after,
+                            body,
+                        });
+                    }
+                    wait
+                }
+            };
+            std::thread::sleep(retry_in);
+        }
+    }
+
     fn status_error(&self, what: &str, resp: Response) -> HttpError {
         let status = resp.status();
         let body = resp.text().unwrap_or_default();
@@ -214,6 +274,31 @@ impl Http {
             },
         }
     }
+}
+
+/// A response of any status ([`Http::exchange`]).
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// The status code.
+    pub status: u16,
+    /// `Retry-After` in seconds, when sent.
+    pub retry_after: Option<u64>,
+    /// The body.
+    pub body: String,
+}
+
+impl Reply {
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+fn retry_after(resp: &Response) -> Option<u64> {
+    resp.headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
 }
 
 /// The error message in a JSON error body (`err`, `message`, `hint`), else its start.
@@ -247,4 +332,60 @@ fn backoff(attempt: u32) -> Duration {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| u64::from(d.subsec_nanos()));
     Duration::from_millis(base + nanos % (base / 2 + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read as _, Write as _};
+    use std::net::TcpListener;
+
+    use super::*;
+
+    /// A server answering each connection with the next of `statuses`; returns its URL
+    /// and the thread, which yields how many requests it saw.
+    fn serve(statuses: &'static [u16]) -> (String, std::thread::JoinHandle<usize>) {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        let handle = std::thread::spawn(move || {
+            let mut seen = 0;
+            for status in statuses {
+                let Ok((mut conn, _)) = listener.accept() else {
+                    break;
+                };
+                let mut buf = [0u8; 4096];
+                let _ = conn.read(&mut buf);
+                seen += 1;
+                let body = format!("{{\"status\":{status}}}");
+                let _ = write!(
+                    conn,
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\nretry-after: 0\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+            seen
+        });
+        (url, handle)
+    }
+
+    #[test]
+    fn an_idempotent_request_is_retried_and_any_status_is_returned() {
+        let (url, server) = serve(&[503, 429, 409]);
+        let http = Http::with_timeout("test", Duration::from_secs(5)).expect("client");
+        let reply = http.exchange(true, |c| c.get(&url)).expect("reply");
+        assert_eq!(
+            (reply.status, reply.body.as_str()),
+            (409, "{\"status\":409}")
+        );
+        assert!(!reply.is_success());
+        assert_eq!(server.join().expect("server"), 3);
+    }
+
+    #[test]
+    fn another_request_is_sent_once() {
+        let (url, server) = serve(&[503]);
+        let http = Http::with_timeout("test", Duration::from_secs(5)).expect("client");
+        let reply = http.exchange(false, |c| c.post(&url)).expect("reply");
+        assert_eq!(reply.status, 503);
+        assert_eq!(server.join().expect("server"), 1);
+    }
 }

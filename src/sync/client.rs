@@ -1,0 +1,179 @@
+//! The team-server client: one remote, its credential, and the `/api/v1` calls sync
+//! makes, on the shared HTTP client (timeouts, retries of idempotent requests,
+//! `Retry-After`). Answers are the wire types of [`super::protocol`]; failures are
+//! [`SyncError`]s.
+
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+use super::SyncError;
+use super::protocol::{Applied, Changes, Delta, ErrorBody, ErrorEnvelope, Me};
+use crate::credentials;
+use crate::env_vars::EnvVars;
+use crate::sources::http::{Http, HttpError, Reply};
+use crate::store::Remote;
+
+/// How the client names the server in errors.
+const SERVER: &str = "the team server";
+
+/// A blocking client for one remote.
+pub struct Client {
+    url: String,
+    token: String,
+    http: Http,
+}
+
+/// What a push came to.
+#[derive(Debug, Clone)]
+pub enum PushAnswer {
+    /// Applied: the new revision.
+    Applied(Applied),
+    /// 409: the server has changes newer than the base (`error.conflicts` says which keys
+    /// changed on both sides).
+    Stale(ErrorEnvelope),
+}
+
+/// The API token for `remote`: `OPENDS_SERVER_TOKEN`, else the keyring. A machine
+/// without a keyring is not an error here: the error says what to set.
+pub fn credential(remote: &str) -> Result<String, SyncError> {
+    credentials::for_server(remote)
+        .ok()
+        .flatten()
+        .map(|c| c.secret().to_string())
+        .ok_or_else(|| SyncError::NoCredential {
+            remote: remote.to_string(),
+        })
+}
+
+impl Client {
+    /// A client for `remote` with its credential ([`credential`]).
+    pub fn new(remote: &Remote) -> Result<Self, SyncError> {
+        Self::with_token(remote, credential(&remote.name)?)
+    }
+
+    /// A client for `remote` with `token`; `OPENDS_HTTP_TIMEOUT_MS` overrides the 60 s
+    /// timeout.
+    pub fn with_token(remote: &Remote, token: String) -> Result<Self, SyncError> {
+        let timeout = std::env::var(EnvVars::HTTP_TIMEOUT_MS)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map_or(Duration::from_secs(60), Duration::from_millis);
+        let http =
+            Http::with_timeout(SERVER, timeout).map_err(|e| transport_error(&remote.url, e))?;
+        Ok(Self {
+            url: remote.url.clone(),
+            token,
+            http,
+        })
+    }
+
+    /// Sends a request; turns 401 and 403 into errors, returns any other answer.
+    fn call(
+        &self,
+        idempotent: bool,
+        make: impl Fn(&reqwest::blocking::Client, &str) -> reqwest::blocking::RequestBuilder,
+    ) -> Result<Reply, SyncError> {
+        let reply = self
+            .http
+            .exchange(idempotent, |c| make(c, &self.url).bearer_auth(&self.token))
+            .map_err(|e| transport_error(&self.url, e))?;
+        match reply.status {
+            401 => Err(SyncError::Unauthorized(message(&reply))),
+            403 => Err(SyncError::Forbidden(message(&reply))),
+            _ => Ok(reply),
+        }
+    }
+
+    /// `GET /api/v1/auth/me`: who the credential is.
+    pub fn me(&self) -> Result<Me, SyncError> {
+        let reply = self.call(true, |c, url| c.get(format!("{url}/api/v1/auth/me")))?;
+        expect_ok(&reply)
+    }
+
+    /// `GET /api/v1/sync`: what changed after revision `since`, with the versions
+    /// released after sequence number `versions_after`.
+    pub fn pull(&self, since: i64, versions_after: i64) -> Result<Delta, SyncError> {
+        let reply = self.call(true, |c, url| {
+            c.get(format!(
+                "{url}/api/v1/sync?since={since}&versions_after={versions_after}"
+            ))
+        })?;
+        expect_ok(&reply)
+    }
+
+    /// `POST /api/v1/sync/push` (sent once: a push is not repeated on its own).
+    pub fn push(&self, changes: &Changes) -> Result<PushAnswer, SyncError> {
+        let reply = self.call(false, |c, url| {
+            c.post(format!("{url}/api/v1/sync/push")).json(changes)
+        })?;
+        match reply.status {
+            200 => Ok(PushAnswer::Applied(parse(&reply)?)),
+            409 => Ok(PushAnswer::Stale(parse(&reply).unwrap_or_else(|_| {
+                ErrorEnvelope {
+                    error: ErrorBody::new("conflict", message(&reply)),
+                }
+            }))),
+            413 => Err(SyncError::TooLarge),
+            400 | 422 => Err(SyncError::Refused {
+                message: message(&reply),
+                problems: envelope(&reply)
+                    .and_then(|e| e.error.problems)
+                    .unwrap_or_default(),
+            }),
+            status => Err(SyncError::Status {
+                status,
+                message: message(&reply),
+            }),
+        }
+    }
+}
+
+/// `opends auth login server`: checks `token` against the remote (`/auth/me`), then keeps
+/// it in the OS keyring. Returns who it is.
+pub fn login(remote: &Remote, token: &str) -> Result<Me, SyncError> {
+    credentials::keyring_from_env();
+    let me = Client::with_token(remote, token.to_string())?.me()?;
+    credentials::store(credentials::server_key(&remote.name), token)?;
+    Ok(me)
+}
+
+/// `opends auth logout server`: forgets the remote's token; whether there was one.
+pub fn logout(remote: &Remote) -> Result<bool, SyncError> {
+    credentials::keyring_from_env();
+    Ok(credentials::delete(credentials::server_key(&remote.name))?)
+}
+
+fn transport_error(url: &str, e: HttpError) -> SyncError {
+    match e {
+        HttpError::Transport { message, .. } => SyncError::Unreachable {
+            url: url.to_string(),
+            message,
+        },
+        other => SyncError::Http(other),
+    }
+}
+
+fn envelope(reply: &Reply) -> Option<ErrorEnvelope> {
+    serde_json::from_str(&reply.body).ok()
+}
+
+/// The message of an error body (`error.message`), or `no details`.
+fn message(reply: &Reply) -> String {
+    envelope(reply).map_or_else(|| "no details".to_string(), |e| e.error.message)
+}
+
+fn parse<T: DeserializeOwned>(reply: &Reply) -> Result<T, SyncError> {
+    serde_json::from_str(&reply.body).map_err(|e| SyncError::Malformed(e.to_string()))
+}
+
+fn expect_ok<T: DeserializeOwned>(reply: &Reply) -> Result<T, SyncError> {
+    if reply.status == 200 {
+        parse(reply)
+    } else {
+        Err(SyncError::Status {
+            status: reply.status,
+            message: message(reply),
+        })
+    }
+}
