@@ -48,7 +48,7 @@ pub fn add(ctx: &Context, args: RemoteAddArgs) -> Result<Outcome> {
             "e.g. `opends remote add team https://ds.example.com`",
         ));
     }
-    let (_, mut store) = super::components::open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     if !store.add_remote(&args.name, &url)? {
         return Err(crate::hinted(
             format!("there is already a remote `{}`", args.name),
@@ -62,7 +62,7 @@ pub fn add(ctx: &Context, args: RemoteAddArgs) -> Result<Outcome> {
 
 /// `opends remote list`.
 pub fn list(ctx: &Context, args: RemoteListArgs) -> Result<Outcome> {
-    let (_, store) = super::components::open(ctx)?;
+    let (_, store) = ctx.open()?;
     let remotes = store.remotes()?;
     if args.json {
         ctx.printer.json(&remotes)?;
@@ -81,7 +81,7 @@ pub fn list(ctx: &Context, args: RemoteListArgs) -> Result<Outcome> {
 
 /// `opends remote rm`.
 pub fn rm(ctx: &Context, args: RemoteRmArgs) -> Result<Outcome> {
-    let (_, mut store) = super::components::open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     if !store.remove_remote(&args.name)? {
         return Err(crate::hinted(
             format!("no remote `{}`", args.name),
@@ -215,7 +215,7 @@ fn base_layout(base: &RemoteBase) -> String {
 /// `opends auth login server`: checks the token against the remote, then keeps it in
 /// the OS keyring.
 pub fn login(ctx: &Context, remote: Option<&str>, token: &str) -> Result<Outcome> {
-    let (_, store) = super::components::open(ctx)?;
+    let (_, store) = ctx.open()?;
     let remote = pick(&store, remote)?;
     let client = Client::with_token(&remote, token.to_string())?;
     let (status, me) = client.call(client.http.get(format!("{}/api/v1/auth/me", client.url)))?;
@@ -237,7 +237,7 @@ pub fn login(ctx: &Context, remote: Option<&str>, token: &str) -> Result<Outcome
 
 /// `opends auth logout server`.
 pub fn logout(ctx: &Context, remote: Option<&str>) -> Result<Outcome> {
-    let (_, store) = super::components::open(ctx)?;
+    let (_, store) = ctx.open()?;
     let remote = pick(&store, remote)?;
     let removed = crate::credentials::delete(crate::credentials::server_key(&remote.name))?;
     ctx.printer.status(&if removed {
@@ -250,7 +250,7 @@ pub fn logout(ctx: &Context, remote: Option<&str>) -> Result<Outcome> {
 
 /// `opends push`.
 pub fn push(ctx: &Context, args: PushArgs) -> Result<Outcome> {
-    let (_, mut store) = super::components::open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     let remote = pick(&store, args.remote.as_deref())?;
     let base = store.remote_base(&remote.name)?;
     let working = parts(&store.working()?);
@@ -405,7 +405,7 @@ fn short(v: &Value) -> String {
 
 /// `opends pull`.
 pub fn pull(ctx: &Context, args: PullArgs) -> Result<Outcome> {
-    let (_, mut store) = super::components::open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     let remote = pick(&store, args.remote.as_deref())?;
     let client = Client::new(&remote)?;
     let (status, delta) = client.call(client.http.get(format!(

@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
     }
     let project = ctx.project()?;
     let mut store = ctx.store(Some(&project))?;
-    super::sync_project_files(ctx, &project, &mut store, false)?;
+    ctx.import_tokens(&project, &mut store, false, false)?;
     let all = &project.config.sources;
     if all.is_empty() {
         return Err(crate::hinted(
@@ -615,7 +615,7 @@ fn sync_one(
         if !dry_run {
             let from_here =
                 |c: &crate::model::StoredComponent| c.source.as_deref() == Some(set.as_str());
-            w.write_components(&super::components::merge(current, incoming, &from_here))?;
+            w.write_components(&crate::project::merge(current, incoming, &from_here))?;
         }
         crate::store::crash_point("sync-components-written");
         let report = SourceReport {
