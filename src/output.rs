@@ -334,3 +334,80 @@ fn sync_dir(dir: &Path) {
     #[cfg(not(unix))]
     let _ = dir;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn planned<'a>(path: &Path, contents: &'a [u8], record: &WriteRecord) -> PlannedFile<'a> {
+        PlannedFile {
+            path: path.to_path_buf(),
+            contents,
+            format: "test",
+            plan: plan_file(path, contents, true, record),
+        }
+    }
+
+    #[test]
+    fn only_changed_files_are_written_and_foreign_ones_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("opends.db");
+        let mut record = WriteRecord::beside(Some(&db));
+        let path = dir.path().join("tokens.json");
+        // New: created, and recorded (JSON has no header).
+        let file = planned(&path, b"{}", &record);
+        assert_eq!(file.plan, Plan::Create);
+        let report = apply_plan(&file, false, |p| p.display().to_string()).unwrap();
+        assert_eq!(report.status, FileStatus::Written);
+        record.wrote_all(std::slice::from_ref(&file), std::slice::from_ref(&report));
+        record.save().unwrap();
+        // Same bytes: unchanged; other bytes over a recorded file: replaced.
+        let record = WriteRecord::beside(Some(&db));
+        assert_eq!(planned(&path, b"{}", &record).plan, Plan::Unchanged);
+        assert_eq!(planned(&path, b"[]", &record).plan, Plan::Replace);
+        // Edited by hand since: foreign, refused unless allowed.
+        fs::write(&path, b"{\"mine\": 1}").unwrap();
+        let file = planned(&path, b"[]", &record);
+        assert_eq!(file.plan, Plan::Foreign);
+        let files = [file];
+        let e = refuse_foreign(&files, false, |_| "tokens.json".into()).unwrap_err();
+        assert!(e.to_string().contains("`tokens.json`"), "{e}");
+        assert!(refuse_foreign(&files, true, |_| String::new()).is_ok());
+        // --check writes nothing and says what is stale.
+        let report = apply_plan(&files[0], true, |_| String::new()).unwrap();
+        assert_eq!(report.status, FileStatus::Stale);
+        assert_eq!(fs::read(&path).unwrap(), b"{\"mine\": 1}");
+    }
+
+    #[test]
+    fn a_generated_header_marks_opends_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tokens.css");
+        let text = format!("/* {} */\n:root {{}}\n", crate::export::HEADER);
+        fs::write(&path, &text).unwrap();
+        assert!(has_header(text.as_bytes()));
+        assert!(read_head(&path).is_some_and(|h| has_header(&h)));
+        let record = WriteRecord::beside(None);
+        assert_eq!(planned(&path, b"new", &record).plan, Plan::Replace);
+        let reports = [
+            FileReport {
+                path: "a".into(),
+                format: "css",
+                status: FileStatus::Written,
+            },
+            FileReport {
+                path: "b".into(),
+                format: "css",
+                status: FileStatus::Missing,
+            },
+        ];
+        assert_eq!(
+            Counts::of(&reports),
+            Counts {
+                written: 1,
+                unchanged: 0,
+                stale: 1
+            }
+        );
+    }
+}
