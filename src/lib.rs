@@ -16,6 +16,7 @@ pub mod lint;
 pub mod model;
 pub mod output;
 pub mod printer;
+pub mod project;
 pub mod server;
 pub mod settings;
 pub mod sources;

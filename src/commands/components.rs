@@ -1,195 +1,21 @@
-//! `opends components import|list|show|rm|approve|deprecate` and `opends tokens usage`,
-//! plus reading the project's component specs into the store when they change.
+//! `opends components import|list|show|rm|approve|deprecate` and `opends tokens usage`.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use serde::Serialize;
 
-use super::{Context, Fnv};
+use super::Context;
 use crate::Outcome;
 use crate::cli::{
     ComponentNameArgs, ComponentShowArgs, ComponentsImportArgs, ComponentsListArgs, DeprecateArgs,
     UsageArgs,
 };
-use crate::components;
 use crate::model::component::Review;
-use crate::model::{Status, StoredComponent, Tokens};
+use crate::model::{Status, StoredComponent};
 use crate::printer::Style;
-use crate::settings::Project;
-use crate::store::Store;
-use crate::tokens::Findings;
-
-/// A YAML spec file.
-struct SpecFile {
-    name: String,
-    text: String,
-}
-
-fn expand_yaml(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            for entry in
-                std::fs::read_dir(p).with_context(|| format!("could not list `{}`", p.display()))?
-            {
-                let path = entry?.path();
-                if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                    found.push(path);
-                }
-            }
-            found.sort();
-            out.extend(found);
-        } else if p.exists() {
-            out.push(p.clone());
-        } else {
-            return Err(crate::hinted(
-                format!("`{}` does not exist", p.display()),
-                "pass component spec files (`*.yaml`) or directories holding them",
-            ));
-        }
-    }
-    Ok(out)
-}
-
-fn read_specs(paths: &[PathBuf], display: impl Fn(&Path) -> String) -> Result<Vec<SpecFile>> {
-    expand_yaml(paths)?
-        .into_iter()
-        .map(|p| {
-            let text = crate::input::read_text(&p)
-                .with_context(|| format!("could not read `{}`", p.display()))?;
-            Ok(SpecFile {
-                name: display(&p),
-                text,
-            })
-        })
-        .collect()
-}
-
-/// Parses and checks spec files against `tokens`; every problem goes to `findings`.
-fn check_specs(
-    files: &[SpecFile],
-    tokens: &Tokens,
-    findings: &mut Findings,
-) -> Vec<StoredComponent> {
-    let mut out: Vec<StoredComponent> = Vec::new();
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for f in files {
-        match components::parse(&f.name, &f.text) {
-            Err(e) => findings.extend(e),
-            Ok(spec) => {
-                findings.extend(components::check(&spec, tokens, &f.name, &f.text));
-                if let Ok(ident) = components::ident::component_name(&spec.name) {
-                    if let Some(other) = seen.insert(ident.clone(), f.name.clone()) {
-                        findings.push(crate::tokens::Finding::error(
-                            "duplicate-name",
-                            &crate::tokens::Location {
-                                file: Some(f.name.as_str().into()),
-                                line: 1,
-                                column: 1,
-                            },
-                            Some(&spec.name),
-                            format!("component `{ident}` is also defined in `{other}`"),
-                        ));
-                    }
-                }
-                out.push(StoredComponent {
-                    spec,
-                    source: Some(f.name.clone()),
-                    review: Review::default(),
-                });
-            }
-        }
-    }
-    out
-}
-
-use crate::model::component::merge_imported as merge;
-
-const FINGERPRINT_KEY: &str = "project.components.fingerprint";
-const SOURCES_KEY: &str = "project.components.sources";
-
-/// The project's component paths: `components:` in opends.yaml, else `components/` if it exists.
-fn project_paths(project: &Project) -> Vec<PathBuf> {
-    if let Some(list) = &project.config.components {
-        list.iter().map(|p| project.path(p)).collect()
-    } else {
-        let dir = project.path("components");
-        if dir.is_dir() { vec![dir] } else { Vec::new() }
-    }
-}
-
-/// Imports the project's component specs when they (or the tokens) changed.
-pub fn sync_project_components(
-    ctx: &Context,
-    project: &Project,
-    store: &mut Store,
-    force: bool,
-) -> Result<()> {
-    let paths = project_paths(project);
-    if paths.is_empty() && store.meta(SOURCES_KEY)?.is_none() {
-        return Ok(());
-    }
-    let files = read_specs(&paths, |p| project.display(p))?;
-    let mut hash = Fnv::new();
-    for f in &files {
-        hash.write(f.name.as_bytes());
-        hash.write(f.text.as_bytes());
-    }
-    // Specs are checked against the tokens: a token change can break (or fix) them.
-    hash.write(
-        store
-            .meta(super::FINGERPRINT_KEY)?
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    let fingerprint = format!("{:016x}", hash.finish());
-    if !force && store.meta(FINGERPRINT_KEY)?.as_deref() == Some(fingerprint.as_str()) {
-        return Ok(());
-    }
-    let old_sources: Vec<String> = store
-        .meta(SOURCES_KEY)?
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
-    let new_sources: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let mut findings = Findings::default();
-    let result = store.update_components(|current, tokens| {
-        let incoming = check_specs(&files, tokens, &mut findings);
-        if findings.has_errors() {
-            return Err(());
-        }
-        let from_project = |c: &StoredComponent| {
-            c.source
-                .as_ref()
-                .is_some_and(|s| old_sources.contains(s) || new_sources.contains(s))
-        };
-        Ok(Some(merge(current, incoming, &from_project)))
-    })?;
-    if result.is_err() {
-        ctx.report(findings, "the project's component specs")?;
-        return Err(crate::Reported("invalid component specs".into()).into());
-    }
-    for f in findings.iter() {
-        ctx.printer.finding(f);
-    }
-    store.set_meta(FINGERPRINT_KEY, &fingerprint)?;
-    store.set_meta(SOURCES_KEY, &serde_json::to_string(&new_sources)?)?;
-    Ok(())
-}
-
-/// The project (if any) and its store, with tokens and components up to date.
-pub fn open(ctx: &Context) -> Result<(Option<Project>, Store)> {
-    let project = ctx.project_opt()?;
-    let mut store = ctx.store(project.as_ref())?;
-    if let Some(p) = &project {
-        super::sync_project_files(ctx, p, &mut store, false)?;
-        sync_project_components(ctx, p, &mut store, false)?;
-    }
-    Ok((project, store))
-}
+use crate::project;
 
 /// `opends components import`.
 pub fn import(ctx: &Context, args: ComponentsImportArgs) -> Result<Outcome> {
@@ -198,11 +24,7 @@ pub fn import(ctx: &Context, args: ComponentsImportArgs) -> Result<Outcome> {
         dry_run,
         json,
     } = args;
-    let project = ctx.project_opt()?;
-    let mut store = ctx.store(project.as_ref())?;
-    if let Some(p) = &project {
-        super::sync_project_files(ctx, p, &mut store, false)?;
-    }
+    let (project, mut store) = ctx.open_tokens()?;
     if paths.is_empty() {
         let Some(p) = &project else {
             return Err(crate::hinted(
@@ -211,53 +33,31 @@ pub fn import(ctx: &Context, args: ComponentsImportArgs) -> Result<Outcome> {
             ));
         };
         if dry_run {
-            let paths = project_paths(p);
-            let files = read_specs(&paths, |x| p.display(x))?;
-            let tokens = store.load()?;
-            let mut findings = Findings::default();
-            let specs = check_specs(&files, &tokens, &mut findings);
+            let (count, findings) = project::check_project_specs(p, &store)?;
             ctx.report(findings, "the project's component specs")?;
             ctx.printer.status(&format!(
-                "dry run: {} components are valid; nothing was written",
-                specs.len()
+                "dry run: {count} components are valid; nothing was written"
             ));
             return Ok(Outcome::Success);
         }
-        sync_project_components(ctx, p, &mut store, true)?;
+        ctx.import_specs(p, &mut store, true)?;
         let n = store.components()?.len();
         summary(ctx, n, n, json)?;
         return Ok(Outcome::Success);
     }
     let abs: Vec<PathBuf> = paths.iter().map(|p| ctx.cwd.join(p)).collect();
-    let files = read_specs(&abs, |p| super::display_path(&ctx.cwd, p))?;
-    let mut findings = Findings::default();
-    let mut imported = 0;
-    let result = store.update_components(|current, tokens| {
-        let incoming = check_specs(&files, tokens, &mut findings);
-        if findings.has_errors() {
-            return Err(());
-        }
-        imported = incoming.len();
-        if dry_run {
-            return Ok(None);
-        }
-        Ok(Some(merge(current, incoming, &|_| false)))
-    })?;
-    if result.is_err() {
-        ctx.report(findings, "component import")?;
-        return Err(crate::Reported("invalid component specs".into()).into());
-    }
-    for f in findings.iter() {
-        ctx.printer.finding(f);
-    }
-    let total = store.components()?.len();
+    let files = project::read_specs(&abs, |p| ctx.display(p))?;
+    let imported = ctx.reported(project::import_specs(&mut store, &files, dry_run))?;
+    ctx.print_findings(&imported.findings);
     if dry_run {
         ctx.printer.status(&format!(
-            "dry run: {imported} components are valid; nothing was written"
+            "dry run: {} components are valid; nothing was written",
+            imported.components
         ));
         return Ok(Outcome::Success);
     }
-    summary(ctx, imported, total, json)?;
+    let total = store.components()?.len();
+    summary(ctx, imported.components, total, json)?;
     Ok(Outcome::Success)
 }
 
@@ -310,7 +110,7 @@ fn component_json(c: &StoredComponent) -> ComponentJson<'_> {
 /// `opends components list`.
 pub fn list(ctx: &Context, args: ComponentsListArgs) -> Result<Outcome> {
     let ComponentsListArgs { status, json } = args;
-    let (_, store) = open(ctx)?;
+    let (_, store) = ctx.open()?;
     let all = store.components()?;
     let selected: Vec<&StoredComponent> = all
         .iter()
@@ -354,26 +154,19 @@ pub fn list(ctx: &Context, args: ComponentsListArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn find<'a>(all: &'a [StoredComponent], name: &str) -> Result<&'a StoredComponent> {
-    all.iter()
-        .find(|c| {
-            c.spec.name == name
-                || components::ident::component_name(&c.spec.name).is_ok_and(|i| i == name)
-        })
-        .ok_or_else(|| {
-            crate::hinted(
-                format!("no component `{name}`"),
-                "run `opends components list` to see the components",
-            )
-        })
+fn no_component(name: &str) -> anyhow::Error {
+    crate::hinted(
+        format!("no component `{name}`"),
+        "run `opends components list` to see the components",
+    )
 }
 
 /// `opends components show`.
 pub fn show(ctx: &Context, args: ComponentShowArgs) -> Result<Outcome> {
     let ComponentShowArgs { name, json } = args;
-    let (_, store) = open(ctx)?;
+    let (_, store) = ctx.open()?;
     let all = store.components()?;
-    let c = find(&all, &name)?;
+    let c = project::find(&all, &name).ok_or_else(|| no_component(&name))?;
     if json {
         #[derive(Serialize)]
         struct Full<'a> {
@@ -466,33 +259,16 @@ fn set_status(
     status: Status,
     reason: Option<String>,
 ) -> Result<Outcome> {
-    let (_, mut store) = open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     let who = crate::settings::author();
     let at = crate::clock::now_utc();
-    let mut shown = String::new();
-    let result = store.update_components(|mut all, _| -> Result<_, ()> {
-        let i = all
-            .iter()
-            .position(|c| {
-                c.spec.name == name
-                    || components::ident::component_name(&c.spec.name).is_ok_and(|i| i == name)
-            })
-            .ok_or(())?;
-        all[i].spec.status = status;
-        all[i].review = Review {
-            by: Some(who.clone()),
-            at: Some(at.clone()),
-            reason: reason.clone(),
-        };
-        shown.clone_from(&all[i].spec.name);
-        Ok(Some(all))
-    })?;
-    if result.is_err() {
-        return Err(crate::hinted(
-            format!("no component `{name}`"),
-            "run `opends components list` to see the components",
-        ));
-    }
+    let review = Review {
+        by: Some(who.clone()),
+        at: Some(at.clone()),
+        reason,
+    };
+    let shown =
+        project::set_status(&mut store, name, status, review)?.ok_or_else(|| no_component(name))?;
     ctx.printer.status(&format!(
         "{} `{shown}` ({who}, {at})",
         ctx.printer.paint(Style::Green, status.as_str())
@@ -512,38 +288,16 @@ pub fn deprecate(ctx: &Context, args: DeprecateArgs) -> Result<Outcome> {
 
 /// `opends components rm`.
 pub fn rm(ctx: &Context, args: ComponentNameArgs) -> Result<Outcome> {
-    let (project, mut store) = open(ctx)?;
-    let mut removed = None;
-    let result = store.update_components(|mut all, _| -> Result<_, ()> {
-        let i = all
-            .iter()
-            .position(|c| {
-                c.spec.name == args.name
-                    || components::ident::component_name(&c.spec.name).is_ok_and(|i| i == args.name)
-            })
-            .ok_or(())?;
-        removed = Some(all.remove(i));
-        Ok(Some(all))
-    })?;
-    if result.is_err() {
-        return Err(crate::hinted(
-            format!("no component `{}`", args.name),
-            "run `opends components list` to see the components",
-        ));
-    }
-    let c = removed.expect("removed above");
+    let (project, mut store) = ctx.open()?;
+    let c = project::remove(&mut store, &args.name)?.ok_or_else(|| no_component(&args.name))?;
     ctx.printer.status(&format!(
         "{} `{}`",
         ctx.printer.paint(Style::Green, "removed"),
         c.spec.name
     ));
-    let from_project = project.as_ref().is_some_and(|p| {
-        c.source.as_ref().is_some_and(|s| {
-            project_paths(p)
-                .iter()
-                .any(|dir| p.path(s).starts_with(dir))
-        })
-    });
+    let from_project = project
+        .as_ref()
+        .is_some_and(|p| project::from_project_specs(p, &c));
     if let (Some(src), true) = (&c.source, from_project) {
         ctx.printer.warn(&format!(
             "`{}` comes from `{src}`; it comes back when the project's specs are next imported: delete the file to keep it removed",
@@ -556,7 +310,7 @@ pub fn rm(ctx: &Context, args: ComponentNameArgs) -> Result<Outcome> {
 /// `opends tokens usage`.
 pub fn usage(ctx: &Context, args: UsageArgs) -> Result<Outcome> {
     let UsageArgs { path, json } = args;
-    let (_, store) = open(ctx)?;
+    let (_, store) = ctx.open()?;
     let uses = store.token_usage(&path)?;
     if json {
         ctx.printer.json(&uses)?;

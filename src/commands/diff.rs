@@ -7,9 +7,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Context;
-use super::versions;
 use crate::Outcome;
 use crate::cli::{DiffArgs, DiffFormat};
+use crate::project::{self, find_version, snapshot_of};
 use crate::store::{Snapshot, Store};
 use crate::tokens::{self as tok};
 use crate::versions::render;
@@ -24,20 +24,18 @@ fn load(ctx: &Context, store: Option<&Store>, reference: &str) -> Result<Snapsho
     if reference == "working" {
         return Ok(store.working()?);
     }
-    if let Some(v) = versions::find_version(store, reference)? {
+    if let Some(v) = find_version(store, reference)? {
         return Ok(store.snapshot(&v)?);
     }
     if !path.exists() {
         let looks_like_version = crate::versions::semver::Version::parse(reference).is_ok();
         return Err(if looks_like_version {
-            versions::snapshot_of(store, reference)
-                .err()
-                .unwrap_or_else(|| {
-                    crate::hinted(
-                        format!("no version `{reference}`"),
-                        "`opends versions list`",
-                    )
-                })
+            snapshot_of(store, reference).err().unwrap_or_else(|| {
+                crate::hinted(
+                    format!("no version `{reference}`"),
+                    "`opends versions list`",
+                )
+            })
         } else {
             crate::hinted(
                 format!(
@@ -52,7 +50,7 @@ fn load(ctx: &Context, store: Option<&Store>, reference: &str) -> Result<Snapsho
 
 /// Token files or a directory of them.
 fn files(ctx: &Context, reference: &str) -> Result<Snapshot> {
-    let (files, mut findings) = super::read_files(ctx, &[PathBuf::from(reference)])?;
+    let (files, mut findings) = project::read_files(&ctx.cwd, &[PathBuf::from(reference)])?;
     let tokens = tok::load_files(&files, tok::Format::Auto, &mut findings);
     ctx.report(findings, reference)?;
     Ok(Snapshot {
@@ -84,10 +82,10 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<Outcome> {
         if from.as_deref().is_some_and(is_path) && to.as_deref().is_some_and(is_path) {
             (ctx.project_opt()?, None)
         } else {
-            let (project, store) = super::components::open(ctx)?;
+            let (project, store) = ctx.open()?;
             (project, Some(store))
         };
-    let values_minor = values_minor || versions::values_minor(project.as_ref());
+    let values_minor = values_minor || project::values_minor(project.as_ref());
     let from = match from {
         Some(f) => f,
         None => match store
@@ -108,7 +106,7 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<Outcome> {
     let to = to.unwrap_or_else(|| "working".into());
     // Two versions of a large system: read the newer one on a second connection meanwhile.
     let to_version = match &store {
-        Some(s) if to != "working" => versions::find_version(s, &to)?,
+        Some(s) if to != "working" => find_version(s, &to)?,
         _ => None,
     };
     let (old, new) = match (&store, to_version) {

@@ -5,43 +5,39 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::Context;
-use super::export::{
-    FileStatus, Plan, PlannedFile, WriteRecord, apply_plan, plan_file, refuse_foreign,
-};
 use crate::Outcome;
 use crate::cli::{DocsBuildArgs, DocsServeArgs};
+use crate::output::{
+    FileStatus, Plan, PlannedFile, apply_plan, plan_file, read_head, refuse_foreign,
+};
+use crate::project;
 
 /// Whether `path` is a page of a site opends built (its generator meta tag), also one
 /// built before opends kept a record of what it wrote.
 fn is_site_page(path: &Path) -> bool {
-    use std::io::Read as _;
-    let mut head = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(4096).read_to_end(&mut head))
-        .is_ok()
-        && String::from_utf8_lossy(&head).contains("<meta name=\"generator\" content=\"opends ")
+    read_head(path).is_some_and(|head| {
+        String::from_utf8_lossy(&head).contains("<meta name=\"generator\" content=\"opends ")
+    })
 }
 
 /// Renders the site into `out` (with `force`, also over files opends did not write);
 /// returns how many files changed.
 fn build_into(ctx: &Context, version: Option<&str>, out: &Path, force: bool) -> Result<usize> {
     let (project, store) = if version.is_some() {
-        let project = ctx.project_opt()?;
-        let store = ctx.store(project.as_ref())?;
-        (project, store)
+        ctx.open_released()?
     } else {
-        super::components::open(ctx)?
+        ctx.open()?
     };
     let (tokens, components) = match version {
         Some(v) => {
-            let snap = super::versions::snapshot_of(&store, v)?;
+            let snap = project::snapshot_of(&store, v)?;
             (snap.tokens, snap.components)
         }
         None => (store.load()?, store.components()?),
     };
     let versions = store.versions()?;
     let shown = match version {
-        Some(v) => super::versions::find_version(&store, v)?.map(|v| v.version),
+        Some(v) => project::find_version(&store, v)?.map(|v| v.version),
         None => None,
     };
     let name = project
@@ -60,7 +56,7 @@ fn build_into(ctx: &Context, version: Option<&str>, out: &Path, force: bool) -> 
     })?;
     // Decide every file first: a file opends did not write (no generated header, not a
     // page of an opends site, not recorded as written) stops the build unless `--force`.
-    let mut record = WriteRecord::open(ctx, project.as_ref());
+    let mut record = ctx.write_record(project.as_ref());
     let planned: Vec<PlannedFile<'_>> = files
         .iter()
         .map(|f| {
@@ -77,10 +73,10 @@ fn build_into(ctx: &Context, version: Option<&str>, out: &Path, force: bool) -> 
             }
         })
         .collect();
-    refuse_foreign(ctx, &planned, force)?;
+    refuse_foreign(&planned, force, |p| ctx.display(p))?;
     let mut changed = 0;
     for f in &planned {
-        if apply_plan(ctx, f, false)?.status == FileStatus::Written {
+        if apply_plan(f, false, |p| ctx.display(p))?.status == FileStatus::Written {
             record.wrote(&f.path, f.contents);
             changed += 1;
         }
@@ -139,7 +135,7 @@ pub fn serve(ctx: &Context, args: DocsServeArgs) -> Result<Outcome> {
         "docs: serving http://{addr}/ (rebuilt on change; Ctrl-C stops)"
     ));
     let mut inputs = vec![project.config_path()];
-    inputs.extend(super::generate::watched_inputs(&project));
+    inputs.extend(project::watched_inputs(&project));
     if let Some(t) = project.config.templates.as_ref() {
         inputs.push(project.path(t));
     }
@@ -148,7 +144,10 @@ pub fn serve(ctx: &Context, args: DocsServeArgs) -> Result<Outcome> {
         std::slice::from_ref(&project.root),
         &inputs,
         &[out.clone(), project.root.join(".opends")],
-        || build_into(ctx, None, &out, false).map(|_| ()),
+        || {
+            ctx.reload();
+            build_into(ctx, None, &out, false).map(|_| ())
+        },
     )?;
     drop(runtime);
     Ok(Outcome::Success)

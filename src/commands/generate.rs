@@ -7,16 +7,17 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use super::Context;
-use super::export::{
-    FileReport, FileStatus, PlannedFile, WriteRecord, apply_plan, has_header, plan_file,
-    print_check_summary, print_file_lines, refuse_foreign,
-};
 use crate::Outcome;
 use crate::cli::{EjectArgs, GenerateArgs, TemplatesListArgs};
 use crate::codegen::{self, Framework, Generator};
 use crate::export::ExportFormat;
 use crate::model::{Status, StoredComponent};
+use crate::output::{
+    Counts, FileReport, FileStatus, PlannedFile, apply_plan, has_header, plan_file, read_head,
+    refuse_foreign,
+};
 use crate::printer::Style;
+use crate::project::{self, matches_name};
 use crate::settings::Project;
 
 /// Threads that write generated files.
@@ -50,7 +51,7 @@ pub fn run(ctx: &Context, mut args: GenerateArgs) -> Result<Outcome> {
     }
     let project = ctx.project()?;
     let mut inputs = vec![project.config_path()];
-    inputs.extend(watched_inputs(&project));
+    inputs.extend(project::watched_inputs(&project));
     if let Some(t) = templates_dir(Some(&project)) {
         inputs.push(t);
     }
@@ -60,28 +61,12 @@ pub fn run(ctx: &Context, mut args: GenerateArgs) -> Result<Outcome> {
         std::slice::from_ref(&project.root),
         &inputs,
         &[out, project.root.join(".opends")],
-        || once(ctx, &args).map(|_| ()),
+        || {
+            ctx.reload();
+            once(ctx, &args).map(|_| ())
+        },
     )?;
     Ok(Outcome::Success)
-}
-
-/// Token and component sources of a project (what `--watch` reacts to).
-pub fn watched_inputs(project: &Project) -> Vec<PathBuf> {
-    let c = &project.config;
-    let mut v: Vec<PathBuf> = c.tokens.iter().map(|t| project.path(t)).collect();
-    v.extend(c.modes.values().flatten().map(|t| project.path(t)));
-    v.extend(c.resolver.iter().map(|r| project.path(r)));
-    if let Some(r) = &c.resolver {
-        // A resolver's files usually sit beside it.
-        if let Some(dir) = project.path(r).parent() {
-            v.push(dir.to_path_buf());
-        }
-    }
-    match &c.components {
-        Some(list) => v.extend(list.iter().map(|p| project.path(p))),
-        None => v.push(project.path("components")),
-    }
-    v
 }
 
 fn out_dir(ctx: &Context, project: Option<&Project>, args: &GenerateArgs) -> PathBuf {
@@ -115,15 +100,13 @@ fn relative(from_dir: &Path, to: &Path) -> String {
 fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     // A released version does not depend on the working files (they may be mid-edit).
     let (project, store) = if args.version.is_some() {
-        let project = ctx.project_opt()?;
-        let store = ctx.store(project.as_ref())?;
-        (project, store)
+        ctx.open_released()?
     } else {
-        super::components::open(ctx)?
+        ctx.open()?
     };
     let (tokens, all) = match &args.version {
         Some(v) => {
-            let snap = super::versions::snapshot_of(&store, v)?;
+            let snap = project::snapshot_of(&store, v)?;
             (snap.tokens, snap.components)
         }
         None => (store.load()?, store.components()?),
@@ -177,7 +160,7 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
         .unwrap_or_default();
     // Decide every file before writing any: a file opends did not write stops the run
     // (unless `--force`), and nothing is written.
-    let mut record = WriteRecord::open(ctx, project.as_ref());
+    let mut record = ctx.write_record(project.as_ref());
     let planned: Vec<PlannedFile<'_>> = files
         .iter()
         .map(|f| PlannedFile {
@@ -210,7 +193,7 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             }
         }
     }
-    refuse_foreign(ctx, &planned, args.check || args.force)?;
+    refuse_foreign(&planned, args.check || args.force, |p| ctx.display(p))?;
     // Creating files is dominated by file-system latency: several threads overlap it.
     let chunk = planned.len().div_ceil(WRITERS).max(1);
     let mut reports: Vec<FileReport> = std::thread::scope(|scope| {
@@ -219,7 +202,7 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|f| apply_plan(ctx, f, args.check))
+                        .map(|f| apply_plan(f, args.check, |p| ctx.display(p)))
                         .collect::<Result<Vec<_>>>()
                 })
             })
@@ -232,11 +215,7 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     .into_iter()
     .flatten()
     .collect();
-    for (f, r) in planned.iter().zip(&reports) {
-        if r.status == FileStatus::Written {
-            record.wrote(&f.path, f.contents);
-        }
-    }
+    record.wrote_all(&planned, &reports);
     record.save()?;
     for path in stale_files {
         let status = if args.check {
@@ -247,18 +226,12 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             FileStatus::Written
         };
         reports.push(FileReport {
-            path: format!(
-                "{} (removed: no longer generated)",
-                super::display_path(&ctx.cwd, &path)
-            ),
+            path: format!("{} (removed: no longer generated)", ctx.display(&path)),
             format: fw,
             status,
         });
     }
-    let stale = reports
-        .iter()
-        .filter(|r| matches!(r.status, FileStatus::Stale | FileStatus::Missing))
-        .count();
+    let counts = Counts::of(&reports);
     if args.json {
         #[derive(Serialize)]
         struct Summary<'a> {
@@ -272,16 +245,17 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             files: &reports,
         })?;
     } else {
-        print_file_lines(ctx, &reports, args.check);
-        let (written, unchanged) = super::export::counts(&reports);
+        ctx.print_file_lines(&reports, args.check);
         if args.check {
-            print_check_summary(ctx, reports.len(), stale, &format!("opends generate {fw}"));
+            ctx.print_check_summary(&reports, &format!("opends generate {fw}"));
         } else {
             ctx.printer.status(&format!(
-                "generated {} {fw} component{} into {}: {written} written, {unchanged} unchanged",
+                "generated {} {fw} component{} into {}: {} written, {} unchanged",
                 selected.len(),
                 if selected.len() == 1 { "" } else { "s" },
-                super::display_path(&ctx.cwd, &out)
+                ctx.display(&out),
+                counts.written,
+                counts.unchanged
             ));
         }
         if selected.is_empty() {
@@ -289,33 +263,16 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
                 .warn("no components to generate (drafts are skipped without `--include-drafts`)");
         }
     }
-    Ok(if stale > 0 {
+    Ok(if counts.stale > 0 {
         Outcome::Found
     } else {
         Outcome::Success
     })
 }
 
-/// The first 4 KiB of a file (where a generated header would be).
-fn read_head(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read as _;
-    let mut head = Vec::with_capacity(4096);
-    fs::File::open(path)
-        .ok()?
-        .take(4096)
-        .read_to_end(&mut head)
-        .ok()?;
-    Some(head)
-}
-
 /// The framework of a run (resolved from opends.yaml in `run` when not given).
 fn framework(args: &GenerateArgs) -> Framework {
     args.framework.unwrap_or(Framework::Vue)
-}
-
-fn matches_name(c: &StoredComponent, name: &str) -> bool {
-    c.spec.name == name
-        || crate::components::ident::component_name(&c.spec.name).is_ok_and(|i| i == name)
 }
 
 /// `opends templates eject`.
@@ -332,15 +289,14 @@ pub fn eject(ctx: &Context, args: EjectArgs) -> Result<Outcome> {
         for (rel_path, text) in codegen::builtin_files(fw) {
             let path = dir.join(&rel_path);
             if path.exists() && !args.force {
-                skipped.push(super::display_path(&ctx.cwd, &path));
+                skipped.push(ctx.display(&path));
                 continue;
             }
-            crate::output::write_atomic(&path, text.as_bytes())
-                .with_context(|| format!("could not write `{}`", path.display()))?;
+            crate::output::write_file(&path, text)?;
             ctx.printer.status(&format!(
                 "{} {}",
                 ctx.printer.paint(Style::Green, "wrote"),
-                super::display_path(&ctx.cwd, &path)
+                ctx.display(&path)
             ));
             written += 1;
         }
@@ -359,7 +315,7 @@ pub fn eject(ctx: &Context, args: EjectArgs) -> Result<Outcome> {
     }
     ctx.printer.status(&format!(
         "ejected {written} templates into {}",
-        super::display_path(&ctx.cwd, &dir)
+        ctx.display(&dir)
     ));
     Ok(Outcome::Success)
 }

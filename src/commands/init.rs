@@ -3,7 +3,6 @@
 //! flags and defaults.
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
@@ -11,6 +10,7 @@ use super::Context;
 use crate::Outcome;
 use crate::cli::{Framework, InitArgs};
 use crate::export::ExportFormat;
+use crate::output;
 use crate::printer::Style;
 use crate::settings::{self, CONFIG_FILE};
 
@@ -100,13 +100,15 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         ("components/button.yaml", BUTTON),
     ];
     for (rel, text) in files {
-        write(&dir.join(rel), text)?;
+        output::write_file(&dir.join(rel), text)?;
     }
-    write(&dir.join(".opends/.gitignore"), "*\n")?;
+    output::write_file(&dir.join(".opends/.gitignore"), "*\n")?;
     let project = settings::load(&dir)?;
     let mut store = ctx.store(Some(&project))?;
-    let summary = super::sync_project_files(ctx, &project, &mut store, true)?.unwrap_or_default();
-    super::components::sync_project_components(ctx, &project, &mut store, true)?;
+    let summary = ctx
+        .import_tokens(&project, &mut store, true, false)?
+        .unwrap_or_default();
+    ctx.import_specs(&project, &mut store, true)?;
     ctx.printer.status(&format!(
         "{} design system `{name}` in `{shown}`: {} tokens, modes light and dark",
         ctx.printer.paint(Style::Green, "created"),
@@ -123,11 +125,6 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         framework.as_str()
     ));
     Ok(Outcome::Success)
-}
-
-fn write(path: &Path, text: &str) -> Result<()> {
-    crate::output::write_atomic(path, text.as_bytes())
-        .with_context(|| format!("could not write `{}`", path.display()))
 }
 
 fn config_text(name: &str, framework: Framework, outputs: &[ExportFormat]) -> String {

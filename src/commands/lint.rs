@@ -13,7 +13,7 @@ use crate::lint::{self, Severity};
 
 /// `opends lint`.
 pub fn run(ctx: &Context, args: LintArgs) -> Result<Outcome> {
-    let (project, mut store) = super::components::open(ctx)?;
+    let (project, mut store) = ctx.open()?;
     let cfg = project
         .as_ref()
         .and_then(|p| p.config.lint.clone())
@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, args: LintArgs) -> Result<Outcome> {
         }
         if !fixed.is_empty() {
             // Read the edited files back in (and check them) before linting again.
-            super::sync_project_files(ctx, p, &mut store, true)?;
+            ctx.import_tokens(p, &mut store, true, false)?;
         }
     }
     let tokens = store.load()?;

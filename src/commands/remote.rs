@@ -23,7 +23,7 @@ pub fn add(ctx: &Context, args: RemoteAddArgs) -> Result<Outcome> {
             "e.g. `opends remote add team https://ds.example.com`",
         ));
     }
-    let (_, mut store) = super::components::open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     if !store.add_remote(&args.name, &url)? {
         return Err(crate::hinted(
             format!("there is already a remote `{}`", args.name),
@@ -37,7 +37,7 @@ pub fn add(ctx: &Context, args: RemoteAddArgs) -> Result<Outcome> {
 
 /// `opends remote list`.
 pub fn list(ctx: &Context, args: RemoteListArgs) -> Result<Outcome> {
-    let (_, store) = super::components::open(ctx)?;
+    let (_, store) = ctx.open()?;
     let remotes = store.remotes()?;
     if args.json {
         ctx.printer.json(&remotes)?;
@@ -56,7 +56,7 @@ pub fn list(ctx: &Context, args: RemoteListArgs) -> Result<Outcome> {
 
 /// `opends remote rm`.
 pub fn rm(ctx: &Context, args: RemoteRmArgs) -> Result<Outcome> {
-    let (_, mut store) = super::components::open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     if !store.remove_remote(&args.name)? {
         return Err(crate::hinted(
             format!("no remote `{}`", args.name),
@@ -69,7 +69,7 @@ pub fn rm(ctx: &Context, args: RemoteRmArgs) -> Result<Outcome> {
 
 /// `opends push`.
 pub fn push(ctx: &Context, args: PushArgs) -> Result<Outcome> {
-    let (_, mut store) = super::components::open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     let remote = remote::pick(&store, args.remote.as_deref()).map_err(SyncError::into_report)?;
     match remote::push(&mut store, &remote, args.dry_run).map_err(SyncError::into_report)? {
         Pushed::Nothing { revision } => {
@@ -145,7 +145,7 @@ fn plural(n: usize) -> &'static str {
 
 /// `opends pull`.
 pub fn pull(ctx: &Context, args: PullArgs) -> Result<Outcome> {
-    let (_, mut store) = super::components::open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     let remote = remote::pick(&store, args.remote.as_deref()).map_err(SyncError::into_report)?;
     let resolution = if args.theirs {
         Resolution::Theirs

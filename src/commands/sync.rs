@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
     }
     let project = ctx.project()?;
     let mut store = ctx.store(Some(&project))?;
-    super::sync_project_files(ctx, &project, &mut store, false)?;
+    ctx.import_tokens(&project, &mut store, false, false)?;
     let all = &project.config.sources;
     if all.is_empty() {
         return Err(crate::hinted(

@@ -7,14 +7,16 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Context, read_files};
+use super::Context;
 use crate::Outcome;
 use crate::cli::{GetArgs, ImportArgs, ListArgs, RmArgs, SetArgs, ValidateArgs};
 use crate::export::value::{Formatter, color, js_value};
-use crate::model::{Token, TokenPath, TokenType, Tokens};
+use crate::model::{Token, TokenType, Tokens};
 use crate::printer::{Style, swatch};
-use crate::tokens::link::{self, SetDocument, documents_from};
-use crate::tokens::resolve::{Resolver, references};
+use crate::project;
+use crate::tokens::edit::{self, SetRequest, not_found};
+use crate::tokens::link;
+use crate::tokens::resolve::Resolver;
 use crate::tokens::{self as tok, Finding, Findings};
 
 /// `opends tokens validate`: exit 0 valid, 1 problems.
@@ -32,11 +34,10 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
             )
         })?;
         let mut findings = Findings::default();
-        let tokens = super::load_project_files(&project, &mut findings)?;
-        let count = super::project_file_count(&project)?;
+        let (tokens, count) = project::load(&project, &mut findings)?;
         (count, tokens, findings)
     } else {
-        let (files, mut findings) = read_files(ctx, &paths)?;
+        let (files, mut findings) = project::read_files(&ctx.cwd, &paths)?;
         let tokens = tok::load_files(&files, format, &mut findings);
         (files.len(), tokens, findings)
     };
@@ -122,7 +123,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         };
         if dry_run {
             let mut findings = Findings::default();
-            let tokens = super::load_project_files(project, &mut findings)?;
+            let (tokens, _) = project::load(project, &mut findings)?;
             ctx.report(findings, "the project's token files")?;
             ctx.printer.status(&format!(
                 "dry run: {} tokens would be imported",
@@ -130,8 +131,9 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
             ));
             return Ok(Outcome::Success);
         }
-        let summary =
-            super::sync_project(ctx, project, &mut store, true, replace)?.unwrap_or_default();
+        let summary = ctx
+            .import_tokens(project, &mut store, true, replace)?
+            .unwrap_or_default();
         print_summary(ctx, &summary, "the project's token files", json)?;
         return Ok(Outcome::Success);
     }
@@ -152,63 +154,24 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         }
     }
     if let Some(p) = &project {
-        super::sync_project_files(ctx, p, &mut store, false)?;
+        ctx.import_tokens(p, &mut store, false, false)?;
     }
-    let (files, mut findings) = read_files(ctx, &paths)?;
+    let (files, mut findings) = project::read_files(&ctx.cwd, &paths)?;
     let default_mode = project
         .as_ref()
         .and_then(|p| p.config.modes.keys().next().cloned())
         .unwrap_or_else(|| "default".into());
-    let mut new_input = link::Input::default();
-    {
-        // Read, but do not link yet: the files may reference tokens already stored (a mode
-        // file overriding base colours, say), so they are linked together with the store.
-        let docs = tok::load_input(&files, format, &mut findings);
-        if findings.has_errors() {
-            ctx.report(findings, "import")?;
-            unreachable!("report fails on errors");
-        }
-        match &mode {
-            Some(m) => {
-                let mut all = docs.base;
-                for (_, d) in docs.modes {
-                    all.extend(d);
-                }
-                new_input.modes.push((m.clone(), all));
-            }
-            None => {
-                new_input = docs;
-            }
-        }
+    // Read, but do not link yet: the files may reference tokens already stored (a mode
+    // file overriding base colours, say), so they are linked together with the store.
+    let incoming = tok::load_input(&files, format, &mut findings);
+    if findings.has_errors() {
+        ctx.report(findings, "import")?;
+        unreachable!("report fails on errors");
     }
     let bar = ctx.printer.bar(1, "importing");
     let mut link_findings = Findings::default();
     let result = store.update(|current| {
-        let mut input = if replace {
-            link::Input::default()
-        } else {
-            documents_from(&current, |_| true)
-        };
-        if replace && mode.is_some() {
-            input = documents_from(&current, |_| true);
-        }
-        let mut modes = input.modes;
-        if let Some(m) = &mode {
-            if modes.is_empty() {
-                modes.push((default_mode.clone(), Vec::new()));
-            }
-            if !modes.iter().any(|(k, _)| k == m) {
-                modes.push((m.clone(), Vec::new()));
-            }
-        }
-        for (m, docs) in new_input.modes {
-            match modes.iter_mut().find(|(k, _)| *k == m) {
-                Some((_, existing)) => existing.extend(docs),
-                None => modes.push((m, docs)),
-            }
-        }
-        input.modes = modes;
-        input.base.extend(new_input.base);
+        let input = edit::import(&current, incoming, mode.as_deref(), &default_mode, replace);
         let tokens = link::link(input, &mut link_findings);
         if link_findings.has_errors() || dry_run {
             return Err(tokens);
@@ -224,7 +187,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
             }
             if replace {
                 // The project's own tokens went too: re-import them on the next command.
-                store.set_meta(super::FINGERPRINT_KEY, "")?;
+                project::forget_token_files(&store)?;
             }
             let what = format!("{} file{}", files.len(), plural(files.len()));
             print_summary(ctx, &summary, &what, json)?;
@@ -328,15 +291,6 @@ fn token_json<'a>(
     }
 }
 
-fn load(ctx: &Context) -> Result<Tokens> {
-    let project = ctx.project_opt()?;
-    let mut store = ctx.store(project.as_ref())?;
-    match &project {
-        Some(p) => ctx.project_tokens(p, &mut store),
-        None => Ok(store.load()?),
-    }
-}
-
 fn check_mode(tokens: &Tokens, mode: Option<&str>) -> Result<()> {
     if let Some(m) = mode {
         if !tokens.modes.iter().any(|k| k == m) {
@@ -361,7 +315,7 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
         mode,
         json,
     } = args;
-    let tokens = load(ctx)?;
+    let tokens = ctx.tokens()?;
     check_mode(&tokens, mode.as_deref())?;
     let selected: Vec<&Token> = tokens
         .tokens
@@ -489,7 +443,7 @@ pub fn get(ctx: &Context, args: GetArgs) -> Result<Outcome> {
         resolved,
         json,
     } = args;
-    let tokens = load(ctx)?;
+    let tokens = ctx.tokens()?;
     check_mode(&tokens, mode.as_deref())?;
     let Some(t) = tokens.get_str(&path) else {
         return Err(not_found(&tokens, &path));
@@ -549,58 +503,6 @@ pub fn get(ctx: &Context, args: GetArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn not_found(tokens: &Tokens, path: &str) -> anyhow::Error {
-    let prefix = format!("{path}.");
-    let children = tokens
-        .tokens
-        .iter()
-        .filter(|t| t.path.as_str().starts_with(&prefix))
-        .count();
-    if children > 0 {
-        crate::hinted(
-            format!("`{path}` is a group of {children} tokens, not a token"),
-            format!("run `opends tokens list {path}`"),
-        )
-    } else {
-        crate::hinted(
-            format!("no token `{path}`"),
-            "run `opends tokens list` to see the token paths",
-        )
-    }
-}
-
-/// Parses a value given on the command line: JSON, an alias, or a shorthand.
-fn parse_value(text: &str, ty: Option<TokenType>) -> Value {
-    let trimmed = text.trim();
-    if trimmed.starts_with('{') && trimmed.ends_with('}') && !trimmed.contains(':') {
-        return Value::String(trimmed.to_string());
-    }
-    if let Ok(v) = serde_json::from_str::<Value>(trimmed) {
-        return v;
-    }
-    let short = match ty {
-        Some(TokenType::Color) => tok::legacy::parse_css_color(trimmed).map(|(rgb, a)| {
-            let mut m = serde_json::json!({"colorSpace": "srgb", "components": rgb.map(|c| (c * 10_000.0).round() / 10_000.0)});
-            if a < 1.0 {
-                m["alpha"] = serde_json::json!(a);
-            }
-            m
-        }),
-        Some(TokenType::Dimension | TokenType::Duration) => {
-            let split = trimmed
-                .find(|c: char| c.is_ascii_alphabetic())
-                .unwrap_or(trimmed.len());
-            let (n, unit) = trimmed.split_at(split);
-            n.trim().parse::<f64>().ok().map(|n| {
-                let n = if n.fract() == 0.0 { serde_json::json!(n as i64) } else { serde_json::json!(n) };
-                serde_json::json!({"value": n, "unit": unit})
-            })
-        }
-        _ => None,
-    };
-    short.unwrap_or_else(|| Value::String(trimmed.to_string()))
-}
-
 /// `opends tokens set`.
 pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
     let SetArgs {
@@ -613,162 +515,49 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
     if let Some(m) = tok::dtcg::name_problem_path(&path) {
         bail!("invalid token path `{path}`: {m}");
     }
-    let project = ctx.project_opt()?;
-    let mut store = ctx.store(project.as_ref())?;
-    if let Some(p) = &project {
-        super::sync_project_files(ctx, p, &mut store, false)?;
-    }
+    let (_, mut store) = ctx.open_tokens()?;
+    let request = SetRequest {
+        path: &path,
+        value: &value,
+        ty,
+        mode: mode.as_deref(),
+        description: description.as_deref(),
+    };
     let mut findings = Findings::default();
     let mut note = None;
     let result = store.update(|current| -> Result<Option<Tokens>> {
-        let existing = current.get_str(&path).cloned();
-        let ty = match (ty, &existing) {
-            (Some(t), _) => t,
-            (None, Some(e)) => e.ty,
-            (None, None) => {
-                // An alias takes its target's type.
-                let v = parse_value(&value, None);
-                if let Some(p) = crate::tokens::resolve::alias_target(&v) {
-                    if current.get_str(p).is_none() {
-                        return Err(crate::hinted(
-                            format!("unknown reference `{{{p}}}`: no token has that path"),
-                            "run `opends tokens list` to see the token paths",
-                        ));
-                    }
-                }
-                let target = crate::tokens::resolve::alias_target(&v)
-                    .and_then(|p| current.get_str(p))
-                    .map(|t| t.ty);
-                target.ok_or_else(|| {
-                    crate::hinted(
-                        format!("`{path}` is a new token: its type is needed"),
-                        "add `--type color` (or dimension, number, ...)",
-                    )
-                })?
-            }
-        };
-        let v = parse_value(&value, Some(ty));
-        let checked = tok::value::check_value(ty, &v);
-        if let Some(p) = checked.problems.first() {
-            bail!("invalid {ty} value for `{path}`: {}", p.message);
-        }
-        if let Some(m) = &mode {
-            if !current.modes.iter().any(|k| k == m) {
-                bail!(
-                    "unknown mode `{m}` (modes: {})",
-                    if current.modes.is_empty() {
-                        "none declared".into()
-                    } else {
-                        current.modes.join(", ")
-                    }
-                );
-            }
-            if existing.is_none() {
-                bail!("`{path}` does not exist; set its base value first (without `--mode`)");
-            }
-        }
-        let mut token = existing.clone().unwrap_or_else(|| Token {
-            path: TokenPath::new(path.clone()),
-            ty,
-            explicit_type: true,
-            value: Value::Null,
-            modes: Vec::new(),
-            description: None,
-            deprecated: None,
-            extensions: None,
-            set: "local".into(),
-            source: None,
-        });
-        if let Some(src) = &token.source {
-            note = Some(src.clone());
-        }
-        if token.ty != ty {
-            token.ty = ty;
-            token.explicit_type = true;
-        }
-        match &mode {
-            Some(m) if current.default_mode() != Some(m.as_str()) => {
-                token.modes.retain(|(k, _)| k != m);
-                token.modes.push((m.clone(), v));
-            }
-            _ => token.value = v,
-        }
-        if let Some(d) = &description {
-            token.description = Some(d.clone());
-        }
-        let mut input = documents_from(&current, |_| true);
-        let parsed = link::parsed_from(&token, &token.value);
-        // Replace or add the token in its set's document.
-        let doc = if let Some(d) = input.base.iter_mut().find(|d| d.set == token.set) {
-            d
-        } else {
-            input.base.push(SetDocument {
-                set: token.set.clone(),
-                source: token.source.clone(),
-                doc: tok::dtcg::Document::default(),
-            });
-            input.base.last_mut().expect("just pushed")
-        };
-        match doc.doc.tokens.iter_mut().find(|p| p.path == token.path) {
-            Some(p) => *p = parsed,
-            None => doc.doc.tokens.push(parsed),
-        }
-        for (m, docs) in &mut input.modes {
-            for d in docs.iter_mut() {
-                d.doc.tokens.retain(|p| p.path != token.path);
-            }
-            if let Some((_, v)) = token.modes.iter().find(|(k, _)| k == m) {
-                if docs.is_empty() {
-                    docs.push(SetDocument {
-                        set: token.set.clone(),
-                        source: token.source.clone(),
-                        doc: tok::dtcg::Document::default(),
-                    });
-                }
-                docs[0].doc.tokens.push(link::parsed_from(&token, v));
-            }
-        }
-        let next = link::link(input, &mut findings);
-        if findings.has_errors() {
-            bail!("the change would make the tokens invalid");
-        }
-        Ok(Some(next))
+        let out = edit::set(&current, &request, &mut findings)?;
+        note = out.source;
+        Ok(Some(out.tokens))
     })?;
-    match result {
-        Ok(summary) => {
-            let verb = if summary.added > 0 {
-                "added"
-            } else if summary.changed > 0 {
-                "changed"
-            } else {
-                "unchanged:"
-            };
-            ctx.printer.status(&format!(
-                "{} `{path}`",
-                ctx.printer.paint(Style::Green, verb)
-            ));
-            if let Some(src) = note {
-                ctx.printer.warn(&format!(
-                    "`{path}` comes from `{src}`; this change lasts until the project's files are next re-imported (when `opends.yaml` or a token file changes): edit `{src}` to keep it"
-                ));
-            }
-            Ok(Outcome::Success)
+    let summary = result.inspect_err(|_| {
+        for f in std::mem::take(&mut findings).into_sorted() {
+            ctx.printer.finding(&f);
         }
-        Err(e) => {
-            if findings.has_errors() {
-                for f in findings.into_sorted() {
-                    ctx.printer.finding(&f);
-                }
-            }
-            Err(e)
-        }
+    })?;
+    let verb = if summary.added > 0 {
+        "added"
+    } else if summary.changed > 0 {
+        "changed"
+    } else {
+        "unchanged:"
+    };
+    ctx.printer.status(&format!(
+        "{} `{path}`",
+        ctx.printer.paint(Style::Green, verb)
+    ));
+    if let Some(src) = note {
+        ctx.printer.warn(&format!(
+            "`{path}` comes from `{src}`; this change lasts until the project's files are next re-imported (when `opends.yaml` or a token file changes): edit `{src}` to keep it"
+        ));
     }
+    Ok(Outcome::Success)
 }
 
 /// `opends tokens rm`.
 pub fn rm(ctx: &Context, args: RmArgs) -> Result<Outcome> {
     let RmArgs { path, force } = args;
-    let (_, mut store) = super::components::open(ctx)?;
+    let (_, mut store) = ctx.open()?;
     let used: Vec<String> = store
         .token_usage(&path)?
         .into_iter()
@@ -781,77 +570,21 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<Outcome> {
             "change those components first, or pass `--force` (their styles keep a reference to a missing token)",
         ));
     }
-    let mut dependents_out = Vec::new();
+    let mut dependents = Vec::new();
     let mut source = None;
-    let result = store.update(|current| -> Result<Option<Tokens>> {
-        let Some(target) = current.get_str(&path).cloned() else {
-            return Err(not_found(&current, &path));
-        };
-        source.clone_from(&target.source);
-        let dependents: Vec<&Token> = current
-            .tokens
-            .iter()
-            .filter(|t| {
-                t.path != target.path
-                    && std::iter::once(&t.value)
-                        .chain(t.modes.iter().map(|(_, v)| v))
-                        .any(|v| {
-                            let mut refs = Vec::new();
-                            references(v, &mut refs);
-                            refs.iter().any(|r| r == target.path.as_str())
-                        })
-            })
-            .collect();
-        dependents_out = dependents.iter().map(|t| t.path.to_string()).collect();
-        if !dependents.is_empty() && !force {
-            let list = dependents_out
-                .iter()
-                .map(|p| format!("`{p}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err(crate::hinted(
-                format!("`{path}` is referenced by {list}"),
-                "change those tokens first, or pass `--force` to write the value into them",
-            ));
-        }
-        // With --force, references to the token are replaced by its value (per mode).
-        let mut next_tokens: Vec<Token> = Vec::with_capacity(current.len());
-        for t in &current.tokens {
-            if t.path == target.path {
-                continue;
-            }
-            let mut t = t.clone();
-            if dependents_out.iter().any(|d| d == t.path.as_str()) {
-                let base_resolver = Resolver::new(&current, current.default_mode());
-                t.value = inline(&t.value, &target, &base_resolver, None);
-                let modes = t.modes.clone();
-                t.modes = modes
-                    .into_iter()
-                    .map(|(m, v)| {
-                        let r = Resolver::new(&current, Some(m.as_str()));
-                        let nv = inline(&v, &target, &r, Some(m.as_str()));
-                        (m, nv)
-                    })
-                    .collect();
-            }
-            next_tokens.push(t);
-        }
-        Ok(Some(Tokens::new(
-            next_tokens,
-            current.groups.clone(),
-            current.modes.clone(),
-        )))
-    })?;
-    result?;
+    store.update(|current| -> Result<Option<Tokens>> {
+        let removed = edit::remove(&current, &path, force)?;
+        dependents = removed.dependents;
+        source = removed.source;
+        Ok(Some(removed.tokens))
+    })??;
     ctx.printer.status(&format!(
         "{} `{path}`",
         ctx.printer.paint(Style::Green, "removed")
     ));
-    if !dependents_out.is_empty() {
-        ctx.printer.warn(&format!(
-            "wrote its value into {}",
-            dependents_out.join(", ")
-        ));
+    if !dependents.is_empty() {
+        ctx.printer
+            .warn(&format!("wrote its value into {}", dependents.join(", ")));
     }
     if let Some(src) = source {
         ctx.printer.warn(&format!(
@@ -859,23 +592,4 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<Outcome> {
         ));
     }
     Ok(Outcome::Success)
-}
-
-/// Replaces references to `target` inside `v` by the target's resolved value.
-fn inline(v: &Value, target: &Token, r: &Resolver<'_>, mode: Option<&str>) -> Value {
-    if crate::tokens::resolve::alias_target(v) == Some(target.path.as_str())
-        || crate::tokens::resolve::pointer_target(v).is_some_and(|(p, _)| p == target.path.as_str())
-    {
-        let _ = mode;
-        return r.value(v, 0);
-    }
-    match v {
-        Value::Array(a) => Value::Array(a.iter().map(|x| inline(x, target, r, mode)).collect()),
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .map(|(k, x)| (k.clone(), inline(x, target, r, mode)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
 }

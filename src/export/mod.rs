@@ -1,6 +1,6 @@
 //! Token exporters: one module per format, each a pure function from resolved tokens
 //! and options to rendered files. Writing (only changed files, `--check`) lives in
-//! `commands::export`.
+//! `crate::output`.
 
 mod css;
 mod dtcg;
@@ -21,7 +21,7 @@ use crate::model::Tokens;
 pub use naming::NameCase;
 
 /// The marker in the first lines of every exported file that can hold a comment (JSON
-/// cannot: those files are recognised by the record `commands::export` keeps).
+/// cannot: those files are recognised by the record `crate::output` keeps).
 pub const HEADER: &str = css::HEADER;
 
 /// The export formats.

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::export::{ExportFormat, NameCase};
 
+pub mod sources;
+
 /// The project file's name.
 pub const CONFIG_FILE: &str = "opends.yaml";
 

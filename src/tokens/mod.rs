@@ -2,6 +2,7 @@
 //! resolver documents, linking (aliases, `$ref`, `$extends`, cycles) and resolution.
 
 pub mod dtcg;
+pub mod edit;
 pub mod finding;
 pub mod json;
 pub mod legacy;
