@@ -3,7 +3,7 @@
 //! keyring. Secrets are never printed, logged or put in errors.
 
 use crate::env_vars::EnvVars;
-use crate::sources::Provider;
+use crate::sources::provider::Provider;
 
 /// The keyring service name.
 pub const SERVICE: &str = "opends";

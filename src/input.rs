@@ -298,7 +298,7 @@ pub fn forbidden_char(name: &str) -> Option<char> {
 /// and bidi controls.
 pub fn set_name_problem(set: &str) -> Option<String> {
     let c = set.chars().find(|&c| {
-        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || crate::codegen::escape::is_bidi(c)
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || crate::escape::is_bidi(c)
     })?;
     Some(format!(
         "the set name `{}` contains {}, which is not allowed (no control characters, line separators or bidi controls)",

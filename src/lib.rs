@@ -10,6 +10,7 @@ pub mod components;
 pub mod credentials;
 pub mod docs;
 pub mod env_vars;
+pub mod escape;
 pub mod export;
 pub mod input;
 pub mod lint;

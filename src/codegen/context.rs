@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::codegen::{Options, escape};
+use crate::codegen::Options;
 use crate::components::ident;
+use crate::escape;
 use crate::export::naming::{NameCase, name};
 use crate::model::component::{Binding, FocusManagement, Literal, PropType, STATES, Status};
 use crate::model::{StoredComponent, Tokens};

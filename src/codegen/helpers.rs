@@ -5,7 +5,7 @@ use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
 };
 
-use super::escape;
+use crate::escape;
 use crate::export::naming::{NameCase, name};
 
 fn text_arg<'a>(h: &'a Helper<'_>, helper: &'static str) -> Result<&'a str, RenderErrorReason> {

@@ -6,7 +6,6 @@
 //! `<ComponentName>.<ext>`; any other `<file>.hbs` renders once to `<file>`.
 
 pub mod context;
-pub mod escape;
 mod helpers;
 
 use std::collections::BTreeMap;

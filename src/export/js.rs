@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::codegen::escape;
+use crate::escape;
 use crate::export::css::HEADER;
 use crate::export::value::js_value;
 use crate::export::{File, Options, single_mode};

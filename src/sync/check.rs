@@ -69,7 +69,7 @@ fn key_problem(key: &str) -> Option<String> {
             key.escape_debug()
         ));
     }
-    if let Some(c) = key.chars().find(|&c| crate::codegen::escape::is_bidi(c)) {
+    if let Some(c) = key.chars().find(|&c| crate::escape::is_bidi(c)) {
         return Some(format!(
             "`{}` contains the bidi control {}",
             key.escape_debug(),

@@ -146,9 +146,53 @@ pub fn html(s: &str) -> String {
     out
 }
 
-/// A double-quoted CSS string (quotes included): see [`crate::export::value::css_string`].
+/// A double-quoted CSS string (quotes included) holding `s`, safe in CSS, SCSS and Less
+/// files and inside an HTML `<style>` block: quotes and backslashes are escaped, line
+/// breaks and other control characters become hex escapes (a raw newline would end the
+/// string and start a new declaration), and `<`, `>`, `#` and `@` are hex-escaped too
+/// (`</style`, Sass `#{...}` and Less `@{...}` interpolation).
 pub fn css_string(s: &str) -> String {
-    crate::export::value::css_string(s)
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\0' => out.push_str("\\fffd "),
+            '<' | '>' | '#' | '@' => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c if c.is_control() || is_bidi(c) => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `s` as a CSS identifier (CSS.escape): also safe inside a quoted attribute selector
+/// (`[data-theme="{mode}"]`), so a mode name cannot end the selector or the block.
+pub fn css_ident(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let plain = c.is_ascii_alphabetic()
+            || c == '_'
+            || (c == '-' && !(i == 0 && s.len() == 1))
+            || (c.is_ascii_digit() && i > 0 && !(i == 1 && s.starts_with('-')))
+            || (!c.is_ascii() && !c.is_control());
+        if c == '\0' {
+            out.push_str("\\fffd ");
+        } else if plain {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", c as u32);
+        }
+    }
+    out
 }
 
 /// Text inside a CSS comment (`/* ... */`), also inside a `<style>` block: one line, and
