@@ -77,7 +77,11 @@ pub fn release(
         let latest = repo::versions(c, None, true)?.pop();
         let previous = match latest.as_ref().and_then(|v| v.snapshot.as_ref()) {
             Some(s) => repo::snapshot_from_json(s).map_err(|e| {
-                ApplyError::Invalid(vec![Problem::new("invalid-state", "versions", e)])
+                ApplyError::Invalid(vec![Problem::new(
+                    "invalid-state",
+                    "versions",
+                    e.to_string(),
+                )])
             })?,
             None => Snapshot::default(),
         };

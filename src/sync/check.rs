@@ -441,10 +441,10 @@ pub fn check_state(
         default_layout = Snapshot::default().to_parts().0;
         &default_layout
     };
-    let snap = match Snapshot::from_parts(layout, &good_tokens, &HashMap::new()) {
+    let snap = match Snapshot::decode(layout, &good_tokens, &HashMap::new()) {
         Ok(s) => s,
         Err(e) => {
-            p.push(Problem::new("invalid-state", "state", e));
+            p.push(Problem::new("invalid-state", "state", e.to_string()));
             return Err(capped(p));
         }
     };
@@ -483,8 +483,8 @@ pub fn check_state(
     if !p.is_empty() {
         return Err(capped(p));
     }
-    Snapshot::from_parts(layout, tokens, components)
-        .map_err(|e| vec![Problem::new("invalid-state", "state", e)])
+    Snapshot::decode(layout, tokens, components)
+        .map_err(|e| vec![Problem::new("invalid-state", "state", e.to_string())])
 }
 
 fn capped(mut p: Vec<Problem>) -> Vec<Problem> {

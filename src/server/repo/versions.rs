@@ -24,7 +24,7 @@ pub fn snapshot_json(layout: &str, tokens: &Entries, components: &Entries) -> Va
 }
 
 /// A snapshot from its JSON.
-pub fn snapshot_from_json(v: &Value) -> Result<Snapshot, String> {
+pub fn snapshot_from_json(v: &Value) -> Result<Snapshot, crate::store::SnapshotError> {
     let layout = v.get("layout").map(Value::to_string).unwrap_or_default();
     let entries = |key: &str| -> HashMap<String, String> {
         v.get(key)
@@ -32,7 +32,7 @@ pub fn snapshot_from_json(v: &Value) -> Result<Snapshot, String> {
             .map(|m| m.iter().map(|(k, e)| (k.clone(), e.to_string())).collect())
             .unwrap_or_default()
     };
-    Snapshot::from_parts(&layout, &entries("tokens"), &entries("components"))
+    Snapshot::decode(&layout, &entries("tokens"), &entries("components"))
 }
 
 fn version_row(r: &[Val], with_snapshot: bool) -> ServerVersion {
