@@ -162,71 +162,91 @@ pub const EMAIL_MAX_LEN: usize = 254;
 /// - domain: dot-separated labels of ASCII letters, digits and hyphens (not first or
 ///   last), each 1 to 63 characters. International domains are accepted in their ASCII
 ///   form (`xn--...` labels) only: Unicode labels bring look-alike and fullwidth forms.
-pub fn normalize_email(input: &str) -> Result<String, String> {
+pub fn normalize_email(input: &str) -> Result<String, EmailError> {
     let email = input.trim_matches(' ').to_lowercase();
     if email.is_empty() {
-        return Err("the e-mail address is empty".into());
+        return Err(EmailError::Empty);
     }
     if email.len() > EMAIL_MAX_LEN {
-        return Err(format!(
-            "the e-mail address is {} bytes long; at most {EMAIL_MAX_LEN} are allowed",
-            email.len()
-        ));
+        return Err(EmailError::TooLong(email.len()));
     }
     if let Some(c) = email.chars().find(|&c| {
         c.is_control()
             || c.is_whitespace()
             || matches!(c, '<' | '>' | '\u{2028}' | '\u{2029}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
     }) {
-        return Err(format!(
-            "the e-mail address contains {}, which is not allowed (no control characters, whitespace, line separators or `<>`)",
-            c.escape_unicode()
-        ));
+        return Err(EmailError::Forbidden(c));
     }
     let Some((local, domain)) = email
         .split_once('@')
         .filter(|(l, d)| !l.is_empty() && !d.is_empty() && !d.contains('@'))
     else {
-        return Err(
-            "an e-mail address needs one `@` between a name and a domain, e.g. `ada@example.com`"
-                .into(),
-        );
+        return Err(EmailError::NoAt);
     };
     let local_ok = |c: char| c.is_ascii_alphanumeric() || "._!#$%*+-/?^`|~".contains(c);
     if let Some(c) = local.chars().find(|&c| !local_ok(c)) {
-        return Err(format!(
-            "the e-mail address contains `{}` before the `@`, which is not allowed (letters, digits and .!#$%*+-/?^_`|~)",
-            c.escape_default()
-        ));
+        return Err(EmailError::LocalChar(c));
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        return Err(
-            "the part before the `@` may not start or end with a dot or hold two in a row".into(),
-        );
+        return Err(EmailError::LocalDots);
     }
     for label in domain.split('.') {
         if label.is_empty() {
-            return Err(format!(
-                "the domain `{domain}` has an empty label (two dots in a row, or a dot at either end)"
-            ));
+            return Err(EmailError::EmptyLabel(domain.to_string()));
         }
         if let Some(c) = label
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
         {
-            return Err(format!(
-                "the domain `{}` contains `{}`, which is not allowed (ASCII letters, digits and hyphens; international domains in their `xn--` form)",
-                domain.escape_default(),
-                c.escape_default()
-            ));
+            return Err(EmailError::DomainChar(domain.to_string(), c));
         }
         if label.starts_with('-') || label.ends_with('-') || label.len() > 63 {
-            return Err(format!(
-                "the domain label `{label}` is not valid (1 to 63 characters, no hyphen first or last)"
-            ));
+            return Err(EmailError::BadLabel(label.to_string()));
         }
     }
     Ok(email)
+}
+
+/// Why an e-mail address is refused; the message says what is allowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EmailError {
+    /// Nothing but spaces.
+    #[error("the e-mail address is empty")]
+    Empty,
+    /// Longer than [`EMAIL_MAX_LEN`] bytes.
+    #[error("the e-mail address is {0} bytes long; at most {EMAIL_MAX_LEN} are allowed")]
+    TooLong(usize),
+    /// A control, whitespace, separator, bidi or zero-width character, or `<>`.
+    #[error(
+        "the e-mail address contains {}, which is not allowed (no control characters, whitespace, line separators or `<>`)",
+        .0.escape_unicode()
+    )]
+    Forbidden(char),
+    /// Not one `@` between a local part and a domain.
+    #[error("an e-mail address needs one `@` between a name and a domain, e.g. `ada@example.com`")]
+    NoAt,
+    /// A character the local part may not hold.
+    #[error(
+        "the e-mail address contains `{}` before the `@`, which is not allowed (letters, digits and .!#$%*+-/?^_`|~)",
+        .0.escape_default()
+    )]
+    LocalChar(char),
+    /// A dot first, last or doubled in the local part.
+    #[error("the part before the `@` may not start or end with a dot or hold two in a row")]
+    LocalDots,
+    /// An empty domain label.
+    #[error("the domain `{0}` has an empty label (two dots in a row, or a dot at either end)")]
+    EmptyLabel(String),
+    /// A character a domain label may not hold.
+    #[error(
+        "the domain `{}` contains `{}`, which is not allowed (ASCII letters, digits and hyphens; international domains in their `xn--` form)",
+        .0.escape_default(),
+        .1.escape_default()
+    )]
+    DomainChar(String, char),
+    /// A label too long, or with a hyphen first or last.
+    #[error("the domain label `{0}` is not valid (1 to 63 characters, no hyphen first or last)")]
+    BadLabel(String),
 }
 
 /// The actions of the roles table (docs/api.md).
