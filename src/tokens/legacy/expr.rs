@@ -7,7 +7,7 @@ use crate::tokens::value::{AliasSyntax, alias_syntax};
 
 use super::Converter;
 
-impl<'a> Converter<'_, '_, '_, 'a, '_> {
+impl Converter<'_, '_, '_, '_, '_> {
     pub(super) fn evaluate(
         &self,
         text: &str,
