@@ -1,0 +1,502 @@
+//! Legacy token formats people have today, read by converting them to DTCG:
+//! Style Dictionary (`value`/`type`) and Tokens Studio exports (also Penpot's
+//! `tokensLib`): sets, `$themes`, `$metadata`, its type names, `"8px"` strings and
+//! arithmetic such as `{spacing.sm} * 3`.
+//!
+//! Conversion keeps each node's source offset, so findings still point at the
+//! original line and column. Every converted file gets one warning saying how to
+//! convert it for good.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// The colour strings legacy formats hold (one parser for the whole program).
+pub use crate::color::parse_css_color;
+use crate::tokens::Format;
+use crate::tokens::dtcg::Source;
+use crate::tokens::finding::{Finding, Findings};
+use crate::tokens::json::{Kind, Member, Node};
+use crate::tokens::value::{AliasSyntax, FONT_WEIGHTS, alias_syntax};
+
+mod expr;
+mod studio;
+mod values;
+
+use expr::{infer_type, is_expression};
+pub use studio::{mode_slug, studio_build, studio_input};
+
+/// Token-type names only Tokens Studio uses.
+const STUDIO_TYPES: [&str; 16] = [
+    "spacing",
+    "sizing",
+    "borderRadius",
+    "borderWidth",
+    "opacity",
+    "fontFamilies",
+    "fontWeights",
+    "fontSizes",
+    "lineHeights",
+    "letterSpacing",
+    "paragraphSpacing",
+    "paragraphIndent",
+    "textCase",
+    "textDecoration",
+    "boxShadow",
+    "composition",
+];
+
+/// Guesses the format of a parsed token document.
+pub fn detect(root: &Node<'_>) -> Format {
+    if root.get("$themes").is_some() || root.get("$metadata").is_some() {
+        return Format::TokensStudio;
+    }
+    let mut found = None;
+    let mut budget = 2000;
+    scan(root, &mut found, &mut budget);
+    found.unwrap_or(Format::Dtcg)
+}
+
+fn scan(node: &Node<'_>, found: &mut Option<Format>, budget: &mut u32) {
+    if *budget == 0 || matches!(found, Some(Format::TokensStudio)) {
+        return;
+    }
+    *budget -= 1;
+    let Some(members) = node.as_object() else {
+        return;
+    };
+    let ty = node
+        .get("type")
+        .or_else(|| node.get("$type"))
+        .and_then(Node::as_str);
+    if let Some(t) = ty {
+        if STUDIO_TYPES.contains(&t) {
+            *found = Some(Format::TokensStudio);
+            return;
+        }
+    }
+    if node.get("$value").is_some() {
+        found.get_or_insert(Format::Dtcg);
+        return;
+    }
+    if node.get("value").is_some() && !members.iter().any(|m| m.key.starts_with('$')) {
+        let leafish = node.get("value").is_some_and(|v| {
+            !matches!(&v.kind, Kind::Object(m) if m.iter().any(|c| c.value.get("value").is_some()))
+        });
+        if leafish {
+            if found.is_none() || *found == Some(Format::Dtcg) {
+                *found = Some(Format::StyleDictionary);
+            }
+            return;
+        }
+    }
+    for m in members {
+        scan(&m.value, found, budget);
+    }
+}
+
+/// Converts a legacy document (one set) into a DTCG node tree.
+pub fn convert<'a>(
+    root: &Node<'a>,
+    format: Format,
+    src: &Source<'_>,
+    findings: &mut Findings,
+) -> Node<'a> {
+    let mut raw = HashMap::new();
+    collect_raw(root, "", &mut raw);
+    let mut cv = Converter {
+        src,
+        findings,
+        raw: &raw,
+        count: 0,
+    };
+    let out = cv.group(root, "", None);
+    let count = cv.count;
+    warn_converted(src, findings, format, count);
+    out
+}
+
+fn warn_converted(src: &Source<'_>, findings: &mut Findings, format: Format, count: usize) {
+    let what = match format {
+        Format::TokensStudio => "a Tokens Studio export",
+        _ => "Style Dictionary (`value`/`type`) tokens",
+    };
+    findings.push(Finding::warning(
+        "legacy-format",
+        &src.loc(0),
+        None,
+        format!(
+            "read as {what} ({count} tokens converted to DTCG 2025.10); to convert the file for good, run `opends export tokens --input {} --format dtcg --out DIR`",
+            src.name
+        ),
+    ));
+}
+
+/// Path -> raw legacy token node, for evaluating arithmetic.
+type RawIndex<'n, 'a> = HashMap<String, &'n Node<'a>>;
+
+fn collect_raw<'n, 'a>(node: &'n Node<'a>, path: &str, out: &mut RawIndex<'n, 'a>) {
+    let Some(members) = node.as_object() else {
+        return;
+    };
+    if is_token(node) {
+        out.insert(path.to_string(), node);
+        return;
+    }
+    for m in members {
+        if m.key.starts_with('$') {
+            continue;
+        }
+        let child = if path.is_empty() {
+            m.key.to_string()
+        } else {
+            format!("{path}.{}", m.key)
+        };
+        collect_raw(&m.value, &child, out);
+    }
+}
+
+fn is_token(node: &Node<'_>) -> bool {
+    node.get("$value").is_some()
+        || (node.get("value").is_some()
+            && node.as_object().is_some_and(|m| {
+                !m.iter().any(|c| {
+                    !c.key.starts_with('$')
+                        && !matches!(
+                            c.key.as_ref(),
+                            "value"
+                                | "type"
+                                | "description"
+                                | "comment"
+                                | "attributes"
+                                | "name"
+                                | "original"
+                                | "path"
+                                | "filePath"
+                                | "isSource"
+                                | "themeable"
+                        )
+                })
+            }))
+}
+
+struct Converter<'s, 'r, 'n, 'a, 't> {
+    src: &'s Source<'t>,
+    findings: &'s mut Findings,
+    raw: &'r RawIndex<'n, 'a>,
+    count: usize,
+}
+
+fn s<'a>(text: impl Into<String>, offset: u32) -> Node<'a> {
+    Node {
+        offset,
+        kind: Kind::String(Cow::Owned(text.into())),
+    }
+}
+
+fn num<'a>(n: f64, offset: u32) -> Node<'a> {
+    Node {
+        offset,
+        kind: Kind::Number(n, ""),
+    }
+}
+
+fn obj<'a>(offset: u32, members: Vec<(&str, Node<'a>)>) -> Node<'a> {
+    Node {
+        offset,
+        kind: Kind::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| Member {
+                    key_offset: v.offset,
+                    key: Cow::Owned(k.to_string()),
+                    value: v,
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// The DTCG type for a legacy type name.
+fn map_type(t: &str) -> Option<&'static str> {
+    Some(match t {
+        "color" => "color",
+        "dimension" | "spacing" | "sizing" | "borderRadius" | "borderWidth" | "fontSizes"
+        | "fontSize" | "letterSpacing" | "paragraphSpacing" | "paragraphIndent" | "size" => {
+            "dimension"
+        }
+        "opacity" | "number" | "lineHeights" | "lineHeight" => "number",
+        "fontFamilies" | "fontFamily" => "fontFamily",
+        "fontWeights" | "fontWeight" => "fontWeight",
+        "duration" | "time" => "duration",
+        "cubicBezier" | "easing" => "cubicBezier",
+        "boxShadow" | "shadow" => "shadow",
+        "typography" => "typography",
+        "border" => "border",
+        "strokeStyle" => "strokeStyle",
+        "transition" => "transition",
+        "gradient" => "gradient",
+        _ => return None,
+    })
+}
+
+impl<'a> Converter<'_, '_, '_, 'a, '_> {
+    fn error(&mut self, node: &Node<'_>, path: &str, message: String) {
+        let loc = self.src.loc(node.offset);
+        self.findings
+            .push(Finding::error("legacy-value", &loc, Some(path), message));
+    }
+
+    fn warn(&mut self, node: &Node<'_>, path: &str, message: String) {
+        let loc = self.src.loc(node.offset);
+        self.findings
+            .push(Finding::warning("legacy-value", &loc, Some(path), message));
+    }
+
+    fn group(&mut self, node: &Node<'a>, path: &str, _ty: Option<&str>) -> Node<'a> {
+        let mut out = Vec::new();
+        for m in node.as_object().unwrap_or_default() {
+            if m.key.starts_with('$') {
+                if matches!(m.key.as_ref(), "$themes" | "$metadata") {
+                    continue;
+                }
+                if m.key == "$type" {
+                    if let Some(t) = m.value.as_str().and_then(map_type) {
+                        out.push(Member {
+                            key_offset: m.key_offset,
+                            key: m.key.clone(),
+                            value: s(t, m.value.offset),
+                        });
+                        continue;
+                    }
+                }
+                out.push(m.clone());
+                continue;
+            }
+            let child = if path.is_empty() {
+                m.key.to_string()
+            } else {
+                format!("{path}.{}", m.key)
+            };
+            let value = if is_token(&m.value) {
+                match self.token(&m.value, &child) {
+                    Some(t) => t,
+                    None => continue,
+                }
+            } else if m.value.as_object().is_some() {
+                self.group(&m.value, &child, None)
+            } else {
+                m.value.clone()
+            };
+            out.push(Member {
+                key_offset: m.key_offset,
+                key: m.key.clone(),
+                value,
+            });
+        }
+        Node {
+            offset: node.offset,
+            kind: Kind::Object(out),
+        }
+    }
+
+    fn token(&mut self, node: &Node<'a>, path: &str) -> Option<Node<'a>> {
+        self.count += 1;
+        let value = node.get("value").or_else(|| node.get("$value"))?;
+        let legacy_type = node
+            .get("type")
+            .or_else(|| node.get("$type"))
+            .and_then(Node::as_str);
+        let ty = match legacy_type {
+            Some(t) => {
+                if let Some(t) = map_type(t) {
+                    Some(t)
+                } else {
+                    self.warn(
+                        node,
+                        path,
+                        format!("type `{t}` has no DTCG equivalent; the token is skipped"),
+                    );
+                    return None;
+                }
+            }
+            None => infer_type(value),
+        };
+        let mut members: Vec<(&str, Node<'a>)> = Vec::new();
+        let converted = match ty {
+            Some(t) => self.value(t, value, path)?,
+            // An untyped alias still gets its Style Dictionary 3 `.value` suffix removed.
+            None if value.as_str().is_some_and(|s| s.trim().starts_with('{')) => {
+                self.value("alias", value, path)?
+            }
+            None => value.clone(),
+        };
+        members.push(("$value", converted));
+        if let Some(t) = ty {
+            members.push(("$type", s(t, node.offset)));
+        }
+        let description = node
+            .get("description")
+            .or_else(|| node.get("$description"))
+            .or_else(|| node.get("comment"));
+        if let Some(d) = description {
+            members.push(("$description", d.clone()));
+        }
+        for key in ["$deprecated", "$extensions"] {
+            if let Some(v) = node.get(key) {
+                members.push((key, v.clone()));
+            }
+        }
+        Some(obj(node.offset, members))
+    }
+
+    /// Converts a legacy value to the DTCG shape of `ty`.
+    fn value(&mut self, ty: &str, v: &Node<'a>, path: &str) -> Option<Node<'a>> {
+        if let Some(text) = v.as_str() {
+            if let AliasSyntax::Alias(p) = alias_syntax(text.trim()) {
+                // Style Dictionary 3 wrote references as `{color.primary.value}`.
+                let p = match p.strip_suffix(".value") {
+                    Some(stripped)
+                        if !self.raw.contains_key(p) && self.raw.contains_key(stripped) =>
+                    {
+                        stripped
+                    }
+                    _ => p,
+                };
+                return Some(s(format!("{{{p}}}"), v.offset));
+            }
+            if is_expression(text) {
+                return match self.evaluate(text, path, 0) {
+                    Ok(q) => {
+                        self.warn(
+                            v,
+                            path,
+                            format!(
+                                "the expression `{text}` was evaluated to `{}`; DTCG has no arithmetic, so the result is stored as a literal",
+                                q.text()
+                            ),
+                        );
+                        let literal = s(q.text(), v.offset);
+                        self.value(ty, &literal, path)
+                    }
+                    Err(m) => {
+                        self.error(v, path, format!("cannot evaluate `{text}`: {m}"));
+                        None
+                    }
+                };
+            }
+        }
+        let out = match ty {
+            "color" => self.color(v, path),
+            "dimension" => self.unit(v, path, "dimension", &["px", "rem"], "px"),
+            "duration" => self.unit(v, path, "duration", &["ms", "s"], "ms"),
+            "number" => match &v.kind {
+                Kind::String(t) => {
+                    let t = t.trim();
+                    if let Some(p) = t.strip_suffix('%') {
+                        p.trim()
+                            .parse::<f64>()
+                            .ok()
+                            .map(|n| num(n / 100.0, v.offset))
+                    } else {
+                        t.parse::<f64>().ok().map(|n| num(n, v.offset))
+                    }
+                    .or_else(|| {
+                        self.error(v, path, format!("`{t}` is not a number"));
+                        None
+                    })
+                }
+                _ => Some(v.clone()),
+            },
+            "fontWeight" => match &v.kind {
+                Kind::String(t) => {
+                    if let Ok(n) = t.trim().parse::<f64>() {
+                        Some(num(n, v.offset))
+                    } else {
+                        let key = t.trim().to_lowercase().replace([' ', '_'], "-");
+                        if FONT_WEIGHTS.iter().any(|(k, _)| *k == key) {
+                            Some(s(key, v.offset))
+                        } else {
+                            self.error(v, path, format!("`{t}` is not a font weight DTCG knows (use a number or one of the weight names)"));
+                            None
+                        }
+                    }
+                }
+                _ => Some(v.clone()),
+            },
+            "fontFamily" => match &v.kind {
+                Kind::String(t) if t.contains(',') => Some(Node {
+                    offset: v.offset,
+                    kind: Kind::Array(
+                        t.split(',')
+                            .map(|f| s(f.trim().trim_matches(['"', '\'']).to_string(), v.offset))
+                            .collect(),
+                    ),
+                }),
+                _ => Some(v.clone()),
+            },
+            "cubicBezier" => match &v.kind {
+                Kind::String(t) => {
+                    let inner = t
+                        .trim()
+                        .strip_prefix("cubic-bezier(")
+                        .and_then(|r| r.strip_suffix(')'));
+                    let nums: Option<Vec<f64>> = inner.and_then(|i| {
+                        i.split(',')
+                            .map(|p| p.trim().parse().ok())
+                            .collect::<Option<Vec<f64>>>()
+                    });
+                    match nums {
+                        Some(n) if n.len() == 4 => Some(Node {
+                            offset: v.offset,
+                            kind: Kind::Array(n.into_iter().map(|x| num(x, v.offset)).collect()),
+                        }),
+                        _ => {
+                            self.error(
+                                v,
+                                path,
+                                format!("`{t}` is not `cubic-bezier(x1, y1, x2, y2)`"),
+                            );
+                            None
+                        }
+                    }
+                }
+                _ => Some(v.clone()),
+            },
+            "shadow" => match &v.kind {
+                Kind::Array(items) => {
+                    let mut out = Vec::new();
+                    for item in items {
+                        out.push(self.shadow(item, path)?);
+                    }
+                    Some(Node {
+                        offset: v.offset,
+                        kind: Kind::Array(out),
+                    })
+                }
+                _ => self.shadow(v, path),
+            },
+            "typography" => self.fields(
+                v,
+                path,
+                &[
+                    ("fontFamily", "fontFamily", &["fontFamily"]),
+                    ("fontSize", "dimension", &["fontSize"]),
+                    ("fontWeight", "fontWeight", &["fontWeight"]),
+                    ("letterSpacing", "dimension", &["letterSpacing"]),
+                    ("lineHeight", "number", &["lineHeight"]),
+                ],
+            ),
+            "border" => self.fields(
+                v,
+                path,
+                &[
+                    ("color", "color", &["color"]),
+                    ("width", "dimension", &["width"]),
+                    ("style", "strokeStyle", &["style"]),
+                ],
+            ),
+            _ => Some(v.clone()),
+        }?;
+        Some(out)
+    }
+}
