@@ -8,17 +8,18 @@
 //! distinct content and shared by the versions that have it.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
-use super::{
-    LoadError, Store, StoreError, begin_write, deprecation, json as parse_json, lift, sqlite_err,
-};
-use crate::model::component::Review;
-use crate::model::{Component, Group, StoredComponent, Token, TokenPath, Tokens};
+mod encode;
+mod remote;
+
+use super::{LoadError, Store, StoreError, begin_write, lift, sqlite_err};
+use crate::model::{StoredComponent, Token, Tokens};
+use encode::decode_token;
+use encode::{Encoded, build_snapshot, hex};
+pub use remote::{PullWrite, Remote, RemoteBase};
 
 /// A released version's record.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -104,207 +105,6 @@ pub struct Snapshot {
 /// Entries by path or name, in order.
 pub type Entries = Vec<(String, String)>;
 
-/// A snapshot in its stored form: the layout and one entry per token and component.
-struct Encoded {
-    layout: String,
-    tokens: Vec<(String, String)>,
-    components: Vec<(String, String)>,
-}
-
-fn opt<T: Into<Value>>(map: &mut Map<String, Value>, key: &str, v: Option<T>) {
-    if let Some(v) = v {
-        map.insert(key.into(), v.into());
-    }
-}
-
-/// A token as stored in versions and sent over the wire: JSON of everything but its path.
-pub(crate) fn token_entry(t: &Token) -> String {
-    let mut m = Map::new();
-    m.insert("type".into(), t.ty.as_str().into());
-    if !t.explicit_type {
-        m.insert("inherited".into(), true.into());
-    }
-    m.insert("value".into(), t.value.clone());
-    if !t.modes.is_empty() {
-        let modes: Vec<Value> = t.modes.iter().map(|(k, v)| json!([k, v])).collect();
-        m.insert("modes".into(), modes.into());
-    }
-    opt(&mut m, "description", t.description.clone());
-    opt(
-        &mut m,
-        "deprecated",
-        t.deprecated
-            .as_ref()
-            .map(crate::model::Deprecation::to_value),
-    );
-    opt(&mut m, "extensions", t.extensions.clone());
-    m.insert("set".into(), t.set.clone().into());
-    opt(&mut m, "source", t.source.clone());
-    Value::Object(m).to_string()
-}
-
-fn group_entry(g: &Group) -> Value {
-    let mut m = Map::new();
-    m.insert("path".into(), g.path.as_str().into());
-    opt(&mut m, "type", g.ty.map(crate::model::TokenType::as_str));
-    opt(&mut m, "description", g.description.clone());
-    opt(
-        &mut m,
-        "deprecated",
-        g.deprecated
-            .as_ref()
-            .map(crate::model::Deprecation::to_value),
-    );
-    opt(&mut m, "extensions", g.extensions.clone());
-    Value::Object(m)
-}
-
-/// A component as stored in versions and sent over the wire.
-pub(crate) fn component_entry(c: &StoredComponent) -> String {
-    json!({
-        "spec": c.spec,
-        "source": c.source,
-        "review": c.review,
-    })
-    .to_string()
-}
-
-fn str_field(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
-fn corrupt(what: &str, why: impl std::fmt::Display) -> LoadError {
-    LoadError::Corrupt(what.to_string(), why.to_string())
-}
-
-fn deprecation_of(v: &Value, what: &str) -> Result<Option<crate::model::Deprecation>, LoadError> {
-    deprecation(v.get("deprecated").map(Value::to_string), what)
-}
-
-/// The token an entry describes.
-pub(crate) fn decode_token(path: &str, entry: &str) -> Result<Token, LoadError> {
-    let v = parse_json(entry, path)?;
-    let ty = str_field(&v, "type")
-        .ok_or_else(|| corrupt(path, "no type"))?
-        .parse()
-        .map_err(|e: String| corrupt(path, e))?;
-    let modes = match v.get("modes") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|pair| match pair.as_array().map(Vec::as_slice) {
-                Some([Value::String(k), val]) => Ok((k.clone(), val.clone())),
-                _ => Err(corrupt(path, "bad mode value")),
-            })
-            .collect::<Result<_, _>>()?,
-        _ => Vec::new(),
-    };
-    Ok(Token {
-        path: TokenPath::new(path),
-        ty,
-        explicit_type: !v.get("inherited").is_some_and(|b| b == &Value::Bool(true)),
-        value: v.get("value").cloned().unwrap_or(Value::Null),
-        modes,
-        description: str_field(&v, "description"),
-        deprecated: deprecation_of(&v, path)?,
-        extensions: v.get("extensions").cloned(),
-        set: str_field(&v, "set").unwrap_or_else(|| "local".into()),
-        source: str_field(&v, "source"),
-    })
-}
-
-fn decode_group(v: &Value) -> Result<Group, LoadError> {
-    let path = str_field(v, "path").ok_or_else(|| corrupt("layout", "group without path"))?;
-    Ok(Group {
-        ty: str_field(v, "type")
-            .map(|t| t.parse())
-            .transpose()
-            .map_err(|e: String| corrupt(&path, e))?,
-        description: str_field(v, "description"),
-        deprecated: deprecation_of(v, &path)?,
-        extensions: v.get("extensions").cloned(),
-        path: TokenPath::new(path),
-    })
-}
-
-/// The component an entry describes.
-pub(crate) fn decode_component(name: &str, entry: &str) -> Result<StoredComponent, LoadError> {
-    let what = format!("component {name} in a version");
-    let v = parse_json(entry, &what)?;
-    let spec: Component = serde_json::from_value(v.get("spec").cloned().unwrap_or(Value::Null))
-        .map_err(|e| corrupt(&what, e))?;
-    let review = v.get("review").cloned().unwrap_or(Value::Null);
-    Ok(StoredComponent {
-        spec,
-        source: str_field(&v, "source"),
-        review: Review {
-            by: str_field(&review, "by"),
-            at: str_field(&review, "at"),
-            reason: str_field(&review, "reason"),
-        },
-    })
-}
-
-impl Snapshot {
-    fn encode(&self) -> Encoded {
-        let layout = json!({
-            "modes": self.tokens.modes,
-            "groups": self.tokens.groups.iter().map(group_entry).collect::<Vec<_>>(),
-            "tokens": self.tokens.tokens.iter().map(|t| t.path.as_str()).collect::<Vec<_>>(),
-            "components": self.components.iter().map(|c| c.spec.name.as_str()).collect::<Vec<_>>(),
-        })
-        .to_string();
-        Encoded {
-            layout,
-            tokens: self
-                .tokens
-                .tokens
-                .iter()
-                .map(|t| (t.path.to_string(), token_entry(t)))
-                .collect(),
-            components: self
-                .components
-                .iter()
-                .map(|c| (c.spec.name.clone(), component_entry(c)))
-                .collect(),
-        }
-    }
-
-    /// The stored form: the layout (modes, groups, order) and one entry per token and
-    /// component, in order.
-    pub fn to_parts(&self) -> (String, Entries, Entries) {
-        let e = self.encode();
-        (e.layout, e.tokens, e.components)
-    }
-
-    /// The snapshot stored as `layout` and entries by path and name (the inverse of
-    /// `to_parts`; entries the layout does not order go last, in name order).
-    pub fn decode(
-        layout: &str,
-        tokens: &HashMap<String, String>,
-        components: &HashMap<String, String>,
-    ) -> Result<Self, SnapshotError> {
-        build_snapshot(layout, tokens, components).map_err(|e| match e {
-            LoadError::Corrupt(what, message) => SnapshotError::Corrupt { what, message },
-            LoadError::Sqlite(e) => SnapshotError::Sqlite(e),
-        })
-    }
-
-    /// [`Snapshot::decode`] with the error as its message, for callers that report it
-    /// as text.
-    pub fn from_parts(
-        layout: &str,
-        tokens: &HashMap<String, String>,
-        components: &HashMap<String, String>,
-    ) -> Result<Self, String> {
-        Self::decode(layout, tokens, components).map_err(|e| e.to_string())
-    }
-
-    /// sha256 (hex) of the snapshot's canonical form: equal for equal content.
-    pub fn content_hash(&self) -> String {
-        self.encode().hash()
-    }
-}
-
 /// Why stored parts do not make a [`Snapshot`].
 #[derive(Debug, thiserror::Error)]
 pub enum SnapshotError {
@@ -319,28 +119,6 @@ pub enum SnapshotError {
     /// Reading failed.
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
-}
-
-fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
-}
-
-impl Encoded {
-    fn hash(&self) -> String {
-        let mut h = Sha256::new();
-        h.update(self.layout.as_bytes());
-        for (k, v) in self.tokens.iter().chain(&self.components) {
-            h.update(b"\n");
-            h.update(k.as_bytes());
-            h.update(b"\t");
-            h.update(v.as_bytes());
-        }
-        hex(&h.finalize())
-    }
 }
 
 const VERSION_COLUMNS: &str =
@@ -420,18 +198,6 @@ fn read_spans(
     rows.collect()
 }
 
-fn strings(v: &Value, key: &str) -> Vec<String> {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn load_snapshot(conn: &Connection, id: i64) -> Result<Snapshot, LoadError> {
     let layout: String = conn.query_row(
         "SELECT l.data FROM versions v JOIN version_layouts l ON l.id = v.layout_id WHERE v.id = ?1",
@@ -441,54 +207,6 @@ fn load_snapshot(conn: &Connection, id: i64) -> Result<Snapshot, LoadError> {
     let tokens = read_spans(conn, "version_tokens", "path", id)?;
     let components = read_spans(conn, "version_components", "name", id)?;
     build_snapshot(&layout, &tokens, &components)
-}
-
-fn build_snapshot(
-    layout: &str,
-    entries: &HashMap<String, String>,
-    comp_entries: &HashMap<String, String>,
-) -> Result<Snapshot, LoadError> {
-    let layout = parse_json(layout, "version layout")?;
-    let mut order = strings(&layout, "tokens");
-    let listed: std::collections::HashSet<&String> = order.iter().collect();
-    let mut extra: Vec<String> = entries
-        .keys()
-        .filter(|k| !listed.contains(k))
-        .cloned()
-        .collect();
-    extra.sort();
-    order.extend(extra);
-    let mut tokens = Vec::with_capacity(entries.len());
-    for path in order {
-        if let Some(entry) = entries.get(&path) {
-            tokens.push(decode_token(&path, entry)?);
-        }
-    }
-    let groups = layout
-        .get("groups")
-        .and_then(Value::as_array)
-        .map(|gs| gs.iter().map(decode_group).collect::<Result<Vec<_>, _>>())
-        .transpose()?
-        .unwrap_or_default();
-    let mut names = strings(&layout, "components");
-    let listed: std::collections::HashSet<&String> = names.iter().collect();
-    let mut extra: Vec<String> = comp_entries
-        .keys()
-        .filter(|k| !listed.contains(k))
-        .cloned()
-        .collect();
-    extra.sort();
-    names.extend(extra);
-    let mut components = Vec::new();
-    for name in names {
-        if let Some(entry) = comp_entries.get(&name) {
-            components.push(decode_component(&name, entry)?);
-        }
-    }
-    Ok(Snapshot {
-        tokens: Tokens::new(tokens, groups, strings(&layout, "modes")),
-        components,
-    })
 }
 
 /// Stores a version of `encoded` as the newest one (in the caller's transaction).
@@ -542,197 +260,6 @@ fn record_version(
         components: encoded.components.len(),
         changelog: new.changelog.clone(),
     })
-}
-
-/// A remote: a team server this store pushes to and pulls from.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Remote {
-    /// Its name.
-    pub name: String,
-    /// Its base URL.
-    pub url: String,
-    /// The server revision the store last synced with.
-    pub revision: i64,
-    /// The last server version (by sequence) pulled.
-    pub versions_seq: i64,
-}
-
-/// The state a remote had at the last sync: layout and entries by key.
-#[derive(Debug, Clone, Default)]
-pub struct RemoteBase {
-    /// The layout.
-    pub layout: Option<String>,
-    /// Token entries by path.
-    pub tokens: HashMap<String, String>,
-    /// Component entries by name.
-    pub components: HashMap<String, String>,
-}
-
-/// What a pull writes, all in one transaction.
-pub struct PullWrite<'a> {
-    /// The remote.
-    pub remote: &'a str,
-    /// The new working state.
-    pub working: &'a Snapshot,
-    /// The remote's state now.
-    pub base: &'a RemoteBase,
-    /// The remote's revision now.
-    pub revision: i64,
-    /// The last server version pulled.
-    pub versions_seq: i64,
-    /// Server versions to record, oldest first.
-    pub versions: Vec<(NewVersion, Snapshot)>,
-}
-
-fn write_base(tx: &Connection, remote: &str, base: &RemoteBase) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM remote_base WHERE remote = ?1", [remote])?;
-    let mut insert =
-        tx.prepare("INSERT INTO remote_base(remote, kind, key, entry) VALUES (?1, ?2, ?3, ?4)")?;
-    if let Some(l) = &base.layout {
-        insert.execute(params![remote, "layout", "", l])?;
-    }
-    for (k, e) in &base.tokens {
-        insert.execute(params![remote, "token", k, e])?;
-    }
-    for (k, e) in &base.components {
-        insert.execute(params![remote, "component", k, e])?;
-    }
-    Ok(())
-}
-
-impl Store {
-    /// Every remote.
-    pub fn remotes(&self) -> Result<Vec<Remote>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT name, url, revision, versions_seq FROM remotes ORDER BY name")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(Remote {
-                    name: r.get(0)?,
-                    url: r.get(1)?,
-                    revision: r.get(2)?,
-                    versions_seq: r.get(3)?,
-                })
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
-    }
-
-    /// Adds (or, with `replace`, re-points) a remote; `false` when it exists already.
-    pub fn add_remote(&mut self, name: &str, url: &str) -> Result<bool, StoreError> {
-        let n = self
-            .conn
-            .execute(
-                "INSERT OR IGNORE INTO remotes(name, url) VALUES (?1, ?2)",
-                params![name, url],
-            )
-            .map_err(|e| self.err(e))?;
-        Ok(n > 0)
-    }
-
-    /// Removes a remote and what the store knew of it.
-    pub fn remove_remote(&mut self, name: &str) -> Result<bool, StoreError> {
-        let n = self
-            .conn
-            .execute("DELETE FROM remotes WHERE name = ?1", [name])
-            .map_err(|e| self.err(e))?;
-        Ok(n > 0)
-    }
-
-    /// The remote's state at the last sync.
-    pub fn remote_base(&self, name: &str) -> Result<RemoteBase, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT kind, key, entry FROM remote_base WHERE remote = ?1")
-            .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([name]).map_err(|e| self.err(e))?;
-        let mut base = RemoteBase::default();
-        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            let kind: String = r.get(0).map_err(|e| self.err(e))?;
-            let key: String = r.get(1).map_err(|e| self.err(e))?;
-            let entry: String = r.get(2).map_err(|e| self.err(e))?;
-            match kind.as_str() {
-                "layout" => base.layout = Some(entry),
-                "token" => {
-                    base.tokens.insert(key, entry);
-                }
-                _ => {
-                    base.components.insert(key, entry);
-                }
-            }
-        }
-        Ok(base)
-    }
-
-    /// After a push: the remote now has `base` at `revision`.
-    pub fn finish_push(
-        &mut self,
-        name: &str,
-        base: &RemoteBase,
-        revision: i64,
-    ) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let sq = sqlite_err(&path);
-        let tx = begin_write(&mut self.conn, &path)?;
-        write_base(&tx, name, base).map_err(sq)?;
-        tx.execute(
-            "UPDATE remotes SET revision = ?2 WHERE name = ?1",
-            params![name, revision],
-        )
-        .map_err(sq)?;
-        tx.commit().map_err(sq)
-    }
-
-    /// After a pull: the working state, the remote's state and its versions, in one
-    /// transaction. Fails (writing nothing) when the working state changed meanwhile.
-    pub fn finish_pull(
-        &mut self,
-        w: &PullWrite<'_>,
-        expected_hash: &str,
-    ) -> Result<Vec<VersionInfo>, StoreError> {
-        let path = self.path.clone();
-        let sq = sqlite_err(&path);
-        let tx = begin_write(&mut self.conn, &path)?;
-        let now = Snapshot {
-            tokens: super::load(&tx, &path).map_err(|e| lift(&path, e))?,
-            components: super::load_components(&tx).map_err(|e| lift(&path, e))?,
-        };
-        if now.content_hash() != expected_hash {
-            return Err(StoreError::Conflict {
-                path: path.clone(),
-                what: "the tokens or components changed while pulling; pull again".into(),
-            });
-        }
-        super::write_all(&tx, &w.working.tokens).map_err(sq)?;
-        super::write_components(&tx, &w.working.components).map_err(sq)?;
-        write_base(&tx, w.remote, w.base).map_err(sq)?;
-        tx.execute(
-            "UPDATE remotes SET revision = ?2, versions_seq = ?3 WHERE name = ?1",
-            params![w.remote, w.revision, w.versions_seq],
-        )
-        .map_err(sq)?;
-        let mut made = Vec::new();
-        for (info, snap) in &w.versions {
-            let exists: bool = tx
-                .query_row(
-                    "SELECT count(*) FROM versions WHERE version = ?1",
-                    [&info.version],
-                    |r| r.get::<_, i64>(0),
-                )
-                .map_err(sq)?
-                > 0;
-            if exists {
-                continue;
-            }
-            let encoded = snap.encode();
-            let hash = encoded.hash();
-            made.push(record_version(&tx, info, &encoded, hash).map_err(sq)?);
-        }
-        tx.commit().map_err(sq)?;
-        Ok(made)
-    }
 }
 
 impl Store {
@@ -985,7 +512,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::TokenType;
+    use crate::model::{TokenPath, TokenType};
+    use serde_json::{Value, json};
 
     fn tokens(values: &[(&str, i64)]) -> Tokens {
         let list = values
