@@ -101,7 +101,7 @@ mod convert;
 mod gamut;
 mod parse;
 
-pub use parse::parse_css_color;
+pub use parse::{parse_css, parse_css_color};
 
 use convert::{
     from_xyz65, is_srgb_family, srgb_family, srgb_to_hsl, srgb_to_hwb, srgb_to_linear, to_xyz65,

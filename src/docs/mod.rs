@@ -153,7 +153,7 @@ fn preview_kind(ty: TokenType) -> &'static str {
         TokenType::Border | TokenType::StrokeStyle => "border",
         TokenType::Gradient => "gradient",
         TokenType::Duration | TokenType::CubicBezier | TokenType::Transition => "motion",
-        TokenType::Number => "other",
+        TokenType::Number | TokenType::String => "other",
     }
 }
 

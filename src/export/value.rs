@@ -81,6 +81,8 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
             }
             TokenType::Dimension | TokenType::Duration => match (v.get("value"), v.get("unit")) {
                 (Some(n), Some(Value::String(u))) if is_keyword(u) || u == "%" => {
+                    // Android's density-independent pixel is one CSS pixel.
+                    let u = if u == "dp" { "px" } else { u.as_str() };
                     if alias_target(n).is_some() || pointer_target(n).is_some() {
                         let r = self.resolver.value(n, depth);
                         format!("{}{u}", number(&r))
@@ -169,6 +171,10 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
                     }
                     format!("linear-gradient({})", parts.join(", "))
                 }
+                _ => String::new(),
+            },
+            TokenType::String => match self.resolver.value(v, depth) {
+                Value::String(s) => crate::escape::css_string(&s),
                 _ => String::new(),
             },
             TokenType::Typography => {
@@ -317,7 +323,7 @@ pub fn color(v: &Value) -> String {
 /// numbers for numbers and weights, an object for typography.
 pub fn js_value(ty: TokenType, resolved: &Value) -> Value {
     match ty {
-        TokenType::Number | TokenType::CubicBezier => resolved.clone(),
+        TokenType::Number | TokenType::CubicBezier | TokenType::String => resolved.clone(),
         TokenType::FontWeight => font_weight_number(resolved)
             .and_then(serde_json::Number::from_f64)
             .map_or(Value::Null, |n| {

@@ -71,7 +71,8 @@ impl fmt::Display for TokenPath {
     }
 }
 
-/// The 13 DTCG 2025.10 token types.
+/// The 13 DTCG 2025.10 token types, and `string`, which tools write and the lenient
+/// reader keeps (never accepted by `--strict`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum TokenType {
@@ -101,10 +102,13 @@ pub enum TokenType {
     Gradient,
     /// `typography`
     Typography,
+    /// `string`: not a DTCG type; text that tools write (`content`, `asset`, `textCase`,
+    /// ...), exported as a quoted string.
+    String,
 }
 
 impl TokenType {
-    /// Every type, in the order of the specification.
+    /// Every DTCG type, in the order of the specification (not [`TokenType::String`]).
     pub const ALL: [TokenType; 13] = [
         Self::Color,
         Self::Dimension,
@@ -137,6 +141,7 @@ impl TokenType {
             Self::Shadow => "shadow",
             Self::Gradient => "gradient",
             Self::Typography => "typography",
+            Self::String => "string",
         }
     }
 
@@ -164,6 +169,9 @@ impl FromStr for TokenType {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s == "string" {
+            return Ok(Self::String);
+        }
         Self::ALL
             .into_iter()
             .find(|t| t.as_str() == s)

@@ -435,6 +435,15 @@ fn value(cx: &mut Ctx, ty: TokenType, node: &Node<'_>) {
             }
         }
         TokenType::StrokeStyle => stroke_style(cx, node),
+        TokenType::String => {
+            if !matches!(node.kind, Kind::String(_)) {
+                cx.problem(
+                    node,
+                    "invalid-value",
+                    format!("a string value must be a JSON string, found {}", node.type_name()),
+                );
+            }
+        }
         TokenType::Border => composite(
             cx,
             node,
