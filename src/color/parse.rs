@@ -186,21 +186,58 @@ mod tests {
         assert_eq!(parsed("#0000"), (Space::Srgb, [0.0, 0.0, 0.0], 0.0));
         assert_eq!(parsed("transparent"), (Space::Srgb, [0.0, 0.0, 0.0], 0.0));
         assert_eq!(parsed("RebeccaPurple"), (Space::Srgb, [0.4, 0.2, 0.6], 1.0));
-        assert_eq!(parsed("hsl(120, 50%, 25%)"), (Space::Hsl, [120.0, 50.0, 25.0], 1.0));
-        assert_eq!(parsed("hsla(0.5turn 10% 20% / 50%)"), (Space::Hsl, [180.0, 10.0, 20.0], 0.5));
-        assert_eq!(parsed("hwb(-90 10% 0%)"), (Space::Hwb, [270.0, 10.0, 0.0], 1.0));
-        assert_eq!(parsed("oklch(62.8% 0.2577 29.23)"), (Space::Oklch, [0.628, 0.2577, 29.23], 1.0));
-        assert_eq!(parsed("oklch(0.7 100% 30 / 0.25)"), (Space::Oklch, [0.7, 0.4, 30.0], 0.25));
-        assert_eq!(parsed("oklab(0.5 -0.1 0.1)"), (Space::Oklab, [0.5, -0.1, 0.1], 1.0));
-        assert_eq!(parsed("lab(50% 40 -20)"), (Space::Lab, [50.0, 40.0, -20.0], 1.0));
-        assert_eq!(parsed("lch(50% 100% 1rad)"), (Space::Lch, [50.0, 150.0, 57.2958], 1.0));
-        assert_eq!(parsed("color(display-p3 1 0.5 none)"), (Space::DisplayP3, [1.0, 0.5, 0.0], 1.0));
-        assert_eq!(parsed("color(xyz 0.1 0.2 0.3)"), (Space::XyzD65, [0.1, 0.2, 0.3], 1.0));
+        assert_eq!(
+            parsed("hsl(120, 50%, 25%)"),
+            (Space::Hsl, [120.0, 50.0, 25.0], 1.0)
+        );
+        assert_eq!(
+            parsed("hsla(0.5turn 10% 20% / 50%)"),
+            (Space::Hsl, [180.0, 10.0, 20.0], 0.5)
+        );
+        assert_eq!(
+            parsed("hwb(-90 10% 0%)"),
+            (Space::Hwb, [270.0, 10.0, 0.0], 1.0)
+        );
+        assert_eq!(
+            parsed("oklch(62.8% 0.2577 29.23)"),
+            (Space::Oklch, [0.628, 0.2577, 29.23], 1.0)
+        );
+        assert_eq!(
+            parsed("oklch(0.7 100% 30 / 0.25)"),
+            (Space::Oklch, [0.7, 0.4, 30.0], 0.25)
+        );
+        assert_eq!(
+            parsed("oklab(0.5 -0.1 0.1)"),
+            (Space::Oklab, [0.5, -0.1, 0.1], 1.0)
+        );
+        assert_eq!(
+            parsed("lab(50% 40 -20)"),
+            (Space::Lab, [50.0, 40.0, -20.0], 1.0)
+        );
+        assert_eq!(
+            parsed("lch(50% 100% 1rad)"),
+            (Space::Lch, [50.0, 150.0, 57.2958], 1.0)
+        );
+        assert_eq!(
+            parsed("color(display-p3 1 0.5 none)"),
+            (Space::DisplayP3, [1.0, 0.5, 0.0], 1.0)
+        );
+        assert_eq!(
+            parsed("color(xyz 0.1 0.2 0.3)"),
+            (Space::XyzD65, [0.1, 0.2, 0.3], 1.0)
+        );
     }
 
     #[test]
     fn what_is_not_a_colour_is_refused() {
-        for t in ["blurple", "hsl(1 2)", "oklch(a b c)", "color(nope 1 2 3)", "rgb(1,2,3", "#12345"] {
+        for t in [
+            "blurple",
+            "hsl(1 2)",
+            "oklch(a b c)",
+            "color(nope 1 2 3)",
+            "rgb(1,2,3",
+            "#12345",
+        ] {
             assert!(parse_css(t).is_none(), "{t}");
         }
     }

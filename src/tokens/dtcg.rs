@@ -202,6 +202,9 @@ struct Walker<'s, 't> {
     findings: &'s mut Findings,
     /// Group path -> (own `$type`, `$extends` target), for type inheritance through `$extends`.
     group_info: HashMap<String, (Option<TokenType>, Option<String>)>,
+    /// DTCG 2025.10 exactly as written; otherwise the forms other tools write are read
+    /// with a warning (see [`crate::tokens::legacy::normalise`]).
+    strict: bool,
 }
 
 /// Collects every group's own `$type` and `$extends` target (a cheap pre-pass, so that
@@ -281,11 +284,22 @@ impl Walker<'_, '_> {
     }
 }
 
-/// Reads a parsed DTCG document.
+/// Reads a parsed DTCG document, leniently: the forms other tools write are read with a
+/// warning each (see [`read_with`]).
+pub fn read(root: &mut Node<'_>, src: &Source<'_>, findings: &mut Findings) -> Document {
+    read_with(root, src, false, findings)
+}
+
+/// Reads a parsed DTCG document; with `strict`, only DTCG 2025.10 exactly as written.
 ///
 /// Each token's subtree is freed as soon as it has been read, so the parse tree and the
 /// tokens made from it are never both held in full (peak memory at 100,000 tokens).
-pub fn read(root: &mut Node<'_>, src: &Source<'_>, findings: &mut Findings) -> Document {
+pub fn read_with(
+    root: &mut Node<'_>,
+    src: &Source<'_>,
+    strict: bool,
+    findings: &mut Findings,
+) -> Document {
     let mut group_info = HashMap::new();
     collect_groups(root, "", &mut group_info);
     let mut w = Walker {
@@ -293,6 +307,7 @@ pub fn read(root: &mut Node<'_>, src: &Source<'_>, findings: &mut Findings) -> D
         doc: Document::default(),
         findings,
         group_info,
+        strict,
     };
     if root.as_object().is_none() {
         let loc = src.loc(root.offset);
@@ -345,13 +360,40 @@ impl Walker<'_, '_> {
         }
     }
 
+    fn warn(&mut self, offset: u32, code: &'static str, path: &TokenPath, message: String) {
+        let loc = self.src.loc(offset);
+        self.findings
+            .push(Finding::warning(code, &loc, Some(path.as_str()), message));
+    }
+
     fn type_of(&mut self, node: &Node<'_>, path: &TokenPath) -> Option<TokenType> {
         if let Some(s) = node.as_str() {
             match s.parse::<TokenType>() {
+                Ok(TokenType::String) if self.strict => {
+                    self.error(
+                        node.offset,
+                        "unknown-type",
+                        path,
+                        "`string` is not a DTCG 2025.10 type (without `--strict` it is read as text)".into(),
+                    );
+                    None
+                }
                 Ok(t) => Some(t),
-                Err(m) => {
+                Err(m) if self.strict => {
                     self.error(node.offset, "unknown-type", path, m);
                     None
+                }
+                Err(_) => {
+                    let read_as = crate::tokens::legacy::map_type(s)
+                        .and_then(|t| t.parse::<TokenType>().ok())
+                        .unwrap_or(TokenType::String);
+                    self.warn(
+                        node.offset,
+                        "lenient-type",
+                        path,
+                        format!("`{s}` is not a DTCG type; read as `{read_as}`"),
+                    );
+                    Some(read_as)
                 }
             }
         } else {
@@ -597,6 +639,7 @@ impl Walker<'_, '_> {
         let mut ty = inherited;
         let mut explicit_type = false;
         let mut type_invalid = false;
+        let mut kept: Vec<(String, Value)> = Vec::new();
         for m in members {
             let k = m.key.as_ref();
             if k == "$type" {
@@ -605,6 +648,14 @@ impl Walker<'_, '_> {
                     Some(t) => ty = Some(t),
                     None => type_invalid = true,
                 }
+            } else if !TOKEN_KEYS.contains(&k) && !k.starts_with('$') && !self.strict {
+                self.warn(
+                    m.key_offset,
+                    "lenient-property",
+                    path,
+                    format!("`{k}` is not a DTCG token property; kept in `$extensions`"),
+                );
+                kept.push((k.to_string(), m.value.to_value()));
             } else if !TOKEN_KEYS.contains(&k) {
                 let msg = if k.starts_with('$') {
                     format!(
@@ -619,11 +670,12 @@ impl Walker<'_, '_> {
                 self.error(m.key_offset, "unknown-property", path, msg);
             }
         }
-        let (description, deprecated, extensions) = self.meta(members, path);
+        let (description, deprecated, mut extensions) = self.meta(members, path);
         let value_node = node.get("$value");
         let ref_node = node.get("$ref");
         let mut invalid = type_invalid;
         let mut references = Vec::new();
+        let mut normalised = None;
         let value = match (value_node, ref_node) {
             (Some(_), Some(r)) => {
                 self.error(
@@ -645,7 +697,47 @@ impl Walker<'_, '_> {
                     );
                     invalid = true;
                 } else if let Some(t) = ty {
-                    let checked = value::check(t, v);
+                    let mut checked = value::check(t, v, self.strict);
+                    if !checked.problems.is_empty() && !self.strict {
+                        if t == TokenType::String && !matches!(v.kind, Kind::String(_)) {
+                            self.warn(
+                                v.offset,
+                                "lenient-type",
+                                path,
+                                format!(
+                                    "a token of type `{}` whose value is {} has no output; skipped",
+                                    node.get("$type").and_then(Node::as_str).unwrap_or("string"),
+                                    v.type_name()
+                                ),
+                            );
+                            return;
+                        }
+                        match crate::tokens::legacy::normalise(t, v, path.as_str(), self.src) {
+                            Ok(n) => {
+                                let again = value::check(t, &n.value, false);
+                                if again.problems.is_empty() {
+                                    for f in n.findings {
+                                        self.findings.push(f);
+                                    }
+                                    self.warn(v.offset, n.code, path, n.message);
+                                    if !n.extra.is_empty() {
+                                        kept.extend(n.extra);
+                                    }
+                                    checked = again;
+                                    normalised = Some(n.value.to_value());
+                                }
+                            }
+                            // The reader's own error says more than "must be an object".
+                            Err(errors) if !errors.is_empty() => {
+                                checked.problems.clear();
+                                invalid = true;
+                                for e in errors {
+                                    self.findings.push(e);
+                                }
+                            }
+                            Err(_) => {}
+                        }
+                    }
                     invalid |= !checked.problems.is_empty();
                     self.collect(path, checked, &mut references);
                 } else if !type_invalid {
@@ -653,7 +745,7 @@ impl Walker<'_, '_> {
                     let is_alias = matches!(&v.kind, Kind::String(s) if matches!(alias_syntax(s), AliasSyntax::Alias(_)))
                         || v.get("$ref").is_some();
                     if is_alias {
-                        let checked = value::check(TokenType::Number, v);
+                        let checked = value::check(TokenType::Number, v, self.strict);
                         self.collect(path, checked, &mut references);
                         for (r, _) in &mut references {
                             r.expect = value::Expect::Any;
@@ -668,7 +760,7 @@ impl Walker<'_, '_> {
                         invalid = true;
                     }
                 }
-                v.to_value()
+                normalised.take().unwrap_or_else(|| v.to_value())
             }
             (None, Some(r)) => {
                 let wrapper = Node {
@@ -679,7 +771,7 @@ impl Walker<'_, '_> {
                         value: r.clone(),
                     }]),
                 };
-                let checked = value::check(ty.unwrap_or(TokenType::Number), &wrapper);
+                let checked = value::check(ty.unwrap_or(TokenType::Number), &wrapper, self.strict);
                 invalid |= !checked.problems.is_empty();
                 self.collect(path, checked, &mut references);
                 if ty.is_none() {
@@ -691,6 +783,16 @@ impl Walker<'_, '_> {
             }
             (None, None) => unreachable!("a token has `$value` or `$ref`"),
         };
+        if !kept.is_empty() {
+            let mut ext = match extensions.take() {
+                Some(Value::Object(m)) => m,
+                _ => serde_json::Map::new(),
+            };
+            for (k, v) in kept {
+                ext.entry(k).or_insert(v);
+            }
+            extensions = Some(Value::Object(ext));
+        }
         self.doc.tokens.push(ParsedToken {
             path: path.clone(),
             ty: if type_invalid { None } else { ty },

@@ -19,11 +19,20 @@ use crate::tokens::json::{Kind, Member, Node};
 use crate::tokens::value::{AliasSyntax, FONT_WEIGHTS, alias_syntax};
 
 mod expr;
+mod normalise;
 mod studio;
 mod values;
 
+pub use normalise::{Normalised, normalise};
+
 use expr::{infer_type, is_expression};
 pub use studio::{mode_slug, studio_build, studio_input};
+
+/// The dimension units conversion reads: DTCG's, then those real files use (kept as
+/// written; `--strict` refuses them when the converted document is checked).
+const DIMENSION_UNITS: [&str; 12] = [
+    "px", "rem", "em", "%", "vw", "vh", "vmin", "vmax", "ch", "ex", "pt", "dp",
+];
 
 /// Token-type names only Tokens Studio uses.
 const STUDIO_TYPES: [&str; 16] = [
@@ -217,7 +226,8 @@ fn obj<'a>(offset: u32, members: Vec<(&str, Node<'a>)>) -> Node<'a> {
 }
 
 /// The DTCG type for a legacy type name.
-fn map_type(t: &str) -> Option<&'static str> {
+/// The DTCG type a legacy or tool-specific type name stands for.
+pub fn map_type(t: &str) -> Option<&'static str> {
     Some(match t {
         "color" => "color",
         "dimension" | "spacing" | "sizing" | "borderRadius" | "borderWidth" | "fontSizes"
@@ -387,7 +397,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         }
         let out = match ty {
             "color" => self.color(v, path),
-            "dimension" => self.unit(v, path, "dimension", &["px", "rem"], "px"),
+            "dimension" => self.unit(v, path, "dimension", &DIMENSION_UNITS, "px"),
             "duration" => self.unit(v, path, "duration", &["ms", "s"], "ms"),
             "number" => match &v.kind {
                 Kind::String(t) => {
@@ -493,6 +503,15 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                     ("color", "color", &["color"]),
                     ("width", "dimension", &["width"]),
                     ("style", "strokeStyle", &["style"]),
+                ],
+            ),
+            "transition" => self.fields(
+                v,
+                path,
+                &[
+                    ("duration", "duration", &["duration"]),
+                    ("delay", "duration", &["delay"]),
+                    ("timingFunction", "cubicBezier", &["timingFunction"]),
                 ],
             ),
             _ => Some(v.clone()),

@@ -1,7 +1,6 @@
 //! Conversion of sub-values: composite fields, line heights, shadows, numbers with
 //! units (including arithmetic) and colours.
 
-use crate::color::parse_css_color;
 use crate::tokens::json::{Kind, Node};
 use crate::tokens::value::{AliasSyntax, alias_syntax};
 
@@ -33,12 +32,14 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                     };
                     members.push((*name, sub));
                 }
-                None if *name == "letterSpacing" => {
+                // The spec's defaults for members tools leave out.
+                None if *name == "letterSpacing" || *name == "delay" => {
+                    let unit = if *name == "delay" { "ms" } else { "px" };
                     members.push((
                         *name,
                         obj(
                             v.offset,
-                            vec![("value", num(0.0, v.offset)), ("unit", s("px", v.offset))],
+                            vec![("value", num(0.0, v.offset)), ("unit", s(unit, v.offset))],
                         ),
                     ));
                 }
@@ -174,10 +175,15 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         let Some(text) = v.as_str() else {
             return Some(v.clone());
         };
-        if let Some((rgb, alpha)) = parse_css_color(text) {
-            let comps: Vec<Node<'a>> = rgb.iter().map(|c| num(round4(*c), v.offset)).collect();
+        if let Some(c) = crate::color::parse_css(text) {
+            // Kept in the space it was written in; `hex` is the sRGB fallback.
+            let comps: Vec<Node<'a>> = c
+                .components
+                .iter()
+                .map(|x| num(round4(*x), v.offset))
+                .collect();
             let mut members = vec![
-                ("colorSpace", s("srgb", v.offset)),
+                ("colorSpace", s(c.space.name(), v.offset)),
                 (
                     "components",
                     Node {
@@ -186,13 +192,13 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                     },
                 ),
             ];
-            if alpha < 1.0 {
-                members.push(("alpha", num(round4(alpha), v.offset)));
+            if c.alpha < 1.0 {
+                members.push(("alpha", num(round4(c.alpha), v.offset)));
             }
-            members.push(("hex", s(crate::color::hex(rgb), v.offset)));
+            members.push(("hex", s(c.hex(), v.offset)));
             Some(obj(v.offset, members))
         } else {
-            self.error(v, path, format!("`{text}` is not a colour opends can read (use `#rrggbb`, `#rgb`, `#rrggbbaa`, `rgb()` or `rgba()`)"));
+            self.error(v, path, format!("`{text}` is not a colour opends can read (use a CSS colour: `#rrggbb`, `rgb()`, `hsl()`, `oklch()`, `color(display-p3 ...)`, a named colour ...)"));
             None
         }
     }

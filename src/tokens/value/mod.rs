@@ -243,7 +243,15 @@ pub const STROKE_KEYWORDS: [&str; 8] = [
 struct Ctx {
     out: Checked,
     at: Vec<String>,
+    /// DTCG 2025.10 exactly: no units beyond `px`/`rem`.
+    strict: bool,
 }
+
+/// Dimension units beyond DTCG's `px` and `rem` that real token files use; read (with a
+/// warning) unless `--strict`, and written as each output needs (`dp` is `px` in CSS).
+pub const EXTRA_DIMENSION_UNITS: [&str; 10] = [
+    "em", "%", "vw", "vh", "vmin", "vmax", "ch", "ex", "pt", "dp",
+];
 
 impl Ctx {
     fn problem(&mut self, node: &Node<'_>, code: &'static str, message: String) {
@@ -402,10 +410,13 @@ impl Ctx {
 }
 
 /// Checks `node` as a value of type `ty` (a whole-value alias is a reference, not an error).
-pub fn check(ty: TokenType, node: &Node<'_>) -> Checked {
+/// With `strict`, only DTCG 2025.10 as written; otherwise the extra dimension units are
+/// warnings.
+pub fn check(ty: TokenType, node: &Node<'_>, strict: bool) -> Checked {
     let mut cx = Ctx {
         out: Checked::default(),
         at: Vec::new(),
+        strict,
     };
     value(&mut cx, ty, node);
     cx.out
@@ -440,7 +451,10 @@ fn value(cx: &mut Ctx, ty: TokenType, node: &Node<'_>) {
                 cx.problem(
                     node,
                     "invalid-value",
-                    format!("a string value must be a JSON string, found {}", node.type_name()),
+                    format!(
+                        "a string value must be a JSON string, found {}",
+                        node.type_name()
+                    ),
                 );
             }
         }
@@ -520,7 +534,7 @@ fn composite_with(
 /// Checks a typed `serde_json::Value` (from the store or the command line).
 pub fn check_value(ty: TokenType, value: &serde_json::Value) -> Checked {
     let node = crate::tokens::json::from_value(value, 0);
-    check(ty, &node)
+    check(ty, &node, false)
 }
 
 #[cfg(test)]
@@ -530,7 +544,7 @@ mod tests {
 
     fn problems(ty: TokenType, json: &str) -> Vec<String> {
         let node = parse(json).unwrap();
-        check(ty, &node)
+        check(ty, &node, true)
             .problems
             .into_iter()
             .map(|p| p.message)
@@ -570,7 +584,7 @@ mod tests {
         let node =
             parse(r#"{"color": "{c.red}", "width": {"value": 1, "unit": "px"}, "style": "solid"}"#)
                 .unwrap();
-        let out = check(TokenType::Border, &node);
+        let out = check(TokenType::Border, &node, true);
         assert!(out.problems.is_empty());
         assert_eq!(out.references[0].target, "c.red");
         assert_eq!(out.references[0].expect, Expect::Type(TokenType::Color));

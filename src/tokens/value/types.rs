@@ -5,8 +5,8 @@ use crate::model::TokenType;
 use crate::tokens::json::{Kind, Node};
 
 use super::{
-    COLOR_SPACES, Ctx, Expect, FONT_WEIGHTS, STROKE_KEYWORDS, color_space_ranges, composite_with,
-    value,
+    COLOR_SPACES, Ctx, EXTRA_DIMENSION_UNITS, Expect, FONT_WEIGHTS, STROKE_KEYWORDS,
+    color_space_ranges, composite_with, value,
 };
 
 pub(super) fn color(cx: &mut Ctx, node: &Node<'_>) {
@@ -15,7 +15,12 @@ pub(super) fn color(cx: &mut Ctx, node: &Node<'_>) {
             node,
             "invalid-value",
             format!(
-                "a color value must be an object `{{\"colorSpace\": \"srgb\", \"components\": [r, g, b]}}`, found the string `{s}` (legacy colour strings are read with `--format style-dictionary`)"
+                "a color value must be an object `{{\"colorSpace\": \"srgb\", \"components\": [r, g, b]}}`, found the string `{s}`{}",
+                if cx.strict {
+                    " (CSS colour strings are read, with a warning, without `--strict`)"
+                } else {
+                    ""
+                }
             ),
         );
         return;
@@ -224,6 +229,15 @@ pub(super) fn unit_value(
     if let Some(u) = node.get("unit") {
         match u.as_str() {
             Some(unit) if units.contains(&unit) => {}
+            Some(unit)
+                if ty == "dimension" && !cx.strict && EXTRA_DIMENSION_UNITS.contains(&unit) =>
+            {
+                cx.warning(
+                    u,
+                    "lenient-unit",
+                    format!("unit `{unit}` is not a DTCG dimension unit (`px` or `rem`); kept as written"),
+                );
+            }
             Some(unit) => cx.problem(
                 u,
                 "invalid-value",
