@@ -413,6 +413,11 @@ pub struct ImportArgs {
     #[arg(long, value_enum, default_value_t = Format::Auto)]
     pub format: Format,
 
+    /// Read DTCG 2025.10 exactly: no lenient reading of the forms other tools write
+    /// (also `strict: true` in opends.yaml)
+    #[arg(long)]
+    pub strict: bool,
+
     /// Import as the values of this mode (the tokens must already exist)
     #[arg(long, value_name = "MODE")]
     pub mode: Option<String>,
@@ -440,6 +445,11 @@ pub struct ValidateArgs {
     /// Input format
     #[arg(long, value_enum, default_value_t = Format::Auto)]
     pub format: Format,
+
+    /// Read DTCG 2025.10 exactly: no lenient reading of the forms other tools write
+    /// (also `strict: true` in opends.yaml)
+    #[arg(long)]
+    pub strict: bool,
 
     /// Print findings as JSON on stdout
     #[arg(long)]
@@ -551,6 +561,11 @@ pub struct ExportTokensArgs {
     /// Input format for `--input`
     #[arg(long = "input-format", value_enum, default_value_t = Format::Auto, value_name = "FORMAT")]
     pub input_format: Format,
+
+    /// Read DTCG 2025.10 exactly: no lenient reading of the forms other tools write
+    /// (also `strict: true` in opends.yaml)
+    #[arg(long)]
+    pub strict: bool,
 
     /// Write only this mode (default: all modes where the format can hold them)
     #[arg(long)]

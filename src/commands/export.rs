@@ -50,6 +50,7 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         out,
         inputs,
         input_format,
+        strict,
         mode,
         check,
         json,
@@ -66,7 +67,11 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         })?)
     } else {
         ctx.project_opt()?
-    };
+    }
+    .map(|mut p| {
+        p.config.strict |= strict;
+        p
+    });
     let tokens = if let Some(v) = &version {
         let store = ctx.store(project.as_ref())?;
         project::snapshot_of(&store, v)?.tokens
@@ -78,7 +83,8 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         }
     } else {
         let (files, mut findings) = project::read_files(&ctx.cwd, &inputs)?;
-        let tokens = tok::load_files(&files, input_format, &mut findings);
+        let reading = project::reading(input_format, strict, project.as_ref());
+        let tokens = tok::load_files(&files, reading, &mut findings);
         ctx.report(findings, "export")?;
         tokens
     };

@@ -24,21 +24,24 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
     let ValidateArgs {
         paths,
         format,
+        strict,
         json,
     } = args;
     let (file_count, tokens, findings) = if paths.is_empty() {
-        let project = ctx.project_opt()?.ok_or_else(|| {
+        let mut project = ctx.project_opt()?.ok_or_else(|| {
             crate::hinted(
                 "no files given and no `opends.yaml` found",
                 "pass token files or directories, e.g. `opends tokens validate tokens/`",
             )
         })?;
+        project.config.strict |= strict;
         let mut findings = Findings::default();
         let (tokens, count) = project::load(&project, &mut findings)?;
         (count, tokens, findings)
     } else {
         let (files, mut findings) = project::read_files(&ctx.cwd, &paths)?;
-        let tokens = tok::load_files(&files, format, &mut findings);
+        let reading = project::reading(format, strict, ctx.project_opt()?.as_ref());
+        let tokens = tok::load_files(&files, reading, &mut findings);
         (files.len(), tokens, findings)
     };
     let errors = findings.error_count();
@@ -107,12 +110,16 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
     let ImportArgs {
         paths,
         format,
+        strict,
         mode,
         replace,
         dry_run,
         json,
     } = args;
-    let project = ctx.project_opt()?;
+    let project = ctx.project_opt()?.map(|mut p| {
+        p.config.strict |= strict;
+        p
+    });
     let mut store = ctx.store(project.as_ref())?;
     if paths.is_empty() {
         let Some(project) = &project else {
@@ -163,7 +170,11 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         .unwrap_or_else(|| "default".into());
     // Read, but do not link yet: the files may reference tokens already stored (a mode
     // file overriding base colours, say), so they are linked together with the store.
-    let incoming = tok::load_input(&files, format, &mut findings);
+    let incoming = tok::load_input(
+        &files,
+        project::reading(format, strict, project.as_ref()),
+        &mut findings,
+    );
     if findings.has_errors() {
         ctx.report(findings, "import")?;
         unreachable!("report fails on errors");

@@ -71,6 +71,23 @@ fn report_loops(loops: &[PathBuf], display: impl Fn(&Path) -> String, findings: 
     }
 }
 
+/// How to read files named on the command line: `format` as given, strict when the flag
+/// or the project (`strict: true`) says so.
+pub fn reading(format: Format, strict: bool, project: Option<&Project>) -> tok::Reading {
+    tok::Reading {
+        format,
+        strict: strict || project.is_some_and(|p| p.config.strict),
+    }
+}
+
+/// How `opends.yaml` says to read its token files: `format:` (default auto) and `strict:`.
+fn project_reading(project: &Project) -> Result<tok::Reading> {
+    Ok(tok::Reading {
+        format: project_format(project)?,
+        strict: project.config.strict,
+    })
+}
+
 /// The format named in `opends.yaml` (`format:`), default auto.
 fn project_format(project: &Project) -> Result<Format> {
     match project.config.format.as_deref() {
@@ -208,19 +225,19 @@ pub fn load(project: &Project, findings: &mut Findings) -> Result<(Tokens, usize
 /// The project's files as documents: the resolver (if any), the `tokens:` files, and
 /// the files of each mode (the first mode's files count as base values).
 pub fn input(project: &Project, files: &TokenFiles, findings: &mut Findings) -> Result<Input> {
-    let format = project_format(project)?;
+    let reading = project_reading(project)?;
     let mut input = match &files.resolver {
         Some(r) => tok::resolver::read(r, findings),
         None => Input::default(),
     };
-    let base = tok::load_input(&files.base, format, findings);
+    let base = tok::load_input(&files.base, reading, findings);
     input.base.extend(base.base);
     input.mode_only_tokens |= base.mode_only_tokens;
     for (mode, docs) in base.modes {
         add_mode(&mut input.modes, mode, docs);
     }
     for (i, (mode, mode_files)) in files.modes.iter().enumerate() {
-        let docs = tok::load_input(mode_files, format, findings).base;
+        let docs = tok::load_input(mode_files, reading, findings).base;
         if i == 0 {
             input.base.extend(docs);
             add_mode(&mut input.modes, mode.clone(), Vec::new());

@@ -16,7 +16,7 @@ pub use changelog::finish_changelog;
 pub(crate) use files::Fnv;
 pub use files::{
     TokenFiles, display_path, has_token_files, input, is_token_input, load, read_files,
-    read_token_files, watched_inputs,
+    read_token_files, reading, watched_inputs,
 };
 pub use outputs::{expand_modes, outputs};
 pub use release::{

@@ -28,6 +28,10 @@ pub struct Config {
     /// Format of the token files (default: detected per file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
+    /// Read token files as DTCG 2025.10 exactly (no lenient reading); `--strict` on the
+    /// command line does the same for one run.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub strict: bool,
     /// Modes in order (the first is the default), each with the files that override the base.
     #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
     pub modes: indexmap::IndexMap<String, Vec<String>>,

@@ -33,6 +33,28 @@ pub enum Format {
     TokensStudio,
 }
 
+/// How token files are read: their format and whether only DTCG 2025.10 exactly as
+/// written is accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reading {
+    /// The format (detected per file by default).
+    pub format: Format,
+    /// `--strict` / `strict: true`: DTCG 2025.10 exactly. Files in other formats are
+    /// only converted when their format is named; a detected one is read as DTCG (and
+    /// fails with located errors). Otherwise the forms other tools write are read, each
+    /// with a warning (docs/tokens.md, "Lenient reading").
+    pub strict: bool,
+}
+
+impl From<Format> for Reading {
+    fn from(format: Format) -> Self {
+        Self {
+            format,
+            strict: false,
+        }
+    }
+}
+
 /// What a file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Detected {
@@ -178,23 +200,26 @@ pub fn parse_file<'t>(file: &'t TokenFile, findings: &mut Findings) -> Option<js
 /// Returns `None` when the file cannot be read at all (a finding says why).
 pub fn read_document(
     file: &TokenFile,
-    format: Format,
+    reading: impl Into<Reading>,
     findings: &mut Findings,
 ) -> Option<dtcg::Document> {
     let mut root = parse_file(file, findings)?;
-    read_parsed(file, &mut root, format, findings)
+    read_parsed(file, &mut root, reading, findings)
 }
 
 /// Reads an already parsed token file into a document.
 pub fn read_parsed(
     file: &TokenFile,
     root: &mut json::Node<'_>,
-    format: Format,
+    reading: impl Into<Reading>,
     findings: &mut Findings,
 ) -> Option<dtcg::Document> {
+    let Reading { format, strict } = reading.into();
     let src = dtcg::Source::new(&file.name, &file.text);
     let format = match format {
         Format::Auto => match detect(root) {
+            // Strict: a file is DTCG unless its format is named.
+            Detected::Tokens(_) if strict => Format::Dtcg,
             Detected::Tokens(f) => f,
             Detected::Resolver => {
                 findings.push(Finding::error(
@@ -209,10 +234,10 @@ pub fn read_parsed(
         f => f,
     };
     match format {
-        Format::Dtcg | Format::Auto => Some(dtcg::read(root, &src, findings)),
+        Format::Dtcg | Format::Auto => Some(dtcg::read_with(root, &src, strict, findings)),
         Format::StyleDictionary | Format::TokensStudio => {
             let mut converted = legacy::convert(root, format, &src, findings);
-            Some(dtcg::read(&mut converted, &src, findings))
+            Some(dtcg::read_with(&mut converted, &src, strict, findings))
         }
     }
 }
@@ -224,14 +249,24 @@ pub fn set_name(file: &TokenFile) -> String {
 
 /// Loads token files (no modes) into one collection; a resolver document among them
 /// (recognised by `resolutionOrder`) is read as such.
-pub fn load_files(files: &[TokenFile], format: Format, findings: &mut Findings) -> Tokens {
-    link::link(load_input(files, format, findings), findings)
+pub fn load_files(
+    files: &[TokenFile],
+    reading: impl Into<Reading>,
+    findings: &mut Findings,
+) -> Tokens {
+    link::link(load_input(files, reading, findings), findings)
 }
 
 /// Reads token files into documents (not yet linked): DTCG, legacy formats, Tokens
 /// Studio exports (one file, or a directory with `$themes.json`/`$metadata.json`) and
 /// resolver documents, each recognised from its content unless `format` says otherwise.
-pub fn load_input(files: &[TokenFile], format: Format, findings: &mut Findings) -> Input {
+pub fn load_input(
+    files: &[TokenFile],
+    reading: impl Into<Reading>,
+    findings: &mut Findings,
+) -> Input {
+    let reading = reading.into();
+    let Reading { format, strict } = reading;
     let mut input = Input::default();
     let (studio, files) = split_studio_dirs(files);
     for (dir, sets) in studio {
@@ -255,7 +290,7 @@ pub fn load_input(files: &[TokenFile], format: Format, findings: &mut Findings) 
             input.mode_only_tokens |= resolved.mode_only_tokens;
             continue;
         }
-        if (format == Format::Auto || format == Format::TokensStudio)
+        if (format == Format::Auto && !strict || format == Format::TokensStudio)
             && legacy::detect(&root) == Format::TokensStudio
             && (root.get("$themes").is_some() || root.get("$metadata").is_some())
         {
@@ -267,7 +302,7 @@ pub fn load_input(files: &[TokenFile], format: Format, findings: &mut Findings) 
             }
             continue;
         }
-        if let Some(doc) = read_parsed(file, &mut root, format, findings) {
+        if let Some(doc) = read_parsed(file, &mut root, reading, findings) {
             input.base.push(SetDocument {
                 set: set_name(file),
                 source: Some(file.name.clone()),

@@ -381,20 +381,24 @@ fn cases() -> Vec<Case> {
 }
 
 /// Runs one case and says what is wrong with the result, if anything.
-fn check(t: &Test, case: &Case, expected: &HashMap<&str, &str>) -> Option<String> {
+/// `opends tokens validate [--strict] CASE --json`: exit code, stdout, stderr.
+fn validate(t: &Test, case: &Case, strict: bool) -> (Option<i32>, String, String) {
     let input = fixture(&format!("dtcg/{}/{}", case.suite, case.input));
-    let out = t
-        .command([
-            OsStr::new("tokens"),
-            OsStr::new("validate"),
-            input.as_os_str(),
-            OsStr::new("--json"),
-        ])
-        .output()
-        .expect("run opends");
-    let code = out.status.code();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let mut args = vec![OsStr::new("tokens"), OsStr::new("validate")];
+    if strict {
+        args.push(OsStr::new("--strict"));
+    }
+    args.extend([input.as_os_str(), OsStr::new("--json")]);
+    let out = t.command(args).output().expect("run opends");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn check(t: &Test, case: &Case, expected: &HashMap<&str, &str>) -> Option<String> {
+    let (code, stdout, stderr) = validate(t, case, true);
     let report: Value = match serde_json::from_str(&stdout) {
         Ok(v) => v,
         Err(e) => {
@@ -520,5 +524,64 @@ fn dtcg_conformance_suite() {
             let _ = writeln!(msg, "  {id}: {why}");
         }
         panic!("{msg}");
+    }
+}
+
+/// The lenient default never rejects a conforming file: every positive case of the suite
+/// is valid without `--strict` too, with no warning. Negative cases may be read (that is
+/// the point of the lenient reader); how many is printed.
+#[test]
+fn lenient_reading_accepts_every_conforming_case_and_says_what_it_read() {
+    let cases = cases();
+    let t = Test::new();
+    let mut read_leniently = 0;
+    for case in &cases {
+        let (code, stdout, stderr) = validate(&t, case, false);
+        let report: Value = serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("{}: stdout is not JSON ({e}); stderr: {stderr}", case.id));
+        let findings = report["findings"].as_array().cloned().unwrap_or_default();
+        if case.positive {
+            assert_eq!(
+                code,
+                Some(0),
+                "{}: a conforming case fails without --strict: {stdout}",
+                case.id
+            );
+            let lenient: Vec<&Value> = findings
+                .iter()
+                .filter(|f| {
+                    f["code"]
+                        .as_str()
+                        .is_some_and(|c| c.starts_with("lenient-"))
+                })
+                .collect();
+            assert!(
+                lenient.is_empty(),
+                "{}: lenient warnings on a conforming file: {lenient:?}",
+                case.id
+            );
+        } else if code == Some(0) {
+            read_leniently += 1;
+            assert!(
+                findings.iter().any(|f| f["severity"] == "warning"
+                    && f["line"].is_number()
+                    && f["code"]
+                        .as_str()
+                        .is_some_and(|c| c.starts_with("lenient-") || c == "legacy-format")),
+                "{}: a non-conforming case was read without a located lenient warning: {stdout}",
+                case.id
+            );
+        }
+    }
+    let negatives = cases.iter().filter(|c| !c.positive).count();
+    assert!(
+        read_leniently > 0 && read_leniently < negatives,
+        "{read_leniently} of {negatives}"
+    );
+    #[allow(clippy::print_stdout)]
+    {
+        println!(
+            "lenient: {read_leniently} of {negatives} non-conforming cases read with warnings"
+        );
     }
 }
