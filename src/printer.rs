@@ -19,6 +19,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::tokens::{Finding, Severity};
 
+/// How many warnings of one rule are printed before the rest are counted.
+pub const WARNINGS_SHOWN: usize = 3;
+
 /// Where and how to print.
 #[derive(Debug, Clone)]
 pub struct Printer {
@@ -196,6 +199,45 @@ impl Printer {
                     self.line(&format!("{}: {f}", self.paint(Style::Yellow, "warning")));
                 }
             }
+        }
+    }
+
+    /// Findings on stderr: every error; warnings grouped by rule, a rule with more than
+    /// [`WARNINGS_SHOWN`] showing its count and first locations (`--verbose` shows all).
+    pub fn findings<'f>(&self, findings: impl IntoIterator<Item = &'f Finding>) {
+        let mut groups: Vec<(&'static str, Vec<&Finding>)> = Vec::new();
+        for f in findings {
+            if f.severity == Severity::Error || self.verbose {
+                self.finding(f);
+                continue;
+            }
+            match groups.iter_mut().find(|(c, _)| *c == f.code) {
+                Some((_, list)) => list.push(f),
+                None => groups.push((f.code, vec![f])),
+            }
+        }
+        if self.quiet {
+            return;
+        }
+        for (code, list) in groups {
+            if list.len() <= WARNINGS_SHOWN {
+                for f in list {
+                    self.finding(f);
+                }
+                continue;
+            }
+            self.line(&format!(
+                "{}: {} warnings of rule `{code}`, the first {WARNINGS_SHOWN}:",
+                self.paint(Style::Yellow, "warning"),
+                list.len()
+            ));
+            for f in &list[..WARNINGS_SHOWN] {
+                self.line(&format!("  {f}"));
+            }
+            self.line(&format!(
+                "  ... and {} more (`--verbose` or `--json` lists every one)",
+                list.len() - WARNINGS_SHOWN
+            ));
         }
     }
 

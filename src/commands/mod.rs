@@ -206,17 +206,13 @@ impl Context {
 
     /// Prints findings as they are (errors and warnings).
     pub fn print_findings(&self, findings: &Findings) {
-        for f in findings.iter() {
-            self.printer.finding(f);
-        }
+        self.printer.findings(findings.iter());
     }
 
     /// Prints findings (errors always, warnings unless quiet) and fails when any is an error.
     pub fn report(&self, findings: Findings, what: &str) -> Result<()> {
         let errors = findings.error_count();
-        for f in findings.into_sorted() {
-            self.printer.finding(&f);
-        }
+        self.printer.findings(&findings.into_sorted());
         if errors > 0 {
             self.printer.status(&format!(
                 "{}: {what}: {errors} problem{} found; nothing was written",

@@ -68,9 +68,7 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
             findings: &sorted,
         })?;
     } else {
-        for f in &sorted {
-            ctx.printer.finding(f);
-        }
+        ctx.printer.findings(&sorted);
         if errors == 0 {
             let modes = if tokens.modes.is_empty() {
                 String::new()
@@ -193,9 +191,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
     findings.extend(link_findings);
     match result {
         Ok(summary) => {
-            for f in findings.iter() {
-                ctx.printer.finding(f);
-            }
+            ctx.printer.findings(findings.iter());
             if replace {
                 // The project's own tokens went too: re-import them on the next command.
                 project::forget_token_files(&store)?;
@@ -216,9 +212,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
                 .map(|t| (t.path.clone(), t.clone()))
                 .collect();
             let summary = crate::store::summarize(&before, &next);
-            for f in findings.iter() {
-                ctx.printer.finding(f);
-            }
+            ctx.printer.findings(findings.iter());
             ctx.printer.status("dry run: nothing was written");
             print_summary(ctx, &summary, "would import", json)?;
             Ok(Outcome::Success)
@@ -542,9 +536,8 @@ pub fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
         Ok(Some(out.tokens))
     })?;
     let summary = result.inspect_err(|_| {
-        for f in std::mem::take(&mut findings).into_sorted() {
-            ctx.printer.finding(&f);
-        }
+        ctx.printer
+            .findings(&std::mem::take(&mut findings).into_sorted());
     })?;
     let verb = if summary.added > 0 {
         "added"
