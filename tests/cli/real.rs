@@ -83,8 +83,9 @@ const SETS: &[Set] = &[
     },
 ];
 
-/// Differences that stay, per set: `(set, custom property, reason)`. A `*` in the property
-/// matches any text (`--type-*-letter-spacing`).
+/// Differences that stay, per set: `(set, custom property, reason)`; outside the default
+/// context the property is prefixed with the mode (`dark:--color-bg`). A `*` matches any text
+/// (`--type-*-letter-spacing`).
 ///
 /// Empty while opends rejects the sets that differ: entries are added, each with its reason,
 /// as the lenient reader makes them readable.
@@ -99,29 +100,55 @@ fn set(name: &str) -> &'static Set {
 // ---------------------------------------------------------------------------------------
 // CSS custom properties
 
-/// The custom properties of the first `:root` block: name -> value (comments dropped,
-/// whitespace collapsed).
-fn root_vars(css: &str) -> BTreeMap<String, String> {
+/// Every top-level rule of a stylesheet: (selector, custom properties), comments dropped and
+/// whitespace collapsed.
+fn rules(css: &str) -> Vec<(String, BTreeMap<String, String>)> {
     let css = strip_comments(css);
-    let start = css
-        .find(":root")
-        .and_then(|at| css[at..].find('{').map(|b| at + b + 1));
-    let Some(start) = start else {
-        return BTreeMap::new();
-    };
-    let body = block_body(&css[start..]);
-    let mut out = BTreeMap::new();
-    for decl in split_top(body, ';') {
-        let decl = decl.trim();
-        let Some((name, value)) = decl.split_once(':') else {
-            continue;
-        };
-        let name = name.trim();
-        if name.starts_with("--") {
-            out.insert(name.to_string(), collapse(value));
+    let mut out = Vec::new();
+    let mut rest = css.as_str();
+    while let Some(open) = rest.find('{') {
+        let selector = collapse(&rest[..open]);
+        let body = block_body(&rest[open + 1..]);
+        let mut vars = BTreeMap::new();
+        for decl in split_top(body, ';') {
+            let Some((name, value)) = decl.trim().split_once(':') else {
+                continue;
+            };
+            let name = name.trim();
+            if name.starts_with("--") {
+                vars.insert(name.to_string(), collapse(value));
+            }
         }
+        out.push((selector, vars));
+        rest = rest.get(open + 1 + body.len() + 1..).unwrap_or("");
     }
     out
+}
+
+/// The custom properties of the `:root` rules (a later declaration wins, as in CSS).
+fn root_vars(css: &str) -> BTreeMap<String, String> {
+    let mut vars = BTreeMap::new();
+    for (selector, rule) in rules(css) {
+        if selector == ":root" {
+            vars.extend(rule);
+        }
+    }
+    vars
+}
+
+/// The custom properties in effect in one mode of an opends CSS file: `:root`, then the rule
+/// whose selector names the mode (`[data-theme="dark"]`). `None` when no rule names it.
+fn mode_vars(css: &str, mode: &str) -> Option<BTreeMap<String, String>> {
+    let mut vars = root_vars(css);
+    let needle = format!("=\"{mode}\"]");
+    let mut found = false;
+    for (selector, rule) in rules(css) {
+        if selector.contains(&needle) {
+            vars.extend(rule);
+            found = true;
+        }
+    }
+    found.then_some(vars)
 }
 
 fn strip_comments(css: &str) -> String {
@@ -416,29 +443,29 @@ fn equivalent(expected: &str, actual: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // The comparison
 
-/// The differences left for one set: custom property -> (expected, actual).
+/// The expected files of a set: (mode, file name); mode `None` for `expected.css` (the
+/// default context), `Some("dark")` for `expected.dark.css`.
+fn expected_files(dir: &Path) -> Vec<(Option<String>, String)> {
+    let mut files: Vec<(Option<String>, String)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("list {}: {e}", dir.display()))
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().to_string_lossy().into_owned();
+            let middle = name.strip_prefix("expected")?.strip_suffix(".css")?;
+            match middle.strip_prefix('.') {
+                None if middle.is_empty() => Some((None, name)),
+                Some(mode) if !mode.is_empty() => Some((Some(mode.to_string()), name)),
+                _ => None,
+            }
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The differences left for one set: custom property (prefixed `<mode>:` outside the default
+/// context) -> (expected, actual).
 fn differences(set: &Set) -> BTreeMap<String, (String, String)> {
     let dir = fixture(&format!("real/{}", set.name));
-    let expected_css = std::fs::read_to_string(dir.join("expected.css"))
-        .unwrap_or_else(|e| panic!("{}: read expected.css: {e}", set.name));
-    let raw_expected = root_vars(&expected_css);
-    // Terrazzo writes a typography token as a `font` shorthand over one property per member
-    // (`--x: var(--x-font-weight) var(--x-font-size)/...`); opends writes the shorthand only.
-    // Those member properties are a documented naming rule of plugin-css, not values.
-    let split_stems: Vec<String> = raw_expected
-        .iter()
-        .filter(|(name, raw)| raw.contains(&format!("var({name}-font-")))
-        .map(|(name, _)| format!("{name}-"))
-        .collect();
-    let expected = resolve_vars(&raw_expected);
-    assert!(
-        expected.len() >= set.min_vars,
-        "{}: expected.css holds {} custom properties, fewer than {}",
-        set.name,
-        expected.len(),
-        set.min_vars
-    );
-
     let t = Test::new().copy_dir(dir.join("input"), "input");
     let out = t.opends([
         "export",
@@ -459,39 +486,78 @@ fn differences(set: &Set) -> BTreeMap<String, (String, String)> {
         out.exit_code(),
         first_lines(out.stderr(), 40)
     );
-    let mut actual = BTreeMap::new();
+    let mut written = String::new();
     for (name, text) in t.files_under("out") {
         if Path::new(&name)
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("css"))
         {
-            actual.extend(root_vars(&text));
+            written.push_str(&text);
+            written.push('\n');
         }
     }
-    let actual = resolve_vars(&actual);
 
     let mut diffs = BTreeMap::new();
-    let mut compared = 0usize;
-    for (name, want) in &expected {
-        match actual.get(name) {
-            Some(got) if equivalent(want, got) => compared += 1,
-            Some(got) => {
-                diffs.insert(name.clone(), (want.clone(), got.clone()));
+    for (mode, file) in expected_files(&dir) {
+        let expected_css = std::fs::read_to_string(dir.join(&file))
+            .unwrap_or_else(|e| panic!("{}: read {file}: {e}", set.name));
+        let raw_expected = root_vars(&expected_css);
+        // Terrazzo writes a typography token as a `font` shorthand over one property per
+        // member (`--x: var(--x-font-weight) var(--x-font-size)/...`); opends writes the
+        // shorthand only. Those member properties are plugin-css's naming rule, not values.
+        let split_stems: Vec<String> = raw_expected
+            .iter()
+            .filter(|(name, raw)| raw.contains(&format!("var({name}-font-")))
+            .map(|(name, _)| format!("{name}-"))
+            .collect();
+        let expected = resolve_vars(&raw_expected);
+        assert!(
+            expected.len() >= set.min_vars,
+            "{}: {file} holds {} custom properties, fewer than {}",
+            set.name,
+            expected.len(),
+            set.min_vars
+        );
+        let prefix = mode.as_ref().map_or(String::new(), |m| format!("{m}:"));
+        let actual = match &mode {
+            None => root_vars(&written),
+            Some(m) => {
+                if let Some(vars) = mode_vars(&written, m) {
+                    vars
+                } else {
+                    diffs.insert(
+                        format!("{prefix}*"),
+                        (format!("mode `{m}`"), "<no rule for the mode>".to_string()),
+                    );
+                    continue;
+                }
             }
-            None if split_stems
-                .iter()
-                .any(|stem| name.starts_with(stem.as_str())) => {}
-            None => {
-                diffs.insert(name.clone(), (want.clone(), "<missing>".to_string()));
+        };
+        let actual = resolve_vars(&actual);
+        let mut compared = 0usize;
+        for (name, want) in &expected {
+            let key = format!("{prefix}{name}");
+            match actual.get(name) {
+                Some(got) if equivalent(want, got) => compared += 1,
+                Some(got) => {
+                    diffs.insert(key, (want.clone(), got.clone()));
+                }
+                None if split_stems
+                    .iter()
+                    .any(|stem| name.starts_with(stem.as_str())) => {}
+                None => {
+                    diffs.insert(key, (want.clone(), "<missing>".to_string()));
+                }
             }
         }
+        let differing = diffs.keys().filter(|k| k.starts_with(&prefix)).count();
+        assert!(
+            compared + differing >= set.min_vars,
+            "{}: {file}: only {} values compared",
+            set.name,
+            compared + differing
+        );
     }
-    assert!(
-        compared + diffs.len() >= set.min_vars,
-        "{}: only {} values compared",
-        set.name,
-        compared + diffs.len()
-    );
     diffs
 }
 
@@ -595,8 +661,9 @@ fn real_shopify_polaris() {
 fn real_known_table_names_real_sets() {
     for (s, var, why) in KNOWN {
         set(s);
+        let property = var.rsplit_once(':').map_or(*var, |(_, p)| p);
         assert!(
-            var.starts_with("--"),
+            property.starts_with("--") || property == "*",
             "{s}: `{var}` is not a custom property"
         );
         assert!(!why.is_empty(), "{s}: `{var}` needs a reason");
@@ -633,14 +700,15 @@ fn real_equivalence_rules() {
     ] {
         assert!(!equivalent(a, b), "`{a}` should differ from `{b}`");
     }
-    let vars = root_vars(
-        "/* c */ :root { --a: #fff; /** doc */ --b: var(--a); --c: 1px var(--b); }\n\
-         [data-mode=dark] { --a: #000; }",
-    );
-    let vars = resolve_vars(&vars);
+    let css = "/* c */ :root { --a: #fff; /** doc */ --b: var(--a); --c: 1px var(--b); }\n\
+               [data-theme=\"dark\"] { --a: #000; }";
+    let vars = resolve_vars(&root_vars(css));
     assert_eq!(vars["--b"], "#fff");
     assert_eq!(vars["--c"], "1px #fff");
     assert_eq!(vars.len(), 3);
+    let dark = resolve_vars(&mode_vars(css, "dark").expect("a dark rule"));
+    assert_eq!(dark["--c"], "1px #000");
+    assert!(mode_vars(css, "light").is_none());
 }
 
 // ---------------------------------------------------------------------------------------
