@@ -87,9 +87,28 @@ const SETS: &[Set] = &[
 /// context the property is prefixed with the mode (`dark:--color-bg`). A `*` matches any text
 /// (`--type-*-letter-spacing`).
 ///
-/// Empty while opends rejects the sets that differ: entries are added, each with its reason,
-/// as the lenient reader makes them readable.
-const KNOWN: &[(&str, &str, &str)] = &[];
+/// Most sets are rejected today (no lenient reading yet): entries are added, each with its
+/// reason, as they become readable. The ones below were confirmed on a copy of the set with
+/// its non-conforming values rewritten.
+const KNOWN: &[(&str, &str, &str)] = &[
+    // Carbon's `layout.sizes.XSmall`, `XLarge`, `2XLarge`: plugin-css splits the words as
+    // `xs-mall`, `xl-arge`, `2-xl-arge`; opends writes `xsmall`, `xlarge`, `2xlarge`.
+    (
+        "ibm-carbon",
+        "*--layout-sizes-xs-mall",
+        "Terrazzo kebab-cases `XSmall` as `xs-mall`",
+    ),
+    (
+        "ibm-carbon",
+        "*--layout-sizes-xl-arge",
+        "Terrazzo kebab-cases `XLarge` as `xl-arge`",
+    ),
+    (
+        "ibm-carbon",
+        "*--layout-sizes-2-xl-arge",
+        "Terrazzo kebab-cases `2XLarge` as `2-xl-arge`",
+    ),
+];
 
 fn set(name: &str) -> &'static Set {
     SETS.iter()
@@ -662,8 +681,9 @@ fn real_known_table_names_real_sets() {
     for (s, var, why) in KNOWN {
         set(s);
         let property = var.rsplit_once(':').map_or(*var, |(_, p)| p);
+        let property = property.trim_start_matches('*');
         assert!(
-            property.starts_with("--") || property == "*",
+            property.starts_with("--") || property.is_empty(),
             "{s}: `{var}` is not a custom property"
         );
         assert!(!why.is_empty(), "{s}: `{var}` needs a reason");
