@@ -9,6 +9,7 @@ mod generate;
 mod init;
 mod lint;
 mod project;
+mod real;
 mod roundtrip;
 mod security_api;
 mod security_codegen;
