@@ -174,6 +174,7 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
                 _ => String::new(),
             },
             TokenType::String => match self.resolver.value(v, depth) {
+                Value::String(s) if is_plain_css(&s) => s,
                 Value::String(s) => crate::escape::css_string(&s),
                 _ => String::new(),
             },
@@ -189,6 +190,31 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
             }
         }
     }
+}
+
+/// Whether a `string` token's text can be written as a CSS value as it is (`Adobe
+/// Clean`, `rgba(0, 0, 0, 0.12)`, `-4px`, `1px solid #ccc`): letters, digits, spaces and
+/// `. , % # - + /` with balanced parentheses, and nothing that could end the declaration
+/// or open a comment. Anything else is written as a quoted CSS string.
+pub fn is_plain_css(s: &str) -> bool {
+    let mut depth = 0i32;
+    !s.trim().is_empty()
+        && s.len() <= 256
+        && !s.contains("/*")
+        && s.chars().all(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            depth >= 0
+                && (c.is_ascii_alphanumeric()
+                    || matches!(
+                        c,
+                        ' ' | '.' | ',' | '%' | '#' | '-' | '+' | '/' | '(' | ')' | '_'
+                    ))
+        })
+        && depth == 0
 }
 
 /// A JSON number as CSS text (integers without `.0`).

@@ -227,7 +227,7 @@ pub fn load(project: &Project, findings: &mut Findings) -> Result<(Tokens, usize
 pub fn input(project: &Project, files: &TokenFiles, findings: &mut Findings) -> Result<Input> {
     let reading = project_reading(project)?;
     let mut input = match &files.resolver {
-        Some(r) => tok::resolver::read(r, findings),
+        Some(r) => tok::resolver::read(r, reading.strict, findings),
         None => Input::default(),
     };
     let base = tok::load_input(&files.base, reading, findings);

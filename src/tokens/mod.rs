@@ -282,7 +282,7 @@ pub fn load_input(
             continue;
         };
         if format == Format::Auto && detect(&root) == Detected::Resolver {
-            let resolved = resolver::read_parsed(file, &root, findings);
+            let resolved = resolver::read_parsed(file, &root, strict, findings);
             input.base.extend(resolved.base);
             if input.modes.is_empty() {
                 input.modes = resolved.modes;

@@ -372,16 +372,22 @@ fn lookup<'n, 'a>(root: &'n Node<'a>, ptr: &str) -> Option<&'n Node<'a>> {
     Some(cur)
 }
 
-/// Reads a resolver file: validates it and turns it into base sets and modes.
-pub fn read(file: &TokenFile, findings: &mut Findings) -> Input {
+/// Reads a resolver file: validates it and turns it into base sets and modes; the files
+/// it names are read strictly (DTCG 2025.10 exactly) or leniently.
+pub fn read(file: &TokenFile, strict: bool, findings: &mut Findings) -> Input {
     match crate::tokens::parse_file(file, findings) {
-        Some(root) => read_parsed(file, &root, findings),
+        Some(root) => read_parsed(file, &root, strict, findings),
         None => Input::default(),
     }
 }
 
 /// Reads an already parsed resolver file.
-pub fn read_parsed(file: &TokenFile, root: &Node<'_>, findings: &mut Findings) -> Input {
+pub fn read_parsed(
+    file: &TokenFile,
+    root: &Node<'_>,
+    strict: bool,
+    findings: &mut Findings,
+) -> Input {
     let src = Source::new(&file.name, &file.text);
     let before = findings.error_count();
     validate(root, &src, findings);
@@ -394,6 +400,7 @@ pub fn read_parsed(file: &TokenFile, root: &Node<'_>, findings: &mut Findings) -
         dir: file.path.parent().unwrap_or(Path::new(".")),
         findings,
         external: HashMap::new(),
+        strict,
     };
     b.build()
 }
@@ -404,6 +411,7 @@ struct Builder<'s, 'a, 't> {
     dir: &'s Path,
     findings: &'s mut Findings,
     external: HashMap<String, TokenFile>,
+    strict: bool,
 }
 
 impl Builder<'_, '_, '_> {
@@ -475,9 +483,13 @@ impl Builder<'_, '_, '_> {
                 Some(file) => {
                     let path = self.dir.join(file);
                     // Shown like the resolver itself: relative where it was relative.
+                    // `a/./b` is shown as `a/b`.
                     let name = Path::new(self.src.name)
                         .parent()
                         .map_or_else(|| PathBuf::from(file), |d| d.join(file))
+                        .components()
+                        .filter(|c| !matches!(c, std::path::Component::CurDir))
+                        .collect::<PathBuf>()
                         .display()
                         .to_string();
                     let loaded = match self.external.get(&name) {
@@ -486,9 +498,14 @@ impl Builder<'_, '_, '_> {
                     };
                     match loaded {
                         Ok(f) => {
-                            if let Some(doc) =
-                                crate::tokens::read_document(&f, Format::Auto, self.findings)
-                            {
+                            if let Some(doc) = crate::tokens::read_document(
+                                &f,
+                                crate::tokens::Reading {
+                                    format: Format::Auto,
+                                    strict: self.strict,
+                                },
+                                self.findings,
+                            ) {
                                 out.push(SetDocument {
                                     set: set.to_string(),
                                     source: Some(name.clone()),
@@ -507,7 +524,8 @@ impl Builder<'_, '_, '_> {
                     }
                 }
                 None => {
-                    let doc = dtcg::read(&mut item.clone(), self.src, self.findings);
+                    let doc =
+                        dtcg::read_with(&mut item.clone(), self.src, self.strict, self.findings);
                     out.push(SetDocument {
                         set: set.to_string(),
                         source: Some(self.src.name.to_string()),

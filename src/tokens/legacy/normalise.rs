@@ -63,11 +63,22 @@ pub fn normalise<'a>(
     path: &str,
     src: &Source<'_>,
 ) -> Result<Normalised<'a>, Vec<Finding>> {
-    if ty == TokenType::Color {
-        if let Some(n) = colour_object(v) {
-            return Ok(n);
-        }
+    let mut fixes = Vec::new();
+    let fixed = deep_fix(v, &mut fixes);
+    if ty == TokenType::Color && matches!(v.kind, Kind::Object(_)) {
+        return if fixes.is_empty() {
+            Err(Vec::new())
+        } else {
+            Ok(Normalised {
+                value: fixed,
+                code: "lenient-color",
+                message: format!("colour read leniently: {}", fixes.join(", ")),
+                findings: Vec::new(),
+                extra: Vec::new(),
+            })
+        };
     }
+    let v = &fixed;
     let mut extra = Vec::new();
     let known = if members_of(ty).is_empty() {
         Cow::Borrowed(v)
@@ -97,7 +108,10 @@ pub fn normalise<'a>(
         }
         _ => return Err(Vec::new()),
     };
-    let (code, message) = describe(ty, v, &value, &extra);
+    let (code, mut message) = describe(ty, v, &value, &extra);
+    if !fixes.is_empty() {
+        message = format!("{message}; {}", fixes.join(", "));
+    }
     Ok(Normalised {
         value,
         code,
@@ -130,71 +144,88 @@ fn split_members<'a>(v: &Node<'a>, names: &[&str]) -> (Node<'a>, Vec<(String, Va
     )
 }
 
-/// A colour object with a 3- or 4-digit `hex`, an alpha written as a fourth component or
-/// as a percentage string.
-fn colour_object<'a>(v: &Node<'a>) -> Option<Normalised<'a>> {
-    let members = v.as_object()?;
-    let mut out: Vec<Member<'a>> = Vec::new();
-    let mut changes = Vec::new();
-    let mut alpha_from_components = None;
-    for m in members {
-        let mut value = m.value.clone();
-        match (m.key.as_ref(), &m.value.kind) {
-            ("hex", Kind::String(h)) if h.starts_with('#') && matches!(h.len(), 4 | 5) => {
-                let (rgb, _) = crate::color::parse_css_color(h)?;
-                value = s(crate::color::hex(rgb), m.value.offset);
-                changes.push(format!("`hex` `{h}` read as `{}`", crate::color::hex(rgb)));
-            }
-            ("components", Kind::Array(items)) if items.len() == 4 => {
-                let mut items = items.clone();
-                let a = items.pop()?;
-                a.as_f64()?;
-                alpha_from_components = Some(a);
-                value = Node {
-                    offset: m.value.offset,
-                    kind: Kind::Array(items),
-                };
-                changes.push("a fourth component read as `alpha`".into());
-            }
-            ("alpha", Kind::String(t)) => {
-                let n = match t.trim().strip_suffix('%') {
-                    Some(p) => p.trim().parse::<f64>().ok()? / 100.0,
-                    None => t.trim().parse::<f64>().ok()?,
-                };
-                value = num(n, m.value.offset);
-                changes.push(format!("`alpha` `{t}` read as {n}"));
-            }
-            _ => {}
-        }
-        out.push(Member {
-            key_offset: m.key_offset,
-            key: m.key.clone(),
-            value,
-        });
-    }
-    if let Some(a) = alpha_from_components {
-        if out.iter().any(|m| m.key == "alpha") {
-            return None;
-        }
-        out.push(Member {
-            key_offset: a.offset,
-            key: "alpha".into(),
-            value: a,
-        });
-    }
-    if changes.is_empty() {
-        return None;
-    }
-    Some(Normalised {
-        value: Node {
+/// Repairs, anywhere in a value, what real files get wrong in objects that are otherwise
+/// DTCG: a colour's 3- or 4-digit `hex`, an alpha written as a fourth component or as a
+/// string, a dimension whose `unit` is empty (read as `px`). Each repair is described in
+/// `fixes`.
+fn deep_fix<'a>(v: &Node<'a>, fixes: &mut Vec<String>) -> Node<'a> {
+    match &v.kind {
+        Kind::Array(items) => Node {
             offset: v.offset,
-            kind: Kind::Object(out),
+            kind: Kind::Array(items.iter().map(|i| deep_fix(i, fixes)).collect()),
         },
-        code: "lenient-color",
-        message: format!("colour object read leniently: {}", changes.join(", ")),
-        findings: Vec::new(),
-        extra: Vec::new(),
-    })
+        Kind::Object(members) => {
+            let is_colour = members.iter().any(|m| m.key == "colorSpace");
+            let is_quantity =
+                members.len() == 2 && v.get("value").is_some() && v.get("unit").is_some();
+            let mut out: Vec<Member<'a>> = Vec::with_capacity(members.len() + 1);
+            let mut alpha_from_components = None;
+            for m in members {
+                let value = match (m.key.as_ref(), &m.value.kind) {
+                    ("hex", Kind::String(h))
+                        if is_colour && h.starts_with('#') && matches!(h.len(), 4 | 5) =>
+                    {
+                        match crate::color::parse_css_color(h) {
+                            Some((rgb, _)) => {
+                                let long = crate::color::hex(rgb);
+                                fixes.push(format!("`hex` `{h}` read as `{long}`"));
+                                s(long, m.value.offset)
+                            }
+                            None => m.value.clone(),
+                        }
+                    }
+                    ("components", Kind::Array(items))
+                        if is_colour && items.len() == 4 && items[3].as_f64().is_some() =>
+                    {
+                        let mut items = items.clone();
+                        alpha_from_components = items.pop();
+                        fixes.push("a fourth component read as `alpha`".into());
+                        Node {
+                            offset: m.value.offset,
+                            kind: Kind::Array(items),
+                        }
+                    }
+                    ("alpha", Kind::String(t)) if is_colour => {
+                        let n = match t.trim().strip_suffix('%') {
+                            Some(p) => p.trim().parse::<f64>().ok().map(|n| n / 100.0),
+                            None => t.trim().parse::<f64>().ok(),
+                        };
+                        match n {
+                            Some(n) => {
+                                fixes.push(format!("`alpha` `{t}` read as {n}"));
+                                num(n, m.value.offset)
+                            }
+                            None => m.value.clone(),
+                        }
+                    }
+                    ("unit", Kind::String(u)) if is_quantity && u.is_empty() => {
+                        fixes.push("an empty `unit` read as `px`".into());
+                        s("px", m.value.offset)
+                    }
+                    _ => deep_fix(&m.value, fixes),
+                };
+                out.push(Member {
+                    key_offset: m.key_offset,
+                    key: m.key.clone(),
+                    value,
+                });
+            }
+            if let Some(a) = alpha_from_components {
+                if !out.iter().any(|m| m.key == "alpha") {
+                    out.push(Member {
+                        key_offset: a.offset,
+                        key: "alpha".into(),
+                        value: a,
+                    });
+                }
+            }
+            Node {
+                offset: v.offset,
+                kind: Kind::Object(out),
+            }
+        }
+        _ => v.clone(),
+    }
 }
 
 /// The warning for a reading: its rule and what was read as what.
