@@ -91,7 +91,7 @@ pub(super) enum ExprError {
     #[error("unexpected `{0}`")]
     Unexpected(String),
     /// A reference to no token.
-    #[error("`{{{0}}}` is not a token in this file")]
+    #[error("`{{{0}}}` is not a token in this file or export")]
     UnknownToken(String),
     /// A referenced token without a value.
     #[error("no value")]
@@ -125,6 +125,22 @@ pub(super) enum ExprError {
     /// Two different units.
     #[error("cannot combine `{0}` and `{1}`")]
     Units(String, String),
+    /// A name that is no function or constant Tokens Studio's math knows.
+    #[error("`{0}` is not a math function (see the list in docs/tokens.md)")]
+    UnknownFunction(String),
+    /// A function called with the wrong number of arguments.
+    #[error("`{name}` takes {expected}, not {got}")]
+    Arity {
+        /// The function.
+        name: String,
+        /// What it takes, in words.
+        expected: &'static str,
+        /// How many it was given.
+        got: usize,
+    },
+    /// A result that is no finite number (`sqrt(-1)`, `log(0)`).
+    #[error("the result is not a finite number")]
+    NotFinite,
 }
 
 /// A number with an optional unit.
@@ -173,15 +189,179 @@ pub(super) fn parse_quantity(t: &str) -> Option<Quantity> {
     })
 }
 
+/// The functions of Tokens Studio's math (expr-eval's, plus `mod`), with how many
+/// arguments each takes: `(name, min, max)`.
+const FUNCTIONS: [(&str, usize, usize); 36] = [
+    ("abs", 1, 1),
+    ("ceil", 1, 1),
+    ("floor", 1, 1),
+    ("round", 1, 1),
+    ("trunc", 1, 1),
+    ("sign", 1, 1),
+    ("sqrt", 1, 1),
+    ("cbrt", 1, 1),
+    ("exp", 1, 1),
+    ("expm1", 1, 1),
+    ("log", 1, 1),
+    ("ln", 1, 1),
+    ("log2", 1, 1),
+    ("log10", 1, 1),
+    ("lg", 1, 1),
+    ("log1p", 1, 1),
+    ("sin", 1, 1),
+    ("cos", 1, 1),
+    ("tan", 1, 1),
+    ("asin", 1, 1),
+    ("acos", 1, 1),
+    ("atan", 1, 1),
+    ("sinh", 1, 1),
+    ("cosh", 1, 1),
+    ("tanh", 1, 1),
+    ("asinh", 1, 1),
+    ("acosh", 1, 1),
+    ("atanh", 1, 1),
+    ("min", 1, usize::MAX),
+    ("max", 1, usize::MAX),
+    ("pow", 2, 2),
+    ("hypot", 1, usize::MAX),
+    ("pyt", 1, usize::MAX),
+    ("atan2", 2, 2),
+    ("roundTo", 1, 2),
+    ("mod", 2, 2),
+];
+
+/// Whether `t` calls one of the math functions (`floor(`, `roundTo(`).
+fn calls_function(t: &str) -> bool {
+    FUNCTIONS.iter().any(|(name, ..)| {
+        t.match_indices(name).any(|(i, _)| {
+            let before = t[..i].chars().next_back();
+            let after = t[i + name.len()..].trim_start().starts_with('(');
+            after && !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        })
+    })
+}
+
 pub(super) fn is_expression(t: &str) -> bool {
     let t = t.trim();
     if matches!(alias_syntax(t), AliasSyntax::Alias(_)) {
         return false;
     }
     let body = t.trim_start_matches('-');
-    body.contains(['*', '/', '+'])
+    body.contains(['*', '/', '+', '^'])
         || body.contains(" - ")
+        || body.contains(" % ")
         || (body.contains('{') && body.contains('-') && !body.starts_with('{'))
+        || calls_function(body)
+        || reference_with_unit(body)
+}
+
+/// `{scale.md}rem` or `{line.body}%`: one reference, then a unit.
+fn reference_with_unit(t: &str) -> bool {
+    t.starts_with('{')
+        && t.find('}').is_some_and(|end| {
+            let rest = &t[end + 1..];
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphabetic() || c == '%')
+        })
+}
+
+/// JavaScript's `Math.round`: halves go up (`-2.5` -> `-2`).
+pub(super) fn js_round(x: f64) -> f64 {
+    let f = x.floor();
+    if x - f >= 0.5 { f + 1.0 } else { f }
+}
+
+/// expr-eval's `roundTo(x, n)`: `n` decimals, halves up.
+fn round_to(x: f64, n: f64) -> f64 {
+    if n == 0.0 {
+        return js_round(x);
+    }
+    let m = 10f64.powf(n);
+    js_round(x * m) / m
+}
+
+/// Applies function `name` (known to exist) to `args`. Units: the arguments' unit
+/// (all the same, or none), kept on the result, as Tokens Studio does.
+fn call(name: &str, args: &[Quantity]) -> Result<Quantity, ExprError> {
+    let (_, min, max) = FUNCTIONS
+        .iter()
+        .find(|(n, ..)| *n == name)
+        .ok_or_else(|| ExprError::UnknownFunction(name.to_string()))?;
+    if args.len() < *min || args.len() > *max {
+        let expected = match (min, max) {
+            (1, 1) => "one argument",
+            (2, 2) => "two arguments",
+            (1, 2) => "one or two arguments",
+            _ => "at least one argument",
+        };
+        return Err(ExprError::Arity {
+            name: name.to_string(),
+            expected,
+            got: args.len(),
+        });
+    }
+    // `roundTo(x, n)`: the unit is x's; `n` is a count of decimals.
+    let unit_args = if name == "roundTo" { &args[..1] } else { args };
+    let mut unit = String::new();
+    for a in unit_args {
+        unit = combine_units(&unit, &a.unit, true)?;
+    }
+    let x = args[0].value;
+    let y = args.get(1).map_or(0.0, |q| q.value);
+    let value = match name {
+        "abs" => x.abs(),
+        "ceil" => x.ceil(),
+        "floor" => x.floor(),
+        "round" => js_round(x),
+        "trunc" => x.trunc(),
+        "sign" => {
+            if x == 0.0 {
+                0.0
+            } else {
+                x.signum()
+            }
+        }
+        "sqrt" => x.sqrt(),
+        "cbrt" => x.cbrt(),
+        "exp" => x.exp(),
+        "expm1" => x.exp_m1(),
+        "log" | "ln" => x.ln(),
+        "log2" => x.log2(),
+        "log10" | "lg" => x.log10(),
+        "log1p" => x.ln_1p(),
+        "sin" => x.sin(),
+        "cos" => x.cos(),
+        "tan" => x.tan(),
+        "asin" => x.asin(),
+        "acos" => x.acos(),
+        "atan" => x.atan(),
+        "sinh" => x.sinh(),
+        "cosh" => x.cosh(),
+        "tanh" => x.tanh(),
+        "asinh" => x.asinh(),
+        "acosh" => x.acosh(),
+        "atanh" => x.atanh(),
+        "min" => args.iter().map(|q| q.value).fold(f64::INFINITY, f64::min),
+        "max" => args
+            .iter()
+            .map(|q| q.value)
+            .fold(f64::NEG_INFINITY, f64::max),
+        "pow" => x.powf(y),
+        "hypot" | "pyt" => args.iter().map(|q| q.value * q.value).sum::<f64>().sqrt(),
+        "atan2" => x.atan2(y),
+        "roundTo" => round_to(x, y),
+        // mathjs's `mod`: the sign of the divisor (`mod(-1, 3)` is 2).
+        "mod" => {
+            if y == 0.0 {
+                return Err(ExprError::DivisionByZero);
+            }
+            x - y * (x / y).floor()
+        }
+        _ => return Err(ExprError::UnknownFunction(name.to_string())),
+    };
+    if !value.is_finite() {
+        return Err(ExprError::NotFinite);
+    }
+    Ok(Quantity { value, unit })
 }
 
 struct ExprParser<'e, 'c, 's, 'r, 'n, 'a, 't> {
@@ -225,28 +405,87 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
     }
 
     fn term(&mut self) -> Result<Quantity, ExprError> {
-        let mut acc = self.atom()?;
+        let mut acc = self.power()?;
         loop {
             self.ws();
             match self.s.get(self.pos) {
-                Some(b'*' | b'/') => {
+                Some(b'*' | b'/' | b'%') => {
                     let op = self.s[self.pos];
                     self.pos += 1;
-                    let rhs = self.atom()?;
+                    let rhs = self.power()?;
                     let unit = combine_units(&acc.unit, &rhs.unit, false)?;
-                    if op == b'/' && rhs.value == 0.0 {
+                    if op != b'*' && rhs.value == 0.0 {
                         return Err(ExprError::DivisionByZero);
                     }
                     acc = Quantity {
-                        value: if op == b'*' {
-                            acc.value * rhs.value
-                        } else {
-                            acc.value / rhs.value
+                        value: match op {
+                            b'*' => acc.value * rhs.value,
+                            b'/' => acc.value / rhs.value,
+                            // JavaScript's `%` (expr-eval): the sign of the dividend.
+                            _ => acc.value % rhs.value,
                         },
                         unit,
                     };
                 }
                 _ => return Ok(acc),
+            }
+        }
+    }
+
+    /// `a ^ b`, right-associative.
+    fn power(&mut self) -> Result<Quantity, ExprError> {
+        let base = self.atom()?;
+        self.ws();
+        if self.s.get(self.pos) != Some(&b'^') {
+            return Ok(base);
+        }
+        self.pos += 1;
+        let exp = self.power()?;
+        let unit = combine_units(&base.unit, &exp.unit, false)?;
+        let value = base.value.powf(exp.value);
+        if !value.is_finite() {
+            return Err(ExprError::NotFinite);
+        }
+        Ok(Quantity { value, unit })
+    }
+
+    /// A unit written right after a reference or `)`: `{scale}rem`, `({a} * 2)%`.
+    fn unit_suffix(&mut self, q: Quantity) -> Result<Quantity, ExprError> {
+        let start = self.pos;
+        while self
+            .s
+            .get(self.pos)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'%')
+        {
+            self.pos += 1;
+        }
+        if start == self.pos {
+            return Ok(q);
+        }
+        let unit = combine_units(&q.unit, &self.text[start..self.pos], true)?;
+        Ok(Quantity {
+            value: q.value,
+            unit,
+        })
+    }
+
+    fn args(&mut self) -> Result<Vec<Quantity>, ExprError> {
+        let mut args = Vec::new();
+        self.ws();
+        if self.s.get(self.pos) == Some(&b')') {
+            self.pos += 1;
+            return Ok(args);
+        }
+        loop {
+            args.push(self.expr()?);
+            self.ws();
+            match self.s.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b')') => {
+                    self.pos += 1;
+                    return Ok(args);
+                }
+                _ => return Err(ExprError::MissingParen),
             }
         }
     }
@@ -262,7 +501,7 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
                     return Err(ExprError::MissingParen);
                 }
                 self.pos += 1;
-                Ok(q)
+                self.unit_suffix(q)
             }
             Some(b'{') => {
                 let end = self.text[self.pos..]
@@ -271,14 +510,44 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
                     + self.pos;
                 let target = &self.text[self.pos + 1..end];
                 self.pos = end + 1;
-                self.conv.lookup_quantity(target, self.path, self.depth + 1)
+                let q = self
+                    .conv
+                    .lookup_quantity(target, self.path, self.depth + 1)?;
+                self.unit_suffix(q)
             }
             Some(b'-') => {
                 self.pos += 1;
-                let q = self.atom()?;
+                let q = self.power()?;
                 Ok(Quantity {
                     value: -q.value,
                     unit: q.unit,
+                })
+            }
+            Some(b'+') => {
+                self.pos += 1;
+                self.power()
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let start = self.pos;
+                while self.s.get(self.pos).is_some_and(u8::is_ascii_alphanumeric) {
+                    self.pos += 1;
+                }
+                let name = &self.text[start..self.pos];
+                self.ws();
+                if self.s.get(self.pos) == Some(&b'(') {
+                    self.pos += 1;
+                    let args = self.args()?;
+                    let q = call(name, &args)?;
+                    return self.unit_suffix(q);
+                }
+                let value = match name {
+                    "PI" => std::f64::consts::PI,
+                    "E" => std::f64::consts::E,
+                    _ => return Err(ExprError::UnknownFunction(name.to_string())),
+                };
+                Ok(Quantity {
+                    value,
+                    unit: String::new(),
                 })
             }
             Some(c) if c.is_ascii_digit() || *c == b'.' => {
@@ -293,17 +562,9 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
                 let value: f64 = self.text[start..self.pos]
                     .parse()
                     .map_err(|_| ExprError::BadNumber)?;
-                let ustart = self.pos;
-                while self
-                    .s
-                    .get(self.pos)
-                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'%')
-                {
-                    self.pos += 1;
-                }
-                Ok(Quantity {
+                self.unit_suffix(Quantity {
                     value,
-                    unit: self.text[ustart..self.pos].to_string(),
+                    unit: String::new(),
                 })
             }
             _ => Err(ExprError::Unexpected(
