@@ -613,7 +613,187 @@ pub(super) fn round4(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
+    use crate::tokens::dtcg::Source;
+    use crate::tokens::finding::Findings;
+    use crate::tokens::json;
+
+    /// Evaluates `text` next to the tokens of `doc` (Tokens Studio JSON).
+    fn eval_in(doc: &str, text: &str) -> Result<Quantity, ExprError> {
+        let root = json::parse(doc).unwrap();
+        let mut raw = HashMap::new();
+        super::super::collect_raw(&root, "", &mut raw);
+        let src = Source::new("t.json", doc);
+        let mut findings = Findings::default();
+        let cv = Converter {
+            src: &src,
+            findings: &mut findings,
+            raw: &raw,
+            count: 0,
+        };
+        cv.evaluate(text, "t", 0)
+    }
+
+    fn eval(text: &str) -> Result<Quantity, ExprError> {
+        eval_in("{}", text)
+    }
+
+    /// The value and unit of `text`, which must evaluate.
+    fn q(text: &str) -> (f64, String) {
+        let q = eval(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        (round4(q.value), q.unit)
+    }
+
+    fn n(v: f64) -> (f64, String) {
+        (v, String::new())
+    }
+
+    fn px(v: f64) -> (f64, String) {
+        (v, "px".to_string())
+    }
+
+    #[test]
+    fn rounding_functions_follow_javascript() {
+        assert_eq!(q("floor(2.7)"), n(2.0));
+        assert_eq!(q("floor(-2.5)"), n(-3.0));
+        assert_eq!(q("ceil(2.1)"), n(3.0));
+        assert_eq!(q("ceil(-2.7)"), n(-2.0));
+        // Math.round: halves go up, also below zero.
+        assert_eq!(q("round(2.5)"), n(3.0));
+        assert_eq!(q("round(-2.5)"), n(-2.0));
+        assert_eq!(q("round(2.49)"), n(2.0));
+        assert_eq!(q("trunc(-2.7)"), n(-2.0));
+        // roundTo(x, n): n decimals; the documented example 2 · 1.33 = 2.66 -> 3.
+        assert_eq!(q("roundTo(2 * 1.33, 0)"), n(3.0));
+        assert_eq!(q("roundTo(3.14159, 2)"), n(3.14));
+        assert_eq!(q("roundTo(12.5px)"), px(13.0));
+    }
+
+    #[test]
+    fn min_max_abs_sign() {
+        assert_eq!(q("min(4, 8, 2)"), n(2.0));
+        assert_eq!(q("max(4px, 8px)"), px(8.0));
+        assert_eq!(q("max(4, 8px)"), px(8.0));
+        assert_eq!(q("abs(-3px)"), px(3.0));
+        assert_eq!(q("sign(-3)"), n(-1.0));
+        assert_eq!(q("sign(0)"), n(0.0));
+        assert_eq!(
+            eval("min(4px, 1rem)"),
+            Err(ExprError::Units("px".into(), "rem".into()))
+        );
+    }
+
+    #[test]
+    fn powers_roots_and_logarithms() {
+        assert_eq!(q("sqrt(16)"), n(4.0));
+        assert_eq!(q("cbrt(27)"), n(3.0));
+        assert_eq!(q("pow(2, 10)"), n(1024.0));
+        // `^` binds tighter than `*` and groups to the right: 2^3^2 = 2^9.
+        assert_eq!(q("2 ^ 3 ^ 2"), n(512.0));
+        assert_eq!(q("2 * 3 ^ 2"), n(18.0));
+        assert_eq!(q("16px * 1.25 ^ 2"), px(25.0));
+        assert_eq!(q("hypot(3, 4)"), n(5.0));
+        assert_eq!(q("pyt(3, 4)"), n(5.0));
+        assert_eq!(q("exp(0)"), n(1.0));
+        assert_eq!(q("expm1(0)"), n(0.0));
+        assert_eq!(q("ln(E)"), n(1.0));
+        assert_eq!(q("log(E)"), n(1.0));
+        assert_eq!(q("log2(8)"), n(3.0));
+        assert_eq!(q("log10(1000)"), n(3.0));
+        assert_eq!(q("lg(100)"), n(2.0));
+        assert_eq!(q("log1p(0)"), n(0.0));
+        assert_eq!(eval("sqrt(-1)"), Err(ExprError::NotFinite));
+        assert_eq!(eval("log(0)"), Err(ExprError::NotFinite));
+    }
+
+    #[test]
+    fn trigonometry() {
+        assert_eq!(q("sin(PI / 2)"), n(1.0));
+        assert_eq!(q("cos(0)"), n(1.0));
+        assert_eq!(q("tan(0)"), n(0.0));
+        assert_eq!(q("asin(1)"), n(1.5708));
+        assert_eq!(q("acos(1)"), n(0.0));
+        assert_eq!(q("atan(1)"), n(0.7854));
+        assert_eq!(q("atan2(1, 1)"), n(0.7854));
+        assert_eq!(q("sinh(0)"), n(0.0));
+        assert_eq!(q("cosh(0)"), n(1.0));
+        assert_eq!(q("tanh(0)"), n(0.0));
+        assert_eq!(q("asinh(0)"), n(0.0));
+        assert_eq!(q("acosh(1)"), n(0.0));
+        assert_eq!(q("atanh(0)"), n(0.0));
+    }
+
+    #[test]
+    fn remainders() {
+        // `%` is JavaScript's remainder (sign of the dividend), as in expr-eval.
+        assert_eq!(q("10 % 4"), n(2.0));
+        assert_eq!(q("-7 % 3"), n(-1.0));
+        assert_eq!(q("10px % 4"), px(2.0));
+        // mod() is mathjs's (sign of the divisor).
+        assert_eq!(q("mod(-7, 3)"), n(2.0));
+        assert_eq!(q("mod(7, 3)"), n(1.0));
+        assert_eq!(eval("10 % 0"), Err(ExprError::DivisionByZero));
+        // A `%` right after a number is a unit.
+        assert_eq!(q("150%"), (150.0, "%".into()));
+        assert_eq!(q("1.5 * 100%"), (150.0, "%".into()));
+    }
+
+    #[test]
+    fn functions_with_references_and_units_after_them() {
+        let doc = r#"{"size": {"sm": {"value": "4", "type": "spacing"},
+            "md": {"value": "10.5px", "type": "spacing"},
+            "lh": {"value": "1.5", "type": "number"}}}"#;
+        let q = |t: &str| {
+            let q = eval_in(doc, t).unwrap_or_else(|e| panic!("{t}: {e}"));
+            (round4(q.value), q.unit)
+        };
+        assert_eq!(q("floor({size.md})"), px(10.0));
+        assert_eq!(q("max({size.sm}, {size.md}) * 2"), px(21.0));
+        assert_eq!(q("roundTo({size.sm} * 1.33, 0)"), n(5.0));
+        // A unit written after a reference or `)`: `{lh}%`, `({a} * 4)rem`.
+        assert_eq!(q("{size.lh} * 100%"), (150.0, "%".into()));
+        assert_eq!(q("({size.sm} / 16)rem"), (0.25, "rem".into()));
+        assert_eq!(q("{size.sm}px"), px(4.0));
+    }
+
+    #[test]
+    fn unknown_functions_and_arity() {
+        assert_eq!(
+            eval("frobnicate(2)"),
+            Err(ExprError::UnknownFunction("frobnicate".into()))
+        );
+        assert!(matches!(eval("pow(2)"), Err(ExprError::Arity { .. })));
+        assert_eq!(eval("floor(2"), Err(ExprError::MissingParen));
+    }
+
+    #[test]
+    fn what_counts_as_an_expression() {
+        for t in [
+            "floor({a} * 1.5)",
+            "roundTo({a}, 0)",
+            "max({a}, {b})",
+            "{a} ^ 2",
+            "{a} % 4",
+            "{scale.md}rem",
+            "{line.body}%",
+            "sqrt(16)",
+        ] {
+            assert!(is_expression(t), "{t}");
+        }
+        for t in [
+            "{a}",
+            "16px",
+            "150%",
+            "Inter, sans-serif",
+            "rgba(0, 0, 0, 0.5)",
+            "min-content",
+            "linear-gradient(90deg, #fff 0%, #000 100%)",
+        ] {
+            assert!(!is_expression(t), "{t}");
+        }
+    }
 
     #[test]
     fn quantities() {

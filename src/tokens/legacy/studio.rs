@@ -627,7 +627,272 @@ pub fn mode_slug(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::{Value, json};
+
     use super::*;
+    use crate::tokens::json;
+
+    /// Converts a Tokens Studio document (one set); returns the DTCG tree and the
+    /// findings as `severity: message` lines.
+    fn convert(doc: &str) -> (Value, Vec<String>) {
+        let root = json::parse(doc).unwrap();
+        let src = Source::new("t.json", doc);
+        let mut findings = Findings::default();
+        let out = super::super::convert(&root, Format::TokensStudio, &src, &mut findings);
+        let lines = findings
+            .iter()
+            .filter(|f| f.code != "legacy-format")
+            .map(|f| {
+                format!(
+                    "{}:{}:{}: {}",
+                    if f.is_error() { "error" } else { "warning" },
+                    f.line.unwrap_or(0),
+                    f.column.unwrap_or(0),
+                    f.message
+                )
+            })
+            .collect();
+        (out.to_value(), lines)
+    }
+
+    #[test]
+    fn colour_modifiers_on_references_with_expressions() {
+        let (out, findings) = convert(
+            r##"{
+  "base": {"value": "#C14242", "type": "color"},
+  "amount": {"value": "0.1", "type": "number"},
+  "dark": {"value": "{base}", "type": "color",
+    "$extensions": {"studio.tokens": {"modify": {"type": "darken", "value": "{amount} * 2", "space": "srgb"}}}},
+  "mixed": {"value": "#FFFFFF", "type": "color",
+    "$extensions": {"studio.tokens": {"modify": {"type": "mix", "value": "0.5 + 6 * 0.04", "space": "srgb", "color": "#4477DD"}}}},
+  "faded": {"value": "{dark}", "type": "color",
+    "$extensions": {"studio.tokens": {"modify": {"type": "alpha", "value": 0.2, "space": "hsl"}}}}
+}"##,
+        );
+        // darken 0.2 in sRGB: 0.8 · (193, 66, 66)/255.
+        assert_eq!(
+            out["dark"]["$value"],
+            json!({"colorSpace": "srgb", "components": [0.60549, 0.20706, 0.20706], "hex": "#9a3535"})
+        );
+        // The modifier stays in `$extensions`.
+        assert_eq!(
+            out["dark"]["$extensions"]["studio.tokens"]["modify"]["type"],
+            "darken"
+        );
+        // mix 0.74 towards #4477DD: 1 + (c − 1) · 0.74.
+        assert_eq!(
+            out["mixed"]["$value"]["components"],
+            json!([0.45733, 0.60533, 0.90133])
+        );
+        assert_eq!(out["mixed"]["$value"]["hex"], "#759ae6");
+        // A reference to a modified colour sees the modified colour, as printed
+        // (rgb(60.549% 20.706% 20.706%)), then alpha 0.2 in HSL: sd-transforms 2.0.3
+        // gives `hsl(0 49.035% 40.628% / 0.2)` for the same two tokens.
+        assert_eq!(
+            out["faded"]["$value"],
+            json!({"colorSpace": "hsl", "components": [0, 49.035, 40.628], "alpha": 0.2, "hex": "#9a3535"})
+        );
+        assert!(
+            findings.iter().any(|f| f.starts_with("warning:4:")
+                && f.contains(
+                    "`darken {amount} * 2 in srgb` on `{base}` was computed to `#9a3535`"
+                )),
+            "{findings:#?}"
+        );
+    }
+
+    #[test]
+    fn unknown_modifier_spaces_are_ignored_with_a_warning() {
+        let (out, findings) = convert(
+            r##"{"c": {"value": "#ff0000", "type": "color",
+    "$extensions": {"studio.tokens": {"modify": {"type": "darken", "value": "0.5", "space": "oklab"}}}}}"##,
+        );
+        assert_eq!(out["c"]["$value"]["hex"], "#ff0000");
+        assert!(
+            findings[0].contains("unknown modifier space `oklab`"),
+            "{findings:#?}"
+        );
+    }
+
+    #[test]
+    fn rgba_with_references_hex_and_channels() {
+        let (out, findings) = convert(
+            r##"{
+  "red": {"value": "#ff0000", "type": "color"},
+  "half": {"value": "50%", "type": "opacity"},
+  "a": {"value": "rgba({red}, 0.5)", "type": "color"},
+  "b": {"value": "rgba(#00ff00, {half})", "type": "color"},
+  "c": {"value": "rgba(0, 0, {channel}, 0.25)", "type": "color"},
+  "channel": {"value": "255", "type": "number"},
+  "d": {"value": "rgb({channel} / 5, 0, 0)", "type": "color"},
+  "e": {"value": "rgba({nothing}, 0.5)", "type": "color"}
+}"##,
+        );
+        assert_eq!(
+            out["a"]["$value"],
+            json!({"colorSpace": "srgb", "components": [1, 0, 0], "alpha": 0.5, "hex": "#ff0000"})
+        );
+        assert_eq!(out["b"]["$value"]["components"], json!([0, 1, 0]));
+        assert_eq!(out["b"]["$value"]["alpha"], json!(0.5));
+        assert_eq!(out["c"]["$value"]["components"], json!([0, 0, 1]));
+        assert_eq!(out["c"]["$value"]["alpha"], json!(0.25));
+        assert_eq!(out["d"]["$value"]["components"], json!([0.2, 0, 0]));
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.contains("`rgba({red}, 0.5)` was computed to `#ff000080`")),
+            "{findings:#?}"
+        );
+        assert!(
+            findings.iter().any(|f| f.starts_with("error:9:")
+                && f.contains("cannot compute `rgba({nothing}, 0.5)`: `{nothing}` is not a token")),
+            "{findings:#?}"
+        );
+    }
+
+    #[test]
+    fn letter_spacing_line_heights_and_strings() {
+        let (out, findings) = convert(
+            r##"{
+  "ls": {"value": "5%", "type": "letterSpacing"},
+  "lsEm": {"value": "-0.02em", "type": "letterSpacing"},
+  "lsPx": {"value": "1px", "type": "letterSpacing"},
+  "lh": {"value": "150%", "type": "lineHeights"},
+  "lhPx": {"value": "24px", "type": "lineHeights"},
+  "case": {"value": "uppercase", "type": "textCase"},
+  "deco": {"value": "underline", "type": "textDecoration"},
+  "body": {"type": "typography", "value": {
+    "fontFamily": "Inter", "fontWeight": "400", "fontSize": "16",
+    "lineHeight": "{lhPx}", "letterSpacing": "{ls}"}},
+  "title": {"type": "typography", "value": {
+    "fontFamily": "Inter", "fontWeight": "700", "fontSize": "2rem",
+    "lineHeight": "40px", "letterSpacing": "-1%"}}
+}"##,
+        );
+        let em = |v: f64| json!({"value": v, "unit": "em"});
+        assert_eq!(out["ls"]["$value"], em(0.05));
+        assert_eq!(out["ls"]["$type"], "dimension");
+        assert_eq!(out["lsEm"]["$value"], em(-0.02));
+        assert_eq!(out["lsPx"]["$value"], json!({"value": 1, "unit": "px"}));
+        assert_eq!(out["lh"]["$value"], json!(1.5));
+        assert_eq!(out["lhPx"]["$value"], json!({"value": 24, "unit": "px"}));
+        assert_eq!(out["lhPx"]["$type"], "dimension");
+        assert_eq!(
+            out["case"],
+            json!({"$value": "uppercase", "$type": "string"})
+        );
+        assert_eq!(out["deco"]["$type"], "string");
+        // 24px over a 16px font size; a reference to a `%` letter spacing stays one.
+        assert_eq!(out["body"]["$value"]["lineHeight"], json!(1.5));
+        assert_eq!(out["body"]["$value"]["letterSpacing"], json!("{ls}"));
+        // 40px over 2rem (32px); -1% is -0.01em.
+        assert_eq!(out["title"]["$value"]["lineHeight"], json!(1.25));
+        assert_eq!(out["title"]["$value"]["letterSpacing"], em(-0.01));
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.contains("line height `40px` was read as 1.25 (40px / font size 2rem)")),
+            "{findings:#?}"
+        );
+    }
+
+    #[test]
+    fn gradients_become_stops_with_the_angle_kept() {
+        let (out, findings) = convert(
+            r##"{
+  "black": {"value": "#000000", "type": "color"},
+  "g": {"value": "linear-gradient(90deg, #ffffff 0%, rgba(0, 0, 0, .5) 100%)", "type": "color"},
+  "h": {"value": "linear-gradient(to right, {black}, rgba({black}, 0.5) 40%, #fff)", "type": "color"}
+}"##,
+        );
+        assert_eq!(out["g"]["$type"], "gradient");
+        assert_eq!(
+            out["g"]["$value"],
+            json!([
+                {"color": {"colorSpace": "srgb", "components": [1, 1, 1], "hex": "#ffffff"}, "position": 0},
+                {"color": {"colorSpace": "srgb", "components": [0, 0, 0], "alpha": 0.5, "hex": "#000000"}, "position": 1}
+            ])
+        );
+        assert_eq!(
+            out["g"]["$extensions"][GRADIENT_EXTENSION],
+            json!({"function": "linear-gradient", "angle": "90deg"})
+        );
+        // References stay references; stops without a position are spread evenly.
+        assert_eq!(out["h"]["$value"][0]["color"], "{black}");
+        assert_eq!(out["h"]["$value"][0]["position"], json!(0));
+        assert_eq!(out["h"]["$value"][1]["position"], json!(0.4));
+        assert_eq!(out["h"]["$value"][1]["color"]["alpha"], json!(0.5));
+        assert_eq!(out["h"]["$value"][2]["position"], json!(1));
+        assert_eq!(
+            out["h"]["$extensions"][GRADIENT_EXTENSION]["angle"],
+            "to right"
+        );
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.contains("the gradient `linear-gradient(90deg"))
+        );
+    }
+
+    #[test]
+    fn messages_quote_the_expression_as_written() {
+        let (_, findings) = convert(
+            r#"{
+  "a": {"value": "2em", "type": "number"},
+  "b": {"value": "{a} * 2", "type": "spacing"},
+  "c": {"value": "floor({a} +)", "type": "spacing"}
+}"#,
+        );
+        assert!(
+            findings.iter().any(|f| f.starts_with("error:3:")
+                && f.contains("`{a} * 2` is `4em`: unit `em` in `4em`")),
+            "{findings:#?}"
+        );
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.starts_with("error:4:") && f.contains("cannot evaluate `floor({a} +)`")),
+            "{findings:#?}"
+        );
+    }
+
+    #[test]
+    fn themes_in_several_groups_read_the_first_group() {
+        let doc = r##"{
+  "core": {"space": {"value": "4px", "type": "spacing"}},
+  "light": {"bg": {"value": "#ffffff", "type": "color"}},
+  "dark": {"bg": {"value": "#000000", "type": "color"}},
+  "acme": {"brand": {"value": "#ff0000", "type": "color"}},
+  "umbrella": {"brand": {"value": "#0000ff", "type": "color"}},
+  "$themes": [
+    {"id": "1", "name": "Light", "group": "Mode", "selectedTokenSets": {"core": "source", "light": "enabled"}},
+    {"id": "2", "name": "Dark", "group": "Mode", "selectedTokenSets": {"core": "source", "dark": "enabled"}},
+    {"id": "3", "name": "Acme", "group": "Brand", "selectedTokenSets": {"acme": "enabled"}},
+    {"id": "4", "name": "Umbrella", "group": "Brand", "selectedTokenSets": {"umbrella": "enabled"}},
+    {"id": "5", "name": "Compact", "group": "Density", "selectedTokenSets": {}}
+  ]
+}"##;
+        let root = json::parse(doc).unwrap();
+        let src = Source::new("t.json", doc);
+        let mut findings = Findings::default();
+        let input = studio_input(&root, &src, "t.json", &mut findings);
+        let modes: Vec<&str> = input.modes.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(modes, ["light", "dark"]);
+        let base: Vec<&str> = input.base.iter().map(|d| d.set.as_str()).collect();
+        assert_eq!(base, ["core", "light", "acme"]);
+        let warnings: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.message.contains("groups"))
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                "`$themes` has themes in 3 groups; opends reads the first group, `Mode` (2 themes), as modes and sets aside `Brand` (2 themes, read as `Acme`), `Density` (1 theme, read as `Compact`), each read at its first theme (theme axes are not supported yet)"
+            ]
+        );
+        assert!(!findings.has_errors(), "{findings:?}");
+    }
 
     #[test]
     fn slugs() {
