@@ -667,7 +667,7 @@ mod tests {
         assert_eq!(q("trunc(-2.7)"), n(-2.0));
         // roundTo(x, n): n decimals; the documented example 2 · 1.33 = 2.66 -> 3.
         assert_eq!(q("roundTo(2 * 1.33, 0)"), n(3.0));
-        assert_eq!(q("roundTo(3.14159, 2)"), n(3.14));
+        assert_eq!(q("roundTo(1.23456, 2)"), n(1.23));
         assert_eq!(q("roundTo(12.5px)"), px(13.0));
     }
 
@@ -713,10 +713,10 @@ mod tests {
         assert_eq!(q("sin(PI / 2)"), n(1.0));
         assert_eq!(q("cos(0)"), n(1.0));
         assert_eq!(q("tan(0)"), n(0.0));
-        assert_eq!(q("asin(1)"), n(1.5708));
+        assert_eq!(q("asin(1)"), n(round4(std::f64::consts::FRAC_PI_2)));
         assert_eq!(q("acos(1)"), n(0.0));
-        assert_eq!(q("atan(1)"), n(0.7854));
-        assert_eq!(q("atan2(1, 1)"), n(0.7854));
+        assert_eq!(q("atan(1)"), n(round4(std::f64::consts::FRAC_PI_4)));
+        assert_eq!(q("atan2(1, 1)"), n(round4(std::f64::consts::FRAC_PI_4)));
         assert_eq!(q("sinh(0)"), n(0.0));
         assert_eq!(q("cosh(0)"), n(1.0));
         assert_eq!(q("tanh(0)"), n(0.0));

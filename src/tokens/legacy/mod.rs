@@ -331,7 +331,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         let mut extension = None;
         let converted = match (studio, ty) {
             (Some(done), _) => {
-                let done = done?;
+                let done = done.ok()?;
                 ty = Some(done.ty);
                 extension = done.extension;
                 done.value

@@ -96,10 +96,10 @@ fn in_space(c: &Color, space: ModSpace) -> [f64; 3] {
 }
 
 /// Applies `m` in `space`; the result is in `space`, rounded as Tokens Studio prints it.
-pub(super) fn modify(base: &Color, m: &Modifier, space: ModSpace) -> Color {
+pub(super) fn modify(base: &Color, modifier: &Modifier, space: ModSpace) -> Color {
     let mut c = in_space(base, space);
     let mut alpha = base.alpha;
-    match *m {
+    match *modifier {
         Modifier::Lighten(a) => match space {
             ModSpace::Srgb | ModSpace::P3 => {
                 c = c.map(|x| (x + a * (1.0 - x)).min(1.0));

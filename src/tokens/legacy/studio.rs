@@ -25,6 +25,10 @@ pub(super) struct StudioValue<'a> {
     pub(super) extension: Option<(&'static str, Node<'a>)>,
 }
 
+/// An error already reported as a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Reported;
+
 /// The extension key that keeps what a DTCG gradient has no place for (the angle).
 pub(super) const GRADIENT_EXTENSION: &str = "opends.gradient";
 
@@ -92,8 +96,8 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         out
     }
 
-    /// Values only Tokens Studio writes: `None` when `value` is none of them, `Some(None)`
-    /// after an error (reported).
+    /// Values only Tokens Studio writes: `None` when `value` is none of them,
+    /// `Some(Err(Reported))` after an error.
     pub(super) fn studio_value(
         &mut self,
         token: &Node<'a>,
@@ -101,20 +105,21 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         ty: &'static str,
         value: &Node<'a>,
         path: &str,
-    ) -> Option<Option<StudioValue<'a>>> {
+    ) -> Option<Result<StudioValue<'a>, Reported>> {
         let plain = |v: Option<Node<'a>>, ty: &'static str| {
             v.map(|value| StudioValue {
                 value,
                 ty,
                 extension: None,
             })
+            .ok_or(Reported)
         };
         if ty == "color" {
             if let Some(m) = modifier_of(token) {
                 return Some(plain(self.modified_color(m, value, path), "color"));
             }
             if let Some(t) = value.as_str().filter(|t| is_gradient(t)) {
-                return Some(self.gradient(value, t, path));
+                return Some(self.gradient(value, t, path).ok_or(Reported));
             }
         }
         match legacy_type {
@@ -353,14 +358,14 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
     /// A line height written as a length (`24px`, `1.5rem`, `{line.body}` holding
     /// `24px`) read as the ratio DTCG wants: the length over the font size (`1.5` for
     /// `24px` on `16px`; em is already a ratio; a rem is 16px). `None` when `t` is no
-    /// length.
+    /// length; `Some(Err(Reported))` after an error.
     pub(super) fn length_line_height(
         &mut self,
         v: &Node<'a>,
         t: &str,
         font_size: Option<&Node<'a>>,
         path: &str,
-    ) -> Option<Option<Node<'a>>> {
+    ) -> Option<Result<Node<'a>, Reported>> {
         let lh = match alias_syntax(t) {
             AliasSyntax::Alias(p) => self.lookup_quantity(p, path, 0).ok()?,
             _ => parse_quantity(t)?,
@@ -389,7 +394,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                 path,
                 format!("line height `{t}` is a length and the font size is not known in px or rem, so it cannot become the ratio DTCG wants (write `1.5` or `150%`)"),
             );
-            return Some(None);
+            return Some(Err(Reported));
         };
         let ratio = round4(ratio);
         self.warn(
@@ -397,7 +402,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             path,
             format!("line height `{t}` was read as {ratio} ({}{over}); DTCG line heights are ratios of the font size", lh.text()),
         );
-        Some(Some(num(ratio, v.offset)))
+        Some(Ok(num(ratio, v.offset)))
     }
 }
 
@@ -753,7 +758,7 @@ mod tests {
     #[test]
     fn letter_spacing_line_heights_and_strings() {
         let (out, findings) = convert(
-            r##"{
+            r#"{
   "ls": {"value": "5%", "type": "letterSpacing"},
   "lsEm": {"value": "-0.02em", "type": "letterSpacing"},
   "lsPx": {"value": "1px", "type": "letterSpacing"},
@@ -767,7 +772,7 @@ mod tests {
   "title": {"type": "typography", "value": {
     "fontFamily": "Inter", "fontWeight": "700", "fontSize": "2rem",
     "lineHeight": "40px", "letterSpacing": "-1%"}}
-}"##,
+}"#,
         );
         let em = |v: f64| json!({"value": v, "unit": "em"});
         assert_eq!(out["ls"]["$value"], em(0.05));

@@ -61,7 +61,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                 let t = t.trim();
                 // A length (`24px`, or a reference to one) is a share of the font size.
                 if let Some(ratio) = self.length_line_height(v, t, font_size, path) {
-                    return ratio;
+                    return ratio.ok();
                 }
                 if let AliasSyntax::Alias(_) = alias_syntax(t) {
                     return Some(s(t, v.offset));
