@@ -253,6 +253,24 @@ pub(super) fn is_expression(t: &str) -> bool {
         || (body.contains('{') && body.contains('-') && !body.starts_with('{'))
         || calls_function(body)
         || reference_with_unit(body)
+        || unknown_call_with_reference(body)
+}
+
+/// `frobnicate({a})`: a call of a name that is no math function, on a reference; read
+/// as an expression so that the error names the function (colour functions aside).
+fn unknown_call_with_reference(t: &str) -> bool {
+    let name_end = t
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(t.len());
+    let name = &t[..name_end];
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && t[name_end..].starts_with('(')
+        && t.ends_with(')')
+        && t.contains('{')
+        && !matches!(
+            name.to_ascii_lowercase().as_str(),
+            "rgb" | "rgba" | "hsl" | "hsla" | "url" | "var" | "calc"
+        )
 }
 
 /// `{scale.md}rem` or `{line.body}%`: one reference, then a unit.
@@ -779,6 +797,7 @@ mod tests {
             "{scale.md}rem",
             "{line.body}%",
             "sqrt(16)",
+            "frobnicate({a})",
         ] {
             assert!(is_expression(t), "{t}");
         }
@@ -789,6 +808,7 @@ mod tests {
             "Inter, sans-serif",
             "rgba(0, 0, 0, 0.5)",
             "min-content",
+            "rgba({a}, 0.5)",
             "linear-gradient(90deg, #fff 0%, #000 100%)",
         ] {
             assert!(!is_expression(t), "{t}");
