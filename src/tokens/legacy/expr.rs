@@ -608,7 +608,7 @@ pub(super) fn infer_type(v: &Node<'_>) -> Option<&'static str> {
         Kind::Number(..) => Some("number"),
         Kind::String(t) => {
             let t = t.trim();
-            if parse_css_color(t).is_some() {
+            if parse_css_color(t).is_some() || super::modify::is_color_function(t) {
                 Some("color")
             } else if let Some(q) = parse_quantity(t) {
                 match q.unit.as_str() {

@@ -311,7 +311,15 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         if let Some(t) = v.as_str() {
             let t = t.trim();
             if !matches!(alias_syntax(t), AliasSyntax::Alias(_)) {
-                if let Some(q) = parse_quantity(t) {
+                let q = if super::expr::is_expression(t) {
+                    match self.evaluated(v, t, path) {
+                        Ok(q) => Some(q),
+                        Err(Reported) => return None,
+                    }
+                } else {
+                    parse_quantity(t)
+                };
+                if let Some(q) = q {
                     let em = match q.unit.as_str() {
                         "%" => Some(q.value / 100.0),
                         "em" => Some(q.value),
@@ -334,6 +342,32 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
 }
 
 impl<'a> Converter<'_, '_, '_, 'a, '_> {
+    /// Evaluates the expression `t` written at `v`, with the usual warning (or error).
+    fn evaluated(
+        &mut self,
+        v: &Node<'a>,
+        t: &str,
+        path: &str,
+    ) -> Result<super::expr::Quantity, Reported> {
+        match self.evaluate(t, path, 0) {
+            Ok(q) => {
+                self.warn(
+                    v,
+                    path,
+                    format!(
+                        "the expression `{t}` was evaluated to `{}`; DTCG has no arithmetic, so the result is stored as a literal",
+                        q.text()
+                    ),
+                );
+                Ok(q)
+            }
+            Err(m) => {
+                self.error(v, path, format!("cannot evaluate `{t}`: {m}"));
+                Err(Reported)
+            }
+        }
+    }
+
     /// The number and unit of a typography field: a literal, a reference or an
     /// expression; a bare number is px, as in Tokens Studio.
     fn field_quantity(&self, v: &Node<'_>, path: &str) -> Option<super::expr::Quantity> {
@@ -368,6 +402,14 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
     ) -> Option<Result<Node<'a>, Reported>> {
         let lh = match alias_syntax(t) {
             AliasSyntax::Alias(p) => self.lookup_quantity(p, path, 0).ok()?,
+            _ if super::expr::is_expression(t) => match self.evaluated(v, t, path) {
+                Ok(q) if q.unit.is_empty() => return Some(Ok(num(round4(q.value), v.offset))),
+                Ok(q) if q.unit == "%" => {
+                    return Some(Ok(num(round4(q.value / 100.0), v.offset)));
+                }
+                Ok(q) => q,
+                Err(Reported) => return Some(Err(Reported)),
+            },
             _ => parse_quantity(t)?,
         };
         if lh.unit.is_empty() || lh.unit == "%" {
@@ -771,7 +813,14 @@ mod tests {
     "lineHeight": "{lhPx}", "letterSpacing": "{ls}"}},
   "title": {"type": "typography", "value": {
     "fontFamily": "Inter", "fontWeight": "700", "fontSize": "2rem",
-    "lineHeight": "40px", "letterSpacing": "-1%"}}
+    "lineHeight": "40px", "letterSpacing": "-1%"}},
+  "ratio": {"value": "1.25", "type": "number"},
+  "calc": {"type": "typography", "value": {
+    "fontFamily": "Inter", "fontWeight": "400", "fontSize": "{ratio} * 16",
+    "lineHeight": "{ratio} * 100%", "letterSpacing": "{ratio} * 2%"}},
+  "calcPx": {"type": "typography", "value": {
+    "fontFamily": "Inter", "fontWeight": "400", "fontSize": "20px",
+    "lineHeight": "{ratio} * 24px", "letterSpacing": "0"}}
 }"#,
         );
         let em = |v: f64| json!({"value": v, "unit": "em"});
@@ -793,6 +842,14 @@ mod tests {
         // 40px over 2rem (32px); -1% is -0.01em.
         assert_eq!(out["title"]["$value"]["lineHeight"], json!(1.25));
         assert_eq!(out["title"]["$value"]["letterSpacing"], em(-0.01));
+        // Expressions: 1.25 · 100% = 1.25; 1.25 · 2% = 0.025em; 1.25 · 24px over 20px.
+        assert_eq!(
+            out["calc"]["$value"]["fontSize"],
+            json!({"value": 20, "unit": "px"})
+        );
+        assert_eq!(out["calc"]["$value"]["lineHeight"], json!(1.25));
+        assert_eq!(out["calc"]["$value"]["letterSpacing"], em(0.025));
+        assert_eq!(out["calcPx"]["$value"]["lineHeight"], json!(1.5));
         assert!(
             findings
                 .iter()
