@@ -19,6 +19,7 @@ mod security_server;
 mod serve;
 mod server;
 mod sources;
+mod studio_real;
 mod support;
 mod tokens;
 mod versions;

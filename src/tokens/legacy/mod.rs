@@ -19,6 +19,7 @@ use crate::tokens::json::{Kind, Member, Node};
 use crate::tokens::value::{AliasSyntax, FONT_WEIGHTS, alias_syntax};
 
 mod expr;
+mod modify;
 mod normalise;
 mod studio;
 mod values;
@@ -245,6 +246,8 @@ pub fn map_type(t: &str) -> Option<&'static str> {
         "strokeStyle" => "strokeStyle",
         "transition" => "transition",
         "gradient" => "gradient",
+        // Tokens Studio types DTCG lacks, kept as strings.
+        "textCase" | "textDecoration" => "string",
         _ => return None,
     })
 }
@@ -316,7 +319,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             .get("type")
             .or_else(|| node.get("$type"))
             .and_then(Node::as_str);
-        let ty = match legacy_type {
+        let mut ty = match legacy_type {
             Some(t) => {
                 if let Some(t) = map_type(t) {
                     Some(t)
@@ -332,13 +335,23 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             None => infer_type(value),
         };
         let mut members: Vec<(&str, Node<'a>)> = Vec::new();
-        let converted = match ty {
-            Some(t) => self.value(t, value, path)?,
+        // Values only Tokens Studio writes (colour modifiers, gradients, `%` letter
+        // spacing, length line heights) may change the type and add an extension.
+        let studio = ty.and_then(|t| self.studio_value(node, legacy_type, t, value, path));
+        let mut extension = None;
+        let converted = match (studio, ty) {
+            (Some(done), _) => {
+                let done = done.ok()?;
+                ty = Some(done.ty);
+                extension = done.extension;
+                done.value
+            }
+            (None, Some(t)) => self.value(t, value, path)?,
             // An untyped alias still gets its Style Dictionary 3 `.value` suffix removed.
-            None if value.as_str().is_some_and(|s| s.trim().starts_with('{')) => {
+            (None, None) if value.as_str().is_some_and(|s| s.trim().starts_with('{')) => {
                 self.value("alias", value, path)?
             }
-            None => value.clone(),
+            (None, None) => value.clone(),
         };
         members.push(("$value", converted));
         if let Some(t) = ty {
@@ -356,11 +369,20 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                 members.push((key, v.clone()));
             }
         }
+        if let Some((key, ext)) = extension {
+            studio::add_extension(&mut members, key, ext, node.offset);
+        }
         Some(obj(node.offset, members))
     }
 
     /// Converts a legacy value to the DTCG shape of `ty`.
     fn value(&mut self, ty: &str, v: &Node<'a>, path: &str) -> Option<Node<'a>> {
+        if let Some(text) = v
+            .as_str()
+            .filter(|t| ty == "color" && modify::is_color_function(t))
+        {
+            return self.color_function_value(v, text, path);
+        }
         if let Some(text) = v.as_str() {
             if let AliasSyntax::Alias(p) = alias_syntax(text.trim()) {
                 // Style Dictionary 3 wrote references as `{color.primary.value}`.
@@ -386,7 +408,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                             ),
                         );
                         let literal = s(q.text(), v.offset);
-                        self.value(ty, &literal, path)
+                        self.quoting(text, &q.text(), |cv| cv.value(ty, &literal, path))
                     }
                     Err(m) => {
                         self.error(v, path, format!("cannot evaluate `{text}`: {m}"));

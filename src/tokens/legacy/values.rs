@@ -24,7 +24,9 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             match found {
                 Some(f) => {
                     let sub = if *name == "lineHeight" {
-                        self.line_height(f, path)?
+                        self.line_height(f, v.get("fontSize"), path)?
+                    } else if *name == "letterSpacing" {
+                        self.letter_spacing(f, &format!("{path}.{name}"))?
                     } else if *ty == "strokeStyle" {
                         f.clone()
                     } else {
@@ -49,10 +51,19 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         Some(obj(v.offset, members))
     }
 
-    pub(super) fn line_height(&mut self, v: &Node<'a>, path: &str) -> Option<Node<'a>> {
+    pub(super) fn line_height(
+        &mut self,
+        v: &Node<'a>,
+        font_size: Option<&Node<'a>>,
+        path: &str,
+    ) -> Option<Node<'a>> {
         match &v.kind {
             Kind::String(t) => {
                 let t = t.trim();
+                // A length (`24px`, or a reference to one) is a share of the font size.
+                if let Some(ratio) = self.length_line_height(v, t, font_size, path) {
+                    return ratio.ok();
+                }
                 if let AliasSyntax::Alias(_) = alias_syntax(t) {
                     return Some(s(t, v.offset));
                 }
