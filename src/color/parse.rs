@@ -72,9 +72,9 @@ pub fn parse_css(t: &str) -> Option<super::Color> {
     }
     if lower.bytes().all(|b| b.is_ascii_lowercase()) {
         // The 148 named colours of CSS Color 4 (the crate's table, not a copy of it).
-        let c = csscolorparser::parse(&lower).ok()?;
-        let [r, g, b, _] = c.to_rgba8();
-        return Some(Color::srgb([r, g, b].map(|x| f64::from(x) / 255.0), 1.0));
+        let named = csscolorparser::parse(&lower).ok()?.to_rgba8();
+        let channels = [named[0], named[1], named[2]].map(|x| f64::from(x) / 255.0);
+        return Some(Color::srgb(channels, 1.0));
     }
     let open = lower.find('(')?;
     let name = lower[..open].trim();

@@ -616,6 +616,30 @@ impl Walker<'_, '_> {
                     &child,
                     "`$root` must be a token with a `$value`".into(),
                 );
+            } else if !self.strict
+                && obj.iter().any(|c| c.key == "value")
+                && obj.iter().all(|c| !c.key.starts_with('$'))
+                && crate::tokens::legacy::is_style_dictionary_token(&m.value)
+            {
+                let mut local = Findings::default();
+                let converted = crate::tokens::legacy::convert_token(
+                    &m.value,
+                    child.as_str(),
+                    self.src,
+                    &mut local,
+                );
+                let failed = local.has_errors();
+                self.findings.extend(local);
+                if let Some(converted) = converted.filter(|_| !failed) {
+                    self.warn(
+                        m.value.offset,
+                        "lenient-style-dictionary",
+                        &child,
+                        "a Style Dictionary token (`value` without `$`) in a DTCG file; read as DTCG".into(),
+                    );
+                    self.token(&converted, &child, ty);
+                }
+                m.value.kind = Kind::Null;
             } else if obj.iter().any(|c| c.key == "value" && obj.len() <= 4)
                 && obj.iter().all(|c| !c.key.starts_with('$'))
             {
@@ -698,7 +722,11 @@ impl Walker<'_, '_> {
                     invalid = true;
                 } else if let Some(t) = ty {
                     let mut checked = value::check(t, v, self.strict);
-                    if !checked.problems.is_empty() && !self.strict {
+                    // `"Open Sans, sans-serif"` is one family name in DTCG, but a list in
+                    // every file that writes it.
+                    let family_list = t == TokenType::FontFamily
+                        && matches!(&v.kind, Kind::String(f) if f.contains(','));
+                    if (!checked.problems.is_empty() || family_list) && !self.strict {
                         if t == TokenType::String && !matches!(v.kind, Kind::String(_)) {
                             self.warn(
                                 v.offset,

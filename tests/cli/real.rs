@@ -91,6 +91,74 @@ const SETS: &[Set] = &[
 /// reason, as they become readable. The ones below were confirmed on a copy of the set with
 /// its non-conforming values rewritten.
 const KNOWN: &[(&str, &str, &str)] = &[
+    // Android's `dp` is one CSS pixel; CSS has no `dp` unit, so opends writes `px`.
+    (
+        "adobe-spectrum",
+        "*--android-elevation",
+        "CSS has no `dp`; opends writes `px`",
+    ),
+    // `brand.$root` is the group's own value: Terrazzo names it after the group, opends
+    // after the group plus `root` (a naming decision left for the naming issue).
+    (
+        "figma-sds",
+        "*--color-*-brand",
+        "`$root` tokens are named `...-brand-root` by opends",
+    ),
+    (
+        "figma-sds",
+        "*--color-*-default",
+        "`$root` tokens are named `...-default-root` by opends",
+    ),
+    (
+        "figma-sds",
+        "*--color-*-neutral",
+        "`$root` tokens are named `...-neutral-root` by opends",
+    ),
+    (
+        "figma-sds",
+        "*--color-*-danger",
+        "`$root` tokens are named `...-danger-root` by opends",
+    ),
+    (
+        "figma-sds",
+        "*--color-*-positive",
+        "`$root` tokens are named `...-positive-root` by opends",
+    ),
+    (
+        "figma-sds",
+        "*--color-*-warning",
+        "`$root` tokens are named `...-warning-root` by opends",
+    ),
+    (
+        "figma-sds",
+        "*--color-*-disabled",
+        "`$root` tokens are named `...-disabled-root` by opends",
+    ),
+    // A family list written as one string (`"'Segoe UI', ..., sans-serif"`): Terrazzo
+    // quotes the whole list as one family name, opends writes the list of families.
+    (
+        "microsoft-fluent",
+        "*--fonts-*",
+        "Terrazzo writes a family list as one quoted family name",
+    ),
+    (
+        "ibm-carbon",
+        "*--type-*",
+        "Terrazzo writes a family list as one quoted family name; opends writes line heights to 4 decimals",
+    ),
+    // Style Dictionary writes weight names (`extra-bold`), which CSS `font-weight` does not
+    // accept; opends writes the number. A zero `spread` is written by opends, left out by SD.
+    (
+        "sd-basic",
+        "--text-weights-*",
+        "Style Dictionary writes weight names CSS does not accept; opends writes numbers",
+    ),
+    ("sd-basic", "--text-typography-*", "weight names as above"),
+    (
+        "sd-basic",
+        "--shadows-*",
+        "opends writes the spec's zero `spread`; Style Dictionary leaves it out",
+    ),
     // Carbon's `layout.sizes.XSmall`, `XLarge`, `2XLarge`: plugin-css splits the words as
     // `xs-mall`, `xl-arge`, `2-xl-arge`; opends writes `xsmall`, `xlarge`, `2xlarge`.
     (
@@ -580,11 +648,24 @@ fn differences(set: &Set) -> BTreeMap<String, (String, String)> {
     diffs
 }
 
+/// `*` matches any run of characters (any number of them in a pattern).
 fn known_matches(pattern: &str, var: &str) -> bool {
-    match pattern.split_once('*') {
-        Some((pre, post)) => var.starts_with(pre) && var.ends_with(post),
-        None => pattern == var,
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == var;
     }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !var.starts_with(first) || !var[first.len()..].ends_with(last) {
+        return false;
+    }
+    let mut rest = &var[first.len()..var.len() - last.len()];
+    for mid in &parts[1..parts.len() - 1] {
+        match rest.find(mid) {
+            Some(i) => rest = &rest[i + mid.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 fn first_lines(text: &str, n: usize) -> String {
@@ -596,9 +677,51 @@ fn first_lines(text: &str, n: usize) -> String {
     out
 }
 
+/// Sets opends does not read yet, each with the error that stops it (asserted, so the
+/// day it reads the set this test fails and the set moves to the value comparison).
+const NOT_YET: &[(&str, &str, &str)] = &[
+    (
+        "designsystemet",
+        "is a dimension token, but a number is needed here",
+        "its size maths multiplies dimension tokens where Tokens Studio expects numbers \
+         (`{size._base}` is `16px`); read once the expression evaluator lets a dimension \
+         stand for its number",
+    ),
+    (
+        "kong",
+        "unknown reference `{color.alias.white.value}`",
+        "Style Dictionary 3 references (`{a.b.value}`) in tokens without a `type`, inside a \
+         file that also holds DTCG tokens; the `.value` suffix is only removed in typed \
+         Style Dictionary tokens",
+    ),
+];
+
 /// Exports one set and checks its differences against `KNOWN`.
 fn compare(name: &str) {
     let set = set(name);
+    if let Some((_, error, why)) = NOT_YET.iter().find(|(s, _, _)| *s == name) {
+        let dir = fixture(&format!("real/{}", set.name));
+        let t = Test::new().copy_dir(dir.join("input"), "input");
+        let out = t.opends([
+            "export",
+            "tokens",
+            "--input",
+            set.input,
+            "--format",
+            "css",
+            "--out",
+            "out",
+            "--no-progress",
+        ]);
+        assert!(
+            out.exit_code() == Some(2) && out.stderr().contains(error),
+            "{name} is listed as not read yet ({why}), but the export now exits {:?} without \
+             `{error}`: move it to the comparison\n{}",
+            out.exit_code(),
+            first_lines(out.stderr(), 20)
+        );
+        return;
+    }
     let diffs = differences(set);
     let known: Vec<(&str, &str)> = KNOWN
         .iter()

@@ -55,7 +55,7 @@ fn multi_file_export() -> Test {
 #[test]
 fn a_multi_file_export_computes_math_modifiers_and_rgba_across_its_files() {
     let t = multi_file_export();
-    t.opends(["tokens", "import", "tokens"])
+    t.opends(["tokens", "import", "tokens", "--verbose"])
         .success()
         // Each computed value is reported where it was written, quoting it.
         .stderr_contains("semantic.json:3:")

@@ -166,27 +166,56 @@ fn collect_raw<'n, 'a>(node: &'n Node<'a>, path: &str, out: &mut RawIndex<'n, 'a
 }
 
 fn is_token(node: &Node<'_>) -> bool {
-    node.get("$value").is_some()
-        || (node.get("value").is_some()
-            && node.as_object().is_some_and(|m| {
-                !m.iter().any(|c| {
-                    !c.key.starts_with('$')
-                        && !matches!(
-                            c.key.as_ref(),
-                            "value"
-                                | "type"
-                                | "description"
-                                | "comment"
-                                | "attributes"
-                                | "name"
-                                | "original"
-                                | "path"
-                                | "filePath"
-                                | "isSource"
-                                | "themeable"
-                        )
-                })
-            }))
+    if node.get("$value").is_some() {
+        return true;
+    }
+    // A Style Dictionary token: `value` (not itself a token or group of tokens) and no
+    // member that is a token or group; its other keys (`comment`, `attributes`,
+    // `deprecated`, vendor keys ...) are metadata.
+    let Some(members) = node.as_object() else {
+        return false;
+    };
+    let holds_tokens = |n: &Node<'_>| {
+        n.as_object().is_some_and(|m| {
+            m.iter().any(|c| {
+                c.key == "value"
+                    || c.key == "$value"
+                    || c.value
+                        .as_object()
+                        .is_some_and(|cm| cm.iter().any(|x| x.key == "value" || x.key == "$value"))
+            })
+        })
+    };
+    node.get("value").is_some_and(|v| !holds_tokens(v))
+        && members
+            .iter()
+            .filter(|m| m.key != "value" && !m.key.starts_with('$'))
+            .all(|m| !holds_tokens(&m.value) && m.value.get("value").is_none())
+}
+
+/// Whether a node is a Style Dictionary token (`value` and metadata, no child tokens).
+pub fn is_style_dictionary_token(node: &Node<'_>) -> bool {
+    node.get("$value").is_none() && is_token(node)
+}
+
+/// Style Dictionary's bookkeeping keys on a token, dropped on conversion.
+const SD_BOOKKEEPING: [&str; 5] = ["name", "original", "path", "filePath", "isSource"];
+
+/// Converts one Style Dictionary token met inside a DTCG file (the lenient reader).
+pub fn convert_token<'a>(
+    node: &Node<'a>,
+    path: &str,
+    src: &Source<'_>,
+    findings: &mut Findings,
+) -> Option<Node<'a>> {
+    let raw = HashMap::new();
+    let mut cv = Converter {
+        src,
+        findings,
+        raw: &raw,
+        count: 0,
+    };
+    cv.token(node, path)
 }
 
 struct Converter<'s, 'r, 'n, 'a, 't> {
@@ -364,10 +393,52 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
         if let Some(d) = description {
             members.push(("$description", d.clone()));
         }
-        for key in ["$deprecated", "$extensions"] {
-            if let Some(v) = node.get(key) {
-                members.push((key, v.clone()));
+        // `deprecated` / `deprecated_comment` (Style Dictionary 4) are `$deprecated`.
+        let deprecated = node.get("$deprecated").cloned().or_else(|| {
+            let flag = node.get("deprecated");
+            match (flag.map(|f| &f.kind), node.get("deprecated_comment")) {
+                (Some(Kind::Bool(false)), _) | (None, None) => None,
+                (_, Some(c)) if c.as_str().is_some() => Some(c.clone()),
+                (Some(_), _) => flag.cloned(),
+                (None, Some(_)) => None,
             }
+        });
+        if let Some(d) = deprecated {
+            members.push(("$deprecated", d));
+        }
+        // Every other key a tool put on the token is kept in `$extensions`.
+        let mut kept: Vec<Member<'a>> = node
+            .get("$extensions")
+            .and_then(Node::as_object)
+            .map(<[Member<'a>]>::to_vec)
+            .unwrap_or_default();
+        for m in node.as_object().unwrap_or_default() {
+            let k = m.key.as_ref();
+            if k.starts_with('$')
+                || matches!(
+                    k,
+                    "value"
+                        | "type"
+                        | "description"
+                        | "comment"
+                        | "deprecated"
+                        | "deprecated_comment"
+                )
+                || SD_BOOKKEEPING.contains(&k)
+                || kept.iter().any(|x| x.key == m.key)
+            {
+                continue;
+            }
+            kept.push(m.clone());
+        }
+        if !kept.is_empty() {
+            members.push((
+                "$extensions",
+                Node {
+                    offset: node.offset,
+                    kind: Kind::Object(kept),
+                },
+            ));
         }
         if let Some((key, ext)) = extension {
             studio::add_extension(&mut members, key, ext, node.offset);
@@ -527,6 +598,26 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                     ("style", "strokeStyle", &["style"]),
                 ],
             ),
+            "strokeStyle" => match v.get("dashArray").and_then(Node::as_array) {
+                Some(items) => {
+                    let mut dashes = Vec::with_capacity(items.len());
+                    for item in items {
+                        dashes.push(self.value("dimension", item, path)?);
+                    }
+                    let mut out: Vec<(&str, Node<'a>)> = vec![(
+                        "dashArray",
+                        Node {
+                            offset: v.offset,
+                            kind: Kind::Array(dashes),
+                        },
+                    )];
+                    if let Some(cap) = v.get("lineCap") {
+                        out.push(("lineCap", cap.clone()));
+                    }
+                    Some(obj(v.offset, out))
+                }
+                None => Some(v.clone()),
+            },
             "transition" => self.fields(
                 v,
                 path,
