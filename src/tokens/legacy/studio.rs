@@ -900,14 +900,14 @@ mod tests {
     fn messages_quote_the_expression_as_written() {
         let (_, findings) = convert(
             r#"{
-  "a": {"value": "2em", "type": "number"},
+  "a": {"value": "2s", "type": "duration"},
   "b": {"value": "{a} * 2", "type": "spacing"},
   "c": {"value": "floor({a} +)", "type": "spacing"}
 }"#,
         );
         assert!(
             findings.iter().any(|f| f.starts_with("error:3:")
-                && f.contains("`{a} * 2` is `4em`: unit `em` in `4em`")),
+                && f.contains("`{a} * 2` is `4s`: unit `s` in `4s`")),
             "{findings:#?}"
         );
         assert!(
