@@ -1465,7 +1465,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__export__subcmd__tokens)
-            opts="-f -o -i -C -q -v -h --format --out --input --input-format --mode --check --json --watch --version --force --project --db --quiet --verbose --no-progress --color --help"
+            opts="-f -o -i -C -q -v -h --format --out --input --input-format --strict --mode --check --json --watch --version --force --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4109,7 +4109,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__import)
-            opts="-C -q -v -h -V --format --mode --replace --dry-run --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h -V --format --strict --mode --replace --dry-run --json --project --db --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4287,7 +4287,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__validate)
-            opts="-C -q -v -h -V --format --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h -V --format --strict --json --project --db --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

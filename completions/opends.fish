@@ -108,6 +108,7 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l strict -d 'Read DTCG 2025.10 exactly: no lenient reading of the forms other tools write (also `strict: true` in opends.yaml)'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l replace -d 'Replace the whole store with these tokens instead of merging'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate and report, write nothing'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l json -d 'Print a JSON summary on stdout'
@@ -125,6 +126,7 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l strict -d 'Read DTCG 2025.10 exactly: no lenient reading of the forms other tools write (also `strict: true` in opends.yaml)'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l json -d 'Print findings as JSON on stdout'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Print more about what happens'
@@ -246,6 +248,7 @@ complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l strict -d 'Read DTCG 2025.10 exactly: no lenient reading of the forms other tools write (also `strict: true` in opends.yaml)'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l check -d 'Write nothing; exit 1 listing every stale or missing file'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l json -d 'Print a JSON summary on stdout'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l watch -d 'Keep running and export again on changes to tokens or opends.yaml'

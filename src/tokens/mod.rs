@@ -159,7 +159,10 @@ fn walk(
     for path in entries {
         if path.is_dir() {
             walk(&path, out, seen, loops)?;
-        } else if path.extension().is_some_and(|e| e == "json" || e == "tokens") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "json" || e == "tokens")
+        {
             out.push(path);
         }
     }

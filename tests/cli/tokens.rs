@@ -48,7 +48,7 @@ const THREE_PROBLEMS: &str = r#"{
     "b": {"$value": "{color.missing}"}
   },
   "space": {
-    "s": {"$type": "dimension", "$value": {"value": 4, "unit": "em"}}
+    "s": {"$type": "dimension", "$value": {"value": 4, "unit": "cm"}}
   }
 }
 "#;
@@ -69,7 +69,7 @@ fn validate_reports_every_problem_with_file_line_column_and_path() {
     let expected = [
         ("color.a", 4, "2, 0, 0]", "must be within [0, 1]"),
         ("color.b", 5, "\"{color.missing}\"", "{color.missing}"),
-        ("space.s", 8, "\"em\"", "`em`"),
+        ("space.s", 8, "\"cm\"", "`cm`"),
     ];
     for (f, (path, line, at, names)) in findings.iter().zip(expected) {
         assert_eq!(f["severity"], "error", "{f}");
@@ -583,9 +583,9 @@ fn set_bad_value_exits_2_and_writes_nothing() {
         .file("base.json", BASE);
     t.opends(["tokens", "import", "base.json"]).success();
     let before = list(&t);
-    t.opends(["tokens", "set", "space.sm", "16em"])
+    t.opends(["tokens", "set", "space.sm", "16cm"])
         .code(2)
-        .stderr_contains("`em`");
+        .stderr_contains("`cm`");
     t.opends(["tokens", "set", "space.lg", "banana", "--type", "dimension"])
         .code(2)
         .stderr_contains("space.lg");

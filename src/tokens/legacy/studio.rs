@@ -906,8 +906,10 @@ mod tests {
 }"#,
         );
         assert!(
-            findings.iter().any(|f| f.starts_with("error:3:")
-                && f.contains("`{a} * 2` is `4s`: unit `s` in `4s`")),
+            findings
+                .iter()
+                .any(|f| f.starts_with("error:3:")
+                    && f.contains("`{a} * 2` is `4s`: unit `s` in `4s`")),
             "{findings:#?}"
         );
         assert!(

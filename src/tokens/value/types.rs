@@ -238,18 +238,28 @@ pub(super) fn unit_value(
                     format!("unit `{unit}` is not a DTCG dimension unit (`px` or `rem`); kept as written"),
                 );
             }
-            Some(unit) => cx.problem(
-                u,
-                "invalid-value",
-                format!(
-                    "unit `{unit}` is not valid for a {ty} (expected {})",
-                    units
-                        .iter()
-                        .map(|u| format!("`{u}`"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                ),
-            ),
+            Some(unit) => {
+                let lenient = if ty == "dimension" && !cx.strict {
+                    format!(
+                        "; opends also reads {} without `--strict`",
+                        EXTRA_DIMENSION_UNITS.join(", ")
+                    )
+                } else {
+                    String::new()
+                };
+                cx.problem(
+                    u,
+                    "invalid-value",
+                    format!(
+                        "unit `{unit}` is not valid for a {ty} (expected {}{lenient})",
+                        units
+                            .iter()
+                            .map(|u| format!("`{u}`"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
+                );
+            }
             None => cx.problem(
                 u,
                 "invalid-value",
