@@ -211,8 +211,9 @@ impl Context {
 
     /// Prints findings (errors always, warnings unless quiet) and fails when any is an error.
     pub fn report(&self, findings: Findings, what: &str) -> Result<()> {
-        let errors = findings.error_count();
-        self.printer.findings(&findings.into_sorted());
+        let sorted = findings.into_sorted();
+        let errors = sorted.iter().filter(|f| f.is_error()).count();
+        self.printer.findings(&sorted);
         if errors > 0 {
             self.printer.status(&format!(
                 "{}: {what}: {errors} problem{} found; nothing was written",

@@ -44,9 +44,10 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
         let tokens = tok::load_files(&files, reading, &mut findings);
         (files.len(), tokens, findings)
     };
-    let errors = findings.error_count();
-    let warnings = findings.len() - errors;
+    // Counted after sorting, which drops exact repeats: the counts match what is listed.
     let sorted = findings.into_sorted();
+    let errors = sorted.iter().filter(|f| f.is_error()).count();
+    let warnings = sorted.len() - errors;
     if json {
         #[derive(Serialize)]
         struct Report<'a> {

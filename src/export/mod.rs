@@ -144,9 +144,7 @@ pub struct File {
 #[non_exhaustive]
 pub enum ExportError {
     /// Two tokens map to one name.
-    #[error(
-        "`{first}` and `{second}` both become `{name}` in {format}; rename one, or set `name_case`/`prefix` for this output"
-    )]
+    #[error("`{first}` and `{second}` both become `{name}` in {format}; {hint}")]
     NameCollision {
         /// The format.
         format: &'static str,
@@ -156,6 +154,16 @@ pub enum ExportError {
         first: String,
         /// The second token.
         second: String,
+        /// What resolves it.
+        hint: &'static str,
+    },
+    /// `name_case: preserve` asked of a format whose names must be identifiers.
+    #[error(
+        "`name_case: preserve` keeps `-` and other characters, which {format} names cannot hold; use it for css, scss or less"
+    )]
+    PreserveUnsupported {
+        /// The format.
+        format: &'static str,
     },
     /// The requested mode does not exist.
     #[error("unknown mode `{mode}` (modes: {known})")]
@@ -216,16 +224,38 @@ fn names(
     tokens: &Tokens,
     opts: &Options,
 ) -> Result<Vec<String>, ExportError> {
+    let identifiers = matches!(format, ExportFormat::Js | ExportFormat::Ts);
+    if identifiers && opts.name_case == NameCase::Preserve {
+        return Err(ExportError::PreserveUnsupported {
+            format: format.as_str(),
+        });
+    }
     let mut out = Vec::with_capacity(tokens.len());
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(tokens.len());
     for (i, t) in tokens.tokens.iter().enumerate() {
         let name = naming::name(t.path.as_str(), opts.prefix.as_deref(), opts.name_case);
         if let Some(&j) = seen.get(&name) {
+            let first = tokens.tokens[j].path.to_string();
+            let second = t.path.to_string();
+            // Only spelling tells them apart when their words are the same.
+            let same_words = naming::words(&first) == naming::words(&second);
+            let hint = match (identifiers, same_words, opts.name_case) {
+                (false, true, NameCase::Preserve) | (true, true, _) => {
+                    "rename one of them (the names differ only in characters this format's names cannot keep)"
+                }
+                (false, true, _) => {
+                    "set `name_case: preserve` on this output in opends.yaml (keeps each path segment as written), or rename one of them"
+                }
+                (_, false, _) => {
+                    "set another `name_case` on this output in opends.yaml (or `preserve` for css, scss and less), or rename one of them"
+                }
+            };
             return Err(ExportError::NameCollision {
                 format: format.as_str(),
                 name,
-                first: tokens.tokens[j].path.to_string(),
-                second: t.path.to_string(),
+                first,
+                second,
+                hint,
             });
         }
         seen.insert(name.clone(), i);

@@ -20,6 +20,10 @@ pub enum NameCase {
     Snake,
     /// `COLOR_ACTION_PRIMARY`
     Constant,
+    /// Each path segment as written, joined with `-` (`entityTag` and `entity-tag` stay
+    /// apart): CSS, SCSS and Less only. A character other than a letter, digit, `-` or
+    /// `_` becomes `-`.
+    Preserve,
 }
 
 /// Splits a dotted path into lower-case words.
@@ -49,6 +53,9 @@ pub fn words(path: &str) -> Vec<String> {
 
 /// The name of `path` in `case`, with an optional prefix (itself a path).
 pub fn name(path: &str, prefix: Option<&str>, case: NameCase) -> String {
+    if case == NameCase::Preserve {
+        return preserve(path, prefix);
+    }
     if path.is_ascii() && prefix.is_none_or(str::is_ascii) {
         return ascii_name(path, prefix, case);
     }
@@ -89,9 +96,35 @@ fn ascii_name(path: &str, prefix: Option<&str>, case: NameCase) -> String {
     finish(out, case)
 }
 
+/// [`NameCase::Preserve`]: segments as written, joined with `-`.
+fn preserve(path: &str, prefix: Option<&str>) -> String {
+    let mut out = String::with_capacity(path.len() + prefix.map_or(0, str::len) + 1);
+    for segment in prefix
+        .into_iter()
+        .flat_map(|p| p.split('.'))
+        .chain(path.split('.'))
+        .filter(|s| !s.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(segment.chars().map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        }));
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    out
+}
+
 fn push_word(out: &mut String, word: &str, index: usize, case: NameCase) {
     match case {
-        NameCase::Kebab | NameCase::Snake | NameCase::Constant => {
+        NameCase::Kebab | NameCase::Snake | NameCase::Constant | NameCase::Preserve => {
             if index > 0 {
                 out.push(if case == NameCase::Kebab { '-' } else { '_' });
             }
@@ -133,8 +166,12 @@ fn finish(mut s: String, case: NameCase) -> String {
 pub fn join(w: &[String], case: NameCase) -> String {
     let mut s = String::new();
     match case {
-        NameCase::Kebab | NameCase::Snake | NameCase::Constant => {
-            let sep = if case == NameCase::Kebab { '-' } else { '_' };
+        NameCase::Kebab | NameCase::Snake | NameCase::Constant | NameCase::Preserve => {
+            let sep = if matches!(case, NameCase::Kebab | NameCase::Preserve) {
+                '-'
+            } else {
+                '_'
+            };
             for (i, word) in w.iter().enumerate() {
                 if i > 0 {
                     s.push(sep);

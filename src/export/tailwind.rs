@@ -138,6 +138,7 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
                 name: n,
                 first: tokens.tokens[j].path.to_string(),
                 second: t.path.to_string(),
+                hint: "rename one of them (Tailwind theme keys are always kebab case)",
             });
         }
         seen.insert(n.clone(), i);

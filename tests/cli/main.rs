@@ -7,6 +7,7 @@ mod diff;
 mod export;
 mod generate;
 mod init;
+mod lenient;
 mod lint;
 mod project;
 mod real;

@@ -55,19 +55,35 @@ const STUDIO_TYPES: [&str; 16] = [
     "composition",
 ];
 
-/// Guesses the format of a parsed token document.
+/// Guesses the format of a parsed token document: Tokens Studio when it says so; else
+/// Style Dictionary when most tokens are written `value` (a DTCG file with a few such
+/// tokens is DTCG, and the lenient reader converts those).
 pub fn detect(root: &Node<'_>) -> Format {
     if root.get("$themes").is_some() || root.get("$metadata").is_some() {
         return Format::TokensStudio;
     }
-    let mut found = None;
+    let mut found = Scan::default();
     let mut budget = 2000;
     scan(root, &mut found, &mut budget);
-    found.unwrap_or(Format::Dtcg)
+    if found.studio {
+        Format::TokensStudio
+    } else if found.style_dictionary > found.dtcg {
+        Format::StyleDictionary
+    } else {
+        Format::Dtcg
+    }
 }
 
-fn scan(node: &Node<'_>, found: &mut Option<Format>, budget: &mut u32) {
-    if *budget == 0 || matches!(found, Some(Format::TokensStudio)) {
+/// What a scan of a document's first nodes saw.
+#[derive(Default)]
+struct Scan {
+    studio: bool,
+    dtcg: u32,
+    style_dictionary: u32,
+}
+
+fn scan(node: &Node<'_>, found: &mut Scan, budget: &mut u32) {
+    if *budget == 0 || found.studio {
         return;
     }
     *budget -= 1;
@@ -80,12 +96,12 @@ fn scan(node: &Node<'_>, found: &mut Option<Format>, budget: &mut u32) {
         .and_then(Node::as_str);
     if let Some(t) = ty {
         if STUDIO_TYPES.contains(&t) {
-            *found = Some(Format::TokensStudio);
+            found.studio = true;
             return;
         }
     }
     if node.get("$value").is_some() {
-        found.get_or_insert(Format::Dtcg);
+        found.dtcg += 1;
         return;
     }
     if node.get("value").is_some() && !members.iter().any(|m| m.key.starts_with('$')) {
@@ -93,9 +109,7 @@ fn scan(node: &Node<'_>, found: &mut Option<Format>, budget: &mut u32) {
             !matches!(&v.kind, Kind::Object(m) if m.iter().any(|c| c.value.get("value").is_some()))
         });
         if leafish {
-            if found.is_none() || *found == Some(Format::Dtcg) {
-                *found = Some(Format::StyleDictionary);
-            }
+            found.style_dictionary += 1;
             return;
         }
     }
@@ -467,7 +481,9 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                 };
                 return Some(s(format!("{{{p}}}"), v.offset));
             }
-            if is_expression(text) {
+            // `hsl(120 50% 50% / 0.5)` is a colour, not a division.
+            let colour = ty == "color" && crate::color::parse_css(text).is_some();
+            if !colour && is_expression(text) {
                 return match self.evaluate(text, path, 0) {
                     Ok(q) => {
                         self.warn(
