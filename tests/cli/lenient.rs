@@ -2,6 +2,8 @@
 //! is read with a located warning per rule, exported as its consumers expect, and
 //! refused with located errors under `--strict` (flag or `strict: true`).
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::support::Test;
@@ -209,7 +211,7 @@ fn strict_refuses_every_lenient_form_with_located_errors_from_the_flag_or_the_pr
 fn warnings_of_one_rule_are_grouped_and_verbose_or_json_list_every_one() {
     let mut text = String::from("{ \"c\": { \"$type\": \"color\",\n");
     for i in 0..10 {
-        text.push_str(&format!("  \"c{i}\": {{ \"$value\": \"#00000{i}\" }},\n"));
+        let _ = writeln!(text, "  \"c{i}\": {{ \"$value\": \"#00000{i}\" }},");
     }
     text.push_str("  \"end\": { \"$value\": \"#ffffff\" } } }\n");
     let t = Test::new().file("many.json", &text);
