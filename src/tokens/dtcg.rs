@@ -721,7 +721,31 @@ impl Walker<'_, '_> {
                     );
                     invalid = true;
                 } else if let Some(t) = ty {
-                    let mut checked = value::check(t, v, self.strict);
+                    // A string where DTCG wants an object or number (`"#fff"`, `"16px"`)
+                    // goes straight to the lenient reader: checking it first would only
+                    // build an error message to throw away.
+                    let legacy_string = !self.strict
+                        && matches!(&v.kind, Kind::String(text) if !text.starts_with('{'))
+                        && matches!(
+                            t,
+                            TokenType::Color
+                                | TokenType::Dimension
+                                | TokenType::Duration
+                                | TokenType::Number
+                                | TokenType::CubicBezier
+                        );
+                    let mut checked = if legacy_string {
+                        value::Checked {
+                            problems: vec![value::Problem {
+                                offset: v.offset,
+                                code: "invalid-value",
+                                message: String::new(),
+                            }],
+                            ..value::Checked::default()
+                        }
+                    } else {
+                        value::check(t, v, self.strict)
+                    };
                     // `"Open Sans, sans-serif"` is one family name in DTCG, but a list in
                     // every file that writes it.
                     let family_list = t == TokenType::FontFamily
@@ -743,6 +767,9 @@ impl Walker<'_, '_> {
                         match crate::tokens::legacy::normalise(t, v, path.as_str(), self.src) {
                             Ok(n) => {
                                 let again = value::check(t, &n.value, false);
+                                if !again.problems.is_empty() && legacy_string {
+                                    checked = value::check(t, v, self.strict);
+                                }
                                 if again.problems.is_empty() {
                                     for f in n.findings {
                                         self.findings.push(f);
@@ -763,6 +790,8 @@ impl Walker<'_, '_> {
                                     self.findings.push(e);
                                 }
                             }
+                            // Not readable: the DTCG error says why.
+                            Err(_) if legacy_string => checked = value::check(t, v, self.strict),
                             Err(_) => {}
                         }
                     }

@@ -263,13 +263,7 @@ fn describe(
                 TokenType::CubicBezier => "lenient-cubic-bezier",
                 _ => "lenient-string-value",
             };
-            (
-                code,
-                format!(
-                    "the string `{t}` was read as the {ty} `{}`",
-                    short_json(after)
-                ),
-            )
+            (code, format!("the string `{t}` was read as a DTCG {ty}"))
         }
         _ => {
             let mut what = Vec::new();
@@ -301,14 +295,5 @@ fn describe(
                 format!("the {ty} value was read leniently: {}", what.join("; ")),
             )
         }
-    }
-}
-
-/// A value as compact JSON, cut at 80 characters (for messages).
-fn short_json(v: &Node<'_>) -> String {
-    let text = v.to_value().to_string();
-    match text.char_indices().nth(80) {
-        Some((i, _)) => format!("{}...", &text[..i]),
-        None => text,
     }
 }
