@@ -1,7 +1,6 @@
 //! Tokens Studio arithmetic (`{spacing.sm} * 3`): quantities with units, the expression
 //! parser and the evaluation of references inside expressions.
 
-use crate::color::parse_css_color;
 use crate::tokens::json::{Kind, Node};
 use crate::tokens::value::{AliasSyntax, alias_syntax};
 
@@ -608,17 +607,20 @@ pub(super) fn infer_type(v: &Node<'_>) -> Option<&'static str> {
         Kind::Number(..) => Some("number"),
         Kind::String(t) => {
             let t = t.trim();
-            if parse_css_color(t).is_some() || super::modify::is_color_function(t) {
+            if crate::color::parse_css(t).is_some() || super::modify::is_color_function(t) {
                 Some("color")
             } else if let Some(q) = parse_quantity(t) {
                 match q.unit.as_str() {
-                    "px" | "rem" => Some("dimension"),
                     "ms" | "s" => Some("duration"),
                     "" => Some("number"),
-                    _ => None,
+                    u if super::DIMENSION_UNITS.contains(&u) => Some("dimension"),
+                    _ => Some("string"),
                 }
-            } else {
+            } else if t.starts_with('{') || is_expression(t) {
                 None
+            } else {
+                // Text a tool passes through as it is (`"circle"`, a font stack's name).
+                Some("string")
             }
         }
         _ => None,
