@@ -457,6 +457,23 @@ impl Builder<'_, '_, '_> {
                         let docs = self.sources(&m.value, &format!("{name}/{}", m.key));
                         input.modes.push((m.key.to_string(), docs));
                     }
+                } else {
+                    // Said, not dropped silently: one axis of modes until theme axes land.
+                    let others: Vec<String> = contexts
+                        .iter()
+                        .filter(|m| m.key != default.as_str())
+                        .map(|m| format!("`{}`", m.key))
+                        .collect();
+                    let loc = self.src.loc(item.offset);
+                    self.findings.push(Finding::warning(
+                        "resolver-modifier-set-aside",
+                        &loc,
+                        None,
+                        format!(
+                            "modifier `{name}` is read at its default context `{default}`; its other contexts ({}) are set aside: opends reads the first modifier as modes (theme axes are not supported yet)",
+                            others.join(", ")
+                        ),
+                    ));
                 }
             } else {
                 let docs = match node.get("sources") {
