@@ -205,6 +205,9 @@ struct Walker<'s, 't> {
     /// DTCG 2025.10 exactly as written; otherwise the forms other tools write are read
     /// with a warning (see [`crate::tokens::legacy::normalise`]).
     strict: bool,
+    /// The document was converted from a legacy format (so its hints never suggest
+    /// reading it as one).
+    converted: bool,
 }
 
 /// Collects every group's own `$type` and `$extends` target (a cheap pre-pass, so that
@@ -300,6 +303,26 @@ pub fn read_with(
     strict: bool,
     findings: &mut Findings,
 ) -> Document {
+    walk(root, src, strict, false, findings)
+}
+
+/// Reads a document converted from Style Dictionary or Tokens Studio.
+pub fn read_converted(
+    root: &mut Node<'_>,
+    src: &Source<'_>,
+    strict: bool,
+    findings: &mut Findings,
+) -> Document {
+    walk(root, src, strict, true, findings)
+}
+
+fn walk(
+    root: &mut Node<'_>,
+    src: &Source<'_>,
+    strict: bool,
+    converted: bool,
+    findings: &mut Findings,
+) -> Document {
     let mut group_info = HashMap::new();
     collect_groups(root, "", &mut group_info);
     let mut w = Walker {
@@ -308,6 +331,7 @@ pub fn read_with(
         findings,
         group_info,
         strict,
+        converted,
     };
     if root.as_object().is_none() {
         let loc = src.loc(root.offset);
@@ -643,12 +667,12 @@ impl Walker<'_, '_> {
             } else if obj.iter().any(|c| c.key == "value" && obj.len() <= 4)
                 && obj.iter().all(|c| !c.key.starts_with('$'))
             {
-                self.error(
-                    m.value.offset,
-                    "legacy-format",
-                    &child,
-                    "looks like a Style Dictionary token (`value` without `$`); read it with `--format style-dictionary`".into(),
-                );
+                let message = if self.converted {
+                    "holds `value` but is not a token opends can read (its `value` is not a value but an object of tokens); write the value itself, or rename the `value` group"
+                } else {
+                    "looks like a Style Dictionary token (`value` without `$`); read it with `--format style-dictionary`"
+                };
+                self.error(m.value.offset, "legacy-format", &child, message.into());
             } else {
                 self.group(&mut m.value, &child, ty);
                 m.value.kind = Kind::Null;

@@ -240,7 +240,7 @@ pub fn read_parsed(
         Format::Dtcg | Format::Auto => Some(dtcg::read_with(root, &src, strict, findings)),
         Format::StyleDictionary | Format::TokensStudio => {
             let mut converted = legacy::convert(root, format, &src, findings);
-            Some(dtcg::read_with(&mut converted, &src, strict, findings))
+            Some(dtcg::read_converted(&mut converted, &src, strict, findings))
         }
     }
 }

@@ -297,3 +297,18 @@ fn dot_tokens_files_are_read_from_directories() {
     assert_eq!(out["files"], 2, "{out:#}");
     assert_eq!(out["tokens"], 2, "{out:#}");
 }
+
+#[test]
+fn a_hint_never_suggests_the_format_already_given() {
+    let t = Test::new().file("sd.json", r##"{ "a": { "value": { "value": "#f00" } } }"##);
+    t.opends([
+        "tokens",
+        "validate",
+        "--format",
+        "style-dictionary",
+        "sd.json",
+    ])
+    .code(1)
+    .stderr_contains("sd.json:1:8: `a`: holds `value` but is not a token")
+    .stderr_lacks("read it with `--format style-dictionary`");
+}

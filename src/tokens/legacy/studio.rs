@@ -529,7 +529,7 @@ pub fn studio_build(
         };
         let mut tree = cv.group(node, "", None);
         count += cv.count;
-        let doc = dtcg::read(&mut tree, set_src, findings);
+        let doc = dtcg::read_converted(&mut tree, set_src, false, findings);
         converted.insert(name.clone(), doc);
     }
     warn_converted(src, findings, Format::TokensStudio, count);
