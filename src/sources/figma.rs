@@ -148,7 +148,7 @@ pub struct Mapped {
 }
 
 fn mode_slug(name: &str) -> String {
-    crate::tokens::legacy::mode_slug(name)
+    crate::tokens::studio::mode_slug(name)
 }
 
 fn color(rgba: &Value) -> Option<Value> {

@@ -8,8 +8,8 @@ use super::figma::Profile;
 use super::http::{Http, HttpError};
 use super::{FetchError, Fetched, SourceConfig, error_lines};
 use crate::credentials::Credential;
+use crate::tokens::Findings;
 use crate::tokens::link::Input;
-use crate::tokens::{Findings, legacy};
 
 fn command(
     http: &Http,
@@ -104,7 +104,7 @@ pub fn documents(file: &Value, set: &str) -> Result<(Input, Vec<String>), FetchE
     });
     let src = crate::tokens::dtcg::Source::labelled(set, labels);
     let mut findings = Findings::default();
-    let mut input = legacy::studio_input(&root, &src, set, &mut findings);
+    let mut input = crate::tokens::studio::studio_input(&root, &src, set, &mut findings);
     for d in input
         .base
         .iter_mut()

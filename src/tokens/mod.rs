@@ -9,6 +9,8 @@ pub mod legacy;
 pub mod link;
 pub mod resolve;
 pub mod resolver;
+pub mod source;
+pub mod studio;
 pub mod value;
 
 use std::collections::HashSet;
@@ -298,7 +300,7 @@ pub fn load_input(
             && (root.get("$themes").is_some() || root.get("$metadata").is_some())
         {
             let src = dtcg::Source::new(&file.name, &file.text);
-            let studio = legacy::studio_input(&root, &src, &file.name, findings);
+            let studio = studio::studio_input(&root, &src, &file.name, findings);
             input.base.extend(studio.base);
             if input.modes.is_empty() {
                 input.modes = studio.modes;
@@ -401,5 +403,5 @@ fn studio_dir_input(dir: &Path, files: &[&TokenFile], findings: &mut Findings) -
         .and_then(|f| Path::new(&f.name).parent().map(|p| p.display().to_string()))
         .unwrap_or_else(|| dir.display().to_string());
     let src = dtcg::Source::new(&name, "");
-    legacy::studio_build(&sets, themes, &src, findings)
+    studio::studio_build(&sets, themes, &src, findings)
 }

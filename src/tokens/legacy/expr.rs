@@ -602,31 +602,6 @@ fn combine_units(a: &str, b: &str, additive: bool) -> Result<String, ExprError> 
     }
 }
 
-pub(super) fn infer_type(v: &Node<'_>) -> Option<&'static str> {
-    match &v.kind {
-        Kind::Number(..) => Some("number"),
-        Kind::String(t) => {
-            let t = t.trim();
-            if crate::color::parse_css(t).is_some() || super::modify::is_color_function(t) {
-                Some("color")
-            } else if let Some(q) = parse_quantity(t) {
-                match q.unit.as_str() {
-                    "ms" | "s" => Some("duration"),
-                    "" => Some("number"),
-                    u if super::DIMENSION_UNITS.contains(&u) => Some("dimension"),
-                    _ => Some("string"),
-                }
-            } else if t.starts_with('{') || is_expression(t) {
-                None
-            } else {
-                // Text a tool passes through as it is (`"circle"`, a font stack's name).
-                Some("string")
-            }
-        }
-        _ => None,
-    }
-}
-
 pub(super) fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
@@ -636,9 +611,9 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
-    use crate::tokens::dtcg::Source;
     use crate::tokens::finding::Findings;
     use crate::tokens::json;
+    use crate::tokens::source::Source;
 
     /// Evaluates `text` next to the tokens of `doc` (Tokens Studio JSON).
     fn eval_in(doc: &str, text: &str) -> Result<Quantity, ExprError> {

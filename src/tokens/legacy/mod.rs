@@ -13,9 +13,9 @@ use std::collections::HashMap;
 /// The colour strings legacy formats hold (one parser for the whole program).
 pub use crate::color::parse_css_color;
 use crate::tokens::Format;
-use crate::tokens::dtcg::Source;
 use crate::tokens::finding::{Finding, Findings};
 use crate::tokens::json::{Kind, Member, Node};
+use crate::tokens::source::Source;
 use crate::tokens::value::{AliasSyntax, FONT_WEIGHTS, alias_syntax};
 
 mod expr;
@@ -26,8 +26,7 @@ mod values;
 
 pub use normalise::{Normalised, normalise};
 
-use expr::{infer_type, is_expression};
-pub use studio::{mode_slug, studio_build, studio_input};
+use expr::{is_expression, parse_quantity};
 
 /// The dimension units conversion reads: DTCG's, then those real files use (kept as
 /// written; `--strict` refuses them when the converted document is checked).
@@ -214,6 +213,33 @@ pub fn is_style_dictionary_token(node: &Node<'_>) -> bool {
 
 /// Style Dictionary's bookkeeping keys on a token, dropped on conversion.
 const SD_BOOKKEEPING: [&str; 5] = ["name", "original", "path", "filePath", "isSource"];
+
+/// Converts the sets of one Tokens Studio export into DTCG node trees, in order
+/// (references and arithmetic may cross sets), with one warning for the export.
+pub fn convert_studio_sets<'a>(
+    sets: &[(String, &Node<'a>, &Source<'_>)],
+    src: &Source<'_>,
+    findings: &mut Findings,
+) -> Vec<Node<'a>> {
+    let mut raw = HashMap::new();
+    for (_, node, _) in sets {
+        collect_raw(node, "", &mut raw);
+    }
+    let mut trees = Vec::with_capacity(sets.len());
+    let mut count = 0;
+    for (_, node, set_src) in sets {
+        let mut cv = Converter {
+            src: set_src,
+            findings,
+            raw: &raw,
+            count: 0,
+        };
+        trees.push(cv.group(node, "", None));
+        count += cv.count;
+    }
+    warn_converted(src, findings, Format::TokensStudio, count);
+    trees
+}
 
 /// Converts one Style Dictionary token met inside a DTCG file (the lenient reader).
 pub fn convert_token<'a>(
@@ -646,5 +672,30 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             _ => Some(v.clone()),
         }?;
         Some(out)
+    }
+}
+
+fn infer_type(v: &Node<'_>) -> Option<&'static str> {
+    match &v.kind {
+        Kind::Number(..) => Some("number"),
+        Kind::String(t) => {
+            let t = t.trim();
+            if crate::color::parse_css(t).is_some() || modify::is_color_function(t) {
+                Some("color")
+            } else if let Some(q) = parse_quantity(t) {
+                match q.unit.as_str() {
+                    "ms" | "s" => Some("duration"),
+                    "" => Some("number"),
+                    u if DIMENSION_UNITS.contains(&u) => Some("dimension"),
+                    _ => Some("string"),
+                }
+            } else if t.starts_with('{') || is_expression(t) {
+                None
+            } else {
+                // Text a tool passes through as it is (`"circle"`, a font stack's name).
+                Some("string")
+            }
+        }
+        _ => None,
     }
 }

@@ -13,9 +13,9 @@ use serde_json::Value;
 
 use super::{Converter, num, s};
 use crate::model::TokenType;
-use crate::tokens::dtcg::Source;
 use crate::tokens::finding::{Finding, Findings};
 use crate::tokens::json::{Kind, Member, Node};
+use crate::tokens::source::Source;
 
 /// A value read leniently.
 pub struct Normalised<'a> {
