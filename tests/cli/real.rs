@@ -549,9 +549,8 @@ fn expected_files(dir: &Path) -> Vec<(Option<String>, String)> {
     files
 }
 
-/// The differences left for one set: custom property (prefixed `<mode>:` outside the default
-/// context) -> (expected, actual).
-fn differences(set: &Set) -> BTreeMap<String, (String, String)> {
+/// `opends export tokens --input <set> --format css --out out` in a copy of the set.
+fn export_css(set: &Set) -> (Test, crate::support::Output) {
     let dir = fixture(&format!("real/{}", set.name));
     let t = Test::new().copy_dir(dir.join("input"), "input");
     let out = t.opends([
@@ -565,6 +564,14 @@ fn differences(set: &Set) -> BTreeMap<String, (String, String)> {
         "out",
         "--no-progress",
     ]);
+    (t, out)
+}
+
+/// The differences left for one set: custom property (prefixed `<mode>:` outside the default
+/// context) -> (expected, actual).
+fn differences(set: &Set) -> BTreeMap<String, (String, String)> {
+    let dir = fixture(&format!("real/{}", set.name));
+    let (t, out) = export_css(set);
     assert!(
         out.exit_code() == Some(0),
         "{}: `opends export tokens --input {} --format css` failed (exit {:?}):\n{}",
@@ -700,19 +707,7 @@ const NOT_YET: &[(&str, &str, &str)] = &[
 fn compare(name: &str) {
     let set = set(name);
     if let Some((_, error, why)) = NOT_YET.iter().find(|(s, _, _)| *s == name) {
-        let dir = fixture(&format!("real/{}", set.name));
-        let t = Test::new().copy_dir(dir.join("input"), "input");
-        let out = t.opends([
-            "export",
-            "tokens",
-            "--input",
-            set.input,
-            "--format",
-            "css",
-            "--out",
-            "out",
-            "--no-progress",
-        ]);
+        let (_, out) = export_css(set);
         assert!(
             out.exit_code() == Some(2) && out.stderr().contains(error),
             "{name} is listed as not read yet ({why}), but the export now exits {:?} without \
