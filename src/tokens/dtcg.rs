@@ -60,6 +60,16 @@ pub struct Document {
     pub extends: Vec<Extends>,
 }
 
+/// What the lenient check made of a value.
+enum Lenient {
+    /// Checked (problems, warnings, references), with the value read leniently if it was.
+    Checked(value::Checked, Option<Value>),
+    /// Refused with the lenient reader's own errors (already reported).
+    Refused,
+    /// A token that has no output (an unknown type whose value is not text): skipped.
+    Skip,
+}
+
 /// Keys a token may carry.
 const TOKEN_KEYS: [&str; 6] = [
     "$value",
@@ -660,80 +670,21 @@ impl Walker<'_, '_> {
                     );
                     invalid = true;
                 } else if let Some(t) = ty {
-                    // A string where DTCG wants an object or number (`"#fff"`, `"16px"`)
-                    // goes straight to the lenient reader: checking it first would only
-                    // build an error message to throw away.
-                    let legacy_string = !self.strict
-                        && matches!(&v.kind, Kind::String(text) if !text.starts_with('{'))
-                        && matches!(
-                            t,
-                            TokenType::Color
-                                | TokenType::Dimension
-                                | TokenType::Duration
-                                | TokenType::Number
-                                | TokenType::CubicBezier
-                        );
-                    let mut checked = if legacy_string {
-                        value::Checked {
-                            problems: vec![value::Problem {
-                                offset: v.offset,
-                                code: "invalid-value",
-                                message: String::new(),
-                            }],
-                            ..value::Checked::default()
-                        }
+                    let checked = if self.strict {
+                        value::check(t, v, true)
                     } else {
-                        value::check(t, v, self.strict)
-                    };
-                    // `"Open Sans, sans-serif"` is one family name in DTCG, but a list in
-                    // every file that writes it.
-                    let family_list = t == TokenType::FontFamily
-                        && matches!(&v.kind, Kind::String(f) if f.contains(','));
-                    if (!checked.problems.is_empty() || family_list) && !self.strict {
-                        if t == TokenType::String && !matches!(v.kind, Kind::String(_)) {
-                            self.warn(
-                                v.offset,
-                                "lenient-type",
-                                path,
-                                format!(
-                                    "a token of type `{}` whose value is {} has no output; skipped",
-                                    node.get("$type").and_then(Node::as_str).unwrap_or("string"),
-                                    v.type_name()
-                                ),
-                            );
-                            return;
-                        }
-                        match crate::tokens::legacy::normalise(t, v, path.as_str(), self.src) {
-                            Ok(n) => {
-                                let again = value::check(t, &n.value, false);
-                                if !again.problems.is_empty() && legacy_string {
-                                    checked = value::check(t, v, self.strict);
-                                }
-                                if again.problems.is_empty() {
-                                    for f in n.findings {
-                                        self.findings.push(f);
-                                    }
-                                    self.warn(v.offset, n.code, path, n.message);
-                                    if !n.extra.is_empty() {
-                                        kept.extend(n.extra);
-                                    }
-                                    checked = again;
-                                    normalised = Some(n.value.to_value());
-                                }
+                        match self.check_lenient(t, v, node, path, &mut kept) {
+                            Lenient::Checked(checked, read) => {
+                                normalised = read;
+                                checked
                             }
-                            // The reader's own error says more than "must be an object".
-                            Err(errors) if !errors.is_empty() => {
-                                checked.problems.clear();
+                            Lenient::Refused => {
                                 invalid = true;
-                                for e in errors {
-                                    self.findings.push(e);
-                                }
+                                value::Checked::default()
                             }
-                            // Not readable: the DTCG error says why.
-                            Err(_) if legacy_string => checked = value::check(t, v, self.strict),
-                            Err(_) => {}
+                            Lenient::Skip => return,
                         }
-                    }
+                    };
                     invalid |= !checked.problems.is_empty();
                     self.collect(path, checked, &mut references);
                 } else if !type_invalid {
@@ -801,6 +752,72 @@ impl Walker<'_, '_> {
             references,
             invalid,
         });
+    }
+
+    /// Checks `v` as a `t` without `--strict`: a value DTCG rejects (or a string DTCG never
+    /// holds for `t`, such as `"#fff"` or `"16px"`, which skips the check and its error
+    /// message) is read the way other tools write it, with a warning naming the rule;
+    /// members DTCG has no place for go to `kept` (the token's `$extensions`).
+    fn check_lenient(
+        &mut self,
+        t: TokenType,
+        v: &Node<'_>,
+        token: &Node<'_>,
+        path: &TokenPath,
+        kept: &mut Vec<(String, Value)>,
+    ) -> Lenient {
+        let legacy_string = matches!(&v.kind, Kind::String(text) if !text.starts_with('{'))
+            && matches!(
+                t,
+                TokenType::Color
+                    | TokenType::Dimension
+                    | TokenType::Duration
+                    | TokenType::Number
+                    | TokenType::CubicBezier
+            );
+        // `"Open Sans, sans-serif"` is one family name in DTCG, but a list in every file
+        // that writes it.
+        let family_list =
+            t == TokenType::FontFamily && matches!(&v.kind, Kind::String(f) if f.contains(','));
+        let first = (!legacy_string).then(|| value::check(t, v, false));
+        if first.as_ref().is_some_and(|c| c.problems.is_empty()) && !family_list {
+            return Lenient::Checked(first.unwrap_or_default(), None);
+        }
+        if t == TokenType::String && !matches!(v.kind, Kind::String(_)) {
+            self.warn(
+                v.offset,
+                "lenient-type",
+                path,
+                format!(
+                    "a token of type `{}` whose value is {} has no output; skipped",
+                    token
+                        .get("$type")
+                        .and_then(Node::as_str)
+                        .unwrap_or("string"),
+                    v.type_name()
+                ),
+            );
+            return Lenient::Skip;
+        }
+        match crate::tokens::legacy::normalise(t, v, path.as_str(), self.src) {
+            Ok(n) => {
+                let again = value::check(t, &n.value, false);
+                if again.problems.is_empty() {
+                    self.findings.extend_from(n.findings);
+                    self.warn(v.offset, n.code, path, n.message);
+                    kept.extend(n.extra);
+                    return Lenient::Checked(again, Some(n.value.to_value()));
+                }
+            }
+            // The reader's own error says more than "must be an object".
+            Err(errors) if !errors.is_empty() => {
+                self.findings.extend_from(errors);
+                return Lenient::Refused;
+            }
+            Err(_) => {}
+        }
+        // Not readable: the DTCG check says why.
+        Lenient::Checked(first.unwrap_or_else(|| value::check(t, v, false)), None)
     }
 
     fn collect(

@@ -153,6 +153,11 @@ impl Findings {
         self.items
     }
 
+    /// Appends findings made elsewhere.
+    pub fn extend_from(&mut self, found: impl IntoIterator<Item = Finding>) {
+        self.items.extend(found);
+    }
+
     /// Appends all of `other`.
     pub fn extend(&mut self, other: Findings) {
         self.items.extend(other.items);

@@ -622,12 +622,7 @@ mod tests {
         super::super::collect_raw(&root, "", &mut raw);
         let src = Source::new("t.json", doc);
         let mut findings = Findings::default();
-        let cv = Converter {
-            src: &src,
-            findings: &mut findings,
-            raw: &raw,
-            count: 0,
-        };
+        let cv = Converter::new(&src, &mut findings, &raw);
         cv.evaluate(text, "t", 0)
     }
 

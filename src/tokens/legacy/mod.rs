@@ -126,12 +126,7 @@ pub fn convert<'a>(
 ) -> Node<'a> {
     let mut raw = HashMap::new();
     collect_raw(root, "", &mut raw);
-    let mut cv = Converter {
-        src,
-        findings,
-        raw: &raw,
-        count: 0,
-    };
+    let mut cv = Converter::new(src, findings, &raw);
     let out = cv.group(root, "", None);
     let count = cv.count;
     warn_converted(src, findings, format, count);
@@ -228,12 +223,7 @@ pub fn convert_studio_sets<'a>(
     let mut trees = Vec::with_capacity(sets.len());
     let mut count = 0;
     for (_, node, set_src) in sets {
-        let mut cv = Converter {
-            src: set_src,
-            findings,
-            raw: &raw,
-            count: 0,
-        };
+        let mut cv = Converter::new(set_src, findings, &raw);
         trees.push(cv.group(node, "", None));
         count += cv.count;
     }
@@ -249,12 +239,7 @@ pub fn convert_token<'a>(
     findings: &mut Findings,
 ) -> Option<Node<'a>> {
     let raw = HashMap::new();
-    let mut cv = Converter {
-        src,
-        findings,
-        raw: &raw,
-        count: 0,
-    };
+    let mut cv = Converter::new(src, findings, &raw);
     cv.token(node, path)
 }
 
@@ -263,6 +248,18 @@ struct Converter<'s, 'r, 'n, 'a, 't> {
     findings: &'s mut Findings,
     raw: &'r RawIndex<'n, 'a>,
     count: usize,
+}
+
+impl<'s, 'r, 'n, 'a, 't> Converter<'s, 'r, 'n, 'a, 't> {
+    /// A converter for one document, resolving expressions against `raw`.
+    fn new(src: &'s Source<'t>, findings: &'s mut Findings, raw: &'r RawIndex<'n, 'a>) -> Self {
+        Self {
+            src,
+            findings,
+            raw,
+            count: 0,
+        }
+    }
 }
 
 fn s<'a>(text: impl Into<String>, offset: u32) -> Node<'a> {

@@ -94,12 +94,7 @@ pub fn normalise<'a>(
     };
     let raw = HashMap::new();
     let mut findings = Findings::default();
-    let mut cv = Converter {
-        src,
-        findings: &mut findings,
-        raw: &raw,
-        count: 0,
-    };
+    let mut cv = Converter::new(src, &mut findings, &raw);
     let value = cv.value(ty.as_str(), &known, path);
     let value = match value {
         Some(value) if !findings.has_errors() => value,
