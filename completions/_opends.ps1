@@ -147,7 +147,7 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
         }
         'opends;tokens;list' {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tokens of this type')
-            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Show values in this mode only')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Show values in this mode only: a mode name, or `axis=context` (repeatable, one per axis; axes not named take their default)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')
@@ -165,7 +165,7 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             break
         }
         'opends;tokens;get' {
-            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'The value in this mode (default: every mode)')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'The value in this mode (default: every mode): a mode name, or `axis=context` (repeatable, one per axis; axes not named take their default)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')

@@ -134,7 +134,7 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l type -d 'Only tokens of this type' -r
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l mode -d 'Show values in this mode only' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l mode -d 'Show values in this mode only: a mode name, or `axis=context` (repeatable, one per axis; axes not named take their default)' -r
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -146,7 +146,7 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l mode -d 'The value in this mode (default: every mode)' -r
+complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l mode -d 'The value in this mode (default: every mode): a mode name, or `axis=context` (repeatable, one per axis; axes not named take their default)' -r
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'

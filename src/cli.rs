@@ -467,9 +467,10 @@ pub struct ListArgs {
     #[arg(value_name = "PREFIX")]
     pub prefix: Option<String>,
 
-    /// Show values in this mode only
-    #[arg(long)]
-    pub mode: Option<String>,
+    /// Show values in this mode only: a mode name, or `axis=context` (repeatable, one
+    /// per axis; axes not named take their default)
+    #[arg(long, value_name = "MODE")]
+    pub mode: Vec<String>,
 
     /// Print JSON on stdout
     #[arg(long)]
@@ -482,9 +483,10 @@ pub struct GetArgs {
     /// Token path, e.g. `color.action.primary`
     pub path: String,
 
-    /// The value in this mode (default: every mode)
-    #[arg(long)]
-    pub mode: Option<String>,
+    /// The value in this mode (default: every mode): a mode name, or `axis=context`
+    /// (repeatable, one per axis; axes not named take their default)
+    #[arg(long, value_name = "MODE")]
+    pub mode: Vec<String>,
 
     /// Follow aliases to the final value
     #[arg(long)]

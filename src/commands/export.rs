@@ -98,7 +98,7 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
             &ctx.cwd.join(&out),
             mode.as_deref(),
         )?,
-        &tokens.modes,
+        &tokens,
     );
     // Render everything before writing anything; outputs are independent, so they are
     // rendered on all cores.

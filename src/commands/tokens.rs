@@ -184,7 +184,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         let input = edit::import(&current, incoming, mode.as_deref(), &default_mode, replace);
         let tokens = link::link(input, &mut link_findings);
         if link_findings.has_errors() || dry_run {
-            return Err(tokens);
+            return Err(Box::new(tokens));
         }
         Ok(Some(tokens))
     })?;
@@ -271,7 +271,7 @@ fn token_json<'a>(
     mode: Option<&'a str>,
     resolved: bool,
 ) -> TokenJson<'a> {
-    let value = t.value_in(mode);
+    let value = Resolver::new(tokens, mode).raw(t);
     let modes = if mode.is_some() {
         BTreeMap::new()
     } else {
@@ -297,20 +297,33 @@ fn token_json<'a>(
     }
 }
 
-fn check_mode(tokens: &Tokens, mode: Option<&str>) -> Result<()> {
-    if let Some(m) = mode {
-        if !tokens.modes.iter().any(|k| k == m) {
-            bail!(
-                "unknown mode `{m}` (modes: {})",
-                if tokens.modes.is_empty() {
-                    "none declared".to_string()
-                } else {
-                    tokens.modes.join(", ")
-                }
-            );
-        }
+/// The `--mode` choices as one (`--mode brand=beta --mode dark` -> `brand=beta,dark`),
+/// checked against the axes.
+fn chosen_mode(tokens: &Tokens, mode: &[String]) -> Result<Option<String>> {
+    if mode.is_empty() {
+        return Ok(None);
     }
-    Ok(())
+    let spec = mode.join(",");
+    tokens.context(&spec)?;
+    Ok(Some(spec))
+}
+
+/// The columns shown when no mode is chosen: `(label, mode)`; one column without modes.
+fn mode_columns(tokens: &Tokens) -> Vec<(String, Option<String>)> {
+    if tokens.modes.is_empty() {
+        return vec![(String::new(), None)];
+    }
+    if !tokens.has_named_axes() {
+        return tokens
+            .modes
+            .iter()
+            .map(|m| (m.clone(), Some(m.clone())))
+            .collect();
+    }
+    crate::model::theme::overview(&tokens.axes)
+        .into_iter()
+        .map(|c| (c.label(&tokens.axes), Some(c.key())))
+        .collect()
 }
 
 /// `opends tokens list`.
@@ -322,7 +335,7 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
         json,
     } = args;
     let tokens = ctx.tokens()?;
-    check_mode(&tokens, mode.as_deref())?;
+    let mode = chosen_mode(&tokens, &mode)?;
     let selected: Vec<&Token> = tokens
         .tokens
         .iter()
@@ -341,11 +354,15 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
         ctx.printer.json(&out)?;
         return Ok(Outcome::Success);
     }
-    let modes: Vec<Option<&str>> = match &mode {
-        Some(m) => vec![Some(m.as_str())],
-        None if tokens.modes.is_empty() => vec![None],
-        None => tokens.modes.iter().map(|m| Some(m.as_str())).collect(),
+    let columns = match &mode {
+        Some(m) => vec![(m.clone(), Some(m.clone()))],
+        None => mode_columns(&tokens),
     };
+    let labels: Vec<Option<&str>> = columns
+        .iter()
+        .map(|(l, m)| m.as_ref().map(|_| l.as_str()))
+        .collect();
+    let modes: Vec<Option<&str>> = columns.iter().map(|(_, m)| m.as_deref()).collect();
     let width = selected
         .iter()
         .map(|t| t.path.as_str().len())
@@ -371,7 +388,7 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
             cells
                 .iter()
                 .map(|row| row[i].chars().count())
-                .chain(std::iter::once(modes[i].map_or(0, str::len)))
+                .chain(std::iter::once(labels[i].map_or(0, str::len)))
                 .max()
                 .unwrap_or(0)
         })
@@ -380,7 +397,7 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
     let mut out = String::new();
     if modes.len() > 1 {
         let _ = write!(out, "{:width$}  {:tw$}", "", "");
-        for (m, w) in modes.iter().zip(&widths) {
+        for (m, w) in labels.iter().zip(&widths) {
             let pad = if swatches { 3 } else { 0 };
             let _ = write!(
                 out,
@@ -450,7 +467,7 @@ pub fn get(ctx: &Context, args: GetArgs) -> Result<Outcome> {
         json,
     } = args;
     let tokens = ctx.tokens()?;
-    check_mode(&tokens, mode.as_deref())?;
+    let mode = chosen_mode(&tokens, &mode)?;
     let Some(t) = tokens.get_str(&path) else {
         return Err(not_found(&tokens, &path));
     };
@@ -479,19 +496,18 @@ pub fn get(ctx: &Context, args: GetArgs) -> Result<Outcome> {
             );
         }
     }
-    let modes: Vec<Option<&str>> = match &mode {
-        Some(m) => vec![Some(m.as_str())],
-        None if tokens.modes.is_empty() => vec![None],
-        None => tokens.modes.iter().map(|m| Some(m.as_str())).collect(),
+    let columns = match &mode {
+        Some(m) => vec![(m.clone(), Some(m.clone()))],
+        None => mode_columns(&tokens),
     };
-    for m in modes {
-        let r = Resolver::new(&tokens, m);
+    for (label, m) in &columns {
+        let r = Resolver::new(&tokens, m.as_deref());
         let v = if resolved {
             r.resolved(t)
         } else {
-            t.value_in(m).clone()
+            r.raw(t).clone()
         };
-        let label = m.unwrap_or("value");
+        let label = if m.is_some() { label.as_str() } else { "value" };
         let css = js_value(t.ty, &r.resolved(t));
         let _ = writeln!(out, "  {label}: {}", serde_json::to_string(&v)?);
         if resolved {

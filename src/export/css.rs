@@ -1,5 +1,9 @@
 //! CSS custom properties: the default mode in `:root`, other modes in
 //! `[data-theme="<mode>"]` blocks, optionally `@media (prefers-color-scheme: dark)`.
+//! With theme axes, each key gets its rule in resolution order: a context's selector
+//! (`[data-<axis>="<context>"]` or what `selectors:` says, a media query included), a
+//! combination's selectors together; a cascade of equally specific rules in that order
+//! resolves as `model::theme` does.
 
 use std::fmt::Write as _;
 
@@ -22,42 +26,267 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options) -> File 
     };
     let default_mode = opts.mode.as_deref().or(tokens.default_mode());
     let f = Formatter::new(tokens, default_mode, var);
+    let light_dark = opts
+        .mode
+        .is_none()
+        .then(|| LightDark::new(tokens, opts))
+        .flatten();
     let _ = writeln!(out, "{} {{", opts.selector);
+    if let Some(ld) = &light_dark {
+        let _ = writeln!(out, "  color-scheme: {};", ld.light_scheme);
+    }
     for (i, t) in tokens.tokens.iter().enumerate() {
-        declaration(&mut out, "  ", &names[i], t, &f.token(t));
+        let value = match &light_dark {
+            Some(ld) if ld.tokens[i] => {
+                let light = Formatter::new(tokens, Some(ld.light_key.as_str()), var);
+                let dark = Formatter::new(tokens, Some(ld.dark_key.as_str()), var);
+                format!("light-dark({}, {})", light.token(t), dark.token(t))
+            }
+            _ => f.token(t),
+        };
+        declaration(&mut out, "  ", &names[i], t, &value);
     }
     out.push_str("}\n");
     if opts.mode.is_none() {
-        for mode in tokens.modes.iter().skip(1) {
-            let changed = changed_in_mode(tokens, mode);
-            if !changed.iter().any(|c| *c) {
+        let named = tokens.has_named_axes();
+        for (k, mode) in tokens.modes.iter().enumerate() {
+            if k == 0 && !named {
+                continue;
+            }
+            let mut changed = changed_in_mode(tokens, mode);
+            let scheme = light_dark.as_ref().and_then(|ld| ld.scheme_of(mode));
+            if let Some(ld) = &light_dark {
+                for (c, &in_ld) in changed.iter_mut().zip(&ld.tokens) {
+                    *c &= !in_ld;
+                }
+            }
+            if !changed.iter().any(|c| *c) && scheme.is_none() {
                 continue;
             }
             let f = Formatter::new(tokens, Some(mode.as_str()), var);
             let mut block = String::new();
+            if let Some(scheme) = scheme {
+                let _ = writeln!(block, "  color-scheme: {scheme};");
+            }
             for (i, t) in tokens.tokens.iter().enumerate() {
                 if changed[i] {
                     declaration(&mut block, "  ", &names[i], t, &f.token(t));
                 }
             }
-            let selector = opts.mode_selector.replace("{mode}", &css_ident(mode));
-            let _ = write!(out, "\n{selector} {{\n{block}}}\n");
-            if opts.media_query && mode == "dark" {
-                let mut indented = String::with_capacity(block.len() * 2);
-                for l in block.lines() {
-                    let _ = writeln!(indented, "  {l}");
+            let rule = if named {
+                key_rule(tokens, mode, opts)
+            } else {
+                Rule {
+                    selector: plain_selector(mode, opts),
+                    media: None,
                 }
-                let _ = write!(
-                    out,
-                    "\n@media (prefers-color-scheme: dark) {{\n  {} {{\n{indented}  }}\n}}\n",
-                    unthemed_selector(tokens, opts)
-                );
+            };
+            write_rule(&mut out, &rule, &opts.selector, &block);
+            if !named && opts.media_query && mode == "dark" {
+                let rule = Rule {
+                    selector: unthemed_selector(tokens, opts),
+                    media: Some("(prefers-color-scheme: dark)".into()),
+                };
+                write_rule(&mut out, &rule, &opts.selector, &block);
             }
         }
     }
     File {
         path: opts.path.clone(),
         contents: out,
+    }
+}
+
+/// Where a block of declarations applies: a selector, inside an optional media query.
+struct Rule {
+    selector: String,
+    media: Option<String>,
+}
+
+fn write_rule(out: &mut String, rule: &Rule, root: &str, block: &str) {
+    match &rule.media {
+        None => {
+            let _ = write!(out, "\n{} {{\n{block}}}\n", rule.selector);
+        }
+        Some(media) => {
+            let selector = if rule.selector.is_empty() {
+                root
+            } else {
+                &rule.selector
+            };
+            let mut indented = String::with_capacity(block.len() * 2);
+            for l in block.lines() {
+                let _ = writeln!(indented, "  {l}");
+            }
+            let _ = write!(
+                out,
+                "\n@media {media} {{\n  {selector} {{\n{indented}  }}\n}}\n"
+            );
+        }
+    }
+}
+
+/// The selector of a plain mode's block: `selectors:` by mode name or `mode`, else
+/// `mode_selector`.
+fn plain_selector(mode: &str, opts: &Options) -> String {
+    let template = lookup(opts, "", mode).unwrap_or(&opts.mode_selector);
+    fill(template, mode)
+}
+
+/// The template `selectors:` gives a context: by `axis=context` (or the bare context
+/// of plain modes), then by axis (`mode` for plain modes).
+fn lookup<'o>(opts: &'o Options, axis: &str, ctx: &str) -> Option<&'o String> {
+    let key = crate::model::theme::key_of([(axis, ctx)]);
+    let axis_label = if axis.is_empty() { "mode" } else { axis };
+    opts.selectors
+        .iter()
+        .find(|(k, _)| *k == key)
+        .or_else(|| opts.selectors.iter().find(|(k, _)| k == axis_label))
+        .map(|(_, v)| v)
+}
+
+fn fill(template: &str, ctx: &str) -> String {
+    let ident = css_ident(ctx);
+    template
+        .replace("{context}", &ident)
+        .replace("{mode}", &ident)
+}
+
+/// The rule of one context on a named axis.
+fn context_rule(tokens: &Tokens, axis: &str, ctx: &str, opts: &Options) -> Rule {
+    let template = lookup(opts, axis, ctx)
+        .cloned()
+        .unwrap_or_else(|| format!("[data-{}=\"{{context}}\"]", css_ident(axis)));
+    let filled = fill(&template, ctx);
+    if let Some(media) = filled.strip_prefix("@media") {
+        return Rule {
+            selector: String::new(),
+            media: Some(media.trim().to_string()),
+        };
+    }
+    // A default context also holds where the page chose no context on this axis.
+    let default = tokens
+        .axes
+        .iter()
+        .find(|a| a.name == axis)
+        .is_some_and(|a| a.default_context() == ctx);
+    if !default {
+        return Rule {
+            selector: filled,
+            media: None,
+        };
+    }
+    let mut not = String::new();
+    if let Some(a) = tokens.axes.iter().find(|a| a.name == axis) {
+        for other in a.contexts.iter().skip(1) {
+            let r = context_rule(tokens, axis, other, opts);
+            if r.media.is_none() {
+                let _ = write!(not, ":not({})", r.selector);
+            }
+        }
+    }
+    let selector = if not.is_empty() {
+        filled
+    } else {
+        format!("{filled}, {}:where({not})", opts.selector.trim())
+    };
+    Rule {
+        selector,
+        media: None,
+    }
+}
+
+/// The rule of a key: one context's, or for a combination the selectors of its parts
+/// together on one element (`[data-brand="b"][data-scheme="dark"]`) inside every media
+/// query among them.
+fn key_rule(tokens: &Tokens, key: &str, opts: &Options) -> Rule {
+    let mut selector = String::new();
+    let mut media: Vec<String> = Vec::new();
+    for (axis, ctx) in crate::model::theme::key_parts(key) {
+        let r = context_rule(tokens, axis, ctx, opts);
+        if let Some(m) = r.media {
+            media.push(m);
+        }
+        if !r.selector.is_empty() {
+            if r.selector.contains(',') {
+                let _ = write!(selector, ":is({})", r.selector);
+            } else {
+                selector.push_str(&r.selector);
+            }
+        }
+    }
+    Rule {
+        selector,
+        media: (!media.is_empty()).then(|| media.join(" and ")),
+    }
+}
+
+/// Colours written once as `light-dark(light, dark)` in the default block: those that
+/// vary on the `light_dark` axis and on no other.
+struct LightDark {
+    /// Per token: written as `light-dark()`.
+    tokens: Vec<bool>,
+    /// The key of the dark context (`scheme=dark`).
+    dark_key: String,
+    /// The key of the light context.
+    light_key: String,
+    /// `light` or `dark`: the scheme of the default context.
+    light_scheme: &'static str,
+}
+
+impl LightDark {
+    fn new(tokens: &Tokens, opts: &Options) -> Option<Self> {
+        let name = opts.light_dark.as_deref()?;
+        let axis = tokens.axes.iter().find(|a| a.label() == name)?;
+        if axis.contexts.len() != 2 {
+            return None;
+        }
+        let dark_index = axis
+            .contexts
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case("dark"))
+            .unwrap_or(1);
+        let key = |i: usize| {
+            crate::model::theme::key_of([(axis.name.as_str(), axis.contexts[i].as_str())])
+        };
+        let dark_key = key(dark_index);
+        let light_key = key(1 - dark_index);
+        let mut on_axis = vec![false; tokens.len()];
+        let mut elsewhere = vec![false; tokens.len()];
+        for m in &tokens.modes {
+            let changed = changed_in_mode(tokens, m);
+            let target = if *m == dark_key || *m == light_key {
+                &mut on_axis
+            } else {
+                &mut elsewhere
+            };
+            for (t, c) in target.iter_mut().zip(changed) {
+                *t |= c;
+            }
+        }
+        let list = tokens
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| t.ty == crate::model::TokenType::Color && on_axis[i] && !elsewhere[i])
+            .collect();
+        Some(Self {
+            tokens: list,
+            dark_key,
+            light_key,
+            light_scheme: if dark_index == 0 { "dark" } else { "light" },
+        })
+    }
+
+    /// The `color-scheme` a key's block sets, when it is a context of this axis.
+    fn scheme_of(&self, key: &str) -> Option<&'static str> {
+        if key == self.dark_key {
+            Some("dark")
+        } else if key == self.light_key {
+            Some("light")
+        } else {
+            None
+        }
     }
 }
 
@@ -105,4 +334,33 @@ pub(crate) fn deprecation_note(t: &Token) -> Option<String> {
 pub(crate) fn comment_safe(s: &str) -> String {
     s.replace("*/", "* /")
         .replace(['\n', '\r', '\u{0C}', '\u{2028}', '\u{2029}'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::ExportFormat;
+    use crate::model::Tokens;
+
+    fn axes_tokens() -> Tokens {
+        let keys = ["brand=acme", "brand=verde", "scheme=light", "scheme=dark"];
+        Tokens::new(
+            Vec::new(),
+            Vec::new(),
+            keys.iter().map(ToString::to_string).collect(),
+        )
+    }
+
+    #[test]
+    fn a_default_context_also_holds_where_no_context_is_chosen() {
+        let tokens = axes_tokens();
+        let opts = Options::new(ExportFormat::Css, "t.css".into());
+        let r = key_rule(&tokens, "scheme=light", &opts);
+        assert_eq!(
+            r.selector,
+            ":is([data-scheme=\"light\"], :root:where(:not([data-scheme=\"dark\"])))"
+        );
+        let r = key_rule(&tokens, "brand=verde,scheme=dark", &opts);
+        assert_eq!(r.selector, "[data-brand=\"verde\"][data-scheme=\"dark\"]");
+    }
 }

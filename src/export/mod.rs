@@ -113,6 +113,11 @@ pub struct Options {
     pub selector: String,
     /// CSS: the selector of other modes' blocks; `{mode}` is replaced by the mode name.
     pub mode_selector: String,
+    /// CSS: selectors per axis or per `axis=context` (`{context}` replaced); a value
+    /// starting with `@media` is a media query.
+    pub selectors: Vec<(String, String)>,
+    /// CSS: the two-context axis whose colours are written as `light-dark()`.
+    pub light_dark: Option<String>,
 }
 
 impl Options {
@@ -126,6 +131,8 @@ impl Options {
             media_query: false,
             selector: ":root".into(),
             mode_selector: "[data-theme=\"{mode}\"]".into(),
+            selectors: Vec::new(),
+            light_dark: None,
         }
     }
 }
@@ -184,6 +191,21 @@ pub fn render(
     tokens: &Tokens,
     opts: &Options,
 ) -> Result<Vec<File>, ExportError> {
+    if let (Some(m), true) = (&opts.mode, tokens.has_named_axes()) {
+        // Some axes fixed: render the tokens with those axes flattened, the others kept.
+        let key = tokens.mode_key(m).map_err(|e| ExportError::UnknownMode {
+            mode: m.clone(),
+            known: e.to_string(),
+        })?;
+        let fixed: Vec<(String, String)> = crate::model::theme::key_parts(&key)
+            .map(|(a, c)| (a.to_string(), c.to_string()))
+            .collect();
+        let opts = Options {
+            mode: None,
+            ..opts.clone()
+        };
+        return render(format, &tokens.fixed(&fixed), &opts);
+    }
     if let Some(m) = &opts.mode {
         let known =
             tokens.modes.iter().any(|k| k == m) || (tokens.modes.is_empty() && m == "default");

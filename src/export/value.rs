@@ -44,9 +44,15 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
         }
     }
 
-    /// The token's value in this formatter's mode, as CSS.
+    /// The token's value in this formatter's mode, as CSS: the value written for
+    /// exactly that mode key if there is one, else its value in that choice of contexts.
     pub fn token(&self, token: &Token) -> String {
-        self.value(token.ty, token.value_in(self.resolver.mode()), 0)
+        let own = self
+            .resolver
+            .mode()
+            .and_then(|m| token.modes.iter().find(|(k, _)| k == m))
+            .map(|(_, v)| v);
+        self.value(token.ty, own.unwrap_or_else(|| self.resolver.raw(token)), 0)
     }
 
     /// A value of type `ty`, as CSS.
@@ -56,9 +62,8 @@ impl<'t, F: Fn(&Token) -> Option<String>> Formatter<'t, F> {
         }
         if let Some(target) = alias_target(v) {
             return match self.tokens.get_str(target) {
-                Some(t) => (self.reference)(t).unwrap_or_else(|| {
-                    self.value(t.ty, t.value_in(self.resolver.mode()), depth + 1)
-                }),
+                Some(t) => (self.reference)(t)
+                    .unwrap_or_else(|| self.value(t.ty, self.resolver.raw(t), depth + 1)),
                 None => String::new(),
             };
         }

@@ -1,6 +1,7 @@
 //! Domain types shared by every part of opends: tokens, their types and paths.
 
 pub mod component;
+pub mod theme;
 mod token;
 
 pub use component::{Component, Status, StoredComponent};

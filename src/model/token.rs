@@ -11,6 +11,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::theme::{Axis, Context, ContextError, axes_of, key_of, key_parts};
+
 /// The dotted path of a token or group, e.g. `color.action.primary`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -241,9 +243,19 @@ pub struct Token {
 }
 
 impl Token {
-    /// The value for `mode` (the base value when the mode has none of its own).
+    /// The value written for exactly the key `mode` (the base value when it has none).
     pub fn value_in(&self, mode: Option<&str>) -> &Value {
         mode.and_then(|m| self.modes.iter().find(|(name, _)| name == m))
+            .map_or(&self.value, |(_, v)| v)
+    }
+
+    /// The value in a choice of contexts: that of the last key (in resolution order)
+    /// whose every context is chosen, else the base value.
+    pub fn value_at(&self, context: &Context) -> &Value {
+        self.modes
+            .iter()
+            .rev()
+            .find(|(key, _)| context.matches(key))
             .map_or(&self.value, |(_, v)| v)
     }
 
@@ -277,8 +289,11 @@ pub struct Tokens {
     pub tokens: Vec<Token>,
     /// Groups that carry metadata, in document order.
     pub groups: Vec<Group>,
-    /// Mode names; the first is the default mode.
+    /// Mode keys in resolution order (see `model::theme`): for plain modes the mode
+    /// names, the first being the default mode.
     pub modes: Vec<String>,
+    /// The theme axes the keys declare.
+    pub axes: Vec<Axis>,
     index: HashMap<TokenPath, usize>,
 }
 
@@ -289,12 +304,101 @@ impl Tokens {
         for (i, t) in tokens.iter().enumerate() {
             index.insert(t.path.clone(), i);
         }
+        let axes = axes_of(&modes);
         Self {
             tokens,
             groups,
             modes,
+            axes,
             index,
         }
+    }
+
+    /// Reads a choice of contexts (`dark`, `scheme=dark`, `brand=beta,scheme=dark`).
+    pub fn context(&self, spec: &str) -> Result<Context, ContextError> {
+        Context::parse(&self.axes, spec)
+    }
+
+    /// The key a choice of contexts is written under: with named axes `dark` becomes
+    /// `scheme=dark`; plain mode names are kept as given (a new mode may be added).
+    pub fn mode_key(&self, spec: &str) -> Result<String, ContextError> {
+        if self.has_named_axes() {
+            Context::key_of_spec(&self.axes, spec)
+        } else {
+            Ok(spec.to_string())
+        }
+    }
+
+    /// The tokens with some axes fixed to one context each (`(axis, context)` pairs):
+    /// each token's base value becomes its value in that choice, and only keys of the
+    /// other axes remain (their fixed parts removed), so the result resolves every
+    /// choice of the other axes as `self` does with the fixed ones added.
+    #[must_use]
+    pub fn fixed(&self, fixed: &[(String, String)]) -> Tokens {
+        let is_fixed = |axis: &str| fixed.iter().any(|(a, _)| a == axis);
+        // Each key's fate: `None` dropped (a fixed axis at another context), `Some("")`
+        // always applies, `Some(rest)` applies under the remaining parts.
+        let fate = |key: &str| -> Option<String> {
+            let mut rest = Vec::new();
+            for (axis, ctx) in key_parts(key) {
+                match fixed.iter().find(|(a, _)| a == axis) {
+                    Some((_, c)) if c == ctx => {}
+                    Some(_) => return None,
+                    None => rest.push((axis, ctx)),
+                }
+            }
+            Some(key_of(rest))
+        };
+        let modes: Vec<String> = self
+            .modes
+            .iter()
+            .filter(|k| key_parts(k).all(|(a, _)| !is_fixed(a)))
+            .cloned()
+            .collect();
+        let tokens = self
+            .tokens
+            .iter()
+            .map(|t| {
+                let mut out = Token {
+                    modes: Vec::new(),
+                    ..t.clone()
+                };
+                for (key, v) in &t.modes {
+                    match fate(key) {
+                        None => {}
+                        Some(rest) if rest.is_empty() => {
+                            out.value = v.clone();
+                            out.modes.clear();
+                        }
+                        Some(rest) => {
+                            out.modes.retain(|(k, _)| *k != rest);
+                            out.modes.push((rest, v.clone()));
+                        }
+                    }
+                }
+                // Reduced combination keys may now sort among single ones: keep the
+                // resolution order of the remaining key list.
+                out.modes
+                    .sort_by_key(|(k, _)| modes.iter().position(|m| m == k).unwrap_or(usize::MAX));
+                out
+            })
+            .collect();
+        let mut modes = modes;
+        for t in &self.tokens {
+            for (key, _) in &t.modes {
+                if let Some(rest) = fate(key).filter(|r| !r.is_empty()) {
+                    if !modes.contains(&rest) {
+                        modes.push(rest);
+                    }
+                }
+            }
+        }
+        Tokens::new(tokens, self.groups.clone(), modes)
+    }
+
+    /// Whether the tokens have more than one axis or a named one.
+    pub fn has_named_axes(&self) -> bool {
+        self.axes.iter().any(|a| !a.name.is_empty())
     }
 
     /// The token at `path`.

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::export::{ExportFormat, Options};
+use crate::model::Tokens;
+use crate::model::theme::{self, Axis};
 use crate::settings::Project;
 
 /// Which outputs `opends export tokens` writes: `--format` ones into `dir`, else
@@ -25,18 +27,8 @@ pub fn outputs(
         };
         for o in &project.config.outputs {
             let mut opts = Options::new(o.format, PathBuf::from(&o.path));
-            if let Some(c) = o.name_case {
-                opts.name_case = c;
-            }
-            opts.prefix.clone_from(&o.prefix);
+            apply(o, &mut opts);
             opts.mode = mode.map(str::to_string).or_else(|| o.mode.clone());
-            opts.media_query = o.media_query;
-            if let Some(s) = &o.selector {
-                opts.selector.clone_from(s);
-            }
-            if let Some(s) = &o.mode_selector {
-                opts.mode_selector.clone_from(s);
-            }
             plan.push((o.format, opts));
         }
         return Ok(plan);
@@ -50,17 +42,7 @@ pub fn outputs(
         let mut opts = Options::new(*f, dir.join(f.default_file()));
         // Per-format settings from opends.yaml still apply (naming, prefix, selectors).
         if let Some(o) = project.and_then(|p| p.config.outputs.iter().find(|o| o.format == *f)) {
-            if let Some(c) = o.name_case {
-                opts.name_case = c;
-            }
-            opts.prefix.clone_from(&o.prefix);
-            opts.media_query = o.media_query;
-            if let Some(s) = &o.selector {
-                opts.selector.clone_from(s);
-            }
-            if let Some(s) = &o.mode_selector {
-                opts.mode_selector.clone_from(s);
-            }
+            apply(o, &mut opts);
         }
         opts.mode = mode.map(str::to_string);
         plan.push((*f, opts));
@@ -68,15 +50,67 @@ pub fn outputs(
     Ok(plan)
 }
 
+/// An output's settings from opends.yaml (all but its path and mode).
+fn apply(o: &crate::settings::OutputConfig, opts: &mut Options) {
+    if let Some(c) = o.name_case {
+        opts.name_case = c;
+    }
+    opts.prefix.clone_from(&o.prefix);
+    opts.media_query = o.media_query;
+    if let Some(s) = &o.selector {
+        opts.selector.clone_from(s);
+    }
+    if let Some(s) = &o.mode_selector {
+        opts.mode_selector.clone_from(s);
+    }
+    opts.selectors = o
+        .selectors
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    opts.light_dark.clone_from(&o.light_dark);
+}
+
 /// An output whose path holds `{mode}` becomes one output per mode (e.g.
 /// `dist/tokens.{mode}.json` -> `dist/tokens.light.json`, `dist/tokens.dark.json`).
+/// With named axes, `{<axis>}` placeholders (`dist/{brand}/tokens.css`) write one file
+/// per context of each named axis, those axes fixed and the others kept; `{mode}` there
+/// means every combination of all axes (one file per permutation).
 pub fn expand_modes(
     outputs: Vec<(ExportFormat, Options)>,
-    modes: &[String],
+    tokens: &Tokens,
 ) -> Vec<(ExportFormat, Options)> {
+    let modes = &tokens.modes;
     let mut out = Vec::with_capacity(outputs.len());
     for (format, opts) in outputs {
         let text = opts.path.to_string_lossy().into_owned();
+        if tokens.has_named_axes() {
+            let named: Vec<&Axis> = if text.contains("{mode}") {
+                tokens.axes.iter().collect()
+            } else {
+                tokens
+                    .axes
+                    .iter()
+                    .filter(|a| text.contains(&format!("{{{}}}", a.name)))
+                    .collect()
+            };
+            if named.is_empty() || opts.mode.is_some() {
+                out.push((format, opts));
+                continue;
+            }
+            let axes: Vec<Axis> = named.into_iter().cloned().collect();
+            for choice in theme::combinations(&axes).unwrap_or_default() {
+                let mut path = text.replace("{mode}", &path_segment(&choice.key()));
+                for (axis, ctx) in choice.choices() {
+                    path = path.replace(&format!("{{{axis}}}"), &path_segment(ctx));
+                }
+                let mut o = opts.clone();
+                o.path = PathBuf::from(path);
+                o.mode = Some(choice.key());
+                out.push((format, o));
+            }
+            continue;
+        }
         if !text.contains("{mode}") {
             out.push((format, opts));
             continue;
@@ -84,11 +118,11 @@ pub fn expand_modes(
         let names: Vec<String> = match &opts.mode {
             Some(m) => vec![m.clone()],
             None if modes.is_empty() => vec!["default".to_string()],
-            None => modes.to_vec(),
+            None => modes.clone(),
         };
         for m in names {
             let mut o = opts.clone();
-            o.path = PathBuf::from(text.replace("{mode}", &m));
+            o.path = PathBuf::from(text.replace("{mode}", &path_segment(&m)));
             if !modes.is_empty() {
                 o.mode = Some(m);
             }
@@ -96,4 +130,34 @@ pub fn expand_modes(
         }
     }
     out
+}
+
+/// A mode or context name as one file-name segment: names come from design files, so
+/// separators, `..` and anything unusual become `-` (`Dark/HC` -> `Dark-HC`).
+fn path_segment(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if s.is_empty() { "-".to_string() } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_segment;
+
+    #[test]
+    fn names_in_paths_stay_one_segment() {
+        assert_eq!(path_segment("dark"), "dark");
+        assert_eq!(path_segment("../../etc"), "------etc");
+        assert_eq!(path_segment("Dark/HC"), "Dark-HC");
+        assert_eq!(path_segment("brand=b,scheme=dark"), "brand-b-scheme-dark");
+        assert_eq!(path_segment(""), "-");
+    }
 }

@@ -101,6 +101,13 @@ pub struct OutputConfig {
     /// CSS: selector of other modes' blocks, `{mode}` replaced (default `[data-theme="{mode}"]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode_selector: Option<String>,
+    /// CSS: the selector of each axis (`scheme: '.{context}'`) or context (`scheme=dark:
+    /// '@media (prefers-color-scheme: dark)'`); default `[data-<axis>="<context>"]`.
+    #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    pub selectors: indexmap::IndexMap<String, String>,
+    /// CSS: write colours that vary only on this two-context axis as `light-dark()`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub light_dark: Option<String>,
 }
 
 /// Problems with the project file.

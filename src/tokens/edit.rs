@@ -156,7 +156,11 @@ pub fn set(current: &Tokens, req: &SetRequest<'_>, findings: &mut Findings) -> R
         token.ty = ty;
         token.explicit_type = true;
     }
-    match req.mode {
+    let key = match req.mode {
+        Some(m) => Some(current.mode_key(m)?),
+        None => None,
+    };
+    match key.as_deref() {
         Some(m) if current.default_mode() != Some(m) => {
             token.modes.retain(|(k, _)| k != m);
             token.modes.push((m.to_string(), v));
@@ -167,6 +171,10 @@ pub fn set(current: &Tokens, req: &SetRequest<'_>, findings: &mut Findings) -> R
         token.description = Some(d.to_string());
     }
     let mut input = documents_from(current, |_| true);
+    if let Some(k) = key.filter(|k| !current.modes.contains(k)) {
+        // A combination of contexts no token had a value for yet: after the others.
+        input.modes.push((k, Vec::new()));
+    }
     splice(&mut input, &token);
     let next = link::link(input, findings);
     if findings.has_errors() {

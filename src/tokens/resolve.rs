@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::model::theme::Context;
 use crate::model::{Token, TokenPath, Tokens};
 use crate::tokens::value::{AliasSyntax, alias_syntax, parse_pointer};
 
@@ -39,20 +40,39 @@ pub fn pointer_target(value: &Value) -> Option<(String, Vec<String>)> {
     Some((path.join("."), below))
 }
 
-/// Resolves values of a token collection in one mode.
-#[derive(Debug, Clone, Copy)]
+/// Resolves values of a token collection in one mode: a mode key or a choice of
+/// contexts on the theme axes (`model::theme`).
+#[derive(Debug, Clone)]
 pub struct Resolver<'t> {
     tokens: &'t Tokens,
     mode: Option<&'t str>,
+    /// The choice of contexts, when the axes are named (plain modes look up their key).
+    context: Option<Context>,
     max_depth: usize,
 }
 
 impl<'t> Resolver<'t> {
-    /// A resolver for `mode` (`None`: the base values).
+    /// A resolver for `mode` (`None`: the base values). With named axes, `mode` is a
+    /// choice of contexts (`scheme=dark`, `brand=beta,scheme=dark`), the others at their
+    /// default; a choice that cannot be read resolves exactly that key.
     pub fn new(tokens: &'t Tokens, mode: Option<&'t str>) -> Self {
+        let context = mode
+            .filter(|_| tokens.has_named_axes())
+            .and_then(|m| tokens.context(m).ok());
         Self {
             tokens,
             mode,
+            context,
+            max_depth: max_depth(),
+        }
+    }
+
+    /// A resolver for a choice of contexts.
+    pub fn at(tokens: &'t Tokens, context: Context) -> Self {
+        Self {
+            tokens,
+            mode: None,
+            context: Some(context),
             max_depth: max_depth(),
         }
     }
@@ -63,18 +83,21 @@ impl<'t> Resolver<'t> {
     }
 
     /// The token's value in this mode, as written.
-    pub fn raw(&self, token: &'t Token) -> &'t Value {
-        token.value_in(self.mode)
+    pub fn raw<'v>(&self, token: &'v Token) -> &'v Value {
+        match &self.context {
+            Some(c) => token.value_at(c),
+            None => token.value_in(self.mode),
+        }
     }
 
     /// The token's value with every reference replaced (`Null` where one cannot be followed).
     pub fn resolved(&self, token: &Token) -> Value {
-        self.value(token.value_in(self.mode), 0)
+        self.value(self.raw(token), 0)
     }
 
     /// Like `resolved`, without copying values that hold no reference (most of them).
     pub fn resolved_cow<'v>(&self, token: &'v Token) -> std::borrow::Cow<'v, Value> {
-        let v = token.value_in(self.mode);
+        let v = self.raw(token);
         if has_references(v) {
             std::borrow::Cow::Owned(self.value(v, 0))
         } else {
@@ -91,15 +114,13 @@ impl<'t> Resolver<'t> {
             return self
                 .tokens
                 .get(&TokenPath::new(target))
-                .map_or(Value::Null, |t| {
-                    self.value(t.value_in(self.mode), depth + 1)
-                });
+                .map_or(Value::Null, |t| self.value(self.raw(t), depth + 1));
         }
         if let Some((path, below)) = pointer_target(value) {
             let Some(t) = self.tokens.get(&TokenPath::new(path)) else {
                 return Value::Null;
             };
-            let whole = self.value(t.value_in(self.mode), depth + 1);
+            let whole = self.value(self.raw(t), depth + 1);
             let mut cur = &whole;
             for seg in &below {
                 let next = match cur {
@@ -136,7 +157,7 @@ impl<'t> Resolver<'t> {
     pub fn alias_chain_end(&self, token: &'t Token) -> &'t Token {
         let mut cur = token;
         for _ in 0..self.max_depth {
-            match alias_target(cur.value_in(self.mode)).and_then(|p| self.tokens.get_str(p)) {
+            match alias_target(self.raw(cur)).and_then(|p| self.tokens.get_str(p)) {
                 Some(next) => cur = next,
                 None => break,
             }

@@ -1,13 +1,15 @@
 //! DTCG 2025.10 resolver documents (`resolutionOrder`, sets, modifiers): validation, and
-//! turning them into base sets plus one mode per context of the first modifier.
+//! turning them into base sets plus theme axes (`model::theme`).
 //!
-//! Modes: the first modifier in `resolutionOrder` supplies the modes (its `default`
-//! context, else its first, is the default mode); every other modifier contributes its
-//! default context to the base. Sets and contexts are merged in resolution order.
+//! Every modifier's default context (its `default`, else its first) is read into the
+//! base. One modifier gives plain modes named by its contexts; several give one axis per
+//! modifier, in resolution order, with keys `modifier=context` (the default context a key
+//! too, so that it overrides earlier modifiers as the resolution order says).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::model::theme;
 use crate::tokens::dtcg::{self, Source};
 use crate::tokens::finding::{Finding, Findings};
 use crate::tokens::json::{Kind, Node};
@@ -425,6 +427,16 @@ impl Builder<'_, '_, '_> {
             .get("resolutionOrder")
             .and_then(Node::as_array)
             .unwrap_or_default();
+        let modifiers = items
+            .iter()
+            .filter(|item| {
+                let node = match item.get("$ref").and_then(Node::as_str) {
+                    Some(ptr) => lookup(self.root, ptr),
+                    None => Some(*item),
+                };
+                node.is_some_and(|n| n.get("contexts").is_some())
+            })
+            .count();
         for item in items {
             let (node, name) = match item.get("$ref").and_then(Node::as_str) {
                 Some(ptr) => match lookup(self.root, ptr) {
@@ -451,29 +463,37 @@ impl Builder<'_, '_, '_> {
                     let docs = self.sources(&m.value, &format!("{name}/{default}"));
                     input.base.extend(docs);
                 }
-                if input.modes.is_empty() {
+                if modifiers == 1 {
+                    // One modifier: plain modes, named by their contexts.
                     input.modes.push((default.clone(), Vec::new()));
                     for m in contexts.iter().filter(|m| m.key != default.as_str()) {
                         let docs = self.sources(&m.value, &format!("{name}/{}", m.key));
                         input.modes.push((m.key.to_string(), docs));
                     }
                 } else {
-                    // Said, not dropped silently: one axis of modes until theme axes land.
-                    let others: Vec<String> = contexts
-                        .iter()
-                        .filter(|m| m.key != default.as_str())
-                        .map(|m| format!("`{}`", m.key))
-                        .collect();
-                    let loc = self.src.loc(item.offset);
-                    self.findings.push(Finding::warning(
-                        "resolver-modifier-set-aside",
-                        &loc,
-                        None,
-                        format!(
-                            "modifier `{name}` is read at its default context `{default}`; its other contexts ({}) are set aside: opends reads the first modifier as modes (theme axes are not supported yet)",
-                            others.join(", ")
-                        ),
-                    ));
+                    // Several: each is an axis, in resolution order. The default context
+                    // is also a key, so that it overrides earlier axes where it sets a
+                    // token they set too.
+                    if let Some(bad) = std::iter::once(name.as_str())
+                        .chain(contexts.iter().map(|m| m.key.as_ref()))
+                        .find(|n| n.contains([theme::AXIS_SEPARATOR, theme::PART_SEPARATOR]))
+                    {
+                        let loc = self.src.loc(item.offset);
+                        self.findings.push(Finding::error(
+                            "invalid-axis-name",
+                            &loc,
+                            None,
+                            format!(
+                                "`{bad}` cannot name a theme axis or context: `=` and `,` separate axes and contexts in mode keys"
+                            ),
+                        ));
+                        continue;
+                    }
+                    for m in contexts {
+                        let key = theme::key_of([(name.as_str(), m.key.as_ref())]);
+                        let docs = self.sources(&m.value, &format!("{name}/{}", m.key));
+                        input.modes.push((key, docs));
+                    }
                 }
             } else {
                 let docs = match node.get("sources") {

@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::Value;
 
+use crate::model::theme;
 use crate::model::{Group, Token, TokenPath, TokenType, Tokens};
 use crate::tokens::dtcg::{Document, ParsedToken};
 use crate::tokens::finding::{Finding, Findings, Location};
@@ -109,8 +110,18 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
 
     // Modes: each override must name an existing token of the same type.
     let mode_names: Vec<String> = input.modes.iter().map(|(m, _)| m.clone()).collect();
+    let axes = theme::axes_of(&mode_names);
+    let named_axes = axes.iter().any(|a| !a.name.is_empty());
+    // With named axes, every key's overrides are kept to check each combination of
+    // contexts as a whole once all keys are read.
+    let mut kept: Vec<(String, Vec<(usize, ParsedToken)>)> = Vec::new();
     let mut mode_values: Vec<Vec<(String, Value)>> = vec![Vec::new(); entries.len()];
     for (mode, sets) in input.modes {
+        let default_key = !theme::is_combination(&mode)
+            && theme::key_parts(&mode).next().is_some_and(|(axis, ctx)| {
+                axes.iter()
+                    .any(|a| a.name == axis && a.default_context() == ctx)
+            });
         let mut overrides: Vec<Entry> = Vec::new();
         for sd in sets {
             for parsed in sd.doc.tokens {
@@ -194,14 +205,28 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
             &mode,
         );
         find_cycles(&with_mode, &index, findings);
+        if named_axes {
+            kept.push((
+                mode.clone(),
+                mode_entries
+                    .iter()
+                    .map(|&(i, o)| (i, o.parsed.clone()))
+                    .collect(),
+            ));
+        }
         for (i, o) in mode_entries {
             // A later override of the same token in the same mode wins.
             mode_values[i].retain(|(m, _)| *m != mode);
             let v = o.parsed.value.clone();
-            if v != entries[i].parsed.value {
+            // A default context's value is the base value, but is kept when an earlier
+            // key gives the token another one: in resolution order it overrides that key.
+            if v != entries[i].parsed.value || (default_key && !mode_values[i].is_empty()) {
                 mode_values[i].push((mode.clone(), v));
             }
         }
+    }
+    if named_axes {
+        check_combinations(&axes, &kept, &entries, &index, findings);
     }
 
     let tokens = entries
@@ -222,6 +247,48 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
         })
         .collect();
     Tokens::new(tokens, groups, mode_names)
+}
+
+/// Checks each combination of contexts for cycles that no single key has (`a` aliases
+/// `b` in one brand, `b` aliases `a` in the dark scheme). Bounded: when the axes have more
+/// than `COMBINATION_CHECKS` combinations only each key is checked on its own.
+fn check_combinations(
+    axes: &[theme::Axis],
+    kept: &[(String, Vec<(usize, ParsedToken)>)],
+    entries: &[Entry],
+    index: &HashMap<TokenPath, usize>,
+    findings: &mut Findings,
+) {
+    const COMBINATION_CHECKS: usize = 256;
+    let Some(combinations) = theme::combinations(axes) else {
+        return;
+    };
+    if combinations.len() > COMBINATION_CHECKS {
+        return;
+    }
+    for combination in combinations {
+        let matching: Vec<&Vec<(usize, ParsedToken)>> = kept
+            .iter()
+            .filter(|(key, _)| combination.matches(key))
+            .map(|(_, o)| o)
+            .collect();
+        // A single key was already checked on its own.
+        if matching.len() < 2 {
+            continue;
+        }
+        let mut with: Vec<&ParsedToken> = entries.iter().map(|e| &e.parsed).collect();
+        for overrides in matching {
+            for (i, p) in overrides {
+                with[*i] = p;
+            }
+        }
+        let before = findings.error_count();
+        find_cycles(&with, index, findings);
+        if findings.error_count() > before {
+            // One report per cycle is enough; other combinations repeat it.
+            return;
+        }
+    }
 }
 
 fn merge_groups(
