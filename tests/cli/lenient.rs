@@ -479,3 +479,28 @@ fn tokens_studio_maths_carries_dimension_units() {
         assert!(css.contains(want), "`{want}` in:\n{css}");
     }
 }
+
+/// `--strict` reads a Tokens Studio directory file by file as DTCG (located errors),
+/// unless the format is named.
+#[test]
+fn strict_reads_a_tokens_studio_directory_as_dtcg_unless_named() {
+    let t = Test::new()
+        .file("ts/$metadata.json", r#"{"tokenSetOrder": ["core"]}"#)
+        .file(
+            "ts/core.json",
+            "{\n  \"space\": {\"value\": \"4\", \"type\": \"spacing\"}\n}\n",
+        );
+    t.opends(["tokens", "validate", "ts"]).success();
+    t.opends(["tokens", "validate", "--strict", "ts"])
+        .code(1)
+        .stderr_contains("core.json:2:");
+    t.opends([
+        "tokens",
+        "validate",
+        "--strict",
+        "--format",
+        "tokens-studio",
+        "ts",
+    ])
+    .success();
+}
