@@ -295,31 +295,7 @@ pub fn load_input(
         .iter()
         .filter_map(|f| parse_file(f, findings).map(|root| (*f, root)))
         .collect();
-    // Style Dictionary files are converted as one unit: references cross files.
-    let style_dictionary: Vec<usize> = parsed
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, root))| {
-            reading_format(root, format, strict) == Some(Format::StyleDictionary)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let mut converted: Vec<Option<json::Node<'_>>> = vec![None; parsed.len()];
-    {
-        let sources: Vec<dtcg::Source<'_>> = style_dictionary
-            .iter()
-            .map(|&i| dtcg::Source::new(&parsed[i].0.name, &parsed[i].0.text))
-            .collect();
-        let docs: Vec<(&json::Node<'_>, &dtcg::Source<'_>)> = style_dictionary
-            .iter()
-            .zip(&sources)
-            .map(|(&i, src)| (&parsed[i].1, src))
-            .collect();
-        let trees = legacy::convert_files(&docs, Format::StyleDictionary, findings);
-        for (&i, tree) in style_dictionary.iter().zip(trees) {
-            converted[i] = Some(tree);
-        }
-    }
+    let mut converted = convert_style_dictionary(&parsed, format, strict, findings);
     for (i, (file, root)) in parsed.iter_mut().enumerate() {
         let file: &TokenFile = file;
         if let Some(mut tree) = converted[i].take() {
@@ -361,6 +337,34 @@ pub fn load_input(
         }
     }
     input
+}
+
+/// Converts the parsed files read as Style Dictionary as one unit (references cross
+/// files, as in Style Dictionary); by index, `None` for the other files.
+fn convert_style_dictionary<'t>(
+    parsed: &[(&TokenFile, json::Node<'t>)],
+    format: Format,
+    strict: bool,
+    findings: &mut Findings,
+) -> Vec<Option<json::Node<'t>>> {
+    let picked: Vec<usize> = (0..parsed.len())
+        .filter(|&i| reading_format(&parsed[i].1, format, strict) == Some(Format::StyleDictionary))
+        .collect();
+    let sources: Vec<dtcg::Source<'_>> = picked
+        .iter()
+        .map(|&i| dtcg::Source::new(&parsed[i].0.name, &parsed[i].0.text))
+        .collect();
+    let docs: Vec<(&json::Node<'t>, &dtcg::Source<'_>)> = picked
+        .iter()
+        .zip(&sources)
+        .map(|(&i, src)| (&parsed[i].1, src))
+        .collect();
+    let trees = legacy::convert_files(&docs, Format::StyleDictionary, findings);
+    let mut out = vec![None; parsed.len()];
+    for (&i, tree) in picked.iter().zip(trees) {
+        out[i] = Some(tree);
+    }
+    out
 }
 
 /// Separates Tokens Studio multi-file exports (a directory holding `$themes.json` or
