@@ -221,22 +221,14 @@ pub fn read_parsed(
 ) -> Option<dtcg::Document> {
     let Reading { format, strict } = reading.into();
     let src = dtcg::Source::new(&file.name, &file.text);
-    let format = match format {
-        Format::Auto => match detect(root) {
-            // Strict: a file is DTCG unless its format is named.
-            Detected::Tokens(_) if strict => Format::Dtcg,
-            Detected::Tokens(f) => f,
-            Detected::Resolver => {
-                findings.push(Finding::error(
-                    "unexpected-resolver",
-                    &src.loc(root.offset),
-                    None,
-                    "this is a resolver document; list it under `resolver:` in opends.yaml or pass it alone".into(),
-                ));
-                return None;
-            }
-        },
-        f => f,
+    let Some(format) = reading_format(root, format, strict) else {
+        findings.push(Finding::error(
+            "unexpected-resolver",
+            &src.loc(root.offset),
+            None,
+            "this is a resolver document; list it under `resolver:` in opends.yaml or pass it alone".into(),
+        ));
+        return None;
     };
     match format {
         Format::Dtcg | Format::Auto => Some(dtcg::read_with(root, &src, strict, findings)),
@@ -244,6 +236,19 @@ pub fn read_parsed(
             let mut converted = legacy::convert(root, format, &src, findings);
             Some(dtcg::read_converted(&mut converted, &src, strict, findings))
         }
+    }
+}
+
+/// The format a parsed token file is read in (`None` for a resolver document when the
+/// format is detected). Strict: a file is DTCG unless its format is named.
+fn reading_format(root: &json::Node<'_>, format: Format, strict: bool) -> Option<Format> {
+    match format {
+        Format::Auto => match detect(root) {
+            Detected::Tokens(_) if strict => Some(Format::Dtcg),
+            Detected::Tokens(f) => Some(f),
+            Detected::Resolver => None,
+        },
+        f => Some(f),
     }
 }
 
@@ -273,7 +278,12 @@ pub fn load_input(
     let reading = reading.into();
     let Reading { format, strict } = reading;
     let mut input = Input::default();
-    let (studio, files) = split_studio_dirs(files);
+    // Strict: a Tokens Studio directory is only converted when the format is named.
+    let (studio, files) = if strict && format != Format::TokensStudio {
+        (Vec::new(), files.iter().collect())
+    } else {
+        split_studio_dirs(files)
+    };
     for (dir, sets) in studio {
         let studio = studio_dir_input(&dir, &sets, findings);
         input.base.extend(studio.base);
@@ -281,13 +291,24 @@ pub fn load_input(
             input.modes = studio.modes;
         }
     }
-    for file in files {
+    let mut parsed: Vec<(&TokenFile, json::Node<'_>)> = files
+        .iter()
+        .filter_map(|f| parse_file(f, findings).map(|root| (*f, root)))
+        .collect();
+    let mut converted = convert_style_dictionary(&parsed, format, strict, findings);
+    for (i, (file, root)) in parsed.iter_mut().enumerate() {
         let file: &TokenFile = file;
-        let Some(mut root) = parse_file(file, findings) else {
+        if let Some(mut tree) = converted[i].take() {
+            let src = dtcg::Source::new(&file.name, &file.text);
+            input.base.push(SetDocument {
+                set: set_name(file),
+                source: Some(file.name.clone()),
+                doc: dtcg::read_converted(&mut tree, &src, strict, findings),
+            });
             continue;
-        };
-        if format == Format::Auto && detect(&root) == Detected::Resolver {
-            let resolved = resolver::read_parsed(file, &root, strict, findings);
+        }
+        if format == Format::Auto && detect(root) == Detected::Resolver {
+            let resolved = resolver::read_parsed(file, root, strict, findings);
             input.base.extend(resolved.base);
             if input.modes.is_empty() {
                 input.modes = resolved.modes;
@@ -296,18 +317,18 @@ pub fn load_input(
             continue;
         }
         if (format == Format::Auto && !strict || format == Format::TokensStudio)
-            && legacy::detect(&root) == Format::TokensStudio
+            && legacy::detect(root) == Format::TokensStudio
             && (root.get("$themes").is_some() || root.get("$metadata").is_some())
         {
             let src = dtcg::Source::new(&file.name, &file.text);
-            let studio = studio::studio_input(&root, &src, &file.name, findings);
+            let studio = studio::studio_input(root, &src, &file.name, findings);
             input.base.extend(studio.base);
             if input.modes.is_empty() {
                 input.modes = studio.modes;
             }
             continue;
         }
-        if let Some(doc) = read_parsed(file, &mut root, reading, findings) {
+        if let Some(doc) = read_parsed(file, root, reading, findings) {
             input.base.push(SetDocument {
                 set: set_name(file),
                 source: Some(file.name.clone()),
@@ -316,6 +337,34 @@ pub fn load_input(
         }
     }
     input
+}
+
+/// Converts the parsed files read as Style Dictionary as one unit (references cross
+/// files, as in Style Dictionary); by index, `None` for the other files.
+fn convert_style_dictionary<'t>(
+    parsed: &[(&TokenFile, json::Node<'t>)],
+    format: Format,
+    strict: bool,
+    findings: &mut Findings,
+) -> Vec<Option<json::Node<'t>>> {
+    let picked: Vec<usize> = (0..parsed.len())
+        .filter(|&i| reading_format(&parsed[i].1, format, strict) == Some(Format::StyleDictionary))
+        .collect();
+    let sources: Vec<dtcg::Source<'_>> = picked
+        .iter()
+        .map(|&i| dtcg::Source::new(&parsed[i].0.name, &parsed[i].0.text))
+        .collect();
+    let docs: Vec<(&json::Node<'t>, &dtcg::Source<'_>)> = picked
+        .iter()
+        .zip(&sources)
+        .map(|(&i, src)| (&parsed[i].1, src))
+        .collect();
+    let trees = legacy::convert_files(&docs, Format::StyleDictionary, findings);
+    let mut out = vec![None; parsed.len()];
+    for (&i, tree) in picked.iter().zip(trees) {
+        out[i] = Some(tree);
+    }
+    out
 }
 
 /// Separates Tokens Studio multi-file exports (a directory holding `$themes.json` or

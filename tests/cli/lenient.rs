@@ -312,3 +312,195 @@ fn a_hint_never_suggests_the_format_already_given() {
     .stderr_contains("sd.json:1:8: `a`: holds `value` but is not a token")
     .stderr_lacks("read it with `--format style-dictionary`");
 }
+
+/// Style Dictionary files of one run, read as one unit: references to other files (with
+/// Style Dictionary 3's `.value` suffix), another property of a token (`.rgb`) inside
+/// `rgba()`, references inside a string, a free-text `type`, and a bare number in a
+/// `dimension` token (`rem`, as Style Dictionary's `size/rem` writes it).
+const SD_BASE: &str = r##"{
+  "color": {
+    "white": { "value": "#FFF", "rgb": "255, 255, 255", "type": "color" },
+    "gray": { "value": "#E0E4EA", "type": "color" }
+  }
+}
+"##;
+
+const SD_APP: &str = r#"{
+  "ui": {
+    "bg": { "value": "{color.white.value}", "type": "color" },
+    "veil": { "value": "rgba({color.white.rgb}, 0.5)", "type": "color" },
+    "ring": { "value": "0 0 0 1px {color.gray.value} inset" },
+    "gap": { "value": 2, "type": "dimension" },
+    "text": { "value": "14", "type": "fontSize" },
+    "edge": { "value": "1px", "type": "dimension" },
+    "count": { "value": 3 },
+    "family": { "value": "'Inter', Roboto, sans-serif", "type": "font" }
+  }
+}
+"#;
+
+#[test]
+fn style_dictionary_files_are_read_as_one_unit() {
+    let t = Test::new()
+        .file("tokens/base/color.json", SD_BASE)
+        .file("tokens/app/ui.json", SD_APP);
+    let out = t
+        .opends(["tokens", "validate", "tokens", "--json"])
+        .success()
+        .json();
+    assert_eq!(out["errors"], 0, "{out:#}");
+    // Each warning is located in the file the token was written in.
+    for (path, code, line) in [
+        ("ui.gap", "lenient-size-rem", 6),
+        ("ui.text", "lenient-size-rem", 7),
+        ("ui.veil", "legacy-value", 4),
+        ("ui.ring", "legacy-value", 5),
+        ("ui.family", "legacy-value", 10),
+    ] {
+        let w = warning_about(&out, path, code);
+        assert_eq!(w["line"], line, "{path}: {w}");
+        assert!(
+            w["file"].as_str().is_some_and(|f| f.ends_with("ui.json")),
+            "{path}: {w}"
+        );
+    }
+    t.opends([
+        "export",
+        "tokens",
+        "--input",
+        "tokens",
+        "--format",
+        "css",
+        "--out",
+        "out",
+        "--no-progress",
+    ])
+    .success();
+    let css: String = t
+        .files_under("out")
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    for want in [
+        "--ui-bg: var(--color-white)",
+        "--ui-ring: 0 0 0 1px #E0E4EA inset",
+        "--ui-gap: 2rem",
+        "--ui-text: 14rem",
+        "--ui-edge: 1px",
+        "--ui-count: 3",
+        "--ui-family: Inter, Roboto, sans-serif",
+    ] {
+        assert!(css.contains(want), "`{want}` in:\n{css}");
+    }
+    assert!(
+        css.contains("--ui-veil: #ffffff80") || css.contains("--ui-veil: rgb(255 255 255 / 0.5)"),
+        "{css}"
+    );
+}
+
+/// A reference no file of the run defines is an error located where it is written.
+#[test]
+fn a_style_dictionary_reference_to_no_file_is_located() {
+    let t = Test::new().file("tokens/app/ui.json", SD_APP);
+    t.opends(["tokens", "validate", "tokens"])
+        .code(1)
+        .stderr_contains("ui.json:3:")
+        .stderr_contains("{color.white.value}")
+        .stderr_contains("ui.json:4:")
+        .stderr_contains("{color.white.rgb}");
+}
+
+/// Tokens Studio maths: a dimension's number takes part, its unit carried to the result
+/// (a unitless dimension is pixels); a number token holding a dimension becomes one;
+/// units that cannot be combined are an error located at the expression.
+#[test]
+fn tokens_studio_maths_carries_dimension_units() {
+    let t = Test::new().file(
+        "studio.json",
+        r#"{"global": {
+  "base": {"value": "16", "type": "dimension"},
+  "n": {"value": "{base}", "type": "number"},
+  "double": {"value": "{n} * 2", "type": "spacing"},
+  "ratio": {"value": "{base} / 4", "type": "number"},
+  "em": {"value": "1.5em", "type": "dimension"},
+  "bad": {"value": "{em} + 1rem", "type": "dimension"}
+},
+"$themes": []}"#,
+    );
+    t.opends(["tokens", "validate", "studio.json"])
+        .code(1)
+        .stderr_contains("studio.json:7:")
+        .stderr_contains("cannot evaluate `{em} + 1rem`: cannot combine `em` and `rem`");
+    let t = Test::new().file(
+        "studio.json",
+        r#"{"global": {
+  "base": {"value": "16", "type": "dimension"},
+  "n": {"value": "{base}", "type": "number"},
+  "double": {"value": "{n} * 2", "type": "spacing"},
+  "ratio": {"value": "{base} / 4", "type": "number"}
+},
+"$themes": []}"#,
+    );
+    let out = t
+        .opends(["tokens", "validate", "studio.json", "--json"])
+        .success()
+        .json();
+    let w = warning_about(&out, "n", "legacy-value");
+    assert_eq!(w["line"], 3, "{w}");
+    assert!(
+        w["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("read as a dimension")),
+        "{w}"
+    );
+    t.opends([
+        "export",
+        "tokens",
+        "--input",
+        "studio.json",
+        "--format",
+        "css",
+        "--out",
+        "out",
+        "--no-progress",
+    ])
+    .success();
+    let css: String = t
+        .files_under("out")
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    for want in [
+        "--base: 16px",
+        "--n: var(--base)",
+        "--double: 32px",
+        "--ratio: 4px",
+    ] {
+        assert!(css.contains(want), "`{want}` in:\n{css}");
+    }
+}
+
+/// `--strict` reads a Tokens Studio directory file by file as DTCG (located errors),
+/// unless the format is named.
+#[test]
+fn strict_reads_a_tokens_studio_directory_as_dtcg_unless_named() {
+    let t = Test::new()
+        .file("ts/$metadata.json", r#"{"tokenSetOrder": ["core"]}"#)
+        .file(
+            "ts/core.json",
+            "{\n  \"space\": {\"value\": \"4\", \"type\": \"spacing\"}\n}\n",
+        );
+    t.opends(["tokens", "validate", "ts"]).success();
+    t.opends(["tokens", "validate", "--strict", "ts"])
+        .code(1)
+        .stderr_contains("core.json:2:");
+    t.opends([
+        "tokens",
+        "validate",
+        "--strict",
+        "--format",
+        "tokens-studio",
+        "ts",
+    ])
+    .success();
+}

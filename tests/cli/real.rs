@@ -686,22 +686,21 @@ fn first_lines(text: &str, n: usize) -> String {
 
 /// Sets opends does not read yet, each with the error that stops it (asserted, so the
 /// day it reads the set this test fails and the set moves to the value comparison).
-const NOT_YET: &[(&str, &str, &str)] = &[
-    (
-        "designsystemet",
-        "is a dimension token, but a number is needed here",
-        "its size maths multiplies dimension tokens where Tokens Studio expects numbers \
-         (`{size._base}` is `16px`); read once the expression evaluator lets a dimension \
-         stand for its number",
-    ),
-    (
-        "kong",
-        "unknown reference `{color.alias.white.value}`",
-        "each Style Dictionary file is converted on its own, so what crosses files is not \
-         read: 233 Style Dictionary 3 references (`{a.b.value}`) to tokens of other files, \
-         6 `rgba({ref}, a)` and 9 shadow strings with a reference inside",
-    ),
-];
+/// Designsystemet's values are read (maths on dimensions, number tokens holding
+/// dimensions); measured on a copy with the colliding names renamed and `Color scheme`'s
+/// `Light` theme first, only the 19 `--size-*` values derived from `_size.unit` differ
+/// (each expression is evaluated once, with the size set the export names last, `large`,
+/// instead of the default theme's `medium`: per-theme evaluation needs theme axes).
+const NOT_YET: &[(&str, &str, &str)] = &[(
+    "designsystemet",
+    "both become `size-",
+    "its own names collide in CSS: the `source` sets' `size._base` (and `_step`, \
+     `_mode-font-size`) and `global`'s `_size.base`, and `_size.0` .. `_size.30` and the \
+     semantic `size.0` .. `size.30`, all become `--size-*`; Style Dictionary writes both \
+     (the later wins, and it leaves `source` sets out), opends refuses the collision. \
+     Besides, opends reads `Color scheme` at its first theme (`Dark`) where the reference \
+     picks `Light` (409 colour values)",
+)];
 
 /// Exports one set and checks its differences against `KNOWN`.
 fn compare(name: &str) {

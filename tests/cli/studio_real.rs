@@ -59,7 +59,7 @@ fn a_multi_file_export_computes_math_modifiers_and_rgba_across_its_files() {
         .success()
         // Each computed value is reported where it was written, quoting it.
         .stderr_contains("semantic.json:3:")
-        .stderr_contains("`{spacing.base} * 3` was evaluated to `12`")
+        .stderr_contains("`{spacing.base} * 3` was evaluated to `12px`")
         .stderr_contains("semantic.json:9:")
         .stderr_contains("the colour modifier `darken {color.amount} * 2 in srgb` on `{color.red}` was computed to `#9a3535`")
         .stderr_contains("`rgba({color.red}, 0.5)` was computed to `#c1424280`");

@@ -39,29 +39,48 @@ impl Converter<'_, '_, '_, '_, '_> {
         depth: u32,
     ) -> Result<Quantity, ExprError> {
         let node = self
-            .raw
-            .get(target)
+            .raw_token(target)
             .ok_or_else(|| ExprError::UnknownToken(target.to_string()))?;
         let v = node
             .get("value")
             .or_else(|| node.get("$value"))
             .ok_or(ExprError::NoValue)?;
+        // Tokens Studio counts a unitless dimension as pixels ("any unit-less token is
+        // px-based"), and pixels take part in maths as plain numbers.
+        let dimension = node
+            .get("type")
+            .or_else(|| node.get("$type"))
+            .and_then(Node::as_str)
+            .and_then(super::map_type)
+            == Some("dimension");
+        let pixels = |q: Quantity| {
+            if dimension && q.unit.is_empty() {
+                Quantity {
+                    unit: "px".into(),
+                    ..q
+                }
+            } else {
+                q
+            }
+        };
         match &v.kind {
-            Kind::Number(n, _) => Ok(Quantity {
+            Kind::Number(n, _) => Ok(pixels(Quantity {
                 value: *n,
                 unit: String::new(),
-            }),
+            })),
             Kind::String(t) => {
                 if let AliasSyntax::Alias(p) = alias_syntax(t.trim()) {
-                    return self.lookup_quantity(p, path, depth + 1);
+                    return self.lookup_quantity(p, path, depth + 1).map(pixels);
                 }
                 if is_expression(t) {
-                    return self.evaluate(t, path, depth + 1);
+                    return self.evaluate(t, path, depth + 1).map(pixels);
                 }
-                parse_quantity(t).ok_or_else(|| ExprError::TextNotANumber {
-                    target: target.to_string(),
-                    text: t.to_string(),
-                })
+                parse_quantity(t)
+                    .map(pixels)
+                    .ok_or_else(|| ExprError::TextNotANumber {
+                        target: target.to_string(),
+                        text: t.to_string(),
+                    })
             }
             Kind::Object(_) => {
                 let value = v
@@ -591,13 +610,16 @@ impl ExprParser<'_, '_, '_, '_, '_, '_, '_> {
     }
 }
 
-fn combine_units(a: &str, b: &str, additive: bool) -> Result<String, ExprError> {
-    match (a.is_empty(), b.is_empty()) {
-        (true, true) => Ok(String::new()),
-        (false, true) => Ok(a.to_string()),
-        (true, false) => Ok(b.to_string()),
-        (false, false) if a == b && additive => Ok(a.to_string()),
-        (false, false) if a == b => Ok(a.to_string()),
+/// The unit of `a op b`, as Tokens Studio's maths (sd-transforms' `checkAndEvaluateMath`)
+/// has it: pixels are plain numbers, so `px` with `px` or with a number stays `px`, and
+/// `px` with one other unit takes that unit (`({a} / 16)rem` on a pixel `{a}`); two
+/// different other units cannot be combined (Tokens Studio leaves such an expression
+/// unevaluated; opends refuses it with a located error).
+fn combine_units(a: &str, b: &str, _additive: bool) -> Result<String, ExprError> {
+    match (a, b) {
+        ("", u) | (u, "") => Ok(u.to_string()),
+        _ if a == b => Ok(a.to_string()),
+        ("px", u) | (u, "px") => Ok(u.to_string()),
         _ => Err(ExprError::Units(a.to_string(), b.to_string())),
     }
 }
@@ -670,8 +692,8 @@ mod tests {
         assert_eq!(q("sign(-3)"), n(-1.0));
         assert_eq!(q("sign(0)"), n(0.0));
         assert_eq!(
-            eval("min(4px, 1rem)"),
-            Err(ExprError::Units("px".into(), "rem".into()))
+            eval("min(1em, 1rem)"),
+            Err(ExprError::Units("em".into(), "rem".into()))
         );
     }
 
@@ -741,11 +763,57 @@ mod tests {
         };
         assert_eq!(q("floor({size.md})"), px(10.0));
         assert_eq!(q("max({size.sm}, {size.md}) * 2"), px(21.0));
-        assert_eq!(q("roundTo({size.sm} * 1.33, 0)"), n(5.0));
+        // `size.sm` is a unitless spacing: pixels, as Tokens Studio counts it.
+        assert_eq!(q("roundTo({size.sm} * 1.33, 0)"), px(5.0));
         // A unit written after a reference or `)`: `{lh}%`, `({a} * 4)rem`.
         assert_eq!(q("{size.lh} * 100%"), (150.0, "%".into()));
         assert_eq!(q("({size.sm} / 16)rem"), (0.25, "rem".into()));
         assert_eq!(q("{size.sm}px"), px(4.0));
+    }
+
+    /// Tokens Studio's unit rules: pixels are plain numbers (kept on the result), a
+    /// unitless dimension token is pixels, one other unit wins over pixels, and two
+    /// different other units cannot be combined.
+    #[test]
+    fn units_follow_tokens_studio() {
+        assert_eq!(q("16px * 2"), px(32.0));
+        assert_eq!(q("2 * 16px"), px(32.0));
+        assert_eq!(q("16px + 4px"), px(20.0));
+        assert_eq!(q("16px - 4"), px(12.0));
+        assert_eq!(q("16px / 4px"), px(4.0));
+        assert_eq!(q("1.5rem * 2"), (3.0, "rem".into()));
+        assert_eq!(q("1rem + 1rem"), (2.0, "rem".into()));
+        // sd-transforms drops `px` next to another unit.
+        assert_eq!(q("(16px / 16)rem"), (1.0, "rem".into()));
+        assert_eq!(
+            eval("1rem + 1em"),
+            Err(ExprError::Units("rem".into(), "em".into()))
+        );
+        assert_eq!(
+            eval("2vw * 1%"),
+            Err(ExprError::Units("vw".into(), "%".into()))
+        );
+        let doc = r#"{"size": {
+            "base": {"$value": "16", "$type": "dimension"},
+            "step": {"$value": "4", "$type": "spacing"},
+            "em": {"$value": "1.5em", "$type": "dimension"},
+            "scale": {"$value": "1.25", "$type": "number"},
+            "alias": {"$value": "{size.base}", "$type": "number"}}}"#;
+        let q = |t: &str| {
+            let q = eval_in(doc, t).unwrap_or_else(|e| panic!("{t}: {e}"));
+            (round4(q.value), q.unit)
+        };
+        // A dimension's number takes part; its unit (pixels when unwritten) is carried.
+        assert_eq!(q("{size.base} * 2"), px(32.0));
+        assert_eq!(q("{size.step} / {size.base} * {size.base}"), px(4.0));
+        assert_eq!(q("{size.base} * {size.scale}"), px(20.0));
+        assert_eq!(q("{size.em} * 2"), (3.0, "em".into()));
+        // A number token holding a dimension is the dimension.
+        assert_eq!(q("{size.alias} * 2"), px(32.0));
+        assert_eq!(
+            eval_in(doc, "{size.em} + 1rem"),
+            Err(ExprError::Units("em".into(), "rem".into()))
+        );
     }
 
     #[test]

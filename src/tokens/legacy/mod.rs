@@ -124,12 +124,33 @@ pub fn convert<'a>(
     src: &Source<'_>,
     findings: &mut Findings,
 ) -> Node<'a> {
+    convert_files(&[(root, src)], format, findings)
+        .pop()
+        .unwrap_or_else(|| root.clone())
+}
+
+/// Converts the legacy files of one run as one unit, each into its own DTCG node tree (in
+/// order, each keeping its own source for locations): references, Style Dictionary 3
+/// `.value` suffixes, `rgba({ref}, a)` and references inside strings resolve across the
+/// files, as Style Dictionary reads all its source files into one dictionary. One warning
+/// per file.
+pub fn convert_files<'a>(
+    docs: &[(&Node<'a>, &Source<'_>)],
+    format: Format,
+    findings: &mut Findings,
+) -> Vec<Node<'a>> {
     let mut raw = HashMap::new();
-    collect_raw(root, "", &mut raw);
-    let mut cv = Converter::new(src, findings, &raw);
-    let out = cv.group(root, "", None);
-    let count = cv.count;
-    warn_converted(src, findings, format, count);
+    for (root, _) in docs {
+        collect_raw(root, "", &mut raw);
+    }
+    let mut out = Vec::with_capacity(docs.len());
+    for (root, src) in docs {
+        let mut cv = Converter::new(src, findings, &raw);
+        cv.style_dictionary = format == Format::StyleDictionary;
+        out.push(cv.group(root, "", None));
+        let count = cv.count;
+        warn_converted(src, findings, format, count);
+    }
     out
 }
 
@@ -240,6 +261,7 @@ pub fn convert_token<'a>(
 ) -> Option<Node<'a>> {
     let raw = HashMap::new();
     let mut cv = Converter::new(src, findings, &raw);
+    cv.style_dictionary = true;
     cv.token(node, path)
 }
 
@@ -248,6 +270,9 @@ struct Converter<'s, 'r, 'n, 'a, 't> {
     findings: &'s mut Findings,
     raw: &'r RawIndex<'n, 'a>,
     count: usize,
+    /// Style Dictionary's reading: a bare number in a `dimension` or `fontSize` token is
+    /// in `rem` (its `size/rem` transform); Tokens Studio's bare numbers are pixels.
+    style_dictionary: bool,
 }
 
 impl<'s, 'r, 'n, 'a, 't> Converter<'s, 'r, 'n, 'a, 't> {
@@ -258,7 +283,32 @@ impl<'s, 'r, 'n, 'a, 't> Converter<'s, 'r, 'n, 'a, 't> {
             findings,
             raw,
             count: 0,
+            style_dictionary: false,
         }
+    }
+
+    /// The raw token a reference names: its path, or (Style Dictionary 3) the path with
+    /// `.value` after it.
+    pub(super) fn raw_token(&self, target: &str) -> Option<&'r Node<'a>> {
+        self.raw.get(target).copied().or_else(|| {
+            target
+                .strip_suffix(".value")
+                .and_then(|t| self.raw.get(t).copied())
+        })
+    }
+
+    /// A reference to another property of a token than its value (`{color.white.rgb}`,
+    /// which Style Dictionary resolves): that property.
+    fn raw_property(&self, target: &str) -> Option<&'r Node<'a>> {
+        if self.raw.contains_key(target) {
+            return None;
+        }
+        let (token, key) = target.rsplit_once('.')?;
+        if key == "value" || key.starts_with('$') {
+            return None;
+        }
+        let node = self.raw.get(token).copied()?;
+        node.get(key)
     }
 }
 
@@ -380,7 +430,11 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
 
     fn token(&mut self, node: &Node<'a>, path: &str) -> Option<Node<'a>> {
         self.count += 1;
-        let value = node.get("value").or_else(|| node.get("$value"))?;
+        let written = node.get("value").or_else(|| node.get("$value"))?;
+        // `{color.white.rgb}`: another property of a token, written in place (DTCG can
+        // only reference a token's value).
+        let substituted = self.substitute_properties(written, path);
+        let value = substituted.as_ref().unwrap_or(written);
         let legacy_type = node
             .get("type")
             .or_else(|| node.get("$type"))
@@ -389,6 +443,24 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             Some(t) => {
                 if let Some(t) = map_type(t) {
                     Some(t)
+                } else if self.style_dictionary {
+                    // Style Dictionary's `type` is free text its transforms match on;
+                    // an unknown one leaves the value as written.
+                    let inferred = match infer_type(value) {
+                        Some("string") if value.as_str().is_some_and(is_font_stack) => {
+                            Some("fontFamily")
+                        }
+                        other => other,
+                    };
+                    self.warn(
+                        node,
+                        path,
+                        format!(
+                            "type `{t}` has no DTCG equivalent; the type is taken from the value ({})",
+                            inferred.map_or("none: an untyped token".into(), |i| format!("`{i}`"))
+                        ),
+                    );
+                    inferred
                 } else {
                     self.warn(
                         node,
@@ -400,7 +472,37 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             }
             None => infer_type(value),
         };
-        let mut members: Vec<(&str, Node<'a>)> = Vec::new();
+        if ty == Some("number") {
+            // Tokens Studio lets a number token stand for a dimension (a dimension's
+            // number takes part in maths, its unit carried to the result); DTCG does
+            // not, so the token becomes a dimension.
+            if let Some(what) = self.dimension_in_number(value, path) {
+                self.warn(
+                    value,
+                    path,
+                    format!("{what}; Tokens Studio lets a number token hold it, so this token is read as a dimension"),
+                );
+                ty = Some("dimension");
+            }
+        }
+        if self.style_dictionary && matches!(legacy_type, Some("dimension" | "fontSize")) {
+            if let Some(n) = bare_number(value).filter(|n| *n != 0.0) {
+                self.findings.push(Finding::warning(
+                    "lenient-size-rem",
+                    &self.src.loc(value.offset),
+                    Some(path),
+                    format!("the bare number `{n}` is read as `{n}rem`, as Style Dictionary's `size/rem` transform writes it; write the unit to be sure"),
+                ));
+                let rem = obj(
+                    value.offset,
+                    vec![
+                        ("value", num(n, value.offset)),
+                        ("unit", s("rem", value.offset)),
+                    ],
+                );
+                return Some(finish(node, rem, ty, None));
+            }
+        }
         // Values only Tokens Studio writes (colour modifiers, gradients, `%` letter
         // spacing, length line heights) may change the type and add an extension.
         let studio = ty.and_then(|t| self.studio_value(node, legacy_type, t, value, path));
@@ -419,68 +521,109 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             }
             (None, None) => value.clone(),
         };
-        members.push(("$value", converted));
-        if let Some(t) = ty {
-            members.push(("$type", s(t, node.offset)));
+        Some(finish(node, converted, ty, extension))
+    }
+
+    /// What makes a number token's value a dimension: a reference to a dimension token
+    /// or an expression whose result has a length unit. `None` when it is a number.
+    fn dimension_in_number(&self, value: &Node<'_>, path: &str) -> Option<String> {
+        let text = value.as_str()?.trim();
+        if let Some(target) = self.dimension_alias(text) {
+            return Some(format!("`{{{target}}}` is a dimension"));
         }
-        let description = node
-            .get("description")
-            .or_else(|| node.get("$description"))
-            .or_else(|| node.get("comment"));
-        if let Some(d) = description {
-            members.push(("$description", d.clone()));
+        if !is_expression(text) {
+            return None;
         }
-        // `deprecated` / `deprecated_comment` (Style Dictionary 4) are `$deprecated`.
-        let deprecated = node.get("$deprecated").cloned().or_else(|| {
-            let flag = node.get("deprecated");
-            match (flag.map(|f| &f.kind), node.get("deprecated_comment")) {
-                (Some(Kind::Bool(false)), _) | (None, None) => None,
-                (_, Some(c)) if c.as_str().is_some() => Some(c.clone()),
-                (Some(_), _) => flag.cloned(),
-                (None, Some(_)) => None,
+        let q = self.evaluate(text, path, 0).ok()?;
+        // A percentage is a number's (`150%` line height is 1.5).
+        (q.unit != "%" && DIMENSION_UNITS.contains(&q.unit.as_str()))
+            .then(|| format!("`{text}` evaluates to a dimension (`{}`)", q.text()))
+    }
+
+    /// `{a.b}` naming a token whose type is `dimension`: its path.
+    fn dimension_alias<'v>(&self, text: &'v str) -> Option<&'v str> {
+        let AliasSyntax::Alias(target) = alias_syntax(text) else {
+            return None;
+        };
+        let node = self.raw_token(target)?;
+        let ty = match node.get("type").or_else(|| node.get("$type")) {
+            Some(t) => t.as_str().and_then(map_type),
+            None => node
+                .get("value")
+                .or_else(|| node.get("$value"))
+                .and_then(infer_type),
+        };
+        (ty == Some("dimension")).then_some(target)
+    }
+
+    /// `value` with every reference to a token's other property (`{color.white.rgb}`)
+    /// replaced by that property's text; `None` when it has none.
+    fn substitute_properties(&mut self, value: &Node<'a>, path: &str) -> Option<Node<'a>> {
+        let text = value.as_str()?;
+        if !text.contains('{') {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        let mut changed = false;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            let target = &rest[open + 1..close];
+            out.push_str(&rest[..open]);
+            match self.raw_property(target).and_then(scalar_text) {
+                Some(t) => {
+                    out.push_str(&t);
+                    changed = true;
+                }
+                None => out.push_str(&rest[open..=close]),
             }
-        });
-        if let Some(d) = deprecated {
-            members.push(("$deprecated", d));
+            rest = &rest[close + 1..];
         }
-        // Every other key a tool put on the token is kept in `$extensions`.
-        let mut kept: Vec<Member<'a>> = node
-            .get("$extensions")
-            .and_then(Node::as_object)
-            .map(<[Member<'a>]>::to_vec)
-            .unwrap_or_default();
-        for m in node.as_object().unwrap_or_default() {
-            let k = m.key.as_ref();
-            if k.starts_with('$')
-                || matches!(
-                    k,
-                    "value"
-                        | "type"
-                        | "description"
-                        | "comment"
-                        | "deprecated"
-                        | "deprecated_comment"
-                )
-                || SD_BOOKKEEPING.contains(&k)
-                || kept.iter().any(|x| x.key == m.key)
-            {
-                continue;
+        out.push_str(rest);
+        if !changed {
+            return None;
+        }
+        self.warn(
+            value,
+            path,
+            format!("`{text}` names other properties of tokens than their values; they are written in place: `{out}`"),
+        );
+        Some(s(out, value.offset))
+    }
+
+    /// A string with references inside (`0 0 0 1px {color.gray.value} inset`): each
+    /// reference replaced by its token's value as written, as Style Dictionary does.
+    fn interpolate(&self, text: &str, depth: u32) -> Result<String, String> {
+        if depth > 16 {
+            return Err("references nest too deep (a cycle?)".into());
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..]
+                .find('}')
+                .map(|c| open + c)
+                .ok_or_else(|| "a `{` without `}`".to_string())?;
+            let target = &rest[open + 1..close];
+            out.push_str(&rest[..open]);
+            let written = match self.raw_token(target) {
+                Some(node) => node.get("value").or_else(|| node.get("$value")),
+                None => self.raw_property(target),
             }
-            kept.push(m.clone());
+            .ok_or_else(|| format!("`{{{target}}}` is not a token in these files"))?;
+            let t = scalar_text(written)
+                .ok_or_else(|| format!("`{{{target}}}` is not text or a number"))?;
+            if t.contains('{') {
+                out.push_str(&self.interpolate(&t, depth + 1)?);
+            } else {
+                out.push_str(&t);
+            }
+            rest = &rest[close + 1..];
         }
-        if !kept.is_empty() {
-            members.push((
-                "$extensions",
-                Node {
-                    offset: node.offset,
-                    kind: Kind::Object(kept),
-                },
-            ));
-        }
-        if let Some((key, ext)) = extension {
-            studio::add_extension(&mut members, key, ext, node.offset);
-        }
-        Some(obj(node.offset, members))
+        out.push_str(rest);
+        Ok(out)
     }
 
     /// Converts a legacy value to the DTCG shape of `ty`.
@@ -503,6 +646,22 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                     _ => p,
                 };
                 return Some(s(format!("{{{p}}}"), v.offset));
+            }
+            if ty == "string" && text.contains('{') {
+                return match self.interpolate(text, 0) {
+                    Ok(done) => {
+                        self.warn(
+                            v,
+                            path,
+                            format!("the references in `{text}` were replaced by their values (`{done}`); DTCG strings hold no references, so the result is stored as a literal"),
+                        );
+                        Some(s(done, v.offset))
+                    }
+                    Err(m) => {
+                        self.error(v, path, format!("cannot read `{text}`: {m}"));
+                        None
+                    }
+                };
             }
             // `hsl(120 50% 50% / 0.5)` is a colour, not a division.
             let colour = ty == "color" && crate::color::parse_css(text).is_some();
@@ -669,6 +828,116 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             _ => Some(v.clone()),
         }?;
         Some(out)
+    }
+}
+
+/// The DTCG token for a legacy `node` whose value converted to `converted`: its type,
+/// description, deprecation and the other keys tools put on it (in `$extensions`).
+fn finish<'a>(
+    node: &Node<'a>,
+    converted: Node<'a>,
+    ty: Option<&'static str>,
+    extension: Option<(&'static str, Node<'a>)>,
+) -> Node<'a> {
+    let mut members: Vec<(&str, Node<'a>)> = Vec::new();
+    members.push(("$value", converted));
+    if let Some(t) = ty {
+        members.push(("$type", s(t, node.offset)));
+    }
+    let description = node
+        .get("description")
+        .or_else(|| node.get("$description"))
+        .or_else(|| node.get("comment"));
+    if let Some(d) = description {
+        members.push(("$description", d.clone()));
+    }
+    // `deprecated` / `deprecated_comment` (Style Dictionary 4) are `$deprecated`.
+    let deprecated = node.get("$deprecated").cloned().or_else(|| {
+        let flag = node.get("deprecated");
+        match (flag.map(|f| &f.kind), node.get("deprecated_comment")) {
+            (Some(Kind::Bool(false)), _) | (None, None) => None,
+            (_, Some(c)) if c.as_str().is_some() => Some(c.clone()),
+            (Some(_), _) => flag.cloned(),
+            (None, Some(_)) => None,
+        }
+    });
+    if let Some(d) = deprecated {
+        members.push(("$deprecated", d));
+    }
+    // Every other key a tool put on the token is kept in `$extensions`.
+    let mut kept: Vec<Member<'a>> = node
+        .get("$extensions")
+        .and_then(Node::as_object)
+        .map(<[Member<'a>]>::to_vec)
+        .unwrap_or_default();
+    for m in node.as_object().unwrap_or_default() {
+        let k = m.key.as_ref();
+        if k.starts_with('$')
+            || matches!(
+                k,
+                "value" | "type" | "description" | "comment" | "deprecated" | "deprecated_comment"
+            )
+            || SD_BOOKKEEPING.contains(&k)
+            || kept.iter().any(|x| x.key == m.key)
+        {
+            continue;
+        }
+        kept.push(m.clone());
+    }
+    if !kept.is_empty() {
+        members.push((
+            "$extensions",
+            Node {
+                offset: node.offset,
+                kind: Kind::Object(kept),
+            },
+        ));
+    }
+    if let Some((key, ext)) = extension {
+        studio::add_extension(&mut members, key, ext, node.offset);
+    }
+    obj(node.offset, members)
+}
+
+/// A CSS font stack: families separated by commas, ending in a generic family
+/// (`'Inter', Roboto, sans-serif`).
+fn is_font_stack(text: &str) -> bool {
+    let Some((_, last)) = text.rsplit_once(',') else {
+        return false;
+    };
+    matches!(
+        last.trim().to_ascii_lowercase().as_str(),
+        "serif"
+            | "sans-serif"
+            | "monospace"
+            | "cursive"
+            | "fantasy"
+            | "system-ui"
+            | "ui-serif"
+            | "ui-sans-serif"
+            | "ui-monospace"
+            | "ui-rounded"
+            | "math"
+            | "emoji"
+            | "fangsong"
+    )
+}
+
+/// A string's text, or a number written out.
+fn scalar_text(node: &Node<'_>) -> Option<String> {
+    match &node.kind {
+        Kind::String(t) => Some(t.to_string()),
+        Kind::Number(n, _) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A number written without a unit: `16` or `"16"`.
+fn bare_number(v: &Node<'_>) -> Option<f64> {
+    match &v.kind {
+        Kind::Number(n, _) => Some(*n),
+        Kind::String(t) => t.trim().parse().ok(),
+        _ => None,
     }
 }
 

@@ -401,8 +401,7 @@ impl Converter<'_, '_, '_, '_, '_> {
             return Err(ColorError::TooDeep);
         }
         let node = self
-            .raw
-            .get(target)
+            .raw_token(target)
             .ok_or_else(|| ColorError::UnknownToken(target.to_string()))?;
         let v = node
             .get("value")
