@@ -200,6 +200,12 @@ fn context_rule(tokens: &Tokens, axis: &str, ctx: &str, opts: &Options) -> Rule 
 /// together on one element (`[data-brand="b"][data-scheme="dark"]`) inside every media
 /// query among them.
 fn key_rule(tokens: &Tokens, key: &str, opts: &Options) -> Rule {
+    if !crate::model::theme::is_combination(key) {
+        let (axis, ctx) = crate::model::theme::key_parts(key)
+            .next()
+            .unwrap_or_default();
+        return context_rule(tokens, axis, ctx, opts);
+    }
     let mut selector = String::new();
     let mut media: Vec<String> = Vec::new();
     for (axis, ctx) in crate::model::theme::key_parts(key) {
@@ -358,7 +364,7 @@ mod tests {
         let r = key_rule(&tokens, "scheme=light", &opts);
         assert_eq!(
             r.selector,
-            ":is([data-scheme=\"light\"], :root:where(:not([data-scheme=\"dark\"])))"
+            "[data-scheme=\"light\"], :root:where(:not([data-scheme=\"dark\"]))"
         );
         let r = key_rule(&tokens, "brand=verde,scheme=dark", &opts);
         assert_eq!(r.selector, "[data-brand=\"verde\"][data-scheme=\"dark\"]");

@@ -126,7 +126,10 @@ pub fn set(current: &Tokens, req: &SetRequest<'_>, findings: &mut Findings) -> R
         bail!("invalid {ty} value for `{path}`: {}", p.message);
     }
     if let Some(m) = req.mode {
-        if !current.modes.iter().any(|k| k == m) {
+        if current.has_named_axes() {
+            // A context or a combination of contexts on the axes.
+            current.mode_key(m)?;
+        } else if !current.modes.iter().any(|k| k == m) {
             bail!(
                 "unknown mode `{m}` (modes: {})",
                 if current.modes.is_empty() {
