@@ -270,3 +270,58 @@ fn changes_are_reported_per_context() {
         .json();
     assert!(out.to_string().contains("12"), "{out}");
 }
+
+#[test]
+fn the_team_server_carries_the_axes_and_a_release_keeps_them() {
+    use crate::serve::{Server, api_token};
+    let t = Test::new()
+        .copy_dir(fixture("axes/resolver"), "a/tokens")
+        .file("a/opends.yaml", YAML)
+        .file("b/opends.yaml", "name: b\n");
+    let token = api_token(&t, "editor");
+    let s = Server::start(&t, &[], &[]);
+    let env = [("OPENDS_SERVER_TOKEN", token.as_str())];
+    for dir in ["a", "b"] {
+        t.opends(["-C", dir, "remote", "add", "team", &s.url])
+            .success();
+    }
+    t.opends(["-C", "a", "tokens", "import"]).success();
+    t.opends(["-C", "a", "release", "-m", "axes", "--yes"])
+        .success();
+    t.opends_env(["-C", "a", "push"], &env).success();
+    t.opends_env(["-C", "b", "pull"], &env).success();
+    for modes in [
+        ["brand=verde", "scheme=dark"],
+        ["brand=acme", "scheme=dark"],
+        ["brand=verde", "density=compact"],
+    ] {
+        for path in ["color.accent", "space.md"] {
+            let get = |dir: &str| {
+                let mut args = vec!["-C", dir, "tokens", "get", path, "--resolved", "--json"];
+                for m in modes {
+                    args.extend(["--mode", m]);
+                }
+                t.opends(args).success().json()["resolved"].clone()
+            };
+            assert_eq!(get("a"), get("b"), "{path} in {modes:?}");
+        }
+    }
+    let css = |dir: &str, out: &str, version: Option<&str>| {
+        // `--out` is relative to where opends runs, not to `-C`.
+        let out = format!("{dir}-{out}");
+        let mut args = vec![
+            "-C", dir, "export", "tokens", "--format", "css", "--out", &out,
+        ];
+        if let Some(v) = version {
+            args.extend(["--version", v]);
+        }
+        t.opends(args).success();
+        t.read(format!("{out}/tokens.css"))
+    };
+    let now = css("a", "now", None);
+    assert!(now.contains("[data-brand=\"verde\"]"), "{now}");
+    assert_eq!(css("b", "now", None), now);
+    // Releases stay local until pushing releases lands: the release is read
+    // back from the store that made it.
+    assert_eq!(css("a", "v1", Some("1.0.0")), now);
+}
