@@ -178,6 +178,11 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         ctx.report(findings, "import")?;
         unreachable!("report fails on errors");
     }
+    // With theme axes, `--mode` names a context or a combination: the key it writes to.
+    let mode = match mode {
+        Some(m) => Some(store.load()?.mode_key(&m)?),
+        None => None,
+    };
     let bar = ctx.printer.bar(1, "importing");
     let mut link_findings = Findings::default();
     let result = store.update(|current| {

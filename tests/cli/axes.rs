@@ -325,3 +325,28 @@ fn the_team_server_carries_the_axes_and_a_release_keeps_them() {
     // back from the store that made it.
     assert_eq!(css("a", "v1", Some("1.0.0")), now);
 }
+
+#[test]
+fn importing_into_a_context_names_it_like_get_does() {
+    let t = project("");
+    t.opends(["tokens", "import"]).success();
+    t.write(
+        "verde-dark.json",
+        r#"{"color": {"$type": "color", "bg": {"$value": "{palette.green-200}"}}}"#,
+    );
+    t.opends([
+        "tokens",
+        "import",
+        "verde-dark.json",
+        "--mode",
+        "dark,verde",
+    ])
+    .success();
+    assert_eq!(
+        hex(&resolved(&t, "color.bg", &["brand=verde", "scheme=dark"])),
+        "#baf7d1"
+    );
+    t.opends(["tokens", "import", "verde-dark.json", "--mode", "purple"])
+        .code(2)
+        .stderr_contains("unknown mode `purple`");
+}
