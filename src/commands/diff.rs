@@ -125,6 +125,8 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<Outcome> {
             load(ctx, store.as_ref(), &to)?,
         ),
     };
+    // With theme axes, `--mode dark` names the key `scheme=dark`.
+    let mode = mode.map(|m| new.tokens.mode_key(&m).unwrap_or(m));
     if let Some(m) = &mode {
         if !new.tokens.modes.contains(m) && !old.tokens.modes.contains(m) {
             return Err(crate::hinted(

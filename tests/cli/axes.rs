@@ -256,6 +256,14 @@ fn changes_are_reported_per_context() {
     let out = t.opends(["diff", "--format", "json"]).code(1).json();
     assert_eq!(out["changes"][0]["path"], json!("space.md"));
     assert_eq!(out["changes"][0]["mode"], json!("density=compact"));
+    let out = t
+        .opends(["diff", "--format", "json", "--mode", "compact"])
+        .code(1)
+        .json();
+    assert_eq!(out["changes"].as_array().map(Vec::len), Some(1), "{out}");
+    t.opends(["diff", "--mode", "scheme=dark"])
+        .success()
+        .stderr_contains("no differences");
     // A released version keeps its axes.
     let out = t
         .opends([
