@@ -1,11 +1,14 @@
 //! Figma's REST API (personal access tokens in `X-Figma-Token`).
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use super::document::Builder;
 use super::http::{Http, HttpError};
 use super::{FetchError, Fetched, SourceConfig, error_lines};
 use crate::credentials::Credential;
+use crate::model::theme;
 use crate::tokens::Findings;
 use crate::tokens::link::Input;
 
@@ -141,7 +144,9 @@ pub struct MappedToken {
 pub struct Mapped {
     /// Tokens, in the order of the collections and their variables.
     pub tokens: Vec<MappedToken>,
-    /// Mode names (default first), from the collections that have several modes.
+    /// Mode keys in resolution order, from the collections that have several modes:
+    /// plain mode names (default first) for one such collection, `axis=context` keys
+    /// (each axis' default first) for several.
     pub modes: Vec<String>,
     /// What could not be mapped, and why.
     pub warnings: Vec<String>,
@@ -167,12 +172,94 @@ fn color(rgba: &Value) -> Option<Value> {
     Some(out)
 }
 
+/// The opends mode key of each mode of each collection with several modes, and the
+/// key list in resolution order.
+///
+/// One such collection gives plain modes: its mode names, slugged (`Mode/Dark` ->
+/// `mode-dark`), the default first; modes of the same name in several collections would
+/// share one key. Two or more give one named axis per collection, in collection order:
+/// the axis is the collection's name and each mode a context, both slugged (so they never
+/// hold `=` or `,`) and made unique, the default mode first: `theme=dark`.
+fn mode_keys(collections: &Map<String, Value>) -> (Vec<String>, HashMap<(String, String), String>) {
+    let multi: Vec<(&String, &Value, Vec<&Value>)> = collections
+        .iter()
+        .filter_map(|(id, c)| {
+            let modes = c.get("modes").and_then(Value::as_array)?;
+            if modes.len() < 2 {
+                return None;
+            }
+            // The default mode first.
+            let default = c.get("defaultModeId").and_then(Value::as_str);
+            let mut ordered: Vec<&Value> = modes.iter().collect();
+            ordered.sort_by_key(|m| m.get("modeId").and_then(Value::as_str) != default);
+            Some((id, c, ordered))
+        })
+        .collect();
+    let mode_id = |m: &Value| {
+        m.get("modeId")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let mode_name = |m: &Value| mode_slug(m.get("name").and_then(Value::as_str).unwrap_or("mode"));
+    let mut keys: Vec<String> = Vec::new();
+    let mut by_mode = HashMap::new();
+    if multi.len() < 2 {
+        for (id, _, modes) in &multi {
+            for m in modes {
+                let name = mode_name(m);
+                if !keys.contains(&name) {
+                    keys.push(name.clone());
+                }
+                by_mode.insert(((*id).clone(), mode_id(m)), name);
+            }
+        }
+        return (keys, by_mode);
+    }
+    let mut axes: Vec<String> = Vec::new();
+    for (id, c, modes) in &multi {
+        let axis = unique(
+            &axes,
+            mode_slug(c.get("name").and_then(Value::as_str).unwrap_or_default()),
+            "axis",
+        );
+        let mut contexts: Vec<String> = Vec::new();
+        for m in modes {
+            let context = unique(&contexts, mode_name(m), "mode");
+            let key = theme::key_of([(axis.as_str(), context.as_str())]);
+            by_mode.insert(((*id).clone(), mode_id(m)), key.clone());
+            keys.push(key);
+            contexts.push(context);
+        }
+        axes.push(axis);
+    }
+    (keys, by_mode)
+}
+
+/// `name` (or `fallback` when empty), with `-2`, `-3`... appended while `taken` has it.
+pub(super) fn unique(taken: &[String], name: String, fallback: &str) -> String {
+    let name = if name.is_empty() {
+        fallback.to_string()
+    } else {
+        name
+    };
+    let mut out = name.clone();
+    let mut n = 2;
+    while taken.contains(&out) {
+        out = format!("{name}-{n}");
+        n += 1;
+    }
+    out
+}
+
 /// Maps the `/variables/local` response into tokens and modes.
 ///
-/// Collections give the modes: the modes of every collection with more than one mode
-/// become opends modes (named like `Mode/Dark` -> `mode-dark`); a variable of a
-/// single-mode collection has the same value in every mode. `VARIABLE_ALIAS` values
-/// become `{alias}` references.
+/// Collections give the modes (see [`mode_keys`]): the modes of a collection with more
+/// than one mode become opends modes (named like `Mode/Dark` -> `mode-dark`), or, when
+/// several collections have more than one mode, each such collection becomes a theme
+/// axis (`theme=dark`, `brand=verde`). A variable of a single-mode collection has the
+/// same value in every mode. `VARIABLE_ALIAS` values become `{alias}` references, also
+/// across collections (so an alias resolves per combination of contexts).
 pub fn map_variables(response: &Value) -> Mapped {
     let mut out = Mapped::default();
     let meta = response.get("meta").unwrap_or(response);
@@ -185,28 +272,8 @@ pub fn map_variables(response: &Value) -> Mapped {
         .get("variableCollections")
         .and_then(Value::as_object)
         .unwrap_or(&empty);
-    // Modes: (collection id, mode id) -> opends mode name.
-    let mut mode_names: Vec<String> = Vec::new();
-    for c in collections.values() {
-        let modes = c
-            .get("modes")
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice);
-        if modes.len() < 2 {
-            continue;
-        }
-        // The default mode first.
-        let default = c.get("defaultModeId").and_then(Value::as_str);
-        let mut ordered: Vec<&Value> = modes.iter().collect();
-        ordered.sort_by_key(|m| m.get("modeId").and_then(Value::as_str) != default);
-        for m in ordered {
-            let name = mode_slug(m.get("name").and_then(Value::as_str).unwrap_or("mode"));
-            if !mode_names.contains(&name) {
-                mode_names.push(name);
-            }
-        }
-    }
-    out.modes.clone_from(&mode_names);
+    let (keys, key_of_mode) = mode_keys(collections);
+    out.modes = keys;
     let path_of = |id: &str| -> Option<String> {
         variables
             .get(id)
@@ -246,16 +313,23 @@ pub fn map_variables(response: &Value) -> Mapped {
             .get("variableCollectionId")
             .and_then(Value::as_str)
             .and_then(|c| collections.get(c));
+        let collection_id = var
+            .get("variableCollectionId")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let coll_modes: Vec<(String, String)> = collection
             .and_then(|c| c.get("modes"))
             .and_then(Value::as_array)
             .map(|a| {
                 a.iter()
                     .filter_map(|m| {
-                        Some((
-                            m.get("modeId")?.as_str()?.to_string(),
-                            mode_slug(m.get("name")?.as_str()?),
-                        ))
+                        let mode_id = m.get("modeId")?.as_str()?.to_string();
+                        let name = m.get("name")?.as_str()?;
+                        let key = key_of_mode
+                            .get(&(collection_id.to_string(), mode_id.clone()))
+                            .cloned()
+                            .unwrap_or_else(|| mode_slug(name));
+                        Some((mode_id, key))
                     })
                     .collect()
             })
@@ -565,9 +639,9 @@ pub fn fetch(
     }))
 }
 
-/// The mapped tokens as set `set`: one base document, and for every mode after the
-/// first a document of the values that differ in it. A finding names the variable or
-/// style the token came from.
+/// The mapped tokens as set `set`: one base document, and for every mode key but a
+/// default (the first plain mode, each axis' first context) a document of the values
+/// that differ in it. A finding names the variable or style the token came from.
 pub fn documents(mapped: &Mapped, set: &str) -> Result<Input, FetchError> {
     let mut base = Builder::new();
     let mut modes: Vec<(String, Builder)> = mapped
@@ -599,9 +673,16 @@ pub fn documents(mapped: &Mapped, set: &str) -> Result<Input, FetchError> {
     let mut findings = Findings::default();
     let mut input = Input::default();
     input.base.push(base.read(set, &mut findings));
-    for (i, (m, d)) in modes.into_iter().enumerate() {
-        // The first mode is the base.
-        let docs = if i == 0 {
+    let axes = theme::axes_of(&mapped.modes);
+    let is_default = |key: &str| {
+        theme::key_parts(key).next().is_some_and(|(axis, ctx)| {
+            axes.iter()
+                .any(|a| a.name == axis && a.default_context() == ctx)
+        })
+    };
+    for (m, d) in modes {
+        // A default mode's values are the base values.
+        let docs = if is_default(&m) {
             Vec::new()
         } else {
             vec![d.read(set, &mut findings)]
@@ -812,6 +893,76 @@ mod tests {
         assert_eq!(by("radius.md").value, json!({"value": 6, "unit": "px"}));
         assert_eq!(by("weight.bold").ty, "fontWeight");
         assert_eq!(m.warnings.len(), 1);
+    }
+
+    #[test]
+    fn several_collections_with_several_modes_are_axes() {
+        let response: Value = serde_json::from_str(include_str!(
+            "../../tests/fixtures/axes/figma/variables.json"
+        ))
+        .unwrap();
+        let m = map_variables(&response);
+        // Collection order; each axis' default mode first.
+        assert_eq!(
+            m.modes,
+            ["theme=light", "theme=dark", "brand=acme", "brand=verde"]
+        );
+        assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+        let by = |p: &str| m.tokens.iter().find(|t| t.path == p).unwrap();
+        assert_eq!(
+            by("brand.primary").modes,
+            vec![("brand=verde".to_string(), json!("{color.green.500}"))]
+        );
+        assert_eq!(by("text.accent").value, json!("{brand.primary}"));
+        assert!(by("color.white").modes.is_empty());
+        let input = documents(&m, "figma:f").unwrap();
+        let docs: Vec<(&str, usize)> = input
+            .modes
+            .iter()
+            .map(|(k, d)| (k.as_str(), d.len()))
+            .collect();
+        assert_eq!(
+            docs,
+            [
+                ("theme=light", 0),
+                ("theme=dark", 1),
+                ("brand=acme", 0),
+                ("brand=verde", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn axis_and_context_names_are_safe_and_unique() {
+        let response = json!({"meta": {
+            "variableCollections": {
+                "C:1": {"name": "Brand", "modes": [{"modeId": "1:0", "name": "A=B"}, {"modeId": "1:1", "name": "a,b"}], "defaultModeId": "1:0"},
+                "C:2": {"name": "brand", "modes": [{"modeId": "2:0", "name": "X"}, {"modeId": "2:1", "name": "Y"}], "defaultModeId": "2:1"},
+                "C:3": {"name": "=", "modes": [{"modeId": "3:0", "name": "On"}, {"modeId": "3:1", "name": "Off"}], "defaultModeId": "3:0"}
+            },
+            "variables": {}
+        }});
+        let m = map_variables(&response);
+        assert_eq!(
+            m.modes,
+            [
+                "brand=a-b",
+                "brand=a-b-2",
+                "brand-2=y",
+                "brand-2=x",
+                "axis=on",
+                "axis=off"
+            ]
+        );
+        // One collection with several modes keeps plain modes.
+        let one = json!({"meta": {
+            "variableCollections": {
+                "C:1": {"name": "Theme", "modes": [{"modeId": "1:0", "name": "Light"}, {"modeId": "1:1", "name": "Dark"}], "defaultModeId": "1:1"},
+                "C:2": {"name": "Core", "modes": [{"modeId": "2:0", "name": "Value"}], "defaultModeId": "2:0"}
+            },
+            "variables": {}
+        }});
+        assert_eq!(map_variables(&one).modes, ["dark", "light"]);
     }
 
     #[test]

@@ -132,6 +132,8 @@ pub fn plan_tokens(
         .flat_map(|d| d.doc.tokens.iter().map(|t| t.path.to_string()))
         .collect();
     // Everything else stays; this source's vanished tokens stay too unless pruned.
+    // The store's mode keys come first, in its order (the resolution order of its axes),
+    // then keys the source adds.
     let mut input = link::documents_from(current, |s| s != set);
     let vanished: Vec<String> = current
         .tokens
@@ -141,9 +143,19 @@ pub fn plan_tokens(
         .collect();
     if !prune && !vanished.is_empty() {
         let keep: HashSet<&str> = vanished.iter().map(String::as_str).collect();
-        for mut d in link::documents_from(current, |s| s == set).base {
+        let own = link::documents_from(current, |s| s == set);
+        for mut d in own.base {
             d.doc.tokens.retain(|t| keep.contains(t.path.as_str()));
             input.base.push(d);
+        }
+        // Their values per mode key stay too.
+        for (m, docs) in own.modes {
+            for mut d in docs {
+                d.doc.tokens.retain(|t| keep.contains(t.path.as_str()));
+                if let Some((_, to)) = input.modes.iter_mut().find(|(n, _)| *n == m) {
+                    to.push(d);
+                }
+            }
         }
         kept.extend(vanished.into_iter().map(|path| Kept {
             path,
@@ -600,6 +612,65 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(written, plan.summary);
+    }
+
+    #[test]
+    fn axes_keep_their_key_order_and_a_resync_changes_nothing() {
+        let response: Value = serde_json::from_str(include_str!(
+            "../../tests/fixtures/axes/figma/variables.json"
+        ))
+        .unwrap();
+        let mapped = crate::sources::figma::map_variables(&response);
+        let incoming = || crate::sources::figma::documents(&mapped, SET).unwrap();
+        let first = plan_tokens(&current(), SET, incoming(), false).unwrap();
+        assert_eq!(
+            first.next.modes,
+            ["theme=light", "theme=dark", "brand=acme", "brand=verde"]
+        );
+        let names: Vec<&str> = first.next.axes.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["theme", "brand"]);
+        let verde_dark = first.next.context("brand=verde,theme=dark").unwrap();
+        assert_eq!(
+            first
+                .next
+                .get_str("brand.primary")
+                .unwrap()
+                .value_at(&verde_dark),
+            &json!("{color.green.500}")
+        );
+        let again = plan_tokens(&first.next, SET, incoming(), false).unwrap();
+        assert_eq!(again.changes, Changes::default());
+        assert_eq!(again.next.modes, first.next.modes);
+
+        // A variable gone upstream keeps its values per key.
+        let mut fewer = mapped_without(&mapped, "brand.primary");
+        fewer.modes.clone_from(&mapped.modes);
+        let input = crate::sources::figma::documents(&fewer, SET).unwrap();
+        let gone = plan_tokens(&first.next, SET, input, false).unwrap();
+        assert!(
+            gone.kept_for(KeptReason::GoneUpstream)
+                .contains(&"brand.primary".to_string())
+        );
+        assert_eq!(
+            gone.next.get_str("brand.primary").unwrap().modes,
+            first.next.get_str("brand.primary").unwrap().modes
+        );
+    }
+
+    fn mapped_without(
+        mapped: &crate::sources::figma::Mapped,
+        path: &str,
+    ) -> crate::sources::figma::Mapped {
+        crate::sources::figma::Mapped {
+            tokens: mapped
+                .tokens
+                .iter()
+                .filter(|t| t.path != path)
+                .cloned()
+                .collect(),
+            modes: Vec::new(),
+            warnings: Vec::new(),
+        }
     }
 
     #[test]

@@ -4,12 +4,13 @@
 use serde_json::Value;
 
 use super::document::{self, Builder};
-use super::figma::Profile;
+use super::figma::{Profile, unique};
 use super::http::{Http, HttpError};
 use super::{FetchError, Fetched, SourceConfig, error_lines};
 use crate::credentials::Credential;
+use crate::model::theme;
 use crate::tokens::Findings;
-use crate::tokens::link::Input;
+use crate::tokens::link::{Input, SetDocument};
 
 fn command(
     http: &Http,
@@ -68,7 +69,8 @@ pub fn get_file(
     )
 }
 
-/// Fetches a Penpot file: its tokens library (sets, themes as modes) and its library
+/// Fetches a Penpot file: its tokens library (sets; themes as modes, or as theme axes
+/// when they are in several groups) and its library
 /// colours and typographies as DTCG documents, and its components as draft specs.
 /// `None` when the file's version is still `known` (unless `force`).
 pub fn fetch(
@@ -94,17 +96,26 @@ pub fn fetch(
     }))
 }
 
-/// The file's tokens as set `set`: the tokens library's sets and themes (modes), after
+/// The file's tokens as set `set`: the tokens library's sets and themes (modes; one
+/// theme axis per group when there are several groups, see [`theme_axes`]), after
 /// the library colours and typographies (a token of the same path in the tokens
 /// library wins). A finding names the token set or library item it is about.
 pub fn documents(file: &Value, set: &str) -> Result<(Input, Vec<String>), FetchError> {
-    let studio = tokens_root(file);
+    let mut studio = tokens_root(file);
+    let axes = theme_axes(&studio);
+    if axes.is_some() {
+        // The sets are read on their own; the axes say where each applies.
+        studio["$themes"] = Value::Array(Vec::new());
+    }
     let (root, labels) = document::labelled_members(&studio, |name| {
         (!name.starts_with('$')).then(|| format!("{set} (token set `{name}`)"))
     });
     let src = crate::tokens::dtcg::Source::labelled(set, labels);
     let mut findings = Findings::default();
     let mut input = crate::tokens::studio::studio_input(&root, &src, set, &mut findings);
+    if let Some(axes) = &axes {
+        input = axes_input(input, axes);
+    }
     for d in input
         .base
         .iter_mut()
@@ -136,6 +147,115 @@ pub fn documents(file: &Value, set: &str) -> Result<(Input, Vec<String>), FetchE
         input.base.insert(0, library_doc);
     }
     Ok((input, warnings))
+}
+
+/// One theme group as an axis: its slugged name and its themes as (slugged context,
+/// enabled sets), the first theme being the default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeAxis {
+    /// The axis name (the group's name, slugged; `theme` for themes without a group).
+    pub name: String,
+    /// Each theme's context name and the sets it enables (`enabled` or `source`).
+    pub contexts: Vec<(String, Vec<String>)>,
+}
+
+/// The theme groups of a tokens library as axes, in the order the groups first appear;
+/// `None` when the themes are in fewer than two groups (plain modes, read as Tokens
+/// Studio themes are). Names are slugged like mode names (so they never hold `=` or
+/// `,`) and made unique.
+pub fn theme_axes(studio: &Value) -> Option<Vec<ThemeAxis>> {
+    let themes = studio.get("$themes").and_then(Value::as_array)?;
+    let mut groups: Vec<(String, Vec<&Value>)> = Vec::new();
+    for t in themes {
+        let g = t.get("group").and_then(Value::as_str).unwrap_or_default();
+        match groups.iter_mut().find(|(n, _)| n == g) {
+            Some((_, list)) => list.push(t),
+            None => groups.push((g.to_string(), vec![t])),
+        }
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    let slug = crate::tokens::studio::mode_slug;
+    let mut axes: Vec<ThemeAxis> = Vec::new();
+    for (group, list) in groups {
+        let taken: Vec<String> = axes.iter().map(|a| a.name.clone()).collect();
+        let name = unique(&taken, slug(&group), "theme");
+        let mut contexts: Vec<(String, Vec<String>)> = Vec::new();
+        for t in list {
+            let taken: Vec<String> = contexts.iter().map(|(c, _)| c.clone()).collect();
+            let context = unique(
+                &taken,
+                slug(t.get("name").and_then(Value::as_str).unwrap_or_default()),
+                "theme",
+            );
+            let sets = t
+                .get("selectedTokenSets")
+                .and_then(Value::as_object)
+                .map(|m| {
+                    m.iter()
+                        .filter(|(_, v)| matches!(v.as_str(), Some("enabled" | "source")))
+                        .map(|(k, _)| k.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            contexts.push((context, sets));
+        }
+        axes.push(ThemeAxis { name, contexts });
+    }
+    Some(axes)
+}
+
+/// Arranges the sets of `read` (one base document per set, in set order) by `axes`: the
+/// base is every set a group's first theme enables; each theme is the key
+/// `group=theme` whose documents are the sets it enables that not every theme of its
+/// group enables (a default theme's sets are base values and that key's documents, so
+/// the resolution order holds where groups set the same token). Sets no theme enables
+/// are left out, as with plain modes.
+fn axes_input(read: Input, axes: &[ThemeAxis]) -> Input {
+    let docs = read.base;
+    let of = |name: &str| -> Vec<SetDocument> {
+        docs.iter()
+            .filter(|d| d.set == name)
+            .map(|d| SetDocument {
+                set: d.set.clone(),
+                source: d.source.clone(),
+                doc: crate::tokens::dtcg::Document {
+                    tokens: d.doc.tokens.clone(),
+                    groups: d.doc.groups.clone(),
+                    extends: d.doc.extends.clone(),
+                },
+            })
+            .collect()
+    };
+    let defaults: Vec<&String> = axes
+        .iter()
+        .filter_map(|a| a.contexts.first())
+        .flat_map(|(_, sets)| sets)
+        .collect();
+    let mut input = Input {
+        mode_only_tokens: true,
+        ..Input::default()
+    };
+    for d in &docs {
+        if defaults.contains(&&d.set) {
+            input.base.extend(of(&d.set));
+        }
+    }
+    for axis in axes {
+        let everywhere = |set: &String| axis.contexts.iter().all(|(_, s)| s.contains(set));
+        for (context, sets) in &axis.contexts {
+            let key = theme::key_of([(axis.name.as_str(), context.as_str())]);
+            // In set order, like the base.
+            let mine: Vec<SetDocument> = docs
+                .iter()
+                .filter(|d| sets.contains(&d.set) && !everywhere(&d.set))
+                .flat_map(|d| of(&d.set))
+                .collect();
+            input.modes.push((key, mine));
+        }
+    }
+    input
 }
 
 /// A version string for skipping unchanged files: the file's revision number and
@@ -355,6 +475,53 @@ pub fn components(file: &Value) -> Vec<crate::model::Component> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn theme_groups_become_axes_and_one_group_stays_plain_modes() {
+        let file: Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/axes/penpot/file.json"))
+                .unwrap();
+        let axes = theme_axes(&tokens_root(&file)).unwrap();
+        let names: Vec<&str> = axes.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["mode", "brand"]);
+        assert_eq!(axes[1].contexts[1], ("verde".into(), vec!["verde".into()]));
+        let (input, warnings) = documents(&file, "penpot:p").unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let keys: Vec<(&str, usize)> = input
+            .modes
+            .iter()
+            .map(|(k, d)| (k.as_str(), d.len()))
+            .collect();
+        // `core` is in every theme of `Mode`: base only; a brand's set is its context's.
+        assert_eq!(
+            keys,
+            [
+                ("mode=light", 0),
+                ("mode=dark", 1),
+                ("brand=acme", 1),
+                ("brand=verde", 1)
+            ]
+        );
+        // The library documents (empty here), then `core` and `acme`.
+        assert_eq!(input.base.len(), 3);
+        assert!(input.mode_only_tokens);
+        assert!(
+            input
+                .base
+                .iter()
+                .chain(input.modes.iter().flat_map(|(_, d)| d))
+                .all(|d| d.set == "penpot:p")
+        );
+
+        let plain = json!({"$themes": [
+            {"name": "Light", "group": "Mode"}, {"name": "Dark", "group": "Mode"}
+        ]});
+        assert_eq!(theme_axes(&plain), None);
+        let groupless = json!({"$themes": [{"name": "A"}, {"name": "B", "group": "X"}]});
+        let axes = theme_axes(&groupless).unwrap();
+        assert_eq!(axes[0].name, "theme");
+        assert_eq!(axes[1].name, "x");
+    }
 
     #[test]
     fn documents_read_the_library_and_name_the_token_set_of_a_finding() {
