@@ -224,7 +224,7 @@ fn axes_input(
     input
 }
 
-fn clone_doc(doc: &dtcg::Document) -> dtcg::Document {
+pub(crate) fn clone_doc(doc: &dtcg::Document) -> dtcg::Document {
     dtcg::Document {
         tokens: doc.tokens.clone(),
         groups: doc.groups.clone(),
