@@ -107,6 +107,9 @@ pub struct TokenFiles {
     pub base: Vec<TokenFile>,
     /// `modes:`, in order (the first is the default mode).
     pub modes: Vec<(String, Vec<TokenFile>)>,
+    /// `axes:` and `combinations:`, in resolution order: each key (`brand=verde`,
+    /// `brand=verde,scheme=dark`), whether it is an axis' default context, and its files.
+    pub axes: Vec<(String, bool, Vec<TokenFile>)>,
     /// `resolver:`.
     pub resolver: Option<TokenFile>,
     /// A hash of `opends.yaml` and every file read (with the files a resolver references).
@@ -118,15 +121,50 @@ impl TokenFiles {
     pub fn count(&self) -> usize {
         self.base.len()
             + self.modes.iter().map(|(_, f)| f.len()).sum::<usize>()
+            + self.axes.iter().map(|(_, _, f)| f.len()).sum::<usize>()
             + usize::from(self.resolver.is_some())
     }
 }
 
-/// Whether `opends.yaml` lists any token files (`tokens:`, `modes:` or `resolver:`).
+/// Whether `opends.yaml` lists any token files (`tokens:`, `modes:`, `axes:` or
+/// `resolver:`).
 pub fn has_token_files(project: &Project) -> bool {
     !project.config.tokens.is_empty()
         || project.config.resolver.is_some()
         || !project.config.modes.is_empty()
+        || !project.config.axes.is_empty()
+}
+
+/// `axes:` then `combinations:` as mode keys in resolution order, each with whether it
+/// is an axis' default context and its files (as written in `opends.yaml`). A
+/// combination's parts are written in axis order.
+fn axis_keys(config: &crate::settings::Config) -> Vec<(String, bool, &[String])> {
+    use crate::model::theme;
+    let mut out: Vec<(String, bool, &[String])> = Vec::new();
+    for (axis, contexts) in &config.axes {
+        for (i, (ctx, files)) in contexts.iter().enumerate() {
+            out.push((
+                theme::key_of([(axis.as_str(), ctx.as_str())]),
+                i == 0,
+                files.as_slice(),
+            ));
+        }
+    }
+    for (key, files) in &config.combinations {
+        let mut parts: Vec<(&str, &str)> = theme::key_parts(key).collect();
+        parts.sort_by_key(|(axis, _)| config.axes.get_index_of(*axis));
+        out.push((theme::key_of(parts), false, files.as_slice()));
+    }
+    out
+}
+
+/// Every file `axes:` and `combinations:` list (as written in `opends.yaml`).
+fn axis_files(config: &crate::settings::Config) -> impl Iterator<Item = &String> {
+    config
+        .axes
+        .values()
+        .flat_map(|contexts| contexts.values().flatten())
+        .chain(config.combinations.values().flatten())
 }
 
 /// Reads the token files `opends.yaml` lists (directories expanded); symlink loops are
@@ -164,6 +202,10 @@ pub fn read_token_files(project: &Project) -> Result<(TokenFiles, Findings)> {
     for (m, files) in &project.config.modes {
         modes.push((m.clone(), read(files)?));
     }
+    let mut axes = Vec::new();
+    for (key, default, files) in axis_keys(&project.config) {
+        axes.push((key, default, read(files)?));
+    }
     let resolver = match &project.config.resolver {
         Some(r) => read(std::slice::from_ref(r))?.into_iter().next(),
         None => None,
@@ -187,6 +229,7 @@ pub fn read_token_files(project: &Project) -> Result<(TokenFiles, Findings)> {
         TokenFiles {
             base,
             modes,
+            axes,
             resolver,
             fingerprint,
         },
@@ -223,7 +266,10 @@ pub fn load(project: &Project, findings: &mut Findings) -> Result<(Tokens, usize
 }
 
 /// The project's files as documents: the resolver (if any), the `tokens:` files, and
-/// the files of each mode (the first mode's files count as base values).
+/// the files of each mode (the first mode's files count as base values) and of each axis
+/// context and combination (a default context's files count as base values and, so that
+/// a later axis' default overrides an earlier axis as the resolution order says, as that
+/// context's documents too).
 pub fn input(project: &Project, files: &TokenFiles, findings: &mut Findings) -> Result<Input> {
     let reading = project_reading(project)?;
     let mut input = match &files.resolver {
@@ -245,6 +291,17 @@ pub fn input(project: &Project, files: &TokenFiles, findings: &mut Findings) -> 
             add_mode(&mut input.modes, mode.clone(), docs);
         }
     }
+    for (key, default, key_files) in &files.axes {
+        let docs = tok::load_input(key_files, reading, findings).base;
+        if *default {
+            input.base.extend(docs.iter().map(|d| SetDocument {
+                set: d.set.clone(),
+                source: d.source.clone(),
+                doc: tok::studio::clone_doc(&d.doc),
+            }));
+        }
+        add_mode(&mut input.modes, key.clone(), docs);
+    }
     Ok(input)
 }
 
@@ -265,6 +322,7 @@ pub fn watched_inputs(project: &Project) -> Vec<PathBuf> {
     let c = &project.config;
     let mut v: Vec<PathBuf> = c.tokens.iter().map(|t| project.path(t)).collect();
     v.extend(c.modes.values().flatten().map(|t| project.path(t)));
+    v.extend(axis_files(c).map(|t| project.path(t)));
     v.extend(c.resolver.iter().map(|r| project.path(r)));
     if let Some(r) = &c.resolver {
         // A resolver's files usually sit beside it.
@@ -290,6 +348,7 @@ pub fn is_token_input(project: &Project, path: &Path) -> bool {
         .tokens
         .iter()
         .chain(config.modes.values().flatten())
+        .chain(axis_files(config))
         .chain(config.resolver.iter())
         .filter_map(|rel| std::fs::canonicalize(project.path(rel)).ok())
         .any(|input| path.starts_with(input))

@@ -35,6 +35,13 @@ pub struct Config {
     /// Modes in order (the first is the default), each with the files that override the base.
     #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
     pub modes: indexmap::IndexMap<String, Vec<String>>,
+    /// Theme axes in resolution order: each axis' contexts in order (the first is the
+    /// default), each with the files that override the base in it.
+    #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    pub axes: indexmap::IndexMap<String, indexmap::IndexMap<String, Vec<String>>>,
+    /// Files for a combination of contexts on different axes (`brand=verde,scheme=dark`).
+    #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    pub combinations: indexmap::IndexMap<String, Vec<String>>,
     /// A DTCG resolver document to read instead of `tokens`/`modes`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolver: Option<String>,
@@ -197,6 +204,18 @@ pub fn parse(text: &str, path: &str) -> Result<Config, SettingsError> {
             message: "`resolver` replaces `tokens` and `modes`: use one or the other".into(),
         });
     }
+    if config.resolver.is_some() && (!config.axes.is_empty() || !config.combinations.is_empty()) {
+        return Err(SettingsError::Invalid {
+            path: path.to_string(),
+            message:
+                "`resolver` replaces `axes` (its modifiers are the axes): use one or the other"
+                    .into(),
+        });
+    }
+    check_axes(&config, text).map_err(|message| SettingsError::Invalid {
+        path: path.to_string(),
+        message,
+    })?;
     let mut names = std::collections::HashSet::new();
     for s in &config.sources {
         if !names.insert(s.name.as_str()) {
@@ -225,6 +244,100 @@ pub fn parse(text: &str, path: &str) -> Result<Config, SettingsError> {
         }
     }
     Ok(config)
+}
+
+/// The line (from 1) of a top-level key in `opends.yaml`, for messages.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// Checks `axes:` and `combinations:`: not together with `modes:`, names without the key
+/// separators, combination keys naming known contexts of different axes.
+fn check_axes(config: &Config, text: &str) -> Result<(), String> {
+    let at = |key: &str| key_line(text, key).map_or_else(String::new, |l| format!("line {l}: "));
+    if !config.axes.is_empty() && !config.modes.is_empty() {
+        return Err(format!(
+            "{}`modes` and `axes` cannot be combined: `modes` is a single unnamed axis; list its contexts as one axis under `axes`",
+            at("axes")
+        ));
+    }
+    if !config.combinations.is_empty() && config.axes.is_empty() {
+        return Err(format!(
+            "{}`combinations` needs `axes`: it names contexts of two or more axes",
+            at("combinations")
+        ));
+    }
+    let bad_name = |n: &str| {
+        n.trim().is_empty()
+            || n.contains([
+                crate::model::theme::AXIS_SEPARATOR,
+                crate::model::theme::PART_SEPARATOR,
+            ])
+    };
+    for (axis, contexts) in &config.axes {
+        if bad_name(axis) {
+            return Err(format!(
+                "{}axis `{axis}`: a theme axis name cannot be empty or contain `=` or `,` (they separate axes and contexts in mode keys)",
+                at("axes")
+            ));
+        }
+        if contexts.is_empty() {
+            return Err(format!(
+                "{}axis `{axis}` has no contexts: list its contexts (the first is the default), each with its files",
+                at("axes")
+            ));
+        }
+        if let Some(ctx) = contexts.keys().find(|c| bad_name(c)) {
+            return Err(format!(
+                "{}axis `{axis}`, context `{ctx}`: a context name cannot be empty or contain `=` or `,` (they separate axes and contexts in mode keys)",
+                at("axes")
+            ));
+        }
+    }
+    for key in config.combinations.keys() {
+        let mut seen: Vec<&str> = Vec::new();
+        for part in key.split(crate::model::theme::PART_SEPARATOR) {
+            let Some((axis, ctx)) = part.split_once(crate::model::theme::AXIS_SEPARATOR) else {
+                return Err(format!(
+                    "{}combination `{key}`: `{part}` is not `axis=context`",
+                    at("combinations")
+                ));
+            };
+            let Some(contexts) = config.axes.get(axis) else {
+                return Err(format!(
+                    "{}combination `{key}`: unknown axis `{axis}` (axes: {})",
+                    at("combinations"),
+                    config.axes.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+            };
+            if !contexts.contains_key(ctx) {
+                return Err(format!(
+                    "{}combination `{key}`: axis `{axis}` has no context `{ctx}` (contexts: {})",
+                    at("combinations"),
+                    contexts.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+            }
+            if seen.contains(&axis) {
+                return Err(format!(
+                    "{}combination `{key}`: axis `{axis}` is named twice",
+                    at("combinations")
+                ));
+            }
+            seen.push(axis);
+        }
+        if seen.len() < 2 {
+            return Err(format!(
+                "{}combination `{key}`: a combination names contexts of two or more axes (the files of one context go under `axes`)",
+                at("combinations")
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Loads the project in `dir`.
@@ -325,5 +438,48 @@ mod tests {
         .unwrap();
         let names: Vec<&String> = c.modes.keys().collect();
         assert_eq!(names, ["light", "dark"]);
+    }
+
+    const AXES: &str = "name: x\ntokens: [b.json]\naxes:\n  brand:\n    acme: []\n    verde: [v.json]\n  scheme:\n    light: []\n    dark: [d.json]\n";
+
+    #[test]
+    fn axes_keep_their_order() {
+        let c = parse(
+            &format!("{AXES}combinations:\n  brand=verde,scheme=dark: [vd.json]\n"),
+            "opends.yaml",
+        )
+        .unwrap();
+        let axes: Vec<&String> = c.axes.keys().collect();
+        assert_eq!(axes, ["brand", "scheme"]);
+        let scheme: Vec<&String> = c.axes["scheme"].keys().collect();
+        assert_eq!(scheme, ["light", "dark"]);
+        assert_eq!(c.combinations["brand=verde,scheme=dark"], ["vd.json"]);
+    }
+
+    #[test]
+    fn axes_are_checked() {
+        let err = |text: &str| parse(text, "opends.yaml").unwrap_err().to_string();
+        let msg = err(&format!("{AXES}modes:\n  light: []\n"));
+        assert!(
+            msg.contains("line 3: `modes` and `axes` cannot be combined"),
+            "{msg}"
+        );
+        let msg = err(&format!("{AXES}combinations:\n  brand=verde,size=s: []\n"));
+        assert!(
+            msg.contains("line 10: combination `brand=verde,size=s`: unknown axis `size`"),
+            "{msg}"
+        );
+        let msg = err(&format!(
+            "{AXES}combinations:\n  brand=blue,scheme=dark: []\n"
+        ));
+        assert!(msg.contains("axis `brand` has no context `blue`"), "{msg}");
+        let msg = err(&format!("{AXES}combinations:\n  brand=verde: []\n"));
+        assert!(msg.contains("two or more axes"), "{msg}");
+        let msg = err("name: x\naxes:\n  a=b:\n    x: []\n");
+        assert!(msg.contains("axis `a=b`"), "{msg}");
+        let msg = err("name: x\naxes:\n  a:\n    x,y: []\n");
+        assert!(msg.contains("context `x,y`"), "{msg}");
+        let msg = err("name: x\nresolver: r.json\naxes:\n  a:\n    x: []\n");
+        assert!(msg.contains("`resolver` replaces"), "{msg}");
     }
 }

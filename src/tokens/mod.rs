@@ -287,6 +287,7 @@ pub fn load_input(
     for (dir, sets) in studio {
         let studio = studio_dir_input(&dir, &sets, findings);
         input.base.extend(studio.base);
+        input.mode_only_tokens |= studio.mode_only_tokens;
         if input.modes.is_empty() {
             input.modes = studio.modes;
         }
@@ -323,6 +324,7 @@ pub fn load_input(
             let src = dtcg::Source::new(&file.name, &file.text);
             let studio = studio::studio_input(root, &src, &file.name, findings);
             input.base.extend(studio.base);
+            input.mode_only_tokens |= studio.mode_only_tokens;
             if input.modes.is_empty() {
                 input.modes = studio.modes;
             }

@@ -1,9 +1,10 @@
 //! Tokens Studio (and Penpot) exports: sets merged in `$metadata.tokenSetOrder`,
-//! `$themes` as modes. The sets' values are converted by `tokens::legacy`; this module
+//! `$themes` as modes (one group) or theme axes (several groups). The sets' values are converted by `tokens::legacy`; this module
 //! builds the documents and modes from them.
 
 use std::collections::HashMap;
 
+use crate::model::theme;
 use crate::tokens::dtcg;
 use crate::tokens::finding::{Finding, Findings};
 use crate::tokens::json::Node;
@@ -13,8 +14,8 @@ use crate::tokens::source::Source;
 
 /// Reads a Tokens Studio document (single file: sets at the top, `$themes`, `$metadata`)
 /// into base sets and modes: each theme is a mode, named after the theme (lowercase,
-/// `-` for other characters). Themes in several groups: the first group's themes are
-/// the modes; each other group is read at its first theme, with a warning.
+/// `-` for other characters). Themes in several groups: one axis per group (see
+/// [`studio_build`]).
 pub fn studio_input(
     root: &Node<'_>,
     src: &Source<'_>,
@@ -91,68 +92,24 @@ pub fn studio_build(
         }
         return input;
     }
-    // Themes in several groups are several axes; until opends has theme axes, the
-    // first group's themes are the modes, and each other group is read at its first
-    // theme (its sets join the base).
+    // Themes in several groups: each group is a theme axis.
     let group_of = |t: &Node<'_>| t.get("group").and_then(Node::as_str).map(str::to_string);
-    let first_group = group_of(&themes[0]);
-    let mut aside: Vec<(String, usize, &Node<'_>)> = Vec::new();
+    let mut groups: Vec<(Option<String>, Vec<&Node<'_>>)> = Vec::new();
     for t in themes {
         let g = group_of(t);
-        if g == first_group {
-            continue;
-        }
-        let name = g.unwrap_or_else(|| "(no group)".to_string());
-        match aside.iter_mut().find(|(n, ..)| *n == name) {
-            Some((_, count, _)) => *count += 1,
-            None => aside.push((name, 1, t)),
+        match groups.iter_mut().find(|(n, _)| *n == g) {
+            Some((_, list)) => list.push(t),
+            None => groups.push((g, vec![t])),
         }
     }
-    let themes: Vec<&Node<'_>> = themes
-        .iter()
-        .filter(|t| group_of(t) == first_group)
-        .collect();
-    if !aside.is_empty() {
-        let theme_name = |t: &Node<'_>| {
-            t.get("name")
-                .and_then(Node::as_str)
-                .unwrap_or("theme")
-                .to_string()
-        };
-        let list = aside
-            .iter()
-            .map(|(g, n, first)| {
-                format!(
-                    "`{g}` ({n} theme{}, read as `{}`)",
-                    if *n == 1 { "" } else { "s" },
-                    theme_name(first)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        findings.push(Finding::warning(
-            "legacy-value",
-            &src.loc(themes[0].offset),
-            None,
-            format!(
-                "`$themes` has themes in {} groups; opends reads the first group, `{}` ({} themes), as modes and sets aside {list}, each read at its first theme (theme axes are not supported yet)",
-                aside.len() + 1,
-                first_group.as_deref().unwrap_or("(no group)"),
-                themes.len(),
-            ),
-        ));
+    if groups.len() > 1 {
+        return axes_input(&groups, sets, &converted, src, &enabled, findings);
     }
+    let themes: Vec<&Node<'_>> = themes.iter().collect();
     let mode_name = |t: &Node<'_>| -> String {
         mode_slug(t.get("name").and_then(Node::as_str).unwrap_or("theme"))
     };
-    let mut first = enabled(themes[0]);
-    for (_, _, t) in &aside {
-        for name in enabled(t) {
-            if !first.contains(&name) {
-                first.push(name);
-            }
-        }
-    }
+    let first = enabled(themes[0]);
     for name in &first {
         if let Some(doc) = converted.get(name) {
             input.base.push(SetDocument {
@@ -182,7 +139,92 @@ pub fn studio_build(
     input
 }
 
-fn clone_doc(doc: &dtcg::Document) -> dtcg::Document {
+/// Themes in several groups: one axis per group (named after it, in file order), one
+/// context per theme (the first being the default). The sets every group's first theme
+/// enables form the base; each theme's sets (but those every theme of its group enables)
+/// are its context's documents, so that a later group overrides an earlier one. A group
+/// of one theme does not vary: its sets join the base.
+fn axes_input(
+    groups: &[(Option<String>, Vec<&Node<'_>>)],
+    sets: &[(String, &Node<'_>, &Source<'_>)],
+    converted: &HashMap<String, dtcg::Document>,
+    src: &Source<'_>,
+    enabled: &dyn Fn(&Node<'_>) -> Vec<String>,
+    findings: &mut Findings,
+) -> Input {
+    let mut input = Input {
+        mode_only_tokens: true,
+        ..Input::default()
+    };
+    let doc_of = |name: &str| {
+        converted.get(name).map(|doc| SetDocument {
+            set: name.to_string(),
+            source: Some(src.name.to_string()),
+            doc: clone_doc(doc),
+        })
+    };
+    let mut base: Vec<String> = Vec::new();
+    for (_, themes) in groups {
+        base.extend(enabled(themes[0]));
+    }
+    for (name, _, _) in sets {
+        if base.contains(name) {
+            input.base.extend(doc_of(name));
+        }
+    }
+    let mut axis_names: Vec<String> = Vec::new();
+    for (group, themes) in groups {
+        if themes.len() < 2 {
+            continue;
+        }
+        let label = group.as_deref().unwrap_or("theme");
+        let mut axis = mode_slug(label);
+        if axis.is_empty() {
+            axis = "theme".to_string();
+        }
+        if axis_names.contains(&axis) {
+            findings.push(Finding::error(
+                "invalid-axis-name",
+                &src.loc(themes[0].offset),
+                None,
+                format!(
+                    "`$themes` group `{label}` is axis `{axis}`, which an earlier group already names; rename one of the groups"
+                ),
+            ));
+            continue;
+        }
+        axis_names.push(axis.clone());
+        let selected: Vec<Vec<String>> = themes.iter().map(|t| enabled(t)).collect();
+        let mut contexts: Vec<String> = Vec::new();
+        for (theme, names) in themes.iter().zip(&selected) {
+            let theme_name = theme.get("name").and_then(Node::as_str).unwrap_or("theme");
+            let context = mode_slug(theme_name);
+            if context.is_empty() || contexts.contains(&context) {
+                findings.push(Finding::warning(
+                    "legacy-value",
+                    &src.loc(theme.offset),
+                    None,
+                    format!(
+                        "theme `{theme_name}` of group `{label}` is context `{context}`, which is empty or already taken in that group; the theme is left out"
+                    ),
+                ));
+                continue;
+            }
+            let docs = names
+                .iter()
+                .filter(|n| !selected.iter().all(|other| other.contains(n)))
+                .filter_map(|n| doc_of(n))
+                .collect();
+            input
+                .modes
+                .push((theme::key_of([(axis.as_str(), context.as_str())]), docs));
+            contexts.push(context);
+        }
+    }
+    input
+}
+
+pub(crate) fn clone_doc(doc: &dtcg::Document) -> dtcg::Document {
     dtcg::Document {
         tokens: doc.tokens.clone(),
         groups: doc.groups.clone(),
@@ -209,16 +251,17 @@ mod tests {
     use crate::tokens::json;
 
     #[test]
-    fn themes_in_several_groups_read_the_first_group() {
+    fn themes_in_several_groups_are_axes() {
         let doc = r##"{
   "core": {"space": {"value": "4px", "type": "spacing"}},
   "light": {"bg": {"value": "#ffffff", "type": "color"}},
   "dark": {"bg": {"value": "#000000", "type": "color"}},
   "acme": {"brand": {"value": "#ff0000", "type": "color"}},
   "umbrella": {"brand": {"value": "#0000ff", "type": "color"}},
+  "unused": {"brand": {"value": "#00ff00", "type": "color"}},
   "$themes": [
     {"id": "1", "name": "Light", "group": "Mode", "selectedTokenSets": {"core": "source", "light": "enabled"}},
-    {"id": "2", "name": "Dark", "group": "Mode", "selectedTokenSets": {"core": "source", "dark": "enabled"}},
+    {"id": "2", "name": "Dark", "group": "Mode", "selectedTokenSets": {"core": "source", "dark": "enabled", "unused": "disabled"}},
     {"id": "3", "name": "Acme", "group": "Brand", "selectedTokenSets": {"acme": "enabled"}},
     {"id": "4", "name": "Umbrella", "group": "Brand", "selectedTokenSets": {"umbrella": "enabled"}},
     {"id": "5", "name": "Compact", "group": "Density", "selectedTokenSets": {}}
@@ -228,22 +271,47 @@ mod tests {
         let src = Source::new("t.json", doc);
         let mut findings = Findings::default();
         let input = studio_input(&root, &src, "t.json", &mut findings);
-        let modes: Vec<&str> = input.modes.iter().map(|(m, _)| m.as_str()).collect();
-        assert_eq!(modes, ["light", "dark"]);
-        let base: Vec<&str> = input.base.iter().map(|d| d.set.as_str()).collect();
-        assert_eq!(base, ["core", "light", "acme"]);
-        let warnings: Vec<&str> = findings
+        let modes: Vec<(&str, Vec<&str>)> = input
+            .modes
             .iter()
-            .filter(|f| f.message.contains("groups"))
-            .map(|f| f.message.as_str())
+            .map(|(m, docs)| (m.as_str(), docs.iter().map(|d| d.set.as_str()).collect()))
             .collect();
         assert_eq!(
-            warnings,
+            modes,
             [
-                "`$themes` has themes in 3 groups; opends reads the first group, `Mode` (2 themes), as modes and sets aside `Brand` (2 themes, read as `Acme`), `Density` (1 theme, read as `Compact`), each read at its first theme (theme axes are not supported yet)"
+                ("mode=light", vec!["light"]),
+                ("mode=dark", vec!["dark"]),
+                ("brand=acme", vec!["acme"]),
+                ("brand=umbrella", vec!["umbrella"]),
             ]
         );
-        assert!(!findings.has_errors(), "{findings:?}");
+        let base: Vec<&str> = input.base.iter().map(|d| d.set.as_str()).collect();
+        assert_eq!(base, ["core", "light", "acme"]);
+        assert!(input.mode_only_tokens);
+        assert!(
+            findings.iter().all(|f| f.code == "legacy-format"),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn themes_in_one_group_are_plain_modes() {
+        let doc = r##"{
+  "core": {"space": {"value": "4px", "type": "spacing"}},
+  "light": {"bg": {"value": "#ffffff", "type": "color"}},
+  "dark": {"bg": {"value": "#000000", "type": "color"}},
+  "$themes": [
+    {"id": "1", "name": "Light", "group": "Mode", "selectedTokenSets": {"core": "source", "light": "enabled"}},
+    {"id": "2", "name": "Dark", "group": "Mode", "selectedTokenSets": {"core": "source", "dark": "enabled"}}
+  ]
+}"##;
+        let root = json::parse(doc).unwrap();
+        let src = Source::new("t.json", doc);
+        let mut findings = Findings::default();
+        let input = studio_input(&root, &src, "t.json", &mut findings);
+        let modes: Vec<&str> = input.modes.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(modes, ["light", "dark"]);
+        assert!(!input.mode_only_tokens);
     }
 
     #[test]

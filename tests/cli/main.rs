@@ -2,6 +2,7 @@
 //! scrubbed environment (see `support`).
 
 mod axes;
+mod axes_inputs;
 mod axes_sources;
 mod completions;
 mod conformance;

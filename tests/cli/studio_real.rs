@@ -1,6 +1,6 @@
 //! Tokens Studio input as real exports hold it: colour modifiers, `rgba()` with
 //! references, math functions across the files of a multi-file export, gradients,
-//! `%` letter spacing, `textCase`, and `$themes` in several groups.
+//! `%` letter spacing and `textCase` (`$themes` in several groups: `axes_inputs`).
 
 use serde_json::{Value, json};
 
@@ -107,42 +107,6 @@ fn a_math_error_quotes_the_expression_where_it_was_written() {
         .stderr_contains("cannot evaluate `floor({a} * )`")
         .stderr_contains("studio.json:4:")
         .stderr_contains("cannot evaluate `frobnicate({a})`: `frobnicate` is not a math function");
-}
-
-const GROUPED_THEMES: &str = r##"{
-  "core": {"space": {"value": "4px", "type": "spacing"}},
-  "light": {"bg": {"value": "#ffffff", "type": "color"}},
-  "dark": {"bg": {"value": "#000000", "type": "color"}},
-  "acme": {"brand": {"value": "#ff0000", "type": "color"}},
-  "umbrella": {"brand": {"value": "#0000ff", "type": "color"}},
-  "$themes": [
-    {"id": "1", "name": "Light", "group": "Mode", "selectedTokenSets": {"core": "source", "light": "enabled"}},
-    {"id": "2", "name": "Dark", "group": "Mode", "selectedTokenSets": {"core": "source", "dark": "enabled"}},
-    {"id": "3", "name": "Acme", "group": "Brand", "selectedTokenSets": {"acme": "enabled"}},
-    {"id": "4", "name": "Umbrella", "group": "Brand", "selectedTokenSets": {"umbrella": "enabled"}}
-  ],
-  "$metadata": {"tokenSetOrder": ["core", "light", "dark", "acme", "umbrella"]}
-}"##;
-
-#[test]
-fn themes_in_several_groups_read_the_first_group_as_modes() {
-    let t = Test::new()
-        .file("opends.yaml", MINIMAL)
-        .file("studio.json", GROUPED_THEMES);
-    let validate = t
-        .opends(["tokens", "validate", "studio.json", "--json"])
-        .success()
-        .json();
-    assert_eq!(validate["modes"], json!(["light", "dark"]));
-    t.opends(["tokens", "validate", "studio.json"])
-        .success()
-        .stderr_contains("`$themes` has themes in 2 groups; opends reads the first group, `Mode` (2 themes), as modes and sets aside `Brand` (2 themes, read as `Acme`)");
-    t.opends(["tokens", "import", "studio.json"]).success();
-    let brand = t
-        .opends(["tokens", "get", "brand", "--resolved", "--json"])
-        .success()
-        .json();
-    assert_json_eq(&brand["resolved"]["components"], &json!([1, 0, 0]), "brand");
 }
 
 /// Needs the lenient validator (`string` tokens, `em` dimensions).
