@@ -491,17 +491,18 @@ fn describe_combinations(axes: &[theme::Axis], set: &[&theme::Context]) -> Strin
             labels.push(label);
         }
     }
-    let mut out = name_some(labels);
+    let out = name_some(labels);
     let any: Vec<String> = axes
         .iter()
         .zip(&free)
         .filter(|(_, f)| **f)
         .map(|(a, _)| format!("any {}", a.label()))
         .collect();
-    if !any.is_empty() {
-        out.push_str(&format!(" ({})", any.join(", ")));
+    if any.is_empty() {
+        out
+    } else {
+        format!("{out} ({})", any.join(", "))
     }
-    out
 }
 
 /// The first few names and how many more there are.
