@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 use crate::codegen::context as cg;
 use crate::export::{self, ExportFormat};
-use crate::model::{StoredComponent, Token, TokenType, Tokens};
+use crate::model::{StoredComponent, Token, TokenType, Tokens, theme};
 use crate::store::VersionInfo;
 use crate::tokens::resolve::{Resolver, alias_target};
 
@@ -174,20 +174,65 @@ fn backgrounds(tokens: &Tokens) -> Vec<&Token> {
     bgs
 }
 
-fn token_context(tokens: &Tokens, t: &Token, bgs: &[&Token]) -> Value {
-    let modes: Vec<Option<&str>> = if tokens.modes.is_empty() {
-        vec![None]
-    } else {
-        tokens.modes.iter().map(|m| Some(m.as_str())).collect()
+/// How many combinations of contexts the site writes values for; past it, the overview's
+/// choices (the defaults and each context alone).
+const SITE_COMBINATIONS: usize = 64;
+
+/// One choice a token's values are shown for: a plain mode (or the base values), or with
+/// named axes a full choice of contexts.
+struct Choice {
+    /// What the page calls it (`dark`, `default`, `brand=verde,scheme=dark`).
+    label: String,
+    /// The mode key or full choice it resolves (`None`: the base values).
+    key: Option<String>,
+}
+
+/// The choices token values are shown for, and whether they are every combination.
+fn choices(tokens: &Tokens) -> (Vec<Choice>, bool) {
+    if !tokens.has_named_axes() {
+        let list = if tokens.modes.is_empty() {
+            vec![Choice {
+                label: "default".into(),
+                key: None,
+            }]
+        } else {
+            tokens
+                .modes
+                .iter()
+                .map(|m| Choice {
+                    label: m.clone(),
+                    key: Some(m.clone()),
+                })
+                .collect()
+        };
+        return (list, true);
+    }
+    let axes = &tokens.axes;
+    let (list, all) = match theme::combinations(axes).filter(|c| c.len() <= SITE_COMBINATIONS) {
+        Some(c) => (c, true),
+        None => (theme::overview(axes), false),
     };
-    let values: Vec<Value> = modes
+    let list = list
+        .into_iter()
+        .map(|c| Choice {
+            label: c.label(axes),
+            key: Some(c.key()),
+        })
+        .collect();
+    (list, all)
+}
+
+fn token_context(tokens: &Tokens, t: &Token, bgs: &[&Token], choices: &[Choice]) -> Value {
+    let values: Vec<Value> = choices
         .iter()
-        .map(|m| {
-            let resolver = Resolver::new(tokens, *m);
+        .map(|choice| {
+            let m = choice.key.as_deref();
+            let resolver = Resolver::new(tokens, m);
             let resolved = resolver.resolved(t);
-            let css = export::value::Formatter::new(tokens, *m, |_| None).token(t);
+            let css = export::value::Formatter::new(tokens, m, |_| None).token(t);
             let mut v = json!({
-                "mode": m.unwrap_or("default"),
+                "mode": choice.label,
+                "key": m.unwrap_or("default"),
                 "css": css,
             });
             if let Some(color) = crate::color::Color::from_value(&resolved) {
@@ -404,6 +449,7 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
     let tokens = input.tokens;
     crate::tokens::resolve::check_output_budget(tokens).map_err(export::ExportError::from)?;
     let bgs = backgrounds(tokens);
+    let (shown, every_combination) = choices(tokens);
     // Tokens by top-level group, in document order.
     let mut groups: BTreeMap<String, Vec<&Token>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -450,11 +496,40 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026");
+    let named = tokens.has_named_axes();
+    // Named axes: one switcher each, setting `data-<axis>` on the root as the CSS export's
+    // default selectors expect; plain modes keep the light/dark toggle.
+    let axes: Vec<Value> = if named {
+        tokens
+            .axes
+            .iter()
+            .map(|a| {
+                json!({
+                    "name": a.name,
+                    "label": a.label(),
+                    "attr": format!("data-{}", crate::escape::css_ident(&a.name)),
+                    "default": a.default_context(),
+                    "default_value": crate::escape::css_ident(a.default_context()),
+                    "contexts": a.contexts.iter().enumerate().map(|(i, c)| json!({
+                        "name": c,
+                        "value": crate::escape::css_ident(c),
+                        "default": i == 0,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let plain_modes: &[String] = if named { &[] } else { &tokens.modes };
     let site = json!({
         "name": input.name,
         "version": input.version,
-        "modes": tokens.modes,
-        "dark_mode": tokens.modes.iter().skip(1).find(|m| m.as_str() == "dark").or_else(|| tokens.modes.get(1)),
+        "modes": plain_modes,
+        "axes": axes,
+        "combinations": if named { json!(shown.len()) } else { Value::Null },
+        "every_combination": named && every_combination,
+        "dark_mode": plain_modes.iter().skip(1).find(|m| m.as_str() == "dark").or_else(|| plain_modes.get(1)),
         "token_count": tokens.len(),
         "component_count": comps.len(),
         "generator": concat!("opends ", env!("CARGO_PKG_VERSION")),
@@ -486,7 +561,7 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         let toks: Vec<Value> = groups[g]
             .iter()
             .map(|t| {
-                let mut v = token_context(tokens, t, &bgs);
+                let mut v = token_context(tokens, t, &bgs, &shown);
                 v["anchor"] = json!(slug(t.path.as_str()));
                 v
             })

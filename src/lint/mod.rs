@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::component::PropType;
-use crate::model::{StoredComponent, Token, TokenType, Tokens};
+use crate::model::{StoredComponent, Token, TokenType, Tokens, theme};
 use crate::tokens::resolve::{Resolver, alias_target};
 
 /// How much a finding matters.
@@ -29,7 +29,7 @@ pub const RULES: &[(&str, Severity, &str)] = &[
     (
         "contrast",
         Severity::Error,
-        "WCAG 2.2 contrast of declared foreground/background pairs and of component styles that set both, in every mode (AA: 4.5:1 text, 3:1 large text and UI)",
+        "WCAG 2.2 contrast of declared foreground/background pairs and of component styles that set both, in every mode or combination of theme contexts (AA: 4.5:1 text, 3:1 large text and UI)",
     ),
     (
         "naming",
@@ -337,6 +337,10 @@ fn contrast(cx: &mut Ctx<'_>) {
             }
         }
     }
+    if cx.tokens.has_named_axes() {
+        contrast_on_axes(cx, pairs);
+        return;
+    }
     let mut seen = HashSet::new();
     for (fg, bg, size, origin) in pairs {
         let (Some(f), Some(b)) = (cx.tokens.get_str(&fg), cx.tokens.get_str(&bg)) else {
@@ -366,6 +370,151 @@ fn contrast(cx: &mut Ctx<'_>) {
             }
         }
     }
+}
+
+/// How many combinations a finding names before it counts the rest.
+const NAMED_COMBINATIONS: usize = 4;
+
+/// Contrast with named theme axes: each pair in every combination of contexts (or, past
+/// `theme::MAX_COMBINATIONS`, in the overview's choices, said in an info finding). One
+/// finding per pair and ratio, naming the combinations it holds in.
+fn contrast_on_axes(cx: &mut Ctx<'_>, pairs: Vec<(String, String, String, String)>) {
+    let axes = &cx.tokens.axes;
+    let (choices, all) = match theme::combinations(axes) {
+        Some(c) => (c, true),
+        None => (theme::overview(axes), false),
+    };
+    if !all && !pairs.is_empty() {
+        cx.out.push(LintFinding {
+            rule: "contrast",
+            severity: Severity::Info,
+            subject: "theme axes".into(),
+            message: format!(
+                "more than {} combinations of contexts: contrast checked in the defaults and each context alone ({} choices), not in every combination",
+                theme::MAX_COMBINATIONS,
+                choices.len()
+            ),
+            file: None,
+            fixable: false,
+        });
+    }
+    let resolvers: Vec<Resolver<'_>> = choices
+        .iter()
+        .map(|c| Resolver::at(cx.tokens, c.clone()))
+        .collect();
+    let mut seen = HashSet::new();
+    for (fg, bg, size, origin) in pairs {
+        let (Some(f), Some(b)) = (cx.tokens.get_str(&fg), cx.tokens.get_str(&bg)) else {
+            continue;
+        };
+        if f.ty != TokenType::Color || b.ty != TokenType::Color {
+            continue;
+        }
+        if !seen.insert((fg.clone(), bg.clone(), size.clone())) {
+            continue;
+        }
+        let need = required(&size);
+        // Failing choices by ratio (as printed): one problem each.
+        let mut failing: Vec<(String, Vec<&theme::Context>)> = Vec::new();
+        for (choice, r) in choices.iter().zip(&resolvers) {
+            let Some(ratio) = crate::color::contrast_of(&r.resolved(f), &r.resolved(b)) else {
+                continue;
+            };
+            if ratio + 1e-9 >= need {
+                continue;
+            }
+            let shown = format!("{ratio:.2}");
+            match failing.iter_mut().find(|(s, _)| *s == shown) {
+                Some((_, list)) => list.push(choice),
+                None => failing.push((shown, vec![choice])),
+            }
+        }
+        let subject = format!("{fg} on {bg}");
+        for (ratio, list) in failing {
+            let place = if all {
+                describe_combinations(axes, &list)
+            } else {
+                name_some(list.iter().map(|c| c.label(axes)).collect())
+            };
+            cx.push(
+                "contrast",
+                &subject,
+                format!("{ratio}:1 in {place}, below {need}:1 for {size} ({origin})"),
+                None,
+                false,
+            );
+        }
+    }
+}
+
+/// Names a set of combinations (each a full choice): axes on which the set holds in every
+/// context are said once (`any density`), the rest by `Context::label`, the first few of
+/// them and a count.
+fn describe_combinations(axes: &[theme::Axis], set: &[&theme::Context]) -> String {
+    let rows: Vec<Vec<&str>> = set
+        .iter()
+        .map(|c| c.choices().map(|(_, x)| x).collect())
+        .collect();
+    let present: HashSet<&Vec<&str>> = rows.iter().collect();
+    let free: Vec<bool> = axes
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.contexts.len() > 1
+                && rows.iter().all(|row| {
+                    a.contexts.iter().all(|x| {
+                        let mut other = row.clone();
+                        other[i] = x.as_str();
+                        present.contains(&other)
+                    })
+                })
+        })
+        .collect();
+    if free.iter().all(|f| *f) {
+        return "every combination".into();
+    }
+    let mut labels: Vec<String> = Vec::new();
+    for row in &rows {
+        let parts: Vec<(&str, &str)> = axes
+            .iter()
+            .zip(row)
+            .zip(&free)
+            .filter(|((a, x), f)| !**f && **x != a.default_context())
+            .map(|((a, x), _)| (a.name.as_str(), *x))
+            .collect();
+        let label = if parts.is_empty() {
+            "default".to_string()
+        } else {
+            theme::key_of(parts)
+        };
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    let out = name_some(labels);
+    let any: Vec<String> = axes
+        .iter()
+        .zip(&free)
+        .filter(|(_, f)| **f)
+        .map(|(a, _)| format!("any {}", a.label()))
+        .collect();
+    if any.is_empty() {
+        out
+    } else {
+        format!("{out} ({})", any.join(", "))
+    }
+}
+
+/// The first few names and how many more there are.
+fn name_some(names: Vec<String>) -> String {
+    if names.len() <= NAMED_COMBINATIONS + 1 {
+        return names.join("; ");
+    }
+    format!(
+        "{} and {} more",
+        names[..NAMED_COMBINATIONS].join("; "),
+        names.len() - NAMED_COMBINATIONS
+    )
 }
 
 fn is_semantic(cfg: &LintConfig, t: &Token) -> bool {

@@ -1,4 +1,4 @@
-/* opends docs: the light/dark toggle and search over the inline index. No framework; works
+/* opends docs: the light/dark toggle (or one switcher per theme axis) and search over the inline index. No framework; works
  * from file:// (localStorage may be denied there: every use of it is guarded). */
 (function () {
   'use strict';
@@ -48,6 +48,72 @@
       remember(dark ? 'dark' : 'light');
       syncToggle(toggle);
     });
+  }
+
+  /* ---- Theme axes: one switcher per axis -------------------------------------------- */
+
+  /* Each switcher sets data-<axis> on <html> (the CSS export's selectors), and the values
+   * listed for the chosen combination are shown. The choice is remembered by axis name. */
+  var AXES_KEY = 'ods-axes';
+  var selects = Array.prototype.slice.call(document.querySelectorAll('select.ods-axis-select'));
+
+  function savedAxes() {
+    try {
+      var v = JSON.parse(window.localStorage.getItem(AXES_KEY) || '{}');
+      return v && typeof v === 'object' ? v : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function applyAxes() {
+    var parts = [];
+    var saved = {};
+    selects.forEach(function (sel) {
+      var opt = sel.options[sel.selectedIndex];
+      if (!opt) {
+        return;
+      }
+      html.setAttribute(sel.getAttribute('data-attr'), opt.getAttribute('data-value') || opt.value);
+      var axis = sel.getAttribute('data-axis') || '';
+      parts.push(axis ? axis + '=' + opt.value : opt.value);
+      saved[axis] = opt.value;
+    });
+    var key = parts.join(',');
+    html.setAttribute('data-ods-choice', key);
+    Array.prototype.forEach.call(document.querySelectorAll('.ods-mode-axes'), function (column) {
+      var found = false;
+      Array.prototype.forEach.call(column.querySelectorAll('[data-choice]'), function (el) {
+        var on = el.getAttribute('data-choice') === key;
+        el.hidden = !on;
+        found = found || on;
+      });
+      Array.prototype.forEach.call(column.querySelectorAll('[data-choice-missing]'), function (el) {
+        el.hidden = found;
+      });
+    });
+    return saved;
+  }
+
+  if (selects.length) {
+    var restored = savedAxes();
+    selects.forEach(function (sel) {
+      var want = restored[sel.getAttribute('data-axis') || ''];
+      for (var i = 0; i < sel.options.length; i++) {
+        if (sel.options[i].value === want) {
+          sel.selectedIndex = i;
+        }
+      }
+      sel.addEventListener('change', function () {
+        var saved = applyAxes();
+        try {
+          window.localStorage.setItem(AXES_KEY, JSON.stringify(saved));
+        } catch (e) {
+          /* storage unavailable: the choice lasts for this page */
+        }
+      });
+    });
+    applyAxes();
   }
 
   /* ---- Search index --------------------------------------------------------------- */

@@ -3,6 +3,7 @@
 
 mod axes;
 mod axes_inputs;
+mod axes_lint;
 mod axes_sources;
 mod completions;
 mod conformance;

@@ -3,7 +3,9 @@
 # it in a real browser (Debian's headless Chromium driven by playwright-core): every page
 # loads from file:// without console or page errors, every internal link and anchor
 # resolves, a colour swatch is drawn with its token's value and follows the light/dark
-# toggle, and search finds a token. Screenshots go to the artifact directory.
+# toggle, and search finds a token; then, for the theme-axes resolver fixture, the CSS
+# export's computed values under every combination of data-<axis> on <html> and the site's
+# axis switchers match `opends tokens get --mode ...`. Screenshots go to the artifact directory.
 #
 #   tests/site/run.sh            # from anywhere
 #
@@ -135,6 +137,28 @@ pass "site: $pages pages in $SITE"
 # 5. The browser checks.
 if ! SITE_CHECK_DIR="$DIR" CHROMIUM="$CHROMIUM" node "$HERE/check.mjs" "$SITE" "$ARTIFACT_DIR"; then
   failures=$((failures + 1))
+fi
+
+# 6. Theme axes: a project read from the three-modifier resolver fixture; its CSS export
+#    under every combination of data-<axis> on <html>, and its site's axis switchers,
+#    against `opends tokens get --mode ...` (tests/site/axes.mjs).
+AXES="$WORK/axes"
+mkdir -p "$AXES/tokens"
+cp "$ROOT"/tests/fixtures/axes/resolver/*.json "$AXES/tokens/"
+printf 'name: axes\nresolver: tokens/themes.resolver.json\n' >"$AXES/opends.yaml"
+if [[ -n "${templates:-}" ]]; then
+  printf 'templates: "%s"\n' "$templates" >>"$AXES/opends.yaml"
+fi
+if ! quiet "$WORK/axes-export.log" "$OPENDS" -C "$AXES" export tokens --format css --out "$AXES/css"; then
+  fail "axes: opends export tokens --format css failed (log: $WORK/axes-export.log)"
+elif ! quiet "$WORK/axes-docs.log" "$OPENDS" -C "$AXES" docs build --out "$WORK/axes-site"; then
+  fail "axes: opends docs build failed (log: $WORK/axes-docs.log)"
+else
+  pass "axes: exported $AXES/css/tokens.css and built the site of the resolver fixture"
+  if ! OPENDS="$OPENDS" SITE_CHECK_DIR="$DIR" CHROMIUM="$CHROMIUM" \
+    node "$HERE/axes.mjs" "$AXES" "$AXES/css/tokens.css" "$WORK/axes-site" "$ARTIFACT_DIR"; then
+    failures=$((failures + 1))
+  fi
 fi
 
 if [[ $failures -eq 0 ]]; then
