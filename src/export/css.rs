@@ -60,6 +60,11 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options) -> File 
                     *c &= !in_ld;
                 }
             }
+            if named {
+                for (c, t) in changed.iter_mut().zip(&tokens.tokens) {
+                    *c &= !varies_elsewhere(t, mode);
+                }
+            }
             if !changed.iter().any(|c| *c) && scheme.is_none() {
                 continue;
             }
@@ -95,6 +100,21 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options) -> File 
         path: opts.path.clone(),
         contents: out,
     }
+}
+
+/// Whether a token that only changes in `key` through a reference has a value of its own
+/// on an axis `key` does not choose. Repeating it in `key`'s rule (so that it resolves
+/// there when the rule applies below the root) would write its default value, and undo,
+/// for that token, the rule of the other axis when both apply: such a token is left to
+/// the cascade, which resolves it on the element that carries every axis' attribute.
+fn varies_elsewhere(t: &Token, key: &str) -> bool {
+    use crate::model::theme::key_parts;
+    if t.modes.iter().any(|(k, _)| k == key) {
+        return false;
+    }
+    t.modes
+        .iter()
+        .any(|(k, _)| key_parts(k).any(|(axis, _)| key_parts(key).all(|(a, _)| a != axis)))
 }
 
 /// Where a block of declarations applies: a selector, inside an optional media query.

@@ -142,24 +142,41 @@ fi
 # 6. Theme axes: a project read from the three-modifier resolver fixture; its CSS export
 #    under every combination of data-<axis> on <html>, and its site's axis switchers,
 #    against `opends tokens get --mode ...` (tests/site/axes.mjs).
-AXES="$WORK/axes"
-mkdir -p "$AXES/tokens"
-cp "$ROOT"/tests/fixtures/axes/resolver/*.json "$AXES/tokens/"
-printf 'name: axes\nresolver: tokens/themes.resolver.json\n' >"$AXES/opends.yaml"
-if [[ -n "${templates:-}" ]]; then
-  printf 'templates: "%s"\n' "$templates" >>"$AXES/opends.yaml"
-fi
-if ! quiet "$WORK/axes-export.log" "$OPENDS" -C "$AXES" export tokens --format css --out "$AXES/css"; then
-  fail "axes: opends export tokens --format css failed (log: $WORK/axes-export.log)"
-elif ! quiet "$WORK/axes-docs.log" "$OPENDS" -C "$AXES" docs build --out "$WORK/axes-site"; then
-  fail "axes: opends docs build failed (log: $WORK/axes-docs.log)"
-else
-  pass "axes: exported $AXES/css/tokens.css and built the site of the resolver fixture"
-  if ! OPENDS="$OPENDS" SITE_CHECK_DIR="$DIR" CHROMIUM="$CHROMIUM" \
-    node "$HERE/axes.mjs" "$AXES" "$AXES/css/tokens.css" "$WORK/axes-site" "$ARTIFACT_DIR"; then
-    failures=$((failures + 1))
+#    Twice: in the fixture's resolution order (brand, scheme, density), and with the scheme
+#    before the brand, where a brand's rule must not undo the scheme's for a token that
+#    only changes with the brand through a reference.
+for order in brand-first scheme-first; do
+  AXES="$WORK/axes-$order"
+  mkdir -p "$AXES/tokens"
+  cp "$ROOT"/tests/fixtures/axes/resolver/*.json "$AXES/tokens/"
+  if [[ $order == scheme-first ]]; then
+    python3 - "$AXES/tokens/themes.resolver.json" <<'PY'
+import json, sys
+p = sys.argv[1]
+doc = json.load(open(p))
+order = doc["resolutionOrder"]
+i = order.index({"$ref": "#/modifiers/brand"})
+j = order.index({"$ref": "#/modifiers/scheme"})
+order[i], order[j] = order[j], order[i]
+json.dump(doc, open(p, "w"), indent=2)
+PY
   fi
-fi
+  printf 'name: axes\nresolver: tokens/themes.resolver.json\n' >"$AXES/opends.yaml"
+  if [[ -n "${templates:-}" ]]; then
+    printf 'templates: "%s"\n' "$templates" >>"$AXES/opends.yaml"
+  fi
+  if ! quiet "$WORK/axes-$order-export.log" "$OPENDS" -C "$AXES" export tokens --format css --out "$AXES/css"; then
+    fail "axes ($order): opends export tokens --format css failed (log: $WORK/axes-$order-export.log)"
+  elif ! quiet "$WORK/axes-$order-docs.log" "$OPENDS" -C "$AXES" docs build --out "$WORK/axes-$order-site"; then
+    fail "axes ($order): opends docs build failed (log: $WORK/axes-$order-docs.log)"
+  else
+    pass "axes ($order): exported $AXES/css/tokens.css and built the site of the resolver fixture"
+    if ! OPENDS="$OPENDS" SITE_CHECK_DIR="$DIR" CHROMIUM="$CHROMIUM" \
+      node "$HERE/axes.mjs" "$AXES" "$AXES/css/tokens.css" "$WORK/axes-$order-site" "$ARTIFACT_DIR/$order"; then
+      failures=$((failures + 1))
+    fi
+  fi
+done
 
 if [[ $failures -eq 0 ]]; then
   echo "PASS all checks (screenshots in $ARTIFACT_DIR)"
