@@ -698,8 +698,9 @@ const NOT_YET: &[(&str, &str, &str)] = &[(
      `_mode-font-size`) and `global`'s `_size.base`, and `_size.0` .. `_size.30` and the \
      semantic `size.0` .. `size.30`, all become `--size-*`; Style Dictionary writes both \
      (the later wins, and it leaves `source` sets out), opends refuses the collision. \
-     Besides, opends reads `Color scheme` at its first theme (`Dark`) where the reference \
-     picks `Light` (409 colour values)",
+     Besides, `Color scheme` is a theme axis whose default is its first theme (`Dark`) \
+     where the reference's `:root` is `Light`, and each size expression is evaluated once \
+     instead of per `Size` context",
 )];
 
 /// Exports one set and checks its differences against `KNOWN`.
