@@ -8,6 +8,7 @@ mod js;
 mod json;
 pub mod naming;
 mod scss;
+mod selector;
 mod tailwind;
 pub mod value;
 
