@@ -6,6 +6,7 @@ mod css;
 mod dtcg;
 mod js;
 mod json;
+mod overrides;
 pub mod naming;
 mod scss;
 mod selector;
