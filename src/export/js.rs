@@ -153,9 +153,8 @@ fn axes_part(m: &mut Module, tokens: &Tokens, names: &[String], want_ts: bool) {
         }
         modes.insert(key.clone(), Value::Object(o));
     }
-    let modes = escape::js_json(
-        &serde_json::to_string_pretty(&Value::Object(modes)).unwrap_or_default(),
-    );
+    let modes =
+        escape::js_json(&serde_json::to_string_pretty(&Value::Object(modes)).unwrap_or_default());
     let mut fields = String::new();
     for (i, t) in tokens.tokens.iter().enumerate() {
         let ty = ts_type(t.ty).replace("[number,", "readonly [number,");
@@ -164,7 +163,8 @@ fn axes_part(m: &mut Module, tokens: &Tokens, names: &[String], want_ts: bool) {
     let all = names.join(", ");
     const AXES_DOC: &str = "/** The theme axes and their contexts, the default first. */";
     const MODES_DOC: &str = "/**\n * Resolved values that change per key (`axis=context`, a combination joined by `,`), in\n * resolution order: a key applies when all its contexts are chosen, a later one wins.\n */";
-    const RESOLVE_DOC: &str = "/** The tokens in a choice of contexts (an axis not given takes its default). */";
+    const RESOLVE_DOC: &str =
+        "/** The tokens in a choice of contexts (an axis not given takes its default). */";
     if want_ts {
         let _ = write!(
             m.ts,

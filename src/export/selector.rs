@@ -135,7 +135,6 @@ pub(crate) fn key_rule(tokens: &Tokens, key: &str, opts: &Options) -> Rule {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
