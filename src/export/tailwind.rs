@@ -224,11 +224,8 @@ fn variants(out: &mut String, tokens: &Tokens, opts: &Options) {
                     format!("(&:where({}));", with_children.join(", "))
                 }
             };
-            let name = crate::export::naming::name(
-                &format!("{}.{ctx}", axis.name),
-                None,
-                NameCase::Kebab,
-            );
+            let name =
+                crate::export::naming::name(&format!("{}.{ctx}", axis.name), None, NameCase::Kebab);
             let _ = writeln!(out, "\n@custom-variant {name} {body}");
             if ctx == "dark" && dark_axes == 1 {
                 let _ = writeln!(out, "@custom-variant dark {body}");
