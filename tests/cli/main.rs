@@ -1,6 +1,7 @@
 //! Integration tests: every test runs the real `opends` binary in a temp dir with a
 //! scrubbed environment (see `support`).
 
+mod axes_export;
 mod completions;
 mod conformance;
 mod diff;
