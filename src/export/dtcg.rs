@@ -263,3 +263,34 @@ fn mode_path(path: &std::path::Path, mode: &str) -> PathBuf {
     };
     path.with_file_name(new)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::export::{ExportError, ExportFormat, Options, render};
+    use crate::model::{Token, TokenPath, TokenType, Tokens};
+    use serde_json::json;
+
+    #[test]
+    fn a_combination_cannot_go_into_a_resolver() {
+        let keys = ["brand=acme", "brand=verde", "scheme=light", "scheme=dark"];
+        let mut modes: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        modes.push("brand=verde,scheme=dark".into());
+        let token = Token {
+            path: TokenPath::new("bg"),
+            ty: TokenType::Color,
+            explicit_type: true,
+            value: json!("#ffffff"),
+            modes: vec![("brand=verde,scheme=dark".into(), json!("#000000"))],
+            description: None,
+            deprecated: None,
+            extensions: None,
+            set: "local".into(),
+            source: None,
+        };
+        let tokens = Tokens::new(vec![token], Vec::new(), modes);
+        let opts = Options::new(ExportFormat::Dtcg, "t.tokens.json".into());
+        let err = render(ExportFormat::Dtcg, &tokens, &opts).unwrap_err();
+        assert!(matches!(err, ExportError::CombinationInResolver { .. }));
+        assert!(err.to_string().contains("brand=verde,scheme=dark"), "{err}");
+    }
+}

@@ -134,6 +134,11 @@ fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> M
 }
 
 /// With theme axes: the axes, the overrides per key and a `resolve(choice)` helper.
+const AXES_DOC: &str = "/** The theme axes and their contexts, the default first. */";
+const MODES_DOC: &str = "/**\n * Resolved values that change per key (`axis=context`, a combination joined by `,`), in\n * resolution order: a key applies when all its contexts are chosen, a later one wins.\n */";
+const RESOLVE_DOC: &str =
+    "/** The tokens in a choice of contexts (an axis not given takes its default). */";
+
 fn axes_part(m: &mut Module, tokens: &Tokens, names: &[String], want_ts: bool) {
     let base = overrides::defaults(tokens);
     let entries = overrides::overrides(tokens, &base);
@@ -161,10 +166,6 @@ fn axes_part(m: &mut Module, tokens: &Tokens, names: &[String], want_ts: bool) {
         let _ = writeln!(fields, "  readonly {}: {ty};", names[i]);
     }
     let all = names.join(", ");
-    const AXES_DOC: &str = "/** The theme axes and their contexts, the default first. */";
-    const MODES_DOC: &str = "/**\n * Resolved values that change per key (`axis=context`, a combination joined by `,`), in\n * resolution order: a key applies when all its contexts are chosen, a later one wins.\n */";
-    const RESOLVE_DOC: &str =
-        "/** The tokens in a choice of contexts (an axis not given takes its default). */";
     if want_ts {
         let _ = write!(
             m.ts,

@@ -127,7 +127,7 @@ fn axes_part(out: &mut String, tokens: &Tokens, names: &[String], dialect: Diale
             let _ = writeln!(out, "\n${label}: (");
             for (name, values) in items {
                 let _ = writeln!(out, "  {}: (", css_string(name));
-                for (i, v) in values.iter() {
+                for (i, v) in *values {
                     let _ = writeln!(out, "    \"{}\": {},", names[*i], value(*i, v));
                 }
                 let _ = writeln!(out, "  ),");

@@ -215,14 +215,13 @@ fn variants(out: &mut String, tokens: &Tokens, opts: &Options) {
     for axis in &tokens.axes {
         for ctx in &axis.contexts {
             let rule = selector::context_rule(tokens, &axis.name, ctx, opts);
-            let body = match &rule.media {
-                Some(media) => format!("{{\n  @media {media} {{\n    @slot;\n  }}\n}}"),
-                None => {
-                    let parts = top_level(&rule.selector);
-                    let with_children: Vec<String> =
-                        parts.iter().map(|p| format!("{p}, {p} *")).collect();
-                    format!("(&:where({}));", with_children.join(", "))
-                }
+            let body = if let Some(media) = &rule.media {
+                format!("{{\n  @media {media} {{\n    @slot;\n  }}\n}}")
+            } else {
+                let parts = top_level(&rule.selector);
+                let with_children: Vec<String> =
+                    parts.iter().map(|p| format!("{p}, {p} *")).collect();
+                format!("(&:where({}));", with_children.join(", "))
             };
             let name =
                 crate::export::naming::name(&format!("{}.{ctx}", axis.name), None, NameCase::Kebab);

@@ -267,11 +267,11 @@ fn js_and_ts_export_overrides_per_key_and_a_typed_resolve() {
             assert_eq!(got["colorBg"], want["color.bg"], "{choice:?}");
         }
     } else {
-        eprintln!("skipped: node is not installed");
+        // Skipped: node is not installed.
     }
 
     let Some(tsc) = tsc() else {
-        eprintln!("skipped: no TypeScript (run tests/typecheck/run.sh once to install it)");
+        // Skipped: no TypeScript (tests/typecheck/run.sh installs it once).
         return;
     };
     t.write(
