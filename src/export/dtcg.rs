@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use serde_json::{Map, Value};
 
-use crate::export::{File, Options};
+use crate::export::{ExportError, File, Options};
+use crate::model::theme;
 use crate::model::{Deprecation, Token, TokenType, Tokens};
 
 /// Inserts `node` at the dotted `path` under `root`, creating groups on the way.
@@ -110,7 +111,7 @@ fn inherited_type(group_types: &HashMap<&str, TokenType>, t: &Token) -> Option<T
     None
 }
 
-pub(super) fn render(tokens: &Tokens, opts: &Options) -> Vec<File> {
+pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<Vec<File>, ExportError> {
     let mut files = Vec::new();
     // One mode asked for (`--mode`, `mode:` or a `{mode}` path): that mode's whole document.
     if let Some(m) = opts.mode.as_deref() {
@@ -120,7 +121,10 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Vec<File> {
             path: opts.path.clone(),
             contents: text,
         });
-        return files;
+        return Ok(files);
+    }
+    if tokens.has_named_axes() {
+        return with_resolver(tokens, opts);
     }
     let mut base = serde_json::to_string_pretty(&document(tokens, None)).unwrap_or_default();
     base.push('\n');
@@ -145,7 +149,106 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Vec<File> {
             contents: text,
         });
     }
-    files
+    Ok(files)
+}
+
+/// With theme axes: the base document, one set file per context that sets tokens
+/// (`tokens.scheme-dark.tokens.json`) and a DTCG resolver document
+/// (`tokens.resolver.json`) whose modifiers are the axes, in resolution order, so that
+/// reading the resolver gives the same tokens back. A value set for a combination of
+/// contexts has no place in a resolver: that is an error naming the keys.
+fn with_resolver(tokens: &Tokens, opts: &Options) -> Result<Vec<File>, ExportError> {
+    let mut combos: Vec<&str> = Vec::new();
+    for t in &tokens.tokens {
+        for (k, _) in &t.modes {
+            if theme::is_combination(k) && !combos.contains(&k.as_str()) {
+                combos.push(k);
+            }
+        }
+    }
+    if !combos.is_empty() {
+        return Err(ExportError::CombinationInResolver {
+            keys: combos.join("; "),
+        });
+    }
+    let file_name = |p: &std::path::Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut base = serde_json::to_string_pretty(&document(tokens, None)).unwrap_or_default();
+    base.push('\n');
+    let mut files = vec![File {
+        path: opts.path.clone(),
+        contents: base,
+    }];
+    let mut modifiers = Map::new();
+    let mut order = vec![serde_json::json!({ "$ref": "#/sets/base" })];
+    for axis in &tokens.axes {
+        let mut contexts = Map::new();
+        for ctx in &axis.contexts {
+            let key = theme::key_of([(axis.name.as_str(), ctx.as_str())]);
+            let mut root = Map::new();
+            for t in &tokens.tokens {
+                if let Some((_, v)) = t.modes.iter().find(|(m, _)| *m == key) {
+                    let mut node = Map::new();
+                    node.insert("$type".into(), Value::String(t.ty.as_str().into()));
+                    node.insert("$value".into(), v.clone());
+                    insert(&mut root, t.path.as_str(), node);
+                }
+            }
+            let sources = if root.is_empty() {
+                Vec::new()
+            } else {
+                let suffix = crate::export::naming::name(
+                    &format!("{}.{ctx}", axis.name),
+                    None,
+                    crate::export::NameCase::Kebab,
+                );
+                let path = mode_path(&opts.path, &suffix);
+                let mut text =
+                    serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default();
+                text.push('\n');
+                let r = serde_json::json!({ "$ref": file_name(&path) });
+                files.push(File {
+                    path,
+                    contents: text,
+                });
+                vec![r]
+            };
+            contexts.insert(ctx.clone(), Value::Array(sources));
+        }
+        let mut m = Map::new();
+        m.insert(
+            "default".into(),
+            Value::String(axis.default_context().to_string()),
+        );
+        m.insert("contexts".into(), Value::Object(contexts));
+        modifiers.insert(axis.name.clone(), Value::Object(m));
+        order.push(
+            serde_json::json!({ "$ref": format!("#/modifiers/{}", json_pointer(&axis.name)) }),
+        );
+    }
+    let main = file_name(&opts.path);
+    let stem = main.split_once('.').map_or(main.as_str(), |(s, _)| s);
+    let resolver = serde_json::json!({
+        "version": "2025.10",
+        "sets": { "base": { "sources": [{ "$ref": main }] } },
+        "modifiers": modifiers,
+        "resolutionOrder": order,
+    });
+    let mut text = serde_json::to_string_pretty(&resolver).unwrap_or_default();
+    text.push('\n');
+    files.push(File {
+        path: opts.path.with_file_name(format!("{stem}.resolver.json")),
+        contents: text,
+    });
+    Ok(files)
+}
+
+/// A name as a JSON Pointer segment (`~` and `/` escaped).
+fn json_pointer(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
 }
 
 /// `dist/tokens.tokens.json` + `dark` -> `dist/tokens.dark.tokens.json`.
@@ -159,4 +262,35 @@ fn mode_path(path: &std::path::Path, mode: &str) -> PathBuf {
         None => format!("{name}.{mode}"),
     };
     path.with_file_name(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::export::{ExportError, ExportFormat, Options, render};
+    use crate::model::{Token, TokenPath, TokenType, Tokens};
+    use serde_json::json;
+
+    #[test]
+    fn a_combination_cannot_go_into_a_resolver() {
+        let keys = ["brand=acme", "brand=verde", "scheme=light", "scheme=dark"];
+        let mut modes: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        modes.push("brand=verde,scheme=dark".into());
+        let token = Token {
+            path: TokenPath::new("bg"),
+            ty: TokenType::Color,
+            explicit_type: true,
+            value: json!("#ffffff"),
+            modes: vec![("brand=verde,scheme=dark".into(), json!("#000000"))],
+            description: None,
+            deprecated: None,
+            extensions: None,
+            set: "local".into(),
+            source: None,
+        };
+        let tokens = Tokens::new(vec![token], Vec::new(), modes);
+        let opts = Options::new(ExportFormat::Dtcg, "t.tokens.json".into());
+        let err = render(ExportFormat::Dtcg, &tokens, &opts).unwrap_err();
+        assert!(matches!(err, ExportError::CombinationInResolver { .. }));
+        assert!(err.to_string().contains("brand=verde,scheme=dark"), "{err}");
+    }
 }

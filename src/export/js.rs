@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::escape;
 use crate::export::css::HEADER;
 use crate::export::value::js_value;
-use crate::export::{File, Options, single_mode};
+use crate::export::{File, Options, overrides, single_mode};
 use crate::model::{Token, TokenType, Tokens};
 use crate::tokens::resolve::{Resolver, changed_in_mode};
 
@@ -99,7 +99,9 @@ fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> M
             );
         }
     }
-    if opts.mode.is_none() && tokens.modes.len() > 1 {
+    if opts.mode.is_none() && tokens.has_named_axes() {
+        axes_part(&mut m, tokens, names, want_ts);
+    } else if opts.mode.is_none() && tokens.modes.len() > 1 {
         let mut modes = serde_json::Map::new();
         for mode in tokens.modes.iter().skip(1) {
             let changed = changed_in_mode(tokens, mode);
@@ -129,6 +131,88 @@ fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> M
         );
     }
     m
+}
+
+/// With theme axes: the axes, the overrides per key and a `resolve(choice)` helper.
+const AXES_DOC: &str = "/** The theme axes and their contexts, the default first. */";
+const MODES_DOC: &str = "/**\n * Resolved values that change per key (`axis=context`, a combination joined by `,`), in\n * resolution order: a key applies when all its contexts are chosen, a later one wins.\n */";
+const RESOLVE_DOC: &str =
+    "/** The tokens in a choice of contexts (an axis not given takes its default). */";
+
+fn axes_part(m: &mut Module, tokens: &Tokens, names: &[String], want_ts: bool) {
+    let base = overrides::defaults(tokens);
+    let entries = overrides::overrides(tokens, &base);
+    let mut axes = serde_json::Map::new();
+    for a in &tokens.axes {
+        axes.insert(
+            a.name.clone(),
+            Value::Array(a.contexts.iter().cloned().map(Value::String).collect()),
+        );
+    }
+    let axes = escape::js_json(&serde_json::to_string(&Value::Object(axes)).unwrap_or_default());
+    let mut modes = serde_json::Map::new();
+    for (key, values) in &entries {
+        let mut o = serde_json::Map::new();
+        for (i, v) in values {
+            o.insert(names[*i].clone(), js_value(tokens.tokens[*i].ty, v));
+        }
+        modes.insert(key.clone(), Value::Object(o));
+    }
+    let modes =
+        escape::js_json(&serde_json::to_string_pretty(&Value::Object(modes)).unwrap_or_default());
+    let mut fields = String::new();
+    for (i, t) in tokens.tokens.iter().enumerate() {
+        let ty = ts_type(t.ty).replace("[number,", "readonly [number,");
+        let _ = writeln!(fields, "  readonly {}: {ty};", names[i]);
+    }
+    let all = names.join(", ");
+    if want_ts {
+        let _ = write!(
+            m.ts,
+            "\n{AXES_DOC}\nexport const axes = {axes} as const;\n\n\
+             /** A choice of one context per axis. */\n\
+             export type Choice = {{ [A in keyof typeof axes]?: (typeof axes)[A][number] }};\n\n\
+             /** Every token's value. */\nexport interface Tokens {{\n{fields}}}\n\n\
+             {MODES_DOC}\nexport const modes: {{ readonly [key: string]: Partial<Tokens> }} = {modes};\n\n\
+             {RESOLVE_DOC}\nexport function resolve(choice: Choice = {{}}): Tokens {{\n\
+             \x20 const out: Tokens = {{ {all} }};\n\
+             \x20 for (const [key, values] of Object.entries(modes)) {{\n\
+             \x20   const applies = key.split(\",\").every((part) => {{\n\
+             \x20     const [axis, context] = part.split(\"=\") as [keyof typeof axes, string];\n\
+             \x20     return (choice[axis] ?? axes[axis][0]) === context;\n\
+             \x20   }});\n\
+             \x20   if (applies) Object.assign(out, values);\n\
+             \x20 }}\n\
+             \x20 return out;\n\
+             }}\n"
+        );
+    } else {
+        let _ = write!(
+            m.js,
+            "\n{AXES_DOC}\nexport const axes = {axes};\n\n\
+             {MODES_DOC}\nexport const modes = {modes};\n\n\
+             {RESOLVE_DOC}\nexport function resolve(choice = {{}}) {{\n\
+             \x20 const out = {{ {all} }};\n\
+             \x20 for (const [key, values] of Object.entries(modes)) {{\n\
+             \x20   const applies = key.split(\",\").every((part) => {{\n\
+             \x20     const [axis, context] = part.split(\"=\");\n\
+             \x20     return (choice[axis] ?? axes[axis][0]) === context;\n\
+             \x20   }});\n\
+             \x20   if (applies) Object.assign(out, values);\n\
+             \x20 }}\n\
+             \x20 return out;\n\
+             }}\n"
+        );
+        let _ = write!(
+            m.dts,
+            "\n{AXES_DOC}\nexport declare const axes: {axes};\n\n\
+             /** A choice of one context per axis. */\n\
+             export type Choice = {{ [A in keyof typeof axes]?: (typeof axes)[A][number] }};\n\n\
+             /** Every token's value. */\nexport interface Tokens {{\n{fields}}}\n\n\
+             {MODES_DOC}\nexport declare const modes: {{ readonly [key: string]: Partial<Tokens> }};\n\n\
+             {RESOLVE_DOC}\nexport declare function resolve(choice?: Choice): Tokens;\n"
+        );
+    }
 }
 
 pub(super) fn render_js(tokens: &Tokens, names: &[String], opts: &Options) -> Vec<File> {

@@ -7,7 +7,9 @@ mod dtcg;
 mod js;
 mod json;
 pub mod naming;
+mod overrides;
 mod scss;
+mod selector;
 mod tailwind;
 pub mod value;
 
@@ -180,6 +182,14 @@ pub enum ExportError {
         /// The modes there are.
         known: String,
     },
+    /// A value set for a combination of contexts, which a DTCG resolver cannot hold.
+    #[error(
+        "DTCG resolver output cannot hold values set for a combination of contexts ({keys}): a resolver's modifiers apply one context at a time; export with `--mode` fixing one of the axes, or use another format"
+    )]
+    CombinationInResolver {
+        /// The combination keys, `; `-separated.
+        keys: String,
+    },
     /// The resolved values would break `max-output-bytes`.
     #[error(transparent)]
     OutputTooLarge(#[from] crate::tokens::resolve::OutputTooLarge),
@@ -236,7 +246,7 @@ pub fn render(
         ExportFormat::Js => js::render_js(tokens, &names, opts),
         ExportFormat::Ts => vec![js::render_ts(tokens, &names, opts)],
         ExportFormat::Json => vec![json::render(tokens, opts)],
-        ExportFormat::Dtcg => dtcg::render(tokens, opts),
+        ExportFormat::Dtcg => dtcg::render(tokens, opts)?,
     })
 }
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::export::css::{HEADER, deprecation_note};
 use crate::export::value::{Formatter, css_string};
-use crate::export::{File, Options};
+use crate::export::{File, Options, overrides};
 use crate::model::{Token, TokenPath, Tokens};
 use crate::tokens::resolve::{changed_in_mode, references};
 
@@ -47,7 +47,9 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
         };
         let _ = writeln!(out, "{sigil}{}: {value};", names[i]);
     }
-    if dialect == Dialect::Less && opts.mode.is_none() && tokens.modes.len() > 1 {
+    if opts.mode.is_none() && tokens.has_named_axes() {
+        axes_part(&mut out, tokens, names, dialect);
+    } else if dialect == Dialect::Less && opts.mode.is_none() && tokens.modes.len() > 1 {
         // Less has no maps of this kind; each other mode is a mixin that redefines the
         // variables that differ: `.mode-dark();` inside a selector switches it there.
         for m in tokens.modes.iter().skip(1) {
@@ -66,7 +68,11 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
             let _ = writeln!(out, "}}");
         }
     }
-    if dialect == Dialect::Scss && opts.mode.is_none() && tokens.modes.len() > 1 {
+    if dialect == Dialect::Scss
+        && opts.mode.is_none()
+        && !tokens.has_named_axes()
+        && tokens.modes.len() > 1
+    {
         let _ = writeln!(out, "\n$modes: (");
         for m in tokens.modes.iter().skip(1) {
             let changed = changed_in_mode(tokens, m);
@@ -85,6 +91,74 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
         path: opts.path.clone(),
         contents: out,
     }
+}
+
+/// With theme axes, the resolved overrides of every key (`export::overrides`), in
+/// resolution order. SCSS: a map per axis (`$theme-scheme: ("dark": (...))`) and
+/// `$theme-combinations` keyed by the combination (`"brand=verde,scheme=dark"`). Less: a
+/// mixin per key (`.theme-scheme-dark()`, `.theme-brand-verde-scheme-dark()`); calling
+/// the mixins of every key whose contexts are chosen, in this order, gives that choice.
+fn axes_part(out: &mut String, tokens: &Tokens, names: &[String], dialect: Dialect) {
+    let base = overrides::defaults(tokens);
+    let entries = overrides::overrides(tokens, &base);
+    let f = Formatter::new(tokens, None, |_| None);
+    let value = |i: usize, v: &serde_json::Value| f.value(tokens.tokens[i].ty, v, 0);
+    if dialect == Dialect::Less {
+        let _ = writeln!(
+            out,
+            "\n// Per theme key, in resolution order: call the mixin of every key whose contexts are chosen, in this order."
+        );
+        for (key, values) in &entries {
+            let words: Vec<&str> = key.split([',', '=']).collect();
+            let _ = writeln!(
+                out,
+                "\n.theme-{}() {{",
+                crate::export::naming::name(&words.join("."), None, crate::export::NameCase::Kebab)
+            );
+            for (i, v) in values {
+                let _ = writeln!(out, "  @{}: {};", names[*i], value(*i, v));
+            }
+            let _ = writeln!(out, "}}");
+        }
+        return;
+    }
+    let write_map =
+        |out: &mut String, label: &str, items: &[(&str, &Vec<(usize, serde_json::Value)>)]| {
+            let _ = writeln!(out, "\n${label}: (");
+            for (name, values) in items {
+                let _ = writeln!(out, "  {}: (", css_string(name));
+                for (i, v) in *values {
+                    let _ = writeln!(out, "    \"{}\": {},", names[*i], value(*i, v));
+                }
+                let _ = writeln!(out, "  ),");
+            }
+            let _ = writeln!(out, ");");
+        };
+    let _ = writeln!(
+        out,
+        "\n// Resolved overrides per theme context, then per combination; a later map entry wins."
+    );
+    for axis in &tokens.axes {
+        let items: Vec<(&str, &Vec<(usize, serde_json::Value)>)> = entries
+            .iter()
+            .filter(|(k, _)| !crate::model::theme::is_combination(k))
+            .filter_map(|(k, v)| {
+                let (a, c) = crate::model::theme::key_parts(k).next()?;
+                (a == axis.name).then_some((c, v))
+            })
+            .collect();
+        let label = format!(
+            "theme-{}",
+            crate::export::naming::name(&axis.name, None, crate::export::NameCase::Kebab)
+        );
+        write_map(out, &label, &items);
+    }
+    let combos: Vec<(&str, &Vec<(usize, serde_json::Value)>)> = entries
+        .iter()
+        .filter(|(k, _)| crate::model::theme::is_combination(k))
+        .map(|(k, v)| (k.as_str(), v))
+        .collect();
+    write_map(out, "theme-combinations", &combos);
 }
 
 /// Token indices in document order, moved so that referenced tokens come first.

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use crate::export::css::{HEADER, deprecation_note};
 use crate::export::naming::{NameCase, join, words};
 use crate::export::value::{Formatter, css_ident};
-use crate::export::{ExportError, File, Options};
+use crate::export::{ExportError, File, Options, selector};
 use crate::model::{Token, TokenType, Tokens};
 use crate::tokens::resolve::changed_in_mode;
 
@@ -161,7 +161,24 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
         declare(&mut out, &names[i], t, &f, tokens, mode);
     }
     out.push_str("}\n");
-    if opts.mode.is_none() {
+    if opts.mode.is_none() && tokens.has_named_axes() {
+        variants(&mut out, tokens, opts);
+        for key in &tokens.modes {
+            let changed = changed_in_mode(tokens, key);
+            if !changed.iter().any(|c| *c) {
+                continue;
+            }
+            let f = Formatter::new(tokens, Some(key.as_str()), var);
+            let mut block = String::new();
+            for (i, t) in tokens.tokens.iter().enumerate() {
+                if changed[i] {
+                    declare(&mut block, &names[i], t, &f, tokens, Some(key.as_str()));
+                }
+            }
+            let rule = selector::key_rule(tokens, key, opts);
+            selector::write_rule(&mut out, &rule, &opts.selector, &block);
+        }
+    } else if opts.mode.is_none() {
         for m in tokens.modes.iter().skip(1) {
             let changed = changed_in_mode(tokens, m);
             if !changed.iter().any(|c| *c) {
@@ -185,4 +202,52 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
         path: opts.path.clone(),
         contents: out,
     })
+}
+
+/// A `@custom-variant` per context (`scheme-dark:`), following the context's selector
+/// or media query, and `dark:` itself when one axis has a context named `dark`.
+fn variants(out: &mut String, tokens: &Tokens, opts: &Options) {
+    let dark_axes = tokens
+        .axes
+        .iter()
+        .filter(|a| a.contexts.iter().any(|c| c == "dark"))
+        .count();
+    for axis in &tokens.axes {
+        for ctx in &axis.contexts {
+            let rule = selector::context_rule(tokens, &axis.name, ctx, opts);
+            let body = if let Some(media) = &rule.media {
+                format!("{{\n  @media {media} {{\n    @slot;\n  }}\n}}")
+            } else {
+                let parts = top_level(&rule.selector);
+                let with_children: Vec<String> =
+                    parts.iter().map(|p| format!("{p}, {p} *")).collect();
+                format!("(&:where({}));", with_children.join(", "))
+            };
+            let name =
+                crate::export::naming::name(&format!("{}.{ctx}", axis.name), None, NameCase::Kebab);
+            let _ = writeln!(out, "\n@custom-variant {name} {body}");
+            if ctx == "dark" && dark_axes == 1 {
+                let _ = writeln!(out, "@custom-variant dark {body}");
+            }
+        }
+    }
+}
+
+/// A selector list's members (commas inside parentheses or brackets do not split).
+fn top_level(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, ch) in list.char_indices() {
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(list[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(list[start..].trim());
+    out
 }

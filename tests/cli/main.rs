@@ -2,6 +2,7 @@
 //! scrubbed environment (see `support`).
 
 mod axes;
+mod axes_export;
 mod axes_inputs;
 mod axes_lint;
 mod axes_sources;
