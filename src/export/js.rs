@@ -11,7 +11,7 @@ use crate::export::css::HEADER;
 use crate::export::value::js_value;
 use crate::export::{File, Options, overrides, single_mode};
 use crate::model::{Token, TokenType, Tokens};
-use crate::tokens::resolve::{Resolver, changed_in_mode};
+use crate::tokens::resolve::Resolver;
 
 fn ts_type(ty: TokenType) -> &'static str {
     match ty {
@@ -72,6 +72,7 @@ struct Module {
 }
 
 fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> Module {
+    let dependents = crate::tokens::resolve::Dependents::new(tokens);
     let mode = single_mode(tokens, opts);
     let resolver = Resolver::new(tokens, mode.as_deref());
     let mut m = Module {
@@ -104,7 +105,7 @@ fn module(tokens: &Tokens, names: &[String], opts: &Options, want_ts: bool) -> M
     } else if opts.mode.is_none() && tokens.modes.len() > 1 {
         let mut modes = serde_json::Map::new();
         for mode in tokens.modes.iter().skip(1) {
-            let changed = changed_in_mode(tokens, mode);
+            let changed = dependents.changed(tokens, mode);
             let r = Resolver::new(tokens, Some(mode.as_str()));
             let mut values = serde_json::Map::new();
             for (i, t) in tokens.tokens.iter().enumerate() {

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::model::Tokens;
 use crate::model::theme::{Context, combinations};
-use crate::tokens::resolve::{Resolver, changed_in_mode};
+use crate::tokens::resolve::Resolver;
 
 /// One key's overrides: the key and `(token index, resolved value)` pairs.
 pub(crate) type Entry = (String, Vec<(usize, Value)>);
@@ -28,12 +28,13 @@ pub(crate) fn defaults(tokens: &Tokens) -> Vec<Value> {
 /// The overrides of every key that changes something, in resolution order (see the
 /// module documentation).
 pub(crate) fn overrides(tokens: &Tokens, base: &[Value]) -> Vec<Entry> {
+    let dependents = crate::tokens::resolve::Dependents::new(tokens);
     let mut out: Vec<Entry> = Vec::new();
     for key in &tokens.modes {
         let Ok(ctx) = tokens.context(key) else {
             continue;
         };
-        let changed = changed_in_mode(tokens, key);
+        let changed = dependents.changed(tokens, key);
         if !changed.iter().any(|c| *c) {
             continue;
         }

@@ -8,7 +8,7 @@ use crate::export::css::{HEADER, deprecation_note};
 use crate::export::value::{Formatter, css_string};
 use crate::export::{File, Options, overrides};
 use crate::model::{Token, TokenPath, Tokens};
-use crate::tokens::resolve::{changed_in_mode, references};
+use crate::tokens::resolve::references;
 
 /// Which preprocessor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +18,7 @@ pub(super) enum Dialect {
 }
 
 pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect: Dialect) -> File {
+    let dependents = crate::tokens::resolve::Dependents::new(tokens);
     let sigil = if dialect == Dialect::Scss { '$' } else { '@' };
     let mode = opts.mode.as_deref().or(tokens.default_mode());
     let reference = |t: &Token| -> Option<String> {
@@ -53,7 +54,7 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
         // Less has no maps of this kind; each other mode is a mixin that redefines the
         // variables that differ: `.mode-dark();` inside a selector switches it there.
         for m in tokens.modes.iter().skip(1) {
-            let changed = changed_in_mode(tokens, m);
+            let changed = dependents.changed(tokens, m);
             let f = Formatter::new(tokens, Some(m.as_str()), reference);
             let _ = writeln!(
                 out,
@@ -75,7 +76,7 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
     {
         let _ = writeln!(out, "\n$modes: (");
         for m in tokens.modes.iter().skip(1) {
-            let changed = changed_in_mode(tokens, m);
+            let changed = dependents.changed(tokens, m);
             let resolved = Formatter::new(tokens, Some(m.as_str()), |_| None);
             let _ = writeln!(out, "  {}: (", css_string(m));
             for (i, t) in tokens.tokens.iter().enumerate() {

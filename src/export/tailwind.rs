@@ -17,7 +17,6 @@ use crate::export::naming::{NameCase, join, words};
 use crate::export::value::{Formatter, css_ident};
 use crate::export::{ExportError, File, Options, selector};
 use crate::model::{Token, TokenType, Tokens};
-use crate::tokens::resolve::changed_in_mode;
 
 fn namespace(t: &Token) -> Option<(&'static str, &'static [&'static str])> {
     let path = t.path.as_str().to_ascii_lowercase();
@@ -128,6 +127,7 @@ fn declare<F: Fn(&Token) -> Option<String>>(
 }
 
 pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportError> {
+    let dependents = crate::tokens::resolve::Dependents::new(tokens);
     let mut names = Vec::with_capacity(tokens.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, t) in tokens.tokens.iter().enumerate() {
@@ -164,7 +164,7 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
     if opts.mode.is_none() && tokens.has_named_axes() {
         variants(&mut out, tokens, opts);
         for key in &tokens.modes {
-            let changed = changed_in_mode(tokens, key);
+            let changed = dependents.changed(tokens, key);
             if !changed.iter().any(|c| *c) {
                 continue;
             }
@@ -180,7 +180,7 @@ pub(super) fn render(tokens: &Tokens, opts: &Options) -> Result<File, ExportErro
         }
     } else if opts.mode.is_none() {
         for m in tokens.modes.iter().skip(1) {
-            let changed = changed_in_mode(tokens, m);
+            let changed = dependents.changed(tokens, m);
             if !changed.iter().any(|c| *c) {
                 continue;
             }

@@ -288,49 +288,62 @@ pub fn references(value: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// For one mode, which tokens resolve differently from the default: those with their own
-/// value in the mode and those that reference one of them (transitively).
-pub fn changed_in_mode(tokens: &Tokens, mode: &str) -> Vec<bool> {
-    let n = tokens.len();
-    // 0 unknown, 1 visiting, 2 unchanged, 3 changed
-    let mut state = vec![0u8; n];
-    let deps: Vec<Vec<usize>> = tokens
-        .tokens
-        .iter()
-        .map(|t| {
-            let mut refs = Vec::new();
-            references(t.value_in(Some(mode)), &mut refs);
-            if t.modes.iter().any(|(m, _)| m == mode) {
-                references(&t.value, &mut refs);
-            }
-            refs.iter()
-                .filter_map(|p| tokens.position(&TokenPath::new(p.as_str())))
-                .collect()
-        })
-        .collect();
-    for start in 0..n {
-        if state[start] != 0 {
-            continue;
+/// Which tokens reference each token, from the base values: built once for a render, it
+/// answers [`Dependents::changed`] for each mode in time proportional to what changed.
+#[derive(Debug)]
+pub struct Dependents {
+    referenced_by: Vec<Vec<usize>>,
+}
+
+impl Dependents {
+    /// The reverse reference graph of the base values.
+    pub fn new(tokens: &Tokens) -> Self {
+        let mut referenced_by = vec![Vec::new(); tokens.len()];
+        if tokens.modes.is_empty() {
+            // Nothing can change: no mode to ask about.
+            return Self { referenced_by };
         }
-        let mut stack = vec![(start, 0usize)];
-        state[start] = 1;
-        while let Some(&mut (i, ref mut k)) = stack.last_mut() {
-            if *k < deps[i].len() {
-                let d = deps[i][*k];
-                *k += 1;
-                if state[d] == 0 {
-                    state[d] = 1;
-                    stack.push((d, 0));
+        let mut refs = Vec::new();
+        for (i, t) in tokens.tokens.iter().enumerate() {
+            refs.clear();
+            references(&t.value, &mut refs);
+            for p in &refs {
+                if let Some(j) = tokens.position(&TokenPath::new(p.as_str())) {
+                    referenced_by[j].push(i);
                 }
-            } else {
-                let own = tokens.tokens[i].modes.iter().any(|(m, _)| m == mode);
-                let via = deps[i].iter().any(|&d| state[d] == 3);
-                state[i] = if own || via { 3 } else { 2 };
-                stack.pop();
             }
         }
+        Self { referenced_by }
     }
-    state.into_iter().map(|s| s == 3).collect()
+
+    /// For one mode key, which tokens resolve differently from the default: those with
+    /// their own value under the key and, transitively, those whose base value references
+    /// one of them (a token with its own value is changed whatever it references).
+    pub fn changed(&self, tokens: &Tokens, mode: &str) -> Vec<bool> {
+        let mut out = vec![false; tokens.len()];
+        let mut stack = Vec::new();
+        for (i, t) in tokens.tokens.iter().enumerate() {
+            if t.modes.iter().any(|(m, _)| m == mode) {
+                out[i] = true;
+                stack.push(i);
+            }
+        }
+        while let Some(j) = stack.pop() {
+            for &i in &self.referenced_by[j] {
+                if !out[i] {
+                    out[i] = true;
+                    stack.push(i);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// For one mode, which tokens resolve differently from the default (see
+/// [`Dependents::changed`]; build `Dependents` once when asking for several modes).
+pub fn changed_in_mode(tokens: &Tokens, mode: &str) -> Vec<bool> {
+    Dependents::new(tokens).changed(tokens, mode)
 }
 
 #[cfg(test)]
