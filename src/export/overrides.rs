@@ -8,12 +8,14 @@
 //! (a token set to `{b}` under `brand=verde`, `b` varying with the scheme), that is not
 //! enough, so every combination is checked and the ones that still differ get an entry
 //! of their own (the full key, e.g. `brand=verde,scheme=dark,density=comfortable`),
-//! after every other.
+//! after every other. Only tokens whose values reach keys on two or more axes (through
+//! any of their values' references) can differ there, so only those are checked
+//! ([`several_axes`]).
 
 use serde_json::Value;
 
-use crate::model::Tokens;
-use crate::model::theme::{Context, combinations};
+use crate::model::theme::{Context, combinations, key_parts};
+use crate::model::{TokenPath, Tokens};
 use crate::tokens::resolve::Resolver;
 
 /// One key's overrides: the key and `(token index, resolved value)` pairs.
@@ -51,6 +53,14 @@ pub(crate) fn overrides(tokens: &Tokens, base: &[Value]) -> Vec<Entry> {
     let Some(all) = combinations(&tokens.axes) else {
         return out;
     };
+    let check: Vec<usize> = several_axes(tokens)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| b.then_some(i))
+        .collect();
+    if check.is_empty() {
+        return out;
+    }
     let mut extra = Vec::new();
     for ctx in all {
         let mut sim: Vec<&Value> = base.iter().collect();
@@ -62,13 +72,11 @@ pub(crate) fn overrides(tokens: &Tokens, base: &[Value]) -> Vec<Entry> {
             }
         }
         let r = Resolver::at(tokens, ctx.clone());
-        let differ: Vec<(usize, Value)> = tokens
-            .tokens
+        let differ: Vec<(usize, Value)> = check
             .iter()
-            .enumerate()
-            .filter_map(|(i, t)| {
-                let v = r.resolved(t);
-                (*sim[i] != v).then_some((i, v))
+            .filter_map(|&i| {
+                let v = r.resolved_cow(&tokens.tokens[i]);
+                (*sim[i] != *v).then(|| (i, v.into_owned()))
             })
             .collect();
         if !differ.is_empty() {
@@ -79,10 +87,62 @@ pub(crate) fn overrides(tokens: &Tokens, base: &[Value]) -> Vec<Entry> {
     out
 }
 
+/// For each token, whether its resolved value can depend on the contexts of two or more
+/// axes at once: its own keys and, through the references of any of its values (base or
+/// keyed), the keys of every token it can reach name two or more axes. A token that
+/// reaches keys of one axis only resolves in any combination as that axis' key alone
+/// says, which is what applying the keys one by one gives. A key of a default context
+/// counts as a second axis: the defaults resolve through it, a combination choosing
+/// another context of its axis does not.
+fn several_axes(tokens: &Tokens) -> Vec<bool> {
+    const MORE: u64 = 1 << 63;
+    let n = tokens.len();
+    if tokens.axes.len() >= 63 {
+        return vec![true; n];
+    }
+    let bit = |axis: &str, ctx: &str| -> u64 {
+        match tokens.axes.iter().position(|a| a.name == axis) {
+            Some(i) if tokens.axes[i].default_context() == ctx => (1 << i) | MORE,
+            Some(i) => 1 << i,
+            None => MORE,
+        }
+    };
+    let mut mask = vec![0u64; n];
+    let mut referenced_by = vec![Vec::new(); n];
+    let mut refs = Vec::new();
+    for (i, t) in tokens.tokens.iter().enumerate() {
+        refs.clear();
+        crate::tokens::resolve::references(&t.value, &mut refs);
+        for (key, v) in &t.modes {
+            mask[i] |= key_parts(key).fold(0, |m, (a, c)| m | bit(a, c));
+            crate::tokens::resolve::references(v, &mut refs);
+        }
+        for p in &refs {
+            if let Some(j) = tokens.position(&TokenPath::new(p.as_str())) {
+                referenced_by[j].push(i);
+            }
+        }
+    }
+    // Masks only grow (at most 64 times each), so this ends, cycles included.
+    let mut stack: Vec<usize> = (0..n).filter(|&i| mask[i] != 0).collect();
+    while let Some(j) = stack.pop() {
+        for &i in &referenced_by[j] {
+            let m = mask[i] | mask[j];
+            if m != mask[i] {
+                mask[i] = m;
+                stack.push(i);
+            }
+        }
+    }
+    mask.iter()
+        .map(|&m| m & MORE != 0 || m.count_ones() >= 2)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Token, TokenPath, TokenType};
+    use crate::model::{Token, TokenType};
     use serde_json::json;
 
     fn token(path: &str, value: Value, modes: &[(&str, Value)]) -> Token {
@@ -101,6 +161,95 @@ mod tests {
             set: "local".into(),
             source: None,
         }
+    }
+
+    /// Rebuilds every combination's values from the entries and compares them with the
+    /// model's own resolution.
+    fn assert_entries_resolve(tokens: &Tokens) -> Vec<Entry> {
+        let base = defaults(tokens);
+        let entries = overrides(tokens, &base);
+        for ctx in combinations(&tokens.axes).unwrap() {
+            let mut v = base.clone();
+            for (key, values) in &entries {
+                if ctx.matches(key) {
+                    for (i, x) in values {
+                        v[*i] = x.clone();
+                    }
+                }
+            }
+            let r = Resolver::at(tokens, ctx.clone());
+            for (i, t) in tokens.tokens.iter().enumerate() {
+                assert_eq!(v[i], r.resolved(t), "{} in {ctx}", t.path.as_str());
+            }
+        }
+        entries
+    }
+
+    #[test]
+    fn generated_token_sets_resolve_as_the_model_does_in_every_combination() {
+        // Small sets of every shape: literals and aliases (to earlier tokens) as base
+        // and keyed values, keys of one context, of a default context, and combinations.
+        let keys = [
+            "brand=acme",
+            "brand=verde",
+            "brand=rosa",
+            "scheme=light",
+            "scheme=dark",
+            "density=normal",
+            "density=compact",
+            "brand=verde,scheme=dark",
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let mut list = Vec::new();
+            for i in 0..7u64 {
+                let pick = |next: &mut dyn FnMut(u64) -> u64| {
+                    if i > 0 && next(2) == 0 {
+                        json!(format!("{{t{}}}", next(i)))
+                    } else {
+                        json!(format!("#{:06x}", next(0xff_ffff)))
+                    }
+                };
+                let base = pick(&mut next);
+                let mut modes: Vec<(String, Value)> = Vec::new();
+                for key in keys {
+                    if next(4) == 0 {
+                        modes.push((key.to_string(), pick(&mut next)));
+                    }
+                }
+                let modes: Vec<(&str, Value)> =
+                    modes.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                list.push(token(&format!("t{i}"), base, &modes));
+            }
+            let tokens = Tokens::new(
+                list,
+                Vec::new(),
+                keys.iter().map(ToString::to_string).collect(),
+            );
+            assert_entries_resolve(&tokens);
+        }
+    }
+
+    #[test]
+    fn a_default_context_key_is_checked_on_one_axis_too() {
+        // `light` is the default: the defaults resolve `a` through it, `dark` does not.
+        let keys = ["light", "dark"];
+        let tokens = Tokens::new(
+            vec![
+                token("b", json!("#111111"), &[("light", json!("#222222"))]),
+                token("a", json!("{b}"), &[]),
+            ],
+            Vec::new(),
+            keys.iter().map(ToString::to_string).collect(),
+        );
+        let entries = assert_entries_resolve(&tokens);
+        assert!(entries.iter().any(|(k, _)| k == "dark"), "{entries:?}");
     }
 
     #[test]
