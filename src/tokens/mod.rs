@@ -453,6 +453,12 @@ fn studio_dir_input(dir: &Path, files: &[&TokenFile], findings: &mut Findings) -
         .find(|f| f.path.parent() == Some(dir))
         .and_then(|f| Path::new(&f.name).parent().map(|p| p.display().to_string()))
         .unwrap_or_else(|| dir.display().to_string());
+    // `--input .`: the files are named without a directory.
+    let name = if name.is_empty() {
+        ".".to_string()
+    } else {
+        name
+    };
     let src = dtcg::Source::new(&name, "");
     studio::studio_build(&sets, themes, &src, findings)
 }

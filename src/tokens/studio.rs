@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::theme;
+use crate::model::{TokenPath, theme};
 use crate::tokens::dtcg;
 use crate::tokens::finding::{Finding, Findings};
 use crate::tokens::json::Node;
@@ -53,46 +53,57 @@ pub fn studio_input(
 }
 
 /// Builds base sets and modes from Tokens Studio sets and themes.
+///
+/// Each choice of themes is converted on its own, as Tokens Studio resolves it: an
+/// expression or colour modifier is evaluated against the sets that choice selects (a later
+/// set winning), so a base token computed from a set that differs per theme (a size scale
+/// from the `Size` group's set) gets a value per theme. Sets that themes select only as
+/// `source` are read for references but not written: references to their tokens are
+/// replaced by the value in that choice.
 pub fn studio_build(
     sets: &[(String, &Node<'_>, &Source<'_>)],
     themes: &[Node<'_>],
     src: &Source<'_>,
     findings: &mut Findings,
 ) -> Input {
-    let trees = legacy::convert_studio_sets(sets, src, findings);
-    let mut converted: HashMap<String, dtcg::Document> = HashMap::new();
-    for ((name, _, set_src), mut tree) in sets.iter().zip(trees) {
-        let doc = dtcg::read_converted(&mut tree, set_src, false, findings);
-        converted.insert(name.clone(), doc);
+    let mut input = Input::default();
+    if themes.is_empty() {
+        let all: Vec<usize> = (0..sets.len()).collect();
+        let mut runs = Runs::new(sets, vec![false; sets.len()]);
+        let docs = runs.run(&all, findings);
+        legacy::warn_studio_converted(src, findings, runs.converted);
+        for (i, doc) in docs {
+            input.base.push(set_document(&sets[i].0, src, doc));
+        }
+        return input;
     }
-    let enabled = |theme: &Node<'_>| -> Vec<String> {
+    let selection = |theme: &Node<'_>, states: &[&str]| -> Vec<usize> {
         let selected = theme
             .get("selectedTokenSets")
             .and_then(Node::as_object)
             .unwrap_or_default();
-        sets.iter()
-            .filter(|(n, _, _)| {
+        (0..sets.len())
+            .filter(|&i| {
                 selected.iter().any(|m| {
-                    m.key == n.as_str() && matches!(m.value.as_str(), Some("enabled" | "source"))
+                    m.key == sets[i].0.as_str()
+                        && m.value.as_str().is_some_and(|v| states.contains(&v))
                 })
             })
-            .map(|(n, _, _)| n.clone())
             .collect()
     };
-    let mut input = Input::default();
-    if themes.is_empty() {
-        for (name, _, _) in sets {
-            if let Some(doc) = converted.remove(name) {
-                input.base.push(SetDocument {
-                    set: name.clone(),
-                    source: Some(src.name.to_string()),
-                    doc,
-                });
-            }
+    let enabled = |theme: &Node<'_>| selection(theme, &["enabled", "source"]);
+    // Read for references only: selected as `source` by a theme, `enabled` by none.
+    let mut source_only = vec![false; sets.len()];
+    for t in themes {
+        for i in selection(t, &["source"]) {
+            source_only[i] = true;
         }
-        return input;
     }
-    // Themes in several groups: each group is a theme axis.
+    for t in themes {
+        for i in selection(t, &["enabled"]) {
+            source_only[i] = false;
+        }
+    }
     let group_of = |t: &Node<'_>| t.get("group").and_then(Node::as_str).map(str::to_string);
     let mut groups: Vec<(Option<String>, Vec<&Node<'_>>)> = Vec::new();
     for t in themes {
@@ -102,101 +113,53 @@ pub fn studio_build(
             None => groups.push((g, vec![t])),
         }
     }
-    if groups.len() > 1 {
-        return axes_input(&groups, sets, &converted, src, &enabled, findings);
-    }
-    let themes: Vec<&Node<'_>> = themes.iter().collect();
-    let mode_name = |t: &Node<'_>| -> String {
-        mode_slug(t.get("name").and_then(Node::as_str).unwrap_or("theme"))
+    let axes = groups.len() > 1;
+    input.mode_only_tokens = axes;
+    let mut runs = Runs::new(sets, source_only);
+    // The default choice: the first theme of every group.
+    let firsts: Vec<Vec<usize>> = groups.iter().map(|(_, list)| enabled(list[0])).collect();
+    let union = |parts: &[&Vec<usize>]| -> Vec<usize> {
+        let mut all: Vec<usize> = parts.iter().flat_map(|p| p.iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     };
-    let first = enabled(themes[0]);
-    for name in &first {
-        if let Some(doc) = converted.get(name) {
-            input.base.push(SetDocument {
-                set: name.clone(),
-                source: Some(src.name.to_string()),
-                doc: clone_doc(doc),
-            });
-        }
-    }
-    input.modes.push((mode_name(themes[0]), Vec::new()));
-    for theme in &themes[1..] {
-        let mut docs = Vec::new();
-        for name in enabled(theme) {
-            if first.contains(&name) {
-                continue;
-            }
-            if let Some(doc) = converted.get(&name) {
-                docs.push(SetDocument {
-                    set: name.clone(),
-                    source: Some(src.name.to_string()),
-                    doc: clone_doc(doc),
-                });
-            }
-        }
-        input.modes.push((mode_name(theme), docs));
-    }
-    input
-}
-
-/// Themes in several groups: one axis per group (named after it, in file order), one
-/// context per theme (the first being the default). The sets every group's first theme
-/// enables form the base; each theme's sets (but those every theme of its group enables)
-/// are its context's documents, so that a later group overrides an earlier one. A group
-/// of one theme does not vary: its sets join the base.
-fn axes_input(
-    groups: &[(Option<String>, Vec<&Node<'_>>)],
-    sets: &[(String, &Node<'_>, &Source<'_>)],
-    converted: &HashMap<String, dtcg::Document>,
-    src: &Source<'_>,
-    enabled: &dyn Fn(&Node<'_>) -> Vec<String>,
-    findings: &mut Findings,
-) -> Input {
-    let mut input = Input {
-        mode_only_tokens: true,
-        ..Input::default()
-    };
-    let doc_of = |name: &str| {
-        converted.get(name).map(|doc| SetDocument {
-            set: name.to_string(),
-            source: Some(src.name.to_string()),
-            doc: clone_doc(doc),
-        })
-    };
-    let mut base: Vec<String> = Vec::new();
-    for (_, themes) in groups {
-        base.extend(enabled(themes[0]));
-    }
-    for (name, _, _) in sets {
-        if base.contains(name) {
-            input.base.extend(doc_of(name));
-        }
+    let defaults = runs.run(&union(&firsts.iter().collect::<Vec<_>>()), findings);
+    for (i, doc) in &defaults {
+        input
+            .base
+            .push(set_document(&sets[*i].0, src, clone_doc(doc)));
     }
     let mut axis_names: Vec<String> = Vec::new();
-    for (group, themes) in groups {
-        if themes.len() < 2 {
+    for (g, (group, list)) in groups.iter().enumerate() {
+        if list.len() < 2 {
             continue;
         }
         let label = group.as_deref().unwrap_or("theme");
-        let mut axis = mode_slug(label);
-        if axis.is_empty() {
-            axis = "theme".to_string();
-        }
-        if axis_names.contains(&axis) {
-            findings.push(Finding::error(
-                "invalid-axis-name",
-                &src.loc(themes[0].offset),
-                None,
-                format!(
-                    "`$themes` group `{label}` is axis `{axis}`, which an earlier group already names; rename one of the groups"
-                ),
-            ));
-            continue;
-        }
-        axis_names.push(axis.clone());
-        let selected: Vec<Vec<String>> = themes.iter().map(|t| enabled(t)).collect();
+        let axis = if axes {
+            let mut axis = mode_slug(label);
+            if axis.is_empty() {
+                axis = "theme".to_string();
+            }
+            if axis_names.contains(&axis) {
+                findings.push(Finding::error(
+                    "invalid-axis-name",
+                    &src.loc(list[0].offset),
+                    None,
+                    format!(
+                        "`$themes` group `{label}` is axis `{axis}`, which an earlier group already names; rename one of the groups"
+                    ),
+                ));
+                continue;
+            }
+            axis_names.push(axis.clone());
+            axis
+        } else {
+            String::new()
+        };
+        let selected: Vec<Vec<usize>> = list.iter().map(|t| enabled(t)).collect();
         let mut contexts: Vec<String> = Vec::new();
-        for (theme, names) in themes.iter().zip(&selected) {
+        for (k, theme) in list.iter().enumerate() {
             let theme_name = theme.get("name").and_then(Node::as_str).unwrap_or("theme");
             let context = mode_slug(theme_name);
             if context.is_empty() || contexts.contains(&context) {
@@ -210,18 +173,238 @@ fn axes_input(
                 ));
                 continue;
             }
-            let docs = names
-                .iter()
-                .filter(|n| !selected.iter().all(|other| other.contains(n)))
-                .filter_map(|n| doc_of(n))
-                .collect();
-            input
-                .modes
-                .push((theme::key_of([(axis.as_str(), context.as_str())]), docs));
+            let key = theme::key_of([(axis.as_str(), context.as_str())]);
             contexts.push(context);
+            if !axes && k == 0 {
+                // Plain modes: the first is the base itself.
+                input.modes.push((key, Vec::new()));
+                continue;
+            }
+            // The theme's own sets: (axes) those not every theme of the group selects,
+            // (plain modes) those the first theme does not.
+            let own: Vec<usize> = selected[k]
+                .iter()
+                .copied()
+                .filter(|i| {
+                    if axes {
+                        !selected.iter().all(|other| other.contains(i))
+                    } else {
+                        !selected[0].contains(i)
+                    }
+                })
+                .collect();
+            let docs = if k == 0 {
+                own.iter()
+                    .filter_map(|i| defaults.iter().find(|(j, _)| j == i))
+                    .map(|(i, doc)| set_document(&sets[*i].0, src, clone_doc(doc)))
+                    .collect()
+            } else {
+                let mut parts: Vec<&Vec<usize>> = firsts.iter().collect();
+                parts[g] = &selected[k];
+                let choice = runs.run(&union(&parts), findings);
+                let mut docs = Vec::new();
+                for (i, doc) in choice {
+                    if own.contains(&i) {
+                        docs.push(set_document(&sets[i].0, src, doc));
+                    } else if let Some((_, before)) = defaults.iter().find(|(j, _)| *j == i) {
+                        // A set of the base: only the tokens this choice computes otherwise.
+                        let changed = changed_tokens(before, doc);
+                        if !changed.tokens.is_empty() {
+                            docs.push(set_document(&sets[i].0, src, changed));
+                        }
+                    }
+                }
+                docs
+            };
+            input.modes.push((key, docs));
         }
     }
+    legacy::warn_studio_converted(src, findings, runs.converted);
     input
+}
+
+fn set_document(set: &str, src: &Source<'_>, doc: dtcg::Document) -> SetDocument {
+    SetDocument {
+        set: set.to_string(),
+        source: Some(src.name.to_string()),
+        doc,
+    }
+}
+
+/// The tokens of `after` whose value differs from the same token's in `before`.
+fn changed_tokens(before: &dtcg::Document, after: dtcg::Document) -> dtcg::Document {
+    let old: HashMap<&TokenPath, &serde_json::Value> =
+        before.tokens.iter().map(|t| (&t.path, &t.value)).collect();
+    dtcg::Document {
+        tokens: after
+            .tokens
+            .into_iter()
+            .filter(|t| old.get(&t.path).is_some_and(|v| **v != t.value))
+            .collect(),
+        groups: Vec::new(),
+        extends: Vec::new(),
+    }
+}
+
+/// Converts the sets of one choice of themes at a time (see [`studio_build`]), reporting
+/// each set's findings once, in the first choice that converts it.
+struct Runs<'s, 'n, 'a> {
+    sets: &'s [(String, &'n Node<'a>, &'s Source<'s>)],
+    source_only: Vec<bool>,
+    reported: Vec<bool>,
+    /// Tokens converted in the reported sets.
+    converted: usize,
+}
+
+impl<'s, 'n, 'a> Runs<'s, 'n, 'a> {
+    fn new(sets: &'s [(String, &'n Node<'a>, &'s Source<'s>)], source_only: Vec<bool>) -> Self {
+        Self {
+            sets,
+            reported: vec![false; sets.len()],
+            source_only,
+            converted: 0,
+        }
+    }
+
+    /// The documents of the chosen sets (indices, in set order) but the source-only ones,
+    /// with references to source-only tokens replaced by their value.
+    fn run(&mut self, chosen: &[usize], findings: &mut Findings) -> Vec<(usize, dtcg::Document)> {
+        let part: Vec<(String, &Node<'a>, &Source<'_>)> = chosen
+            .iter()
+            .map(|&i| (self.sets[i].0.clone(), self.sets[i].1, self.sets[i].2))
+            .collect();
+        let report: Vec<bool> = chosen.iter().map(|&i| !self.reported[i]).collect();
+        let (trees, count) = legacy::convert_studio_sets(&part, &report, findings);
+        self.converted += count;
+        let mut dropped = Findings::default();
+        let mut docs = Vec::with_capacity(chosen.len());
+        for ((&i, mut tree), report) in chosen.iter().zip(trees).zip(report) {
+            let sink = if report { &mut *findings } else { &mut dropped };
+            docs.push((
+                i,
+                dtcg::read_converted(&mut tree, self.sets[i].2, false, sink),
+            ));
+            self.reported[i] = true;
+        }
+        let (sources, mut docs): (Vec<_>, Vec<_>) =
+            docs.into_iter().partition(|(i, _)| self.source_only[*i]);
+        if !sources.is_empty() {
+            let mut by_path: HashMap<TokenPath, dtcg::ParsedToken> = HashMap::new();
+            for (_, doc) in sources {
+                for t in doc.tokens {
+                    by_path.insert(t.path.clone(), t);
+                }
+            }
+            for (_, doc) in &mut docs {
+                for t in &mut doc.tokens {
+                    inline_sources(t, &by_path);
+                }
+            }
+        }
+        docs
+    }
+}
+
+/// Replaces the references `token` makes to source-only tokens by their values (theirs
+/// resolved the same way), keeping every other reference.
+fn inline_sources(token: &mut dtcg::ParsedToken, sources: &HashMap<TokenPath, dtcg::ParsedToken>) {
+    if !token
+        .references
+        .iter()
+        .any(|(r, _)| sources.contains_key(&TokenPath::new(r.target.as_str())))
+    {
+        return;
+    }
+    let mut refs = Vec::new();
+    let mut ty = token.ty;
+    token.value = inlined(&token.value, "", sources, &mut refs, &mut ty, 0);
+    token.ty = ty;
+    let kept = token
+        .references
+        .drain(..)
+        .filter(|(r, _)| !sources.contains_key(&TokenPath::new(r.target.as_str())));
+    token.references = kept.chain(refs).collect();
+}
+
+/// How deep source tokens may alias each other before the reference is left as written
+/// (the link step then reports it).
+const MAX_SOURCE_DEPTH: usize = 32;
+
+fn inlined(
+    value: &serde_json::Value,
+    at: &str,
+    sources: &HashMap<TokenPath, dtcg::ParsedToken>,
+    refs: &mut Vec<(
+        crate::tokens::value::Reference,
+        crate::tokens::finding::Location,
+    )>,
+    ty: &mut Option<crate::model::TokenType>,
+    depth: usize,
+) -> serde_json::Value {
+    use crate::tokens::resolve::{alias_target, pointer_target};
+    use serde_json::Value;
+    let target = alias_target(value)
+        .map(|t| (t.to_string(), Vec::new()))
+        .or_else(|| pointer_target(value));
+    if let Some((path, below)) = target {
+        if let Some(src) = sources.get(&TokenPath::new(path.as_str())) {
+            if depth < MAX_SOURCE_DEPTH {
+                if at.is_empty() && ty.is_none() {
+                    *ty = src.ty;
+                }
+                // The source token's own references (to tokens that are written) come along.
+                for (r, loc) in &src.references {
+                    if !sources.contains_key(&TokenPath::new(r.target.as_str())) {
+                        let mut r = r.clone();
+                        r.at = join_at(at, &r.at);
+                        refs.push((r, loc.clone()));
+                    }
+                }
+                let mut whole = inlined(&src.value, at, sources, refs, ty, depth + 1);
+                for seg in &below {
+                    whole = match whole {
+                        Value::Object(mut m) => m.remove(seg.as_str()).unwrap_or(Value::Null),
+                        Value::Array(mut a) => seg
+                            .parse::<usize>()
+                            .ok()
+                            .filter(|&i| i < a.len())
+                            .map_or(Value::Null, |i| a.swap_remove(i)),
+                        _ => Value::Null,
+                    };
+                }
+                return whole;
+            }
+        }
+        return value.clone();
+    }
+    match value {
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| inlined(v, &join_at(at, &i.to_string()), sources, refs, ty, depth))
+                .collect(),
+        ),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        inlined(v, &join_at(at, k), sources, refs, ty, depth),
+                    )
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+fn join_at(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a}.{b}"),
+    }
 }
 
 pub(crate) fn clone_doc(doc: &dtcg::Document) -> dtcg::Document {
@@ -286,12 +469,97 @@ mod tests {
             ]
         );
         let base: Vec<&str> = input.base.iter().map(|d| d.set.as_str()).collect();
-        assert_eq!(base, ["core", "light", "acme"]);
+        // `core` is selected as `source` only: read, not written.
+        assert_eq!(base, ["light", "acme"]);
         assert!(input.mode_only_tokens);
         assert!(
             findings.iter().all(|f| f.code == "legacy-format"),
             "{findings:?}"
         );
+    }
+
+    #[test]
+    fn expressions_are_evaluated_per_theme_and_source_sets_are_inlined() {
+        let doc = r##"{
+  "size/small": {"size": {"base": {"value": "4", "type": "dimension"}}},
+  "size/large": {"size": {"base": {"value": "8", "type": "dimension"}}},
+  "global": {
+    "space": {"md": {"value": "{size.base} * 2", "type": "dimension"},
+              "base": {"value": "{size.base}", "type": "dimension"},
+              "fixed": {"value": "3", "type": "dimension"}},
+    "inset": {"value": "{space.md}", "type": "dimension"}
+  },
+  "light": {"bg": {"value": "#ffffff", "type": "color"}},
+  "dark": {"bg": {"value": "#000000", "type": "color"}},
+  "$themes": [
+    {"id": "1", "name": "Small", "group": "Size", "selectedTokenSets": {"size/small": "source", "global": "enabled"}},
+    {"id": "2", "name": "Large", "group": "Size", "selectedTokenSets": {"size/large": "source", "global": "enabled"}},
+    {"id": "3", "name": "Light", "group": "Mode", "selectedTokenSets": {"light": "enabled"}},
+    {"id": "4", "name": "Dark", "group": "Mode", "selectedTokenSets": {"dark": "enabled"}}
+  ]
+}"##;
+        let root = json::parse(doc).unwrap();
+        let src = Source::new("t.json", doc);
+        let mut findings = Findings::default();
+        let input = studio_input(&root, &src, "t.json", &mut findings);
+        assert!(!findings.has_errors(), "{findings:?}");
+        let values = |docs: &[SetDocument]| -> Vec<(String, String)> {
+            docs.iter()
+                .flat_map(|d| &d.doc.tokens)
+                .map(|t| (t.path.to_string(), t.value.to_string()))
+                .collect()
+        };
+        let base: Vec<&str> = input.base.iter().map(|d| d.set.as_str()).collect();
+        assert_eq!(base, ["global", "light"]);
+        let dim = |n: u32| format!(r#"{{"value":{n},"unit":"px"}}"#);
+        assert_eq!(
+            values(&input.base),
+            [
+                ("space.md".to_string(), dim(8)),
+                ("space.base".to_string(), dim(4)),
+                ("space.fixed".to_string(), dim(3)),
+                ("inset".to_string(), r#""{space.md}""#.to_string()),
+                (
+                    "bg".to_string(),
+                    r##"{"colorSpace":"srgb","components":[1,1,1],"hex":"#ffffff"}"##.to_string()
+                ),
+            ]
+        );
+        // References to the source set are gone; the one to `space.md` stays.
+        let refs: Vec<String> = input
+            .base
+            .iter()
+            .flat_map(|d| &d.doc.tokens)
+            .flat_map(|t| t.references.iter().map(|(r, _)| r.target.clone()))
+            .collect();
+        assert_eq!(refs, ["space.md"]);
+        let large = &input
+            .modes
+            .iter()
+            .find(|(k, _)| k == "size=large")
+            .unwrap()
+            .1;
+        assert_eq!(
+            values(large),
+            [
+                ("space.md".to_string(), dim(16)),
+                ("space.base".to_string(), dim(8)),
+            ]
+        );
+        let small = &input
+            .modes
+            .iter()
+            .find(|(k, _)| k == "size=small")
+            .unwrap()
+            .1;
+        assert!(values(small).is_empty(), "{:?}", values(small));
+        // Each set's findings once: one conversion warning for the export.
+        let converted: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.code == "legacy-format")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(converted.len(), 1, "{converted:?}");
     }
 
     #[test]

@@ -24,6 +24,10 @@ struct Set {
     /// The fewest custom properties the expected file must hold (so that two empty maps
     /// can never pass).
     min_vars: usize,
+    /// Arguments added to the export, and an `opends.yaml` for it, where the reference
+    /// was built with settings of its own (see the set's entry).
+    args: &'static [&'static str],
+    config: Option<&'static str>,
 }
 
 const SETS: &[Set] = &[
@@ -32,54 +36,78 @@ const SETS: &[Set] = &[
         input: "input/adobe-spectrum.resolver.json",
         conforming: false,
         min_vars: 1500,
+        args: &[],
+        config: None,
     },
     Set {
         name: "designsystemet",
         input: "input",
         conforming: false,
         min_vars: 450,
+        // The reference is built with `Color scheme` at `Light` (the group's second theme;
+        // opends' default context is the first, `Dark`), and Style Dictionary writes both
+        // `_size.0` and `size.0` as `--size-0` (the later wins) where opends refuses the
+        // collision unless the names keep their segments as written.
+        args: &["--mode", "color-scheme=light"],
+        config: Some(
+            "name: designsystemet\noutputs:\n  - format: css\n    path: out/tokens.css\n    name_case: preserve\n",
+        ),
     },
     Set {
         name: "figma-sds",
         input: "input/figma-sds.resolver.json",
         conforming: false,
         min_vars: 250,
+        args: &[],
+        config: None,
     },
     Set {
         name: "ibm-carbon",
         input: "input/ibm-carbon.resolver.json",
         conforming: false,
         min_vars: 300,
+        args: &[],
+        config: None,
     },
     Set {
         name: "kong",
         input: "input",
         conforming: false,
         min_vars: 400,
+        args: &[],
+        config: None,
     },
     Set {
         name: "microsoft-fluent",
         input: "input/microsoft-fluent.resolver.json",
         conforming: false,
         min_vars: 150,
+        args: &[],
+        config: None,
     },
     Set {
         name: "sd-basic",
         input: "input",
         conforming: false,
         min_vars: 50,
+        args: &[],
+        config: None,
     },
     Set {
         name: "sd-deprecation",
         input: "input",
         conforming: false,
         min_vars: 10,
+        args: &[],
+        config: None,
     },
     Set {
         name: "shopify-polaris",
         input: "input/shopify-polaris.resolver.json",
         conforming: true,
         min_vars: 60,
+        args: &[],
+        config: None,
     },
 ];
 
@@ -91,6 +119,30 @@ const SETS: &[Set] = &[
 /// reason, as they become readable. The ones below were confirmed on a copy of the set with
 /// its non-conforming values rewritten.
 const KNOWN: &[(&str, &str, &str)] = &[
+    // With `name_case: preserve` (the setting that keeps `_size.0` and `size.0` apart),
+    // `global`'s `_size.base`, `_size.step`, `_size.unit` and `_size.mode-font-size` are
+    // written `--_size-*`, with the reference's values (18px, 4px, 4px, 18px); Style
+    // Dictionary drops the `_` and writes them `--size-*`.
+    (
+        "designsystemet",
+        "--size-base",
+        "written as `--_size-base` (same value) under `name_case: preserve`",
+    ),
+    (
+        "designsystemet",
+        "--size-step",
+        "written as `--_size-step` (same value) under `name_case: preserve`",
+    ),
+    (
+        "designsystemet",
+        "--size-unit",
+        "written as `--_size-unit` (same value) under `name_case: preserve`",
+    ),
+    (
+        "designsystemet",
+        "--size-mode-font-size",
+        "written as `--_size-mode-font-size` (same value) under `name_case: preserve`",
+    ),
     // Android's `dp` is one CSS pixel; CSS has no `dp` unit, so opends writes `px`.
     (
         "adobe-spectrum",
@@ -552,8 +604,11 @@ fn expected_files(dir: &Path) -> Vec<(Option<String>, String)> {
 /// `opends export tokens --input <set> --format css --out out` in a copy of the set.
 fn export_css(set: &Set) -> (Test, crate::support::Output) {
     let dir = fixture(&format!("real/{}", set.name));
-    let t = Test::new().copy_dir(dir.join("input"), "input");
-    let out = t.opends([
+    let mut t = Test::new().copy_dir(dir.join("input"), "input");
+    if let Some(config) = set.config {
+        t = t.file("opends.yaml", config);
+    }
+    let mut args = vec![
         "export",
         "tokens",
         "--input",
@@ -563,7 +618,9 @@ fn export_css(set: &Set) -> (Test, crate::support::Output) {
         "--out",
         "out",
         "--no-progress",
-    ]);
+    ];
+    args.extend(set.args);
+    let out = t.opends(args);
     (t, out)
 }
 
@@ -686,22 +743,7 @@ fn first_lines(text: &str, n: usize) -> String {
 
 /// Sets opends does not read yet, each with the error that stops it (asserted, so the
 /// day it reads the set this test fails and the set moves to the value comparison).
-/// Designsystemet's values are read (maths on dimensions, number tokens holding
-/// dimensions); measured on a copy with the colliding names renamed and `Color scheme`'s
-/// `Light` theme first, only the 19 `--size-*` values derived from `_size.unit` differ
-/// (each expression is evaluated once, with the size set the export names last, `large`,
-/// instead of the default theme's `medium`: per-theme evaluation needs theme axes).
-const NOT_YET: &[(&str, &str, &str)] = &[(
-    "designsystemet",
-    "both become `size-",
-    "its own names collide in CSS: the `source` sets' `size._base` (and `_step`, \
-     `_mode-font-size`) and `global`'s `_size.base`, and `_size.0` .. `_size.30` and the \
-     semantic `size.0` .. `size.30`, all become `--size-*`; Style Dictionary writes both \
-     (the later wins, and it leaves `source` sets out), opends refuses the collision. \
-     Besides, `Color scheme` is a theme axis whose default is its first theme (`Dark`) \
-     where the reference's `:root` is `Light`, and each size expression is evaluated once \
-     instead of per `Size` context",
-)];
+const NOT_YET: &[(&str, &str, &str)] = &[];
 
 /// Exports one set and checks its differences against `KNOWN`.
 fn compare(name: &str) {
@@ -932,5 +974,47 @@ fn real_default_mode_errors_are_located() {
             set.name,
             first_lines(out.stderr(), 20)
         );
+    }
+}
+
+/// Designsystemet's size scale is computed per `Size` theme, as Tokens Studio computes it:
+/// `_size.unit = {_size.step} / {_size.base} * {_size.mode-font-size}` from the theme's
+/// `source` set, then `size.N = floor(unit * N)`, in JavaScript's double arithmetic (the
+/// reference above covers `medium`, the default; `small` and `large` are checked here
+/// against the same formula with each set's own numbers).
+#[test]
+fn real_designsystemet_sizes_per_theme() {
+    let dir = fixture("real/designsystemet");
+    let t = Test::new().copy_dir(dir.join("input"), "input");
+    for (context, mode_font_size) in [("medium", 18.0_f64), ("large", 21.0), ("small", 16.0)] {
+        let out = format!("json-{context}");
+        t.opends([
+            "export",
+            "tokens",
+            "--input",
+            "input",
+            "--format",
+            "json",
+            "--mode",
+            &format!("size={context}"),
+            "--out",
+            &out,
+            "-q",
+        ])
+        .success();
+        let values = t.read_json(format!("{out}/tokens.json"));
+        let unit = 4.0 / 18.0 * mode_font_size;
+        for n in [
+            0u32, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 18, 22, 26, 30,
+        ] {
+            let want = format!("{}px", (unit * f64::from(n)).floor());
+            assert_eq!(
+                values[format!("size.{n}")].as_str(),
+                Some(want.as_str()),
+                "size.{n} in size={context}"
+            );
+        }
+        // The `source` sets are read, not written.
+        assert!(values.get("size._base").is_none(), "{context}");
     }
 }

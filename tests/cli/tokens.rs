@@ -732,8 +732,8 @@ const STUDIO: &str = r##"{
   "light": {"bg": {"value": "#ffffff", "type": "color"}},
   "dark": {"bg": {"value": "#000000", "type": "color"}},
   "$themes": [
-    {"id": "t1", "name": "Light", "selectedTokenSets": {"global": "source", "light": "enabled"}},
-    {"id": "t2", "name": "Dark", "selectedTokenSets": {"global": "source", "dark": "enabled"}}
+    {"id": "t1", "name": "Light", "selectedTokenSets": {"global": "enabled", "light": "enabled"}},
+    {"id": "t2", "name": "Dark", "selectedTokenSets": {"global": "enabled", "dark": "enabled"}}
   ],
   "$metadata": {"tokenSetOrder": ["global", "light", "dark"]}
 }"##;

@@ -231,25 +231,41 @@ pub fn is_style_dictionary_token(node: &Node<'_>) -> bool {
 const SD_BOOKKEEPING: [&str; 5] = ["name", "original", "path", "filePath", "isSource"];
 
 /// Converts the sets of one Tokens Studio export into DTCG node trees, in order
-/// (references and arithmetic may cross sets), with one warning for the export.
+/// (references and arithmetic may cross sets; a later set's token wins). Findings are
+/// kept for the sets where `report` is true and dropped for the others (a caller that
+/// converts a set in several theme choices reports it once). Returns the trees and how
+/// many tokens of the reported sets were converted (for [`warn_studio_converted`]).
 pub fn convert_studio_sets<'a>(
     sets: &[(String, &Node<'a>, &Source<'_>)],
-    src: &Source<'_>,
+    report: &[bool],
     findings: &mut Findings,
-) -> Vec<Node<'a>> {
+) -> (Vec<Node<'a>>, usize) {
     let mut raw = HashMap::new();
     for (_, node, _) in sets {
         collect_raw(node, "", &mut raw);
     }
     let mut trees = Vec::with_capacity(sets.len());
     let mut count = 0;
-    for (_, node, set_src) in sets {
-        let mut cv = Converter::new(set_src, findings, &raw);
+    let mut dropped = Findings::default();
+    for (i, (_, node, set_src)) in sets.iter().enumerate() {
+        let reported = report.get(i).copied().unwrap_or(true);
+        let sink = if reported {
+            &mut *findings
+        } else {
+            &mut dropped
+        };
+        let mut cv = Converter::new(set_src, sink, &raw);
         trees.push(cv.group(node, "", None));
-        count += cv.count;
+        if reported {
+            count += cv.count;
+        }
     }
+    (trees, count)
+}
+
+/// The one warning of a Tokens Studio export: how many tokens were converted.
+pub fn warn_studio_converted(src: &Source<'_>, findings: &mut Findings, count: usize) {
     warn_converted(src, findings, Format::TokensStudio, count);
-    trees
 }
 
 /// Converts one Style Dictionary token met inside a DTCG file (the lenient reader).
