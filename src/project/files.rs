@@ -77,6 +77,7 @@ pub fn reading(format: Format, strict: bool, project: Option<&Project>) -> tok::
     tok::Reading {
         format,
         strict: strict || project.is_some_and(|p| p.config.strict),
+        sd_size: project.map_or(tok::SdSize::default(), |p| p.config.sd_size_unit),
     }
 }
 
@@ -85,6 +86,7 @@ fn project_reading(project: &Project) -> Result<tok::Reading> {
     Ok(tok::Reading {
         format: project_format(project)?,
         strict: project.config.strict,
+        sd_size: project.config.sd_size_unit,
     })
 }
 

@@ -32,6 +32,10 @@ pub struct Config {
     /// command line does the same for one run.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub strict: bool,
+    /// The unit of a bare number in a Style Dictionary `dimension` or `fontSize` token:
+    /// `rem` (default, Style Dictionary's `size/rem`) or `px`.
+    #[serde(default, skip_serializing_if = "crate::tokens::SdSize::is_default")]
+    pub sd_size_unit: crate::tokens::SdSize,
     /// Modes in order (the first is the default), each with the files that override the base.
     #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
     pub modes: indexmap::IndexMap<String, Vec<String>>,

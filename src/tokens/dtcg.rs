@@ -130,6 +130,8 @@ struct Walker<'s, 't> {
     /// DTCG 2025.10 exactly as written; otherwise the forms other tools write are read
     /// with a warning (see [`crate::tokens::legacy::normalise`]).
     strict: bool,
+    /// The unit of a bare size in a Style Dictionary token met in the document.
+    sd_size: crate::tokens::SdSize,
     /// The document was converted from a legacy format (so its hints never suggest
     /// reading it as one).
     converted: bool,
@@ -228,7 +230,26 @@ pub fn read_with(
     strict: bool,
     findings: &mut Findings,
 ) -> Document {
-    walk(root, src, strict, false, findings)
+    walk(
+        root,
+        src,
+        strict,
+        false,
+        crate::tokens::SdSize::default(),
+        findings,
+    )
+}
+
+/// Like [`read_with`], with the unit of a bare size in a Style Dictionary token met in
+/// the document (`sd_size_unit:`).
+pub fn read_lenient(
+    root: &mut Node<'_>,
+    src: &Source<'_>,
+    strict: bool,
+    sd_size: crate::tokens::SdSize,
+    findings: &mut Findings,
+) -> Document {
+    walk(root, src, strict, false, sd_size, findings)
 }
 
 /// Reads a document converted from Style Dictionary or Tokens Studio.
@@ -238,7 +259,14 @@ pub fn read_converted(
     strict: bool,
     findings: &mut Findings,
 ) -> Document {
-    walk(root, src, strict, true, findings)
+    walk(
+        root,
+        src,
+        strict,
+        true,
+        crate::tokens::SdSize::default(),
+        findings,
+    )
 }
 
 fn walk(
@@ -246,6 +274,7 @@ fn walk(
     src: &Source<'_>,
     strict: bool,
     converted: bool,
+    sd_size: crate::tokens::SdSize,
     findings: &mut Findings,
 ) -> Document {
     let mut group_info = HashMap::new();
@@ -256,6 +285,7 @@ fn walk(
         findings,
         group_info,
         strict,
+        sd_size,
         converted,
     };
     if root.as_object().is_none() {
@@ -574,6 +604,7 @@ impl Walker<'_, '_> {
                 let converted = crate::tokens::legacy::convert_token(
                     &m.value,
                     child.as_str(),
+                    self.sd_size,
                     self.src,
                     &mut local,
                 );

@@ -46,6 +46,35 @@ pub struct Reading {
     /// fails with located errors). Otherwise the forms other tools write are read, each
     /// with a warning (docs/tokens.md, "Lenient reading").
     pub strict: bool,
+    /// How a bare number in a Style Dictionary `dimension` or `fontSize` token is read
+    /// (`sd_size_unit:` in opends.yaml).
+    pub sd_size: SdSize,
+}
+
+/// The unit of a bare number in a Style Dictionary `dimension` or `fontSize` token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SdSize {
+    /// `rem`, as Style Dictionary's `size/rem` transform (in its `css` group) writes it.
+    #[default]
+    Rem,
+    /// `px`, for sets built with `size/px` (or read as pixels by their platform).
+    Px,
+}
+
+impl SdSize {
+    /// Whether it is the default (`rem`).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// The unit as written.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Self::Rem => "rem",
+            Self::Px => "px",
+        }
+    }
 }
 
 impl From<Format> for Reading {
@@ -53,6 +82,7 @@ impl From<Format> for Reading {
         Self {
             format,
             strict: false,
+            sd_size: SdSize::default(),
         }
     }
 }
@@ -219,7 +249,11 @@ pub fn read_parsed(
     reading: impl Into<Reading>,
     findings: &mut Findings,
 ) -> Option<dtcg::Document> {
-    let Reading { format, strict } = reading.into();
+    let Reading {
+        format,
+        strict,
+        sd_size,
+    } = reading.into();
     let src = dtcg::Source::new(&file.name, &file.text);
     let Some(format) = reading_format(root, format, strict) else {
         findings.push(Finding::error(
@@ -231,9 +265,11 @@ pub fn read_parsed(
         return None;
     };
     match format {
-        Format::Dtcg | Format::Auto => Some(dtcg::read_with(root, &src, strict, findings)),
+        Format::Dtcg | Format::Auto => {
+            Some(dtcg::read_lenient(root, &src, strict, sd_size, findings))
+        }
         Format::StyleDictionary | Format::TokensStudio => {
-            let mut converted = legacy::convert(root, format, &src, findings);
+            let mut converted = legacy::convert(root, format, sd_size, &src, findings);
             Some(dtcg::read_converted(&mut converted, &src, strict, findings))
         }
     }
@@ -276,7 +312,11 @@ pub fn load_input(
     findings: &mut Findings,
 ) -> Input {
     let reading = reading.into();
-    let Reading { format, strict } = reading;
+    let Reading {
+        format,
+        strict,
+        sd_size,
+    } = reading;
     let mut input = Input::default();
     // Strict: a Tokens Studio directory is only converted when the format is named.
     let (studio, files) = if strict && format != Format::TokensStudio {
@@ -296,7 +336,7 @@ pub fn load_input(
         .iter()
         .filter_map(|f| parse_file(f, findings).map(|root| (*f, root)))
         .collect();
-    let mut converted = convert_style_dictionary(&parsed, format, strict, findings);
+    let mut converted = convert_style_dictionary(&parsed, format, strict, sd_size, findings);
     for (i, (file, root)) in parsed.iter_mut().enumerate() {
         let file: &TokenFile = file;
         if let Some(mut tree) = converted[i].take() {
@@ -347,6 +387,7 @@ fn convert_style_dictionary<'t>(
     parsed: &[(&TokenFile, json::Node<'t>)],
     format: Format,
     strict: bool,
+    sd_size: SdSize,
     findings: &mut Findings,
 ) -> Vec<Option<json::Node<'t>>> {
     let picked: Vec<usize> = (0..parsed.len())
@@ -361,7 +402,7 @@ fn convert_style_dictionary<'t>(
         .zip(&sources)
         .map(|(&i, src)| (&parsed[i].1, src))
         .collect();
-    let trees = legacy::convert_files(&docs, Format::StyleDictionary, findings);
+    let trees = legacy::convert_files(&docs, Format::StyleDictionary, sd_size, findings);
     let mut out = vec![None; parsed.len()];
     for (&i, tree) in picked.iter().zip(trees) {
         out[i] = Some(tree);

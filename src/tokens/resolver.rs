@@ -540,6 +540,9 @@ impl Builder<'_, '_, '_> {
                                 crate::tokens::Reading {
                                     format: Format::Auto,
                                     strict: self.strict,
+                                    // Sets a resolver names are DTCG; a legacy one reads
+                                    // bare sizes with the default.
+                                    sd_size: crate::tokens::SdSize::default(),
                                 },
                                 self.findings,
                             ) {

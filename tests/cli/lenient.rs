@@ -398,6 +398,57 @@ fn style_dictionary_files_are_read_as_one_unit() {
     );
 }
 
+/// `sd_size_unit: px` reads a bare Style Dictionary size as pixels, in the project's
+/// files, in files named on the command line, and in a Style Dictionary token met inside
+/// a DTCG file; a value that is neither unit is an error naming the key.
+#[test]
+fn sd_size_unit_px_reads_bare_sizes_as_pixels() {
+    let t = Test::new()
+        .file(
+            "opends.yaml",
+            "name: px\ntokens:\n  - tokens\nsd_size_unit: px\n",
+        )
+        .file("tokens/base/color.json", SD_BASE)
+        .file("tokens/app/ui.json", SD_APP)
+        .file(
+            "mixed.json",
+            r##"{"a": {"$type": "color", "$value": "#ffffff"}, "b": {"value": 4, "type": "dimension"}}"##,
+        );
+    let out = t.opends(["tokens", "validate", "--json"]).success().json();
+    let w = warning_about(&out, "ui.gap", "lenient-size-px");
+    assert_eq!(w["line"], 6, "{w}");
+    t.opends([
+        "export",
+        "tokens",
+        "--format",
+        "css",
+        "--out",
+        "out",
+        "--no-progress",
+    ])
+    .success();
+    let css = t.read("out/tokens.css");
+    assert!(css.contains("--ui-gap: 2px;"), "{css}");
+    assert!(css.contains("--ui-text: 14px;"), "{css}");
+    let mixed = t
+        .opends(["tokens", "validate", "mixed.json", "--json"])
+        .success()
+        .json();
+    assert!(
+        mixed.to_string().contains("`4px`"),
+        "a Style Dictionary token in a DTCG file: {mixed:#}"
+    );
+    // The default stays `rem`.
+    let t = t.file("opends.yaml", "name: rem\ntokens:\n  - tokens\n");
+    t.opends(["tokens", "validate", "--json"])
+        .success()
+        .stdout_contains("lenient-size-rem");
+    let t = t.file("opends.yaml", "name: em\nsd_size_unit: em\n");
+    t.opends(["tokens", "validate"])
+        .code(2)
+        .stderr_contains("sd_size_unit");
+}
+
 /// A reference no file of the run defines is an error located where it is written.
 #[test]
 fn a_style_dictionary_reference_to_no_file_is_located() {

@@ -12,11 +12,11 @@ use std::collections::HashMap;
 
 /// The colour strings legacy formats hold (one parser for the whole program).
 pub use crate::color::parse_css_color;
-use crate::tokens::Format;
 use crate::tokens::finding::{Finding, Findings};
 use crate::tokens::json::{Kind, Member, Node};
 use crate::tokens::source::Source;
 use crate::tokens::value::{AliasSyntax, FONT_WEIGHTS, alias_syntax};
+use crate::tokens::{Format, SdSize};
 
 mod expr;
 mod modify;
@@ -121,10 +121,11 @@ fn scan(node: &Node<'_>, found: &mut Scan, budget: &mut u32) {
 pub fn convert<'a>(
     root: &Node<'a>,
     format: Format,
+    sd_size: SdSize,
     src: &Source<'_>,
     findings: &mut Findings,
 ) -> Node<'a> {
-    convert_files(&[(root, src)], format, findings)
+    convert_files(&[(root, src)], format, sd_size, findings)
         .pop()
         .unwrap_or_else(|| root.clone())
 }
@@ -137,6 +138,7 @@ pub fn convert<'a>(
 pub fn convert_files<'a>(
     docs: &[(&Node<'a>, &Source<'_>)],
     format: Format,
+    sd_size: SdSize,
     findings: &mut Findings,
 ) -> Vec<Node<'a>> {
     let mut raw = HashMap::new();
@@ -146,7 +148,7 @@ pub fn convert_files<'a>(
     let mut out = Vec::with_capacity(docs.len());
     for (root, src) in docs {
         let mut cv = Converter::new(src, findings, &raw);
-        cv.style_dictionary = format == Format::StyleDictionary;
+        cv.style_dictionary = (format == Format::StyleDictionary).then_some(sd_size);
         out.push(cv.group(root, "", None));
         let count = cv.count;
         warn_converted(src, findings, format, count);
@@ -272,12 +274,13 @@ pub fn warn_studio_converted(src: &Source<'_>, findings: &mut Findings, count: u
 pub fn convert_token<'a>(
     node: &Node<'a>,
     path: &str,
+    sd_size: SdSize,
     src: &Source<'_>,
     findings: &mut Findings,
 ) -> Option<Node<'a>> {
     let raw = HashMap::new();
     let mut cv = Converter::new(src, findings, &raw);
-    cv.style_dictionary = true;
+    cv.style_dictionary = Some(sd_size);
     cv.token(node, path)
 }
 
@@ -286,9 +289,10 @@ struct Converter<'s, 'r, 'n, 'a, 't> {
     findings: &'s mut Findings,
     raw: &'r RawIndex<'n, 'a>,
     count: usize,
-    /// Style Dictionary's reading: a bare number in a `dimension` or `fontSize` token is
-    /// in `rem` (its `size/rem` transform); Tokens Studio's bare numbers are pixels.
-    style_dictionary: bool,
+    /// Style Dictionary's reading, with the unit of a bare number in a `dimension` or
+    /// `fontSize` token (`rem` by default, its `size/rem` transform); `None` for Tokens
+    /// Studio, whose bare numbers are pixels.
+    style_dictionary: Option<SdSize>,
 }
 
 impl<'s, 'r, 'n, 'a, 't> Converter<'s, 'r, 'n, 'a, 't> {
@@ -299,7 +303,7 @@ impl<'s, 'r, 'n, 'a, 't> Converter<'s, 'r, 'n, 'a, 't> {
             findings,
             raw,
             count: 0,
-            style_dictionary: false,
+            style_dictionary: None,
         }
     }
 
@@ -459,7 +463,7 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
             Some(t) => {
                 if let Some(t) = map_type(t) {
                     Some(t)
-                } else if self.style_dictionary {
+                } else if self.style_dictionary.is_some() {
                     // Style Dictionary's `type` is free text its transforms match on;
                     // an unknown one leaves the value as written.
                     let inferred = match infer_type(value) {
@@ -501,19 +505,30 @@ impl<'a> Converter<'_, '_, '_, 'a, '_> {
                 ty = Some("dimension");
             }
         }
-        if self.style_dictionary && matches!(legacy_type, Some("dimension" | "fontSize")) {
+        if let (Some(size), Some("dimension" | "fontSize")) = (self.style_dictionary, legacy_type) {
             if let Some(n) = bare_number(value).filter(|n| *n != 0.0) {
+                let unit = size.unit();
+                let (code, why) = match size {
+                    SdSize::Rem => (
+                        "lenient-size-rem",
+                        "as Style Dictionary's `size/rem` transform writes it (`sd_size_unit: px` in opends.yaml reads bare sizes as pixels)",
+                    ),
+                    SdSize::Px => (
+                        "lenient-size-px",
+                        "as `sd_size_unit: px` in opends.yaml says",
+                    ),
+                };
                 self.findings.push(Finding::warning(
-                    "lenient-size-rem",
+                    code,
                     &self.src.loc(value.offset),
                     Some(path),
-                    format!("the bare number `{n}` is read as `{n}rem`, as Style Dictionary's `size/rem` transform writes it; write the unit to be sure"),
+                    format!("the bare number `{n}` is read as `{n}{unit}`, {why}; write the unit to be sure"),
                 ));
                 let rem = obj(
                     value.offset,
                     vec![
                         ("value", num(n, value.offset)),
-                        ("unit", s("rem", value.offset)),
+                        ("unit", s(unit, value.offset)),
                     ],
                 );
                 return Some(finish(node, rem, ty, None));
