@@ -39,8 +39,10 @@ cat >"$DIR/package.json.new" <<'JSON'
   "devDependencies": {
     "@types/react": "19.3.0",
     "@types/react-dom": "19.3.0",
+    "less": "4.9.1",
     "react": "19.3.1",
     "react-dom": "19.3.1",
+    "sass": "1.108.2",
     "svelte": "5.57.3",
     "svelte-check": "4.7.8",
     "typescript": "6.0.3",
