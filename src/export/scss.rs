@@ -138,27 +138,11 @@ fn axes_part(out: &mut String, tokens: &Tokens, names: &[String], dialect: Diale
         );
         write_map(out, &label, &items);
     }
-    // An entry for a full combination can repeat the key of a combination written in
-    // the tokens; a map cannot hold a key twice, so such entries merge (the later wins).
-    let mut combos: Vec<(&str, Vec<(usize, serde_json::Value)>)> = Vec::new();
-    for (k, values) in entries
+    let combos: Vec<(&str, &Vec<(usize, serde_json::Value)>)> = entries
         .iter()
         .filter(|(k, _)| crate::model::theme::is_combination(k))
-    {
-        match combos.iter_mut().find(|(c, _)| *c == k.as_str()) {
-            Some((_, merged)) => {
-                for (i, v) in values {
-                    match merged.iter_mut().find(|(j, _)| j == i) {
-                        Some(slot) => slot.1 = v.clone(),
-                        None => merged.push((*i, v.clone())),
-                    }
-                }
-            }
-            None => combos.push((k.as_str(), values.clone())),
-        }
-    }
-    let combos: Vec<(&str, &Vec<(usize, serde_json::Value)>)> =
-        combos.iter().map(|(k, v)| (*k, v)).collect();
+        .map(|(k, v)| (k.as_str(), v))
+        .collect();
     write_map(out, "theme-combinations", &combos);
 }
 

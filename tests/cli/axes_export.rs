@@ -519,3 +519,76 @@ fn js_and_ts_export_overrides_per_key_and_a_typed_resolve() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A combination written in the project that the combination check also needs an entry
+/// for: one key in every output (an SCSS map or a JS object cannot hold a key twice).
+#[test]
+fn a_written_combination_is_one_key_in_scss_less_and_js() {
+    let t = Test::new()
+        .file(
+            "tokens/base.json",
+            r##"{"c": {"$type": "color", "b": {"$value": "#111111"}, "t": {"$value": "#ffffff"}, "u": {"$value": "#000000"}}}"##,
+        )
+        .file(
+            "tokens/verde.json",
+            r#"{"c": {"$type": "color", "t": {"$value": "{c.b}"}}}"#,
+        )
+        .file(
+            "tokens/dark.json",
+            r##"{"c": {"$type": "color", "b": {"$value": "#eeeeee"}}}"##,
+        )
+        .file(
+            "tokens/verde-dark.json",
+            r##"{"c": {"$type": "color", "u": {"$value": "#123456"}}}"##,
+        )
+        .file(
+            "opends.yaml",
+            "name: dup\ntokens: [tokens/base.json]\naxes:\n  brand:\n    acme: []\n    verde: [tokens/verde.json]\n  \
+             scheme:\n    light: []\n    dark: [tokens/dark.json]\n\
+             combinations:\n  brand=verde,scheme=dark: [tokens/verde-dark.json]\n",
+        );
+    t.opends([
+        "export", "tokens", "--format", "scss", "--format", "less", "--format", "js", "--out",
+        "out",
+    ])
+    .success();
+    let scss = t.read("out/_tokens.scss");
+    assert_eq!(
+        scss.matches("\"brand=verde,scheme=dark\": (").count(),
+        1,
+        "{scss}"
+    );
+    assert!(
+        scss.contains(
+            "  \"brand=verde,scheme=dark\": (\n    \"c-t\": #eeeeee,\n    \"c-u\": #123456,\n  ),"
+        ),
+        "{scss}"
+    );
+    let less = t.read("out/tokens.less");
+    assert!(
+        less.contains(
+            ".theme-brand-verde-scheme-dark() {\n  @c-t: #eeeeee;\n  @c-u: #123456;\n  \
+             .theme-scheme-dark();\n  .theme-brand-verde();\n}"
+        ),
+        "{less}"
+    );
+    let js = t.read("out/tokens.js");
+    assert_eq!(
+        js.matches("\"brand=verde,scheme=dark\":").count(),
+        1,
+        "{js}"
+    );
+    assert!(
+        js.contains("  \"brand=verde,scheme=dark\": {\n    \"cT\": \"#eeeeee\",\n    \"cU\": \"#123456\"\n  }"),
+        "{js}"
+    );
+    if let Some(sass) = node_tool("sass") {
+        t.write(
+            "use.scss",
+            "@use \"sass:map\";\n@use \"out/tokens\" as t;\n\
+             .x { u: map.get(t.$theme-combinations, \"brand=verde,scheme=dark\", \"c-u\"); }\n",
+        );
+        let css = compile(&t, &sass, &["--no-source-map", "use.scss"]);
+        assert!(css.contains("u: #123456;"), "{css}");
+    }
+}
