@@ -62,6 +62,7 @@ pub(crate) fn overrides(tokens: &Tokens, base: &[Value]) -> Vec<Entry> {
         return out;
     }
     let mut extra = Vec::new();
+    let mut replaced = Vec::new();
     for ctx in all {
         let mut sim: Vec<&Value> = base.iter().collect();
         for (key, values) in &out {
@@ -79,9 +80,36 @@ pub(crate) fn overrides(tokens: &Tokens, base: &[Value]) -> Vec<Entry> {
                 (*sim[i] != *v).then(|| (i, v.into_owned()))
             })
             .collect();
-        if !differ.is_empty() {
-            extra.push((ctx.key(), differ));
+        if differ.is_empty() {
+            continue;
         }
+        let key = ctx.key();
+        // A key written for this very combination: one entry, after every other, so that
+        // no output holds a key twice (a JS object or an SCSS map cannot). It matches this
+        // combination alone, so it moves there holding its tokens' values in it.
+        let values = match out.iter().position(|(k, _)| *k == key) {
+            Some(p) => {
+                replaced.push(p);
+                let mut values: Vec<(usize, Value)> = out[p]
+                    .1
+                    .iter()
+                    .filter(|(i, _)| !differ.iter().any(|(j, _)| j == i))
+                    .map(|(i, _)| (*i, sim[*i].clone()))
+                    .collect();
+                values.extend(differ);
+                values.sort_by_key(|(i, _)| *i);
+                values
+            }
+            None => differ,
+        };
+        extra.push((key, values));
+    }
+    if !replaced.is_empty() {
+        out = out
+            .into_iter()
+            .enumerate()
+            .filter_map(|(p, e)| (!replaced.contains(&p)).then_some(e))
+            .collect();
     }
     out.extend(extra);
     out
@@ -168,6 +196,12 @@ mod tests {
     fn assert_entries_resolve(tokens: &Tokens) -> Vec<Entry> {
         let base = defaults(tokens);
         let entries = overrides(tokens, &base);
+        for (n, (key, _)) in entries.iter().enumerate() {
+            assert!(
+                entries[n + 1..].iter().all(|(k, _)| k != key),
+                "{key} twice: {entries:?}"
+            );
+        }
         for ctx in combinations(&tokens.axes).unwrap() {
             let mut v = base.clone();
             for (key, values) in &entries {
@@ -189,7 +223,7 @@ mod tests {
     fn generated_token_sets_resolve_as_the_model_does_in_every_combination() {
         // Small sets of every shape: literals and aliases (to earlier tokens) as base
         // and keyed values, keys of one context, of a default context, and combinations.
-        let keys = [
+        generated_sets(&[
             "brand=acme",
             "brand=verde",
             "brand=rosa",
@@ -198,7 +232,19 @@ mod tests {
             "density=normal",
             "density=compact",
             "brand=verde,scheme=dark",
-        ];
+        ]);
+        // Two axes: a written combination is a full one, which the check can add too.
+        generated_sets(&[
+            "brand=acme",
+            "brand=verde",
+            "scheme=light",
+            "scheme=dark",
+            "brand=verde,scheme=dark",
+            "brand=acme,scheme=dark",
+        ]);
+    }
+
+    fn generated_sets(keys: &[&str]) {
         let mut seed: u64 = 0x5eed;
         let mut next = |n: u64| {
             seed = seed
@@ -218,7 +264,7 @@ mod tests {
                 };
                 let base = pick(&mut next);
                 let mut modes: Vec<(String, Value)> = Vec::new();
-                for key in keys {
+                for &key in keys {
                     if next(4) == 0 {
                         modes.push((key.to_string(), pick(&mut next)));
                     }
@@ -234,6 +280,40 @@ mod tests {
             );
             assert_entries_resolve(&tokens);
         }
+    }
+
+    #[test]
+    fn a_written_full_combination_the_check_also_needs_is_one_entry() {
+        // `t` follows `b` under brand=verde, and `b` changes with the scheme; `u` has a
+        // value of its own for brand=verde,scheme=dark.
+        let keys = [
+            "brand=acme",
+            "brand=verde",
+            "scheme=light",
+            "scheme=dark",
+            "brand=verde,scheme=dark",
+        ];
+        let tokens = Tokens::new(
+            vec![
+                token("b", json!("#111111"), &[("scheme=dark", json!("#eeeeee"))]),
+                token("t", json!("#ffffff"), &[("brand=verde", json!("{b}"))]),
+                token(
+                    "u",
+                    json!("#000000"),
+                    &[("brand=verde,scheme=dark", json!("#123456"))],
+                ),
+            ],
+            Vec::new(),
+            keys.iter().map(ToString::to_string).collect(),
+        );
+        let entries = assert_entries_resolve(&tokens);
+        let (key, values) = entries.last().unwrap();
+        assert_eq!(key, "brand=verde,scheme=dark");
+        assert_eq!(
+            values,
+            &vec![(1, json!("#eeeeee")), (2, json!("#123456"))],
+            "{entries:?}"
+        );
     }
 
     #[test]

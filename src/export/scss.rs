@@ -96,31 +96,15 @@ pub(super) fn render(tokens: &Tokens, names: &[String], opts: &Options, dialect:
 
 /// With theme axes, the resolved overrides of every key (`export::overrides`), in
 /// resolution order. SCSS: a map per axis (`$theme-scheme: ("dark": (...))`) and
-/// `$theme-combinations` keyed by the combination (`"brand=verde,scheme=dark"`). Less: a
-/// mixin per key (`.theme-scheme-dark()`, `.theme-brand-verde-scheme-dark()`); calling
-/// the mixins of every key whose contexts are chosen, in this order, gives that choice.
+/// `$theme-combinations` keyed by the combination (`"brand=verde,scheme=dark"`). Less: see
+/// [`less_axes`].
 fn axes_part(out: &mut String, tokens: &Tokens, names: &[String], dialect: Dialect) {
     let base = overrides::defaults(tokens);
     let entries = overrides::overrides(tokens, &base);
     let f = Formatter::new(tokens, None, |_| None);
     let value = |i: usize, v: &serde_json::Value| f.value(tokens.tokens[i].ty, v, 0);
     if dialect == Dialect::Less {
-        let _ = writeln!(
-            out,
-            "\n// Per theme key, in resolution order: call the mixin of every key whose contexts are chosen, in this order."
-        );
-        for (key, values) in &entries {
-            let words: Vec<&str> = key.split([',', '=']).collect();
-            let _ = writeln!(
-                out,
-                "\n.theme-{}() {{",
-                crate::export::naming::name(&words.join("."), None, crate::export::NameCase::Kebab)
-            );
-            for (i, v) in values {
-                let _ = writeln!(out, "  @{}: {};", names[*i], value(*i, v));
-            }
-            let _ = writeln!(out, "}}");
-        }
+        less_axes(out, tokens, names, &entries, &value);
         return;
     }
     let write_map =
@@ -160,6 +144,79 @@ fn axes_part(out: &mut String, tokens: &Tokens, names: &[String], dialect: Diale
         .map(|(k, v)| (k.as_str(), v))
         .collect();
     write_map(out, "theme-combinations", &combos);
+}
+
+/// The mixin name of a theme key (`brand=verde,scheme=dark` -> `theme-brand-verde-scheme-dark`).
+fn less_mixin(key: &str) -> String {
+    let words: Vec<&str> = key.split([',', '=']).collect();
+    format!(
+        "theme-{}",
+        crate::export::naming::name(&words.join("."), None, crate::export::NameCase::Kebab)
+    )
+}
+
+/// Less: a mixin per key, in resolution order, its key in a comment above it; then a
+/// mixin per combination of contexts (`.theme-brand-verde-scheme-dark-density-compact()`),
+/// the one to call. Less keeps the *first* value that the mixins called in one rule give
+/// a variable (and a rule's own declarations over any of them), so a combination's mixin
+/// declares the values of its own full key and calls the mixins of its other keys from the
+/// last to the first. With more combinations than are checked, only the key mixins are
+/// written.
+fn less_axes(
+    out: &mut String,
+    tokens: &Tokens,
+    names: &[String],
+    entries: &[overrides::Entry],
+    value: &dyn Fn(usize, &serde_json::Value) -> String,
+) {
+    let all = crate::model::theme::combinations(&tokens.axes);
+    let checked = all.is_some();
+    let full =
+        |key: &str| checked && crate::model::theme::key_parts(key).count() == tokens.axes.len();
+    let _ = writeln!(
+        out,
+        "\n// Resolved overrides per theme key (written above each mixin), in resolution order.\n\
+         // Less keeps the first value that the mixins called in one rule give a variable:\n\
+         // to combine keys by hand, call the mixins of every chosen key from the last to the first."
+    );
+    for (key, values) in entries.iter().filter(|(k, _)| !full(k)) {
+        let _ = writeln!(out, "\n// {key}\n.{}() {{", less_mixin(key));
+        for (i, v) in values {
+            let _ = writeln!(out, "  @{}: {};", names[*i], value(*i, v));
+        }
+        let _ = writeln!(out, "}}");
+    }
+    let Some(all) = &all else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\n// Every combination of contexts: call the mixin of your choice inside a rule\n\
+         // (`.{}();`),\n\
+         // and the variables there take their values in that choice.",
+        less_mixin(
+            &all.last()
+                .map(crate::model::theme::Context::key)
+                .unwrap_or_default()
+        )
+    );
+    for ctx in all {
+        let key = ctx.key();
+        let _ = writeln!(out, "\n// {key}\n.{}() {{", less_mixin(&key));
+        for (_, values) in entries.iter().filter(|(k, _)| *k == key) {
+            for (i, v) in values {
+                let _ = writeln!(out, "  @{}: {};", names[*i], value(*i, v));
+            }
+        }
+        for (k, _) in entries
+            .iter()
+            .rev()
+            .filter(|(k, _)| !full(k) && ctx.matches(k))
+        {
+            let _ = writeln!(out, "  .{}();", less_mixin(k));
+        }
+        let _ = writeln!(out, "}}");
+    }
 }
 
 /// Token indices in document order, moved so that referenced tokens come first.

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Type-checks (and server-renders) the Vue, React and Svelte code that opends generates
-# from the example project, with pinned compiler and framework versions.
+# from the example project, with pinned compiler and framework versions; then runs the
+# theme-axes export tests whose TypeScript, SCSS and Less output goes through tsc, sass
+# (dart-sass) and lessc of the same pinned set.
 #
 #   tests/typecheck/run.sh            # from anywhere
 #
@@ -9,6 +11,11 @@
 #                      live there and are reinstalled only when the pinned versions change
 #   TYPECHECK_PROJECT  project to generate from (default: <repo>/examples/acme)
 #   TYPECHECK_KEEP=1   keep the temporary project and generated code even when all passes
+#
+# OPENDS_REQUIRE_NODE_TOOLS=1 (read by tests/cli/axes_export.rs): a missing node, tsc,
+# sass or lessc fails the test instead of skipping its check. `cargo test` alone skips
+# them when the tools are not installed yet; the last step here sets it, so with this
+# script those checks cannot be skipped.
 #
 # Needs node (>= 20.6) and npm; npm install reaches the npm registry the first time.
 # Exit status: 0 when every check passes, 1 otherwise.
@@ -39,8 +46,10 @@ cat >"$DIR/package.json.new" <<'JSON'
   "devDependencies": {
     "@types/react": "19.3.0",
     "@types/react-dom": "19.3.0",
+    "less": "4.9.1",
     "react": "19.3.1",
     "react-dom": "19.3.1",
+    "sass": "1.108.2",
     "svelte": "5.57.3",
     "svelte-check": "4.7.8",
     "typescript": "6.0.3",
@@ -179,6 +188,15 @@ fi
 #    component of every framework; styles use only defined custom properties.
 if ! (cd "$WORK" && node --import ./register.mjs ssr.mjs "$OUT"); then
   failures=$((failures + 1))
+fi
+
+# 6. Theme-axes outputs through the real compilers (tsc, sass, lessc); the tools are
+#    required here (see OPENDS_REQUIRE_NODE_TOOLS above).
+if quiet "$DIR/axes-export.log" env OPENDS_REQUIRE_NODE_TOOLS=1 TYPECHECK_DIR="$DIR" \
+  cargo test --locked --manifest-path "$ROOT/Cargo.toml" --test cli axes_export; then
+  pass "axes: cargo test --test cli axes_export: $(grep -Eo '[0-9]+ passed' "$DIR/axes-export.log" | tail -n 1) with tsc, sass and lessc required"
+else
+  fail "axes: cargo test --test cli axes_export failed (log: $DIR/axes-export.log)"
 fi
 
 if [[ $failures -eq 0 ]]; then
