@@ -127,7 +127,8 @@ pub struct PartContext {
 pub struct VariantContext {
     /// The name.
     pub name: String,
-    /// Its CSS class (`variant-primary`).
+    /// Its CSS class, naming the props it is for (`variant-primary`, `size-md`,
+    /// `variant-primary-size-sm`), or `variant-<name>` for a variant without conditions.
     pub class_name: String,
     /// `props.size === 'sm' && props.disabled === true` (Vue).
     pub condition_props: String,
@@ -184,12 +185,46 @@ pub struct ComponentContext {
     pub parts: Vec<PartContext>,
     /// Whether any part needs a generated id.
     pub needs_ids: bool,
+    /// Whether the React component runs in the browser only (hooks, or handlers of its
+    /// own): it then starts with `'use client'`, so that a React Server Component can
+    /// import it (and the barrel) while it stays out of the server bundle.
+    pub client: bool,
     /// Variants.
     pub variants: Vec<VariantContext>,
     /// The component's stylesheet: `.root`, `.part-*`, `.variant-*`, states.
     pub css: String,
     /// Tokens the component uses.
     pub tokens_used: Vec<String>,
+}
+
+/// Each variant's CSS class, naming what it applies to: `<prop>-<value>` for each
+/// condition (`size-md`, `variant-primary-size-sm`), `variant-<name>` for a variant
+/// without conditions, or when two variants would share a class.
+fn variant_class_names(spec: &crate::model::component::Component) -> Vec<String> {
+    let kebab = |s: &str| ident::css_name(s).unwrap_or_else(|_| fallback_ident(s));
+    let mut out: Vec<String> = Vec::with_capacity(spec.variants.len());
+    for v in &spec.variants {
+        let by_props = v
+            .when
+            .iter()
+            .map(|(prop, value)| {
+                let value = match value {
+                    Literal::String(s) => kebab(s),
+                    Literal::Bool(b) => b.to_string(),
+                    Literal::Number(n) => kebab(&n.to_string().replace('.', "_")),
+                };
+                format!("{}-{value}", kebab(prop))
+            })
+            .collect::<Vec<_>>()
+            .join("-");
+        let class = if by_props.is_empty() || out.contains(&by_props) {
+            format!("variant-{}", kebab(&v.name))
+        } else {
+            by_props
+        };
+        out.push(class);
+    }
+    out
 }
 
 /// Free text (descriptions, reasons, keyboard notes) on one line, with the sequences
@@ -511,10 +546,12 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             model_is_number: false,
         });
     }
+    let variant_classes = variant_class_names(spec);
     let variants: Vec<VariantContext> = spec
         .variants
         .iter()
-        .map(|v| {
+        .enumerate()
+        .map(|(i, v)| {
             let conds: Vec<(String, String)> = v
                 .when
                 .iter()
@@ -537,10 +574,9 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                         .join(" && ")
                 }
             };
-            let kebab = ident::css_name(&v.name).unwrap_or_else(|_| fallback_ident(&v.name));
             VariantContext {
                 name: v.name.clone(),
-                class_name: format!("variant-{kebab}"),
+                class_name: variant_classes[i].clone(),
                 condition_props: join("props."),
                 condition: join(""),
             }
@@ -563,9 +599,8 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             rule(&mut css, &selector, styles, prefix);
         }
     }
-    for v in &spec.variants {
-        let kebab = ident::css_name(&v.name).unwrap_or_else(|_| fallback_ident(&v.name));
-        let class = format!(".root.variant-{kebab}");
+    for (v, class_name) in spec.variants.iter().zip(&variant_classes) {
+        let class = format!(".root.{class_name}");
         rule(&mut css, &class, &v.styles, prefix);
         for (state, styles) in &v.states {
             if let Some(selector) = state_selector(&class, state) {
@@ -615,6 +650,8 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
         has_defaults: props.iter().any(|p| p.has_default),
         has_named_slots: slots.iter().any(|s| !s.is_default),
         needs_ids: parts.iter().any(|p| p.needs_id),
+        client: spec.accessibility.focus == Some(FocusManagement::Trap)
+            || parts.iter().any(|p| p.needs_id || p.model.is_some()),
         props,
         slots,
         events,

@@ -337,7 +337,7 @@ fn the_docs_site_has_a_page_per_group_component_and_the_changelog() {
     assert!(color.contains("#2563eb") && color.contains("oklch("));
     let button = t.read("site/components/button.html");
     assert!(
-        button.contains("class=\"root variant-primary variant-md\""),
+        button.contains("class=\"root variant-primary size-md\""),
         "default props select their variants"
     );
     assert!(t.read("site/changelog.html").contains("First release"));
@@ -442,4 +442,46 @@ fn the_docs_site_shows_the_hex_of_colours_in_any_space() {
             "{hex}: {page}"
         );
     }
+}
+
+/// React components that use hooks or handlers of their own start with `'use client'`
+/// (so a Server Component can import the barrel); the others stay server components.
+/// Variant classes name the props they are for, compound conditions included.
+#[test]
+fn react_client_components_and_variant_classes_that_name_the_prop() {
+    let t = Test::new()
+        .copy_dir(crate::support::crate_root().join("examples/acme/tokens"), "tokens")
+        .copy_dir(crate::support::crate_root().join("examples/acme/components"), "components")
+        .file(
+            "components/chip.yaml",
+            "name: Chip\nelement: span\nstatus: approved\nprops:\n  - name: tone\n    type: enum\n    values: [info, danger]\n    default: info\n  - name: size\n    type: enum\n    values: [sm, md]\n    default: md\nvariants:\n  - name: danger-small\n    when: { tone: danger, size: sm }\n    styles:\n      border-color: \"{color.border.strong}\"\n  - name: plain\n    styles:\n      color: \"{color.fg.default}\"\n",
+        )
+        .file(
+            "opends.yaml",
+            "name: acme\ntokens: [tokens/core, tokens/semantic]\nmodes:\n  light: []\n  dark: [tokens/modes/dark.json]\n",
+        );
+    t.opends(["generate", "react", "--include-drafts", "--out", "out"])
+        .success();
+    for (file, client) in [
+        ("Dialog.tsx", true),
+        ("TextField.tsx", true),
+        ("Button.tsx", false),
+        ("Card.tsx", false),
+        ("index.ts", false),
+    ] {
+        let text = t.read(format!("out/{file}"));
+        let first_code = text
+            .lines()
+            .find(|l| !l.starts_with("//") && !l.trim().is_empty())
+            .unwrap_or_default();
+        assert_eq!(first_code == "'use client'", client, "{file}:\n{text}");
+    }
+    let css = t.read("out/Button.module.css");
+    assert!(css.contains(".root.size-md {"), "{css}");
+    assert!(css.contains(".root.variant-primary {"), "{css}");
+    let chip = t.read("out/Chip.module.css");
+    assert!(chip.contains(".root.tone-danger-size-sm {"), "{chip}");
+    assert!(chip.contains(".root.variant-plain {"), "{chip}");
+    let tsx = t.read("out/Chip.tsx");
+    assert!(tsx.contains("styles['tone-danger-size-sm']"), "{tsx}");
 }
