@@ -22,6 +22,7 @@ pub mod server;
 pub mod settings;
 pub mod sources;
 pub mod store;
+pub mod suggest;
 pub mod sync;
 pub mod tokens;
 pub mod versions;

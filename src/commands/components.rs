@@ -154,10 +154,15 @@ pub fn list(ctx: &Context, args: ComponentsListArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn no_component(name: &str) -> anyhow::Error {
+/// The error for a name that names no component, with the nearest names as a hint.
+pub(crate) fn no_component(name: &str, all: &[StoredComponent]) -> anyhow::Error {
     crate::hinted(
         format!("no component `{name}`"),
-        "run `opends components list` to see the components",
+        crate::suggest::hint(
+            name,
+            all.iter().map(|c| c.spec.name.as_str()),
+            "run `opends components list` to see the components",
+        ),
     )
 }
 
@@ -166,7 +171,7 @@ pub fn show(ctx: &Context, args: ComponentShowArgs) -> Result<Outcome> {
     let ComponentShowArgs { name, json } = args;
     let (_, store) = ctx.open()?;
     let all = store.components()?;
-    let c = project::find(&all, &name).ok_or_else(|| no_component(&name))?;
+    let c = project::find(&all, &name).ok_or_else(|| no_component(&name, &all))?;
     if json {
         #[derive(Serialize)]
         struct Full<'a> {
@@ -267,8 +272,9 @@ fn set_status(
         at: Some(at.clone()),
         reason,
     };
-    let shown =
-        project::set_status(&mut store, name, status, review)?.ok_or_else(|| no_component(name))?;
+    let Some(shown) = project::set_status(&mut store, name, status, review)? else {
+        return Err(no_component(name, &store.components()?));
+    };
     ctx.printer.status(&format!(
         "{} `{shown}` ({who}, {at})",
         ctx.printer.paint(Style::Green, status.as_str())
@@ -289,7 +295,9 @@ pub fn deprecate(ctx: &Context, args: DeprecateArgs) -> Result<Outcome> {
 /// `opends components rm`.
 pub fn rm(ctx: &Context, args: ComponentNameArgs) -> Result<Outcome> {
     let (project, mut store) = ctx.open()?;
-    let c = project::remove(&mut store, &args.name)?.ok_or_else(|| no_component(&args.name))?;
+    let Some(c) = project::remove(&mut store, &args.name)? else {
+        return Err(no_component(&args.name, &store.components()?));
+    };
     ctx.printer.status(&format!(
         "{} `{}`",
         ctx.printer.paint(Style::Green, "removed"),

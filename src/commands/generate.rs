@@ -113,10 +113,7 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     };
     for name in &args.components {
         if !all.iter().any(|c| matches_name(c, name)) {
-            return Err(crate::hinted(
-                format!("no component `{name}`"),
-                "run `opends components list` to see the components",
-            ));
+            return Err(super::components::no_component(name, &all));
         }
     }
     let selected: Vec<StoredComponent> = all

@@ -120,7 +120,11 @@ pub fn rm(ctx: &Context, args: SourceRmArgs) -> Result<Outcome> {
     let Some(next) = edit::remove_source(&text, &args.name)? else {
         return Err(crate::hinted(
             format!("no source `{}`", args.name),
-            "run `opends source list` to see the sources",
+            crate::suggest::hint(
+                &args.name,
+                project.config.sources.iter().map(|s| s.name.as_str()),
+                "run `opends source list` to see the sources",
+            ),
         ));
     };
     crate::output::write_file(&path, &next)?;

@@ -27,7 +27,11 @@ pub fn not_found(tokens: &Tokens, path: &str) -> anyhow::Error {
     } else {
         crate::hinted(
             format!("no token `{path}`"),
-            "run `opends tokens list` to see the token paths",
+            crate::suggest::hint(
+                path,
+                tokens.tokens.iter().map(|t| t.path.as_str()),
+                "run `opends tokens list` to see the token paths",
+            ),
         )
     }
 }
@@ -105,7 +109,11 @@ pub fn set(current: &Tokens, req: &SetRequest<'_>, findings: &mut Findings) -> R
                 if current.get_str(p).is_none() {
                     return Err(crate::hinted(
                         format!("unknown reference `{{{p}}}`: no token has that path"),
-                        "run `opends tokens list` to see the token paths",
+                        crate::suggest::hint(
+                            p,
+                            current.tokens.iter().map(|t| t.path.as_str()),
+                            "run `opends tokens list` to see the token paths",
+                        ),
                     ));
                 }
             }

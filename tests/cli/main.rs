@@ -26,6 +26,7 @@ mod serve;
 mod server;
 mod sources;
 mod studio_real;
+mod suggest;
 mod support;
 mod tokens;
 mod versions;

@@ -1,0 +1,45 @@
+//! "Did you mean": a name that names nothing gets the nearest existing names as its hint.
+
+use crate::support::{Test, crate_root};
+
+fn acme() -> Test {
+    Test::new()
+        .copy_dir(crate_root().join("examples/acme/tokens"), "tokens")
+        .copy_dir(crate_root().join("examples/acme/components"), "components")
+        .file(
+            "opends.yaml",
+            "name: acme\ntokens: [tokens/core, tokens/semantic]\nsources:\n  - name: brand\n    provider: figma\n    file: AbC123xYz789\n",
+        )
+}
+
+#[test]
+fn misspelt_tokens_components_and_sources_suggest_the_nearest_names() {
+    let t = acme();
+    t.opends(["tokens", "get", "color.bg.defualt"])
+        .code(2)
+        .stderr_contains("no token `color.bg.defualt`")
+        .stderr_contains("did you mean `color.bg.default`");
+    t.opends([
+        "tokens",
+        "set",
+        "color.link",
+        "{color.actoin.primary.default}",
+    ])
+    .code(2)
+    .stderr_contains("unknown reference `{color.actoin.primary.default}`")
+    .stderr_contains("did you mean `color.action.primary.default`?");
+    t.opends(["generate", "vue", "-c", "Buton", "--out", "out"])
+        .code(2)
+        .stderr_contains("no component `Buton`")
+        .stderr_contains("did you mean `Button`?");
+    t.opends(["components", "show", "Dialgo"])
+        .code(2)
+        .stderr_contains("did you mean `Dialog`?");
+    t.opends(["source", "rm", "brnad"])
+        .code(2)
+        .stderr_contains("did you mean `brand`?");
+    // Nothing near: the hint says where the names are.
+    t.opends(["tokens", "get", "typography.nothing.like.it"])
+        .code(2)
+        .stderr_contains("run `opends tokens list`");
+}
