@@ -6,7 +6,7 @@
 const MAX_CANDIDATES: usize = 200_000;
 
 /// Up to three known names within a small edit distance of `wanted` (letters swapped,
-/// missing, extra or wrong; case ignored), nearest first.
+/// missing, extra or wrong; case ignored), all at the nearest distance found.
 pub fn nearest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let wanted_lower = wanted.to_lowercase();
     let limit = (wanted.chars().count() / 3).clamp(1, 3);
@@ -25,7 +25,14 @@ pub fn nearest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Ve
         .collect();
     found.sort_unstable();
     found.dedup_by(|a, b| a.1 == b.1);
-    found.into_iter().take(3).map(|(_, k)| k).collect()
+    // Only the nearest: a name one typo away hides those two away.
+    let best = found.first().map_or(0, |(d, _)| *d);
+    found
+        .into_iter()
+        .take_while(|(d, _)| *d == best)
+        .take(3)
+        .map(|(_, k)| k)
+        .collect()
 }
 
 /// The hint for `wanted`, which names nothing: the nearest known names when there are

@@ -18,7 +18,7 @@ fn misspelt_tokens_components_and_sources_suggest_the_nearest_names() {
     t.opends(["tokens", "get", "color.bg.defualt"])
         .code(2)
         .stderr_contains("no token `color.bg.defualt`")
-        .stderr_contains("did you mean `color.bg.default`");
+        .stderr_contains("did you mean `color.bg.default`?");
     t.opends([
         "tokens",
         "set",
