@@ -6,6 +6,7 @@ mod axes_export;
 mod axes_inputs;
 mod axes_lint;
 mod axes_sources;
+mod ci_recipes;
 mod completions;
 mod conformance;
 mod diff;
