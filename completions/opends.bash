@@ -1465,7 +1465,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__export__subcmd__tokens)
-            opts="-f -o -i -C -q -v -h --format --out --input --input-format --strict --mode --check --json --watch --version --force --project --db --quiet --verbose --no-progress --color --help"
+            opts="-f -o -i -C -q -v -h --format --out --input --input-format --strict --mode --check --json --watch --version --force --allow-empty --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1531,7 +1531,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__generate)
-            opts="-o -c -C -q -v -h --out --component --include-drafts --check --watch --json --version --force --project --db --quiet --verbose --no-progress --color --help vue react svelte"
+            opts="-o -c -C -q -v -h --out --component --include-drafts --check --watch --json --version --force --allow-empty --project --db --quiet --verbose --no-progress --color --help vue react svelte"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2435,7 +2435,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__init)
-            opts="-y -C -q -v -h -V --name --framework --output --yes --force --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-y -C -q -v -h -V --name --framework --output --yes --force --from --project --db --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2451,6 +2451,10 @@ _opends() {
                     ;;
                 --output)
                     COMPREPLY=($(compgen -W "css scss less js ts json dtcg tailwind" -- "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --project)

@@ -67,6 +67,7 @@ ts\t'A TypeScript module of resolved values'
 json\t'Flat JSON of resolved values, keyed by token path'
 dtcg\t'DTCG 2025.10 JSON (round-trips through opends unchanged)'
 tailwind\t'Tailwind CSS v4 `@theme` variables'"
+complete -c opends -n "__fish_opends_using_subcommand init" -l from -d 'Start from a Figma or Penpot file (URL, or `figma:KEY` / `penpot:ID`): no starter tokens or components; the file is added as a source and synced' -r
 complete -c opends -n "__fish_opends_using_subcommand init" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand init" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand init" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -253,6 +254,7 @@ complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l json -d 'Print a JSON summary on stdout'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l watch -d 'Keep running and export again on changes to tokens or opends.yaml'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l force -d 'Overwrite output files that opends did not write (no generated header)'
+complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l allow-empty -d 'Export even when there are no tokens, or a source in opends.yaml has none yet (by default that stops the run with exit 2)'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -l no-progress -d 'Never show progress bars'
@@ -364,6 +366,7 @@ complete -c opends -n "__fish_opends_using_subcommand generate" -l check -d 'Wri
 complete -c opends -n "__fish_opends_using_subcommand generate" -l watch -d 'Keep running and regenerate on changes to tokens, components, templates or opends.yaml'
 complete -c opends -n "__fish_opends_using_subcommand generate" -l json -d 'Print a JSON summary on stdout'
 complete -c opends -n "__fish_opends_using_subcommand generate" -l force -d 'Overwrite files in the output directory that opends did not write (no generated header)'
+complete -c opends -n "__fish_opends_using_subcommand generate" -l allow-empty -d 'Generate even when no component would be generated, or a source in opends.yaml has no tokens yet (by default that stops the run with exit 2)'
 complete -c opends -n "__fish_opends_using_subcommand generate" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand generate" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand generate" -l no-progress -d 'Never show progress bars'

@@ -136,7 +136,7 @@ pub enum Command {
 /// `opends init`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  opends init                      # asks on a terminal\n  opends init --yes --name acme --framework react\n  opends init web/ --output css --output ts"
+    after_help = "Examples:\n  opends init                      # asks on a terminal\n  opends init --yes --name acme --framework react\n  opends init web/ --output css --output ts\n  opends init --from https://www.figma.com/design/AbC123xYz789/Tokens   # start from a design file"
 )]
 pub struct InitArgs {
     /// Directory to create the project in
@@ -162,6 +162,11 @@ pub struct InitArgs {
     /// Overwrite an existing project
     #[arg(long)]
     pub force: bool,
+
+    /// Start from a Figma or Penpot file (URL, or `figma:KEY` / `penpot:ID`): no starter
+    /// tokens or components; the file is added as a source and synced
+    #[arg(long, value_name = "URL")]
+    pub from: Option<String>,
 }
 
 /// UI frameworks opends generates components for.
@@ -323,7 +328,7 @@ pub struct DeprecateArgs {
 /// `opends generate`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  opends generate vue\n  opends generate react --component Button --out src/ui\n  opends generate svelte --check        # CI: exit 1 when generated files are stale\n  opends generate vue --watch          # regenerate on every change"
+    after_help = "Examples:\n  opends generate vue\n  opends generate react --component Button --out src/ui\n  opends generate svelte --check        # CI: exit 1 when generated files are stale\n  opends generate vue --watch          # regenerate on every change\n  opends generate vue --allow-empty    # a project with no components yet\n\nA project whose sources (opends.yaml `sources:`) have no tokens yet (nobody ran `opends sync`), or a run that would generate no component, stops with exit 2 unless --allow-empty."
 )]
 #[command(disable_version_flag = true)]
 pub struct GenerateArgs {
@@ -367,6 +372,11 @@ pub struct GenerateArgs {
     /// Overwrite files in the output directory that opends did not write (no generated header)
     #[arg(long)]
     pub force: bool,
+
+    /// Generate even when no component would be generated, or a source in opends.yaml
+    /// has no tokens yet (by default that stops the run with exit 2)
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// `opends templates ...`.
@@ -539,7 +549,7 @@ fn parse_type(s: &str) -> Result<TokenType, String> {
 pub enum ExportCommand {
     /// Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind
     #[command(
-        after_help = "With no --format, writes every output listed under `outputs:` in opends.yaml.\n\nExamples:\n  opends export tokens                                  # outputs from opends.yaml\n  opends export tokens --format css --out dist/\n  opends export tokens --input tokens/ --format css --format js --out dist/\n  opends export tokens --check                          # CI: exit 1 when stale\n\nExit status: 0 ok, 1 --check found stale files, 2 bad input or an error."
+        after_help = "With no --format, writes every output listed under `outputs:` in opends.yaml.\n\nExamples:\n  opends export tokens                                  # outputs from opends.yaml\n  opends export tokens --format css --out dist/\n  opends export tokens --input tokens/ --format css --format js --out dist/\n  opends export tokens --check                          # CI: exit 1 when stale\n  opends export tokens --allow-empty                    # a project with no tokens yet\n\nA project whose sources (opends.yaml `sources:`) have no tokens yet (nobody ran `opends sync`), or a run that would export no token at all, stops with exit 2 unless --allow-empty.\n\nExit status: 0 ok, 1 --check found stale files, 2 bad input, nothing to export, or an error."
     )]
     Tokens(ExportTokensArgs),
 }
@@ -592,6 +602,11 @@ pub struct ExportTokensArgs {
     /// Overwrite output files that opends did not write (no generated header)
     #[arg(long)]
     pub force: bool,
+
+    /// Export even when there are no tokens, or a source in opends.yaml has none yet
+    /// (by default that stops the run with exit 2)
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// `opends source ...`.

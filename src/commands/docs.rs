@@ -24,7 +24,7 @@ fn is_site_page(path: &Path) -> bool {
 /// returns how many files changed.
 fn build_into(ctx: &Context, version: Option<&str>, out: &Path, force: bool) -> Result<usize> {
     let (project, store) = if version.is_some() {
-        ctx.open_released()?
+        ctx.open_released(false)?
     } else {
         ctx.open()?
     };

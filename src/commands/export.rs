@@ -57,6 +57,7 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         watch: _,
         version,
         force,
+        allow_empty,
     } = args;
     let project = if inputs.is_empty() && ctx.global.db.is_none() {
         Some(ctx.project().map_err(|e| {
@@ -72,11 +73,12 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         p.config.strict |= strict;
         p
     });
+    // `--check` writes nothing: it never creates a store either.
     let tokens = if let Some(v) = &version {
-        let store = ctx.store(project.as_ref())?;
+        let store = ctx.store_for(project.as_ref(), check)?;
         project::snapshot_of(&store, v)?.tokens
     } else if inputs.is_empty() {
-        let mut store = ctx.store(project.as_ref())?;
+        let mut store = ctx.store_for(project.as_ref(), check)?;
         match &project {
             Some(p) => ctx.project_tokens(p, &mut store)?,
             None => store.load()?,
@@ -100,6 +102,14 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         )?,
         &tokens,
     );
+    if !allow_empty {
+        // Sources are checked in the working tokens only: a released version may
+        // predate a source, and `--input` files are not the project's.
+        let working = project
+            .as_ref()
+            .filter(|_| version.is_none() && inputs.is_empty());
+        project::check_tokens(working, &tokens).map_err(|e| nothing_to_export(&e))?;
+    }
     // Render everything before writing anything; outputs are independent, so they are
     // rendered on all cores.
     let results: Vec<Result<Vec<File>, export::ExportError>> = std::thread::scope(|scope| {
@@ -186,6 +196,19 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The error of a run that would export nothing, or lose a source's tokens.
+fn nothing_to_export(e: &project::NothingTo) -> anyhow::Error {
+    let hint = match e {
+        project::NothingTo::Unsynced(_) => {
+            "run `opends sync` (and commit what it writes), or `opends pull` from the team server; pass `--allow-empty` to export anyway"
+        }
+        _ => {
+            "add token files (`tokens:` in opends.yaml), run `opends sync` or `opends tokens import`, or pass `--allow-empty`"
+        }
+    };
+    crate::hinted(format!("{e}; nothing was written"), hint)
 }
 
 fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: bool) {

@@ -99,10 +99,11 @@ fn relative(from_dir: &Path, to: &Path) -> String {
 
 fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     // A released version does not depend on the working files (they may be mid-edit).
+    // `--check` writes nothing: it never creates a store either.
     let (project, store) = if args.version.is_some() {
-        ctx.open_released()?
+        ctx.open_released(args.check)?
     } else {
-        ctx.open()?
+        ctx.open_for(args.check)?
     };
     let (tokens, all) = match &args.version {
         Some(v) => {
@@ -125,6 +126,12 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             c.spec.status != Status::Draft || args.include_drafts || !args.components.is_empty()
         })
         .collect();
+    if !args.allow_empty {
+        // A released version is checked for emptiness only: it may predate a source.
+        let working = project.as_ref().filter(|_| args.version.is_none());
+        project::check_components(working, &tokens, selected.len())
+            .map_err(|e| nothing_to_generate(&e, !all_drafts_skipped(args, &selected)))?;
+    }
     let out = out_dir(ctx, project.as_ref(), args);
     let css_output = project.as_ref().and_then(|p| {
         p.config
@@ -265,6 +272,27 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Whether a run without `--include-drafts` left draft components out.
+fn all_drafts_skipped(args: &GenerateArgs, selected: &[StoredComponent]) -> bool {
+    selected.is_empty() && !args.include_drafts && args.components.is_empty()
+}
+
+/// The error of a run that would generate nothing (`plain`: no drafts were skipped).
+fn nothing_to_generate(e: &project::NothingTo, plain: bool) -> anyhow::Error {
+    let hint = match e {
+        project::NothingTo::Unsynced(_) => {
+            "run `opends sync` (and commit what it writes), or `opends pull` from the team server; pass `--allow-empty` to generate anyway"
+        }
+        _ if plain => {
+            "add component specs (`components:` in opends.yaml, or `opends components import`), or pass `--allow-empty`"
+        }
+        _ => {
+            "drafts are skipped: pass `--include-drafts`, approve them (`opends components approve NAME`), or pass `--allow-empty`"
+        }
+    };
+    crate::hinted(format!("{e}; nothing was written"), hint)
 }
 
 /// The framework of a run (resolved from opends.yaml in `run` when not given).

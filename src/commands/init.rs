@@ -1,6 +1,8 @@
 //! `opends init`: scaffold `opends.yaml`, a small valid starter token set (light and
-//! dark modes) and the store. Prompts on a terminal; `--yes` (or no terminal) takes
-//! flags and defaults.
+//! dark modes) and the store; or, `--from` a Figma or Penpot file, a project without
+//! starter content whose source is that file, synced at once. Prompts on a terminal;
+//! `--yes` (or no terminal) takes flags and defaults (the starter content unless
+//! `--from` names a file).
 
 use std::fmt::Write as _;
 
@@ -13,6 +15,8 @@ use crate::export::ExportFormat;
 use crate::output;
 use crate::printer::Style;
 use crate::settings::{self, CONFIG_FILE};
+use crate::sources::merge::{self, Options};
+use crate::sources::{Provider, SourceConfig};
 
 const CORE: &str = include_str!("../../templates/init/core.json");
 const SEMANTIC: &str = include_str!("../../templates/init/semantic.json");
@@ -28,6 +32,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         outputs,
         yes,
         force,
+        from,
     } = args;
     let shown = dir.display().to_string();
     let dir = ctx.cwd.join(dir);
@@ -47,6 +52,25 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         })
         .unwrap_or_else(|| "design-system".into());
     let ask = ctx.printer.interactive() && !yes;
+    let from = match from {
+        Some(f) => Some(f),
+        None if ask => ask_from()?,
+        None => None,
+    };
+    // The design file is read, and its credential found, before anything is written.
+    let source = from.as_deref().map(source_of).transpose()?;
+    if let Some(s) = &source {
+        let provider = s.provider.as_str();
+        if crate::credentials::for_provider(s.provider)?.is_none() {
+            return Err(crate::hinted(
+                format!("no {provider} credential to read the design file; nothing was written"),
+                format!(
+                    "run `opends auth login {provider}` (or set {}), then run `opends init --from` again",
+                    s.provider.token_env()
+                ),
+            ));
+        }
+    }
     let name = match name {
         Some(n) => n,
         None if ask => dialoguer::Input::<String>::new()
@@ -89,22 +113,32 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
     } else {
         vec![ExportFormat::Css, ExportFormat::Ts]
     };
-    let config = config_text(&name, framework, &outputs);
+    let mut config = config_text(&name, framework, &outputs, source.is_none());
+    if let Some(s) = &source {
+        config = settings::sources::add_source(&config, s)?;
+    }
     // Check the generated file parses: a bad name must not produce a broken project.
     settings::parse(&config, CONFIG_FILE).context("the generated opends.yaml is invalid")?;
-    let files: [(&str, &str); 5] = [
-        (CONFIG_FILE, &config),
-        ("tokens/core.json", CORE),
-        ("tokens/semantic.json", SEMANTIC),
-        ("tokens/modes/dark.json", DARK),
-        ("components/button.yaml", BUTTON),
-    ];
-    for (rel, text) in files {
+    let starter: &[(&str, &str)] = if source.is_some() {
+        &[]
+    } else {
+        &[
+            ("tokens/core.json", CORE),
+            ("tokens/semantic.json", SEMANTIC),
+            ("tokens/modes/dark.json", DARK),
+            ("components/button.yaml", BUTTON),
+        ]
+    };
+    output::write_file(&dir.join(CONFIG_FILE), &config)?;
+    for (rel, text) in starter {
         output::write_file(&dir.join(rel), text)?;
     }
     output::write_file(&dir.join(".opends/.gitignore"), "*\n")?;
     let project = settings::load(&dir)?;
     let mut store = ctx.store(Some(&project))?;
+    if let Some(source) = &source {
+        return from_source(ctx, &project, &mut store, source, &name, &shown, framework);
+    }
     let summary = ctx
         .import_tokens(&project, &mut store, true, false)?
         .unwrap_or_default();
@@ -127,7 +161,95 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn config_text(name: &str, framework: Framework, outputs: &[ExportFormat]) -> String {
+/// The wizard's question: start from the starter content or from a design file
+/// (`None`: the starter content).
+fn ask_from() -> Result<Option<String>> {
+    let items = [
+        "starter tokens (light and dark) and a Button component",
+        "a Figma or Penpot file (no starter content; the file is synced)",
+    ];
+    let i = dialoguer::Select::new()
+        .with_prompt("Start from")
+        .items(&items)
+        .default(0)
+        .interact()?;
+    if i == 0 {
+        return Ok(None);
+    }
+    let url = dialoguer::Input::<String>::new()
+        .with_prompt("Figma or Penpot file URL")
+        .interact_text()?;
+    Ok(Some(url))
+}
+
+/// The source `--from` names: a Figma file URL, a Penpot workspace URL (with its
+/// `file-id`), or `figma:KEY` / `penpot:ID`. Anything else is refused, never guessed.
+fn source_of(from: &str) -> Result<SourceConfig> {
+    let from = from.trim();
+    let (provider, file) = if let Some(key) = from.strip_prefix("figma:") {
+        (Provider::Figma, key)
+    } else if let Some(id) = from.strip_prefix("penpot:") {
+        (Provider::Penpot, id)
+    } else if from.contains("figma.com/") {
+        (Provider::Figma, from)
+    } else if (from.starts_with("https://") || from.starts_with("http://"))
+        && from.contains("file-id=")
+    {
+        (Provider::Penpot, from)
+    } else {
+        return Err(crate::hinted(
+            format!("`{from}` is not a Figma or Penpot file URL"),
+            "pass a Figma file URL (https://www.figma.com/design/KEY/...), a Penpot workspace URL (...#/workspace?...&file-id=ID), or `figma:KEY` / `penpot:ID`",
+        ));
+    };
+    super::source::entry(&[], provider, file, None, None)
+}
+
+/// The rest of `opends init --from`: sync the new project's source and say what came in.
+fn from_source(
+    ctx: &Context,
+    project: &settings::Project,
+    store: &mut crate::store::Store,
+    source: &SourceConfig,
+    name: &str,
+    shown: &str,
+    framework: Framework,
+) -> Result<Outcome> {
+    let base = source.api_base(&project.config.sources);
+    let report = merge::sync_source(store, source, &base, Options::default())?;
+    let provider = source.provider.as_str();
+    if report.status == "failed" {
+        return Err(crate::hinted(
+            format!(
+                "created design system `{name}` in `{shown}`, but syncing its {provider} file failed: {}",
+                report.error.as_deref().unwrap_or_default()
+            ),
+            "fix the cause, then run `opends sync` in the project (`opends source list` shows the source)",
+        ));
+    }
+    for w in &report.warnings {
+        ctx.printer.warn(&format!("{}: {w}", source.name));
+    }
+    ctx.printer.status(&format!(
+        "{} design system `{name}` in `{shown}` from {provider} file `{}`: {} tokens, {} components (drafts)",
+        ctx.printer.paint(Style::Green, "created"),
+        source.file,
+        report.summary.total,
+        report.components
+    ));
+    ctx.printer.status(&format!(
+        "\nnext:\n  opends tokens list\n  opends export tokens\n  {:<30}# the file's components are drafts\n  opends sync                   # again when the design changes",
+        format!("opends generate {} --include-drafts", framework.as_str()),
+    ));
+    Ok(Outcome::Success)
+}
+
+fn config_text(
+    name: &str,
+    framework: Framework,
+    outputs: &[ExportFormat],
+    starter: bool,
+) -> String {
     let quoted = serde_json::to_string(name).unwrap_or_else(|_| "\"design-system\"".into());
     let mut s = String::new();
     let _ = writeln!(
@@ -137,15 +259,19 @@ fn config_text(name: &str, framework: Framework, outputs: &[ExportFormat]) -> St
     let _ = writeln!(s, "name: {quoted}");
     let _ = writeln!(s, "framework: {}", framework.as_str());
     let _ = writeln!(s, "# Token files or directories, read in order.");
-    let _ = writeln!(s, "tokens:\n  - tokens/core.json\n  - tokens/semantic.json");
-    let _ = writeln!(
-        s,
-        "# Modes: the first is the default; others list files that override it."
-    );
-    let _ = writeln!(
-        s,
-        "modes:\n  light: []\n  dark:\n    - tokens/modes/dark.json"
-    );
+    if starter {
+        let _ = writeln!(s, "tokens:\n  - tokens/core.json\n  - tokens/semantic.json");
+        let _ = writeln!(
+            s,
+            "# Modes: the first is the default; others list files that override it."
+        );
+        let _ = writeln!(
+            s,
+            "modes:\n  light: []\n  dark:\n    - tokens/modes/dark.json"
+        );
+    } else {
+        let _ = writeln!(s, "tokens: []");
+    }
     let _ = writeln!(s, "# What `opends export tokens` writes.");
     if outputs.is_empty() {
         let _ = writeln!(s, "outputs: []");

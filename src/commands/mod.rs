@@ -118,11 +118,27 @@ impl Context {
         Store::open(&path).with_context(|| format!("could not open the store `{}`", path.display()))
     }
 
+    /// Opens the store, except that a run that writes nothing (`check`: `--check`) never
+    /// creates one: when it is missing, an empty store in memory stands in for it (the
+    /// project's files are read into it as usual), so a fresh clone checks as it is.
+    pub fn store_for(&self, project: Option<&Project>, check: bool) -> Result<Store> {
+        if check && !self.db_path(project)?.exists() {
+            return Ok(Store::open_in_memory()?);
+        }
+        self.store(project)
+    }
+
     /// The project (if any) and its store, with the project's tokens and components
     /// imported when their files changed.
     pub fn open(&self) -> Result<(Option<Project>, Store)> {
+        self.open_for(false)
+    }
+
+    /// [`Context::open`]; with `check`, a missing store is not created (see
+    /// [`Context::store_for`]).
+    pub fn open_for(&self, check: bool) -> Result<(Option<Project>, Store)> {
         let project = self.project_opt()?;
-        let mut store = self.store(project.as_ref())?;
+        let mut store = self.store_for(project.as_ref(), check)?;
         if let Some(p) = &project {
             self.import_tokens(p, &mut store, false, false)?;
             self.import_specs(p, &mut store, false)?;
@@ -131,10 +147,11 @@ impl Context {
     }
 
     /// The project (if any) and its store as it is: for released versions, which do not
-    /// depend on the working files (they may be mid-edit).
-    pub fn open_released(&self) -> Result<(Option<Project>, Store)> {
+    /// depend on the working files (they may be mid-edit). With `check`, a missing store
+    /// is not created (see [`Context::store_for`]).
+    pub fn open_released(&self, check: bool) -> Result<(Option<Project>, Store)> {
         let project = self.project_opt()?;
-        let store = self.store(project.as_ref())?;
+        let store = self.store_for(project.as_ref(), check)?;
         Ok((project, store))
     }
 

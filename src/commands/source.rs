@@ -19,47 +19,8 @@ pub fn add(ctx: &Context, args: SourceAddArgs) -> Result<Outcome> {
         base_url,
     } = args;
     let project = ctx.project()?;
-    let (file, url_base) = match provider {
-        Provider::Figma => (sources::figma_file_key(&file)?, None),
-        Provider::Penpot => sources::penpot_file_id(&file)?,
-    };
-    let base_url = base_url
-        .or(url_base)
-        .map(|b| b.trim_end_matches('/').to_string());
-    if let Some(b) = &base_url {
-        if !(b.starts_with("https://") || b.starts_with("http://")) {
-            anyhow::bail!(
-                "base URL `{b}` must start with https:// (or http:// for a local server)"
-            );
-        }
-    }
-    let name = name.unwrap_or_else(|| {
-        let base = provider.as_str().to_string();
-        if project.config.sources.iter().any(|s| s.name == base) {
-            format!("{base}-{}", &file[..file.len().min(8)])
-        } else {
-            base
-        }
-    });
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        anyhow::bail!("source name `{name}` may only hold letters, digits, `-` and `_`");
-    }
-    if project.config.sources.iter().any(|s| s.name == name) {
-        return Err(crate::hinted(
-            format!("a source named `{name}` exists already"),
-            "pick another with `--name`, or remove it first with `opends source rm`",
-        ));
-    }
-    let entry = SourceConfig {
-        name: name.clone(),
-        provider,
-        file,
-        base_url,
-    };
+    let entry = entry(&project.config.sources, provider, &file, name, base_url)?;
+    let name = entry.name.clone();
     let path = project.config_path();
     let text = crate::input::read_text(&path)
         .with_context(|| format!("could not read `{}`", path.display()))?;
@@ -76,6 +37,58 @@ pub fn add(ctx: &Context, args: SourceAddArgs) -> Result<Outcome> {
         provider.as_str()
     ));
     Ok(Outcome::Success)
+}
+
+/// The `sources:` entry for `file` (a key, id or URL) of `provider`, checked against the
+/// sources `configured` already (its name defaults to the provider's, made unique).
+pub(crate) fn entry(
+    configured: &[SourceConfig],
+    provider: Provider,
+    file: &str,
+    name: Option<String>,
+    base_url: Option<String>,
+) -> Result<SourceConfig> {
+    let (file, url_base) = match provider {
+        Provider::Figma => (sources::figma_file_key(file)?, None),
+        Provider::Penpot => sources::penpot_file_id(file)?,
+    };
+    let base_url = base_url
+        .or(url_base)
+        .map(|b| b.trim_end_matches('/').to_string());
+    if let Some(b) = &base_url {
+        if !(b.starts_with("https://") || b.starts_with("http://")) {
+            anyhow::bail!(
+                "base URL `{b}` must start with https:// (or http:// for a local server)"
+            );
+        }
+    }
+    let name = name.unwrap_or_else(|| {
+        let base = provider.as_str().to_string();
+        if configured.iter().any(|s| s.name == base) {
+            format!("{base}-{}", &file[..file.len().min(8)])
+        } else {
+            base
+        }
+    });
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        anyhow::bail!("source name `{name}` may only hold letters, digits, `-` and `_`");
+    }
+    if configured.iter().any(|s| s.name == name) {
+        return Err(crate::hinted(
+            format!("a source named `{name}` exists already"),
+            "pick another with `--name`, or remove it first with `opends source rm`",
+        ));
+    }
+    Ok(SourceConfig {
+        name,
+        provider,
+        file,
+        base_url,
+    })
 }
 
 /// `opends source list`.

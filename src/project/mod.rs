@@ -18,7 +18,9 @@ pub use files::{
     TokenFiles, display_path, has_token_files, input, is_token_input, load, read_files,
     read_token_files, reading, watched_inputs,
 };
-pub use outputs::{expand_modes, outputs};
+pub use outputs::{
+    NothingTo, check_components, check_tokens, expand_modes, outputs, unsynced_sources,
+};
 pub use release::{
     ReleasePlan, Request as ReleaseRequest, commit_release, find_version, plan_release,
     release_retries, snapshot_of, unknown_version, values_minor,

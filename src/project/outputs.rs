@@ -161,3 +161,73 @@ mod tests {
         assert_eq!(path_segment(""), "-");
     }
 }
+
+/// Why a run would lose the design system silently.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NothingTo {
+    /// Sources named in opends.yaml have no token in the project (nobody synced them
+    /// here, e.g. a fresh clone).
+    #[error(
+        "{} in opends.yaml {} no tokens here: {}",
+        if .0.len() == 1 { "the source" } else { "the sources" },
+        if .0.len() == 1 { "has" } else { "have" },
+        .0.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    )]
+    Unsynced(Vec<String>),
+    /// There is no token at all.
+    #[error("no tokens to export: the output would be empty")]
+    NoTokens,
+    /// No component would be generated.
+    #[error("no components to generate")]
+    NoComponents,
+}
+
+/// The sources of `project` (opends.yaml `sources:`) that no token of `tokens` comes
+/// from: no token of their set (`<provider>:<name>`).
+pub fn unsynced_sources(project: &Project, tokens: &Tokens) -> Vec<String> {
+    let sets: std::collections::HashSet<&str> =
+        tokens.tokens.iter().map(|t| t.set.as_str()).collect();
+    project
+        .config
+        .sources
+        .iter()
+        .filter(|s| !sets.contains(s.set_name().as_str()))
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// Whether exporting `tokens` would lose the design system silently: sources of the
+/// project that have no tokens (`project` given only for the working tokens, not a
+/// released version), or no token at all.
+pub fn check_tokens(project: Option<&Project>, tokens: &Tokens) -> Result<(), NothingTo> {
+    if let Some(p) = project {
+        let missing = unsynced_sources(p, tokens);
+        if !missing.is_empty() {
+            return Err(NothingTo::Unsynced(missing));
+        }
+    }
+    if tokens.is_empty() {
+        return Err(NothingTo::NoTokens);
+    }
+    Ok(())
+}
+
+/// Whether generating `components` components would lose the design system silently:
+/// sources of the project that have no tokens (`project` given only for the working
+/// state, not a released version), or no component at all.
+pub fn check_components(
+    project: Option<&Project>,
+    tokens: &Tokens,
+    components: usize,
+) -> Result<(), NothingTo> {
+    if let Some(p) = project {
+        let missing = unsynced_sources(p, tokens);
+        if !missing.is_empty() {
+            return Err(NothingTo::Unsynced(missing));
+        }
+    }
+    if components == 0 {
+        return Err(NothingTo::NoComponents);
+    }
+    Ok(())
+}

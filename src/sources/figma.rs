@@ -823,7 +823,7 @@ pub fn map_components(
         let in_set = c
             .get("containing_frame")
             .and_then(|f| f.get("containingComponentSet"))
-            .is_some();
+            .is_some_and(|s| !s.is_null());
         if in_set {
             continue;
         }

@@ -80,6 +80,60 @@ pub fn pause_point(point: &str) {
     }
 }
 
+/// Keeps a new store out of git with a `.gitignore` in its directory: `*` when the
+/// directory was made for it (like `.opends/`); in a directory that holds other files,
+/// the store's own files are added to its `.gitignore` (created when missing) unless
+/// it ignores everything already.
+pub fn ignore_store(path: &Path, new_dir: bool) -> Result<(), StoreError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let file = dir.join(".gitignore");
+    let failed = |source| StoreError::Ignore {
+        path: file.display().to_string(),
+        source,
+    };
+    let existing = match fs::read_to_string(&file) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(failed(e)),
+    };
+    let text = match existing {
+        None if new_dir => "*\n".to_string(),
+        Some(text) if text.lines().any(|l| l.trim() == "*") => return Ok(()),
+        existing => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut text = existing.unwrap_or_default();
+            let wanted = [
+                format!("/{name}"),
+                format!("/{name}-*"),
+                "/written.json".to_string(),
+            ];
+            let missing: Vec<&String> = wanted
+                .iter()
+                .filter(|w| !text.lines().any(|l| l.trim() == w.as_str()))
+                .collect();
+            if missing.is_empty() {
+                return Ok(());
+            }
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str("# The opends store (local, never committed).\n");
+            for w in missing {
+                text.push_str(w);
+                text.push('\n');
+            }
+            text
+        }
+    };
+    fs::write(&file, text).map_err(failed)
+}
+
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -97,6 +151,15 @@ pub enum StoreError {
     #[error("could not create the store directory `{path}`: {source}")]
     Io {
         /// The directory.
+        path: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The store's `.gitignore` could not be written.
+    #[error("could not write `{path}` (it keeps the store out of git): {source}")]
+    Ignore {
+        /// The `.gitignore` file.
         path: String,
         /// The I/O error.
         #[source]
@@ -206,8 +269,12 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (creating it and its directory if needed) the store at `path` and migrates it.
+    /// A new store is kept out of git from the start (see [`ignore_store`]).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let created = !path.exists();
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        let new_dir = dir.is_some_and(|d| !d.exists());
+        if let Some(dir) = dir {
             fs::create_dir_all(dir).map_err(|source| StoreError::Io {
                 path: dir.display().to_string(),
                 source,
@@ -218,6 +285,9 @@ impl Store {
             path: name.clone(),
             source,
         })?;
+        if created {
+            ignore_store(path, new_dir)?;
+        }
         Self::init(conn, name)
     }
 
