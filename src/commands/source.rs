@@ -59,6 +59,8 @@ pub fn add(ctx: &Context, args: SourceAddArgs) -> Result<Outcome> {
         provider,
         file,
         base_url,
+        write: crate::sources::WriteTo::default(),
+        path: None,
     };
     let path = project.config_path();
     let text = crate::input::read_text(&path)
