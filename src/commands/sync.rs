@@ -144,11 +144,16 @@ fn print_report(ctx: &Context, r: &SourceReport) {
             }
         )),
     }
+    let (wrote, removed) = if r.status == "dry-run" {
+        ("would write", "would remove")
+    } else {
+        ("wrote", "removed")
+    };
     for f in &r.files {
-        ctx.printer.detail(&format!("  wrote {f}"));
+        ctx.printer.status(&format!("  {wrote} {f}"));
     }
     for f in &r.files_removed {
-        ctx.printer.detail(&format!("  removed {f}"));
+        ctx.printer.status(&format!("  {removed} {f}"));
     }
     for (sign, paths) in [
         ("+", &r.changes.added),

@@ -255,6 +255,16 @@ pub fn read_token_files(project: &Project) -> Result<(TokenFiles, Findings)> {
     };
     let mut sources = Vec::new();
     for owned in owned_sources(project)? {
+        // A source whose token files are not all there is read as having none: its next
+        // sync writes them again.
+        let incomplete = owned
+            .files
+            .keys()
+            .filter(|f| !f.starts_with("components/"))
+            .any(|f| !project.path(f).exists());
+        if incomplete {
+            continue;
+        }
         let mut one = |rel: &Option<String>| -> Result<Option<TokenFile>> {
             match rel {
                 Some(r) if project.path(r).exists() => {

@@ -711,17 +711,18 @@ pub fn write_files(
         .get(&source.name)
         .cloned()
         .unwrap_or_default();
-    if !options.overwrite {
-        let edited = owned::edited(root, &previous);
-        if !edited.is_empty() {
-            return Err(SyncError::HandEdited {
-                name: source.name.clone(),
-                files: edited,
-            });
-        }
+    let edited = owned::edited(root, &previous);
+    if !edited.is_empty() && !options.overwrite {
+        return Err(SyncError::HandEdited {
+            name: source.name.clone(),
+            files: edited,
+        });
     }
     let current = store.load()?;
-    let plan = plan_tokens(&current, &set, input, options.prune)?;
+    // Discarding hand edits writes the files as the design has them now: a token added
+    // by hand is not kept as one that vanished upstream.
+    let prune = options.prune || !edited.is_empty();
+    let plan = plan_tokens(&current, &set, input, prune)?;
     let is_owned = |f: &str| previous.files.contains_key(f);
     let components = plan_components(store.components()?, specs, &plan.next, &set, &is_owned);
     let mine: Vec<&StoredComponent> = components

@@ -27,5 +27,6 @@ mod server;
 mod sources;
 mod studio_real;
 mod support;
+mod sync_files;
 mod tokens;
 mod versions;
