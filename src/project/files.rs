@@ -398,23 +398,21 @@ pub fn input(project: &Project, files: &TokenFiles, findings: &mut Findings) -> 
 /// A source's own files as documents of its set: through its resolver (theme axes), or
 /// its base file and a file per mode (the first mode's values are the base file's).
 fn source_input(source: &SourceFiles, reading: tok::Reading, findings: &mut Findings) -> Input {
-    let mut input = match &source.resolver {
-        Some(r) => tok::resolver::read(r, reading.strict, findings),
-        None => {
-            let mut input = Input::default();
-            if let Some(base) = &source.base {
-                let read = tok::load_input(std::slice::from_ref(base), reading, findings);
-                input.base.extend(read.base);
-            }
-            for (mode, file) in &source.modes {
-                let docs = match file {
-                    Some(f) => tok::load_input(std::slice::from_ref(f), reading, findings).base,
-                    None => Vec::new(),
-                };
-                add_mode(&mut input.modes, mode.clone(), docs);
-            }
-            input
+    let mut input = if let Some(r) = &source.resolver {
+        tok::resolver::read(r, reading.strict, findings)
+    } else {
+        let mut input = Input::default();
+        if let Some(base) = &source.base {
+            let read = tok::load_input(std::slice::from_ref(base), reading, findings);
+            input.base.extend(read.base);
         }
+        for (mode, file) in &source.modes {
+            let docs = file.as_ref().map_or_else(Vec::new, |f| {
+                tok::load_input(std::slice::from_ref(f), reading, findings).base
+            });
+            add_mode(&mut input.modes, mode.clone(), docs);
+        }
+        input
     };
     for d in input
         .base

@@ -239,7 +239,7 @@ pub fn plan_components(
         });
         if let Some(other) = elsewhere {
             skipped.push(match other.source.as_deref() {
-                Some(file) if file.ends_with(".yaml") || file.ends_with(".yml") => format!(
+                Some(file) if is_yaml(file) => format!(
                     "component `{}` is defined by `{file}`; left as it is (to take the design's, delete `{file}` and run `opends sync --force`)",
                     spec.name
                 ),
@@ -277,6 +277,13 @@ pub fn plan_components(
         synced,
         skipped,
     }
+}
+
+/// Whether `file` names a YAML file (a component spec).
+fn is_yaml(file: &str) -> bool {
+    Path::new(file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// The outcome of syncing one source.

@@ -53,6 +53,7 @@ pub enum WriteTo {
 }
 
 impl WriteTo {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
     fn is_files(&self) -> bool {
         *self == Self::Files
     }
