@@ -1095,6 +1095,39 @@ mod tests {
     }
 
     #[test]
+    fn owned_files_hold_the_tokens_and_specs_the_spec_reader_takes_back() {
+        let plan = plan_tokens(&current(), SET, incoming(), false).unwrap();
+        let spec: Component = serde_yaml::from_str("name: Primary button\n").unwrap();
+        let stored = StoredComponent {
+            spec,
+            source: Some(SET.into()),
+            review: crate::model::component::Review::default(),
+        };
+        let (owned, files) =
+            render_owned(&source(), &own_tokens(&plan.next, SET), &[&stored]).unwrap();
+        assert_eq!(owned.set, SET);
+        assert_eq!(owned.tokens.as_deref(), Some("tokens/design.tokens.json"));
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "tokens/design.tokens.json",
+                "components/primary-button.yaml"
+            ]
+        );
+        // Only the source's own tokens: the file's `space.4` is not among them.
+        assert!(!files[0].1.contains("space"), "{}", files[0].1);
+        assert!(files[0].1.contains("\"color\""), "{}", files[0].1);
+        let (name, text) = &files[1];
+        assert!(text.starts_with("# source: figma:design"), "{text}");
+        let back = crate::components::parse(name, text).unwrap();
+        assert_eq!(back.name, "Primary button");
+        for (p, t) in &files {
+            assert_eq!(owned.files[p], owned::hash(t.as_bytes()));
+        }
+    }
+
+    #[test]
     fn a_refused_merge_writes_nothing() {
         let mut store = Store::open_in_memory().unwrap();
         store
