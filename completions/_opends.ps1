@@ -791,6 +791,7 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Fetch and show the changes, write nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Fetch even when the file has not changed since the last sync')
             [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Remove tokens that no longer exist in the design file (otherwise kept and reported)')
+            [CompletionResult]::new('--overwrite', '--overwrite', [CompletionResultType]::ParameterName, 'Rewrite a source''s files even where they were edited by hand (the edits are lost)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON summary on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')

@@ -3619,7 +3619,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__sync)
-            opts="-C -q -v -h -V --dry-run --force --prune --json --project --db --quiet --verbose --no-progress --color --help --version log help"
+            opts="-C -q -v -h -V --dry-run --force --prune --overwrite --json --project --db --quiet --verbose --no-progress --color --help --version log help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

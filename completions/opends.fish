@@ -521,6 +521,7 @@ never\t'Never colour'"
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -l dry-run -d 'Fetch and show the changes, write nothing'
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -l force -d 'Fetch even when the file has not changed since the last sync'
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -l prune -d 'Remove tokens that no longer exist in the design file (otherwise kept and reported)'
+complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -l overwrite -d 'Rewrite a source\'s files even where they were edited by hand (the edits are lost)'
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -l json -d 'Print a JSON summary on stdout'
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -s q -l quiet -d 'Print only errors'
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -s v -l verbose -d 'Print more about what happens'

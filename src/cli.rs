@@ -810,7 +810,7 @@ pub enum DiffFormat {
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
 #[command(
-    after_help = "Examples:\n  opends sync                 # every source in opends.yaml\n  opends sync brand --dry-run\n  opends sync --force --prune # fetch even if unchanged; drop tokens removed upstream\n  opends sync log"
+    after_help = "Examples:\n  opends sync                 # every source in opends.yaml\n  opends sync brand --dry-run\n  opends sync --force --prune # fetch even if unchanged; drop tokens removed upstream\n  opends sync brand --overwrite # discard hand edits in the files `brand` owns\n  opends sync log"
 )]
 pub struct SyncArgs {
     /// Sources to sync (default: all)
@@ -828,6 +828,10 @@ pub struct SyncArgs {
     /// Remove tokens that no longer exist in the design file (otherwise kept and reported)
     #[arg(long)]
     pub prune: bool,
+
+    /// Rewrite a source's files even where they were edited by hand (the edits are lost)
+    #[arg(long)]
+    pub overwrite: bool,
 
     /// Print a JSON summary on stdout
     #[arg(long)]

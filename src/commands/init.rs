@@ -216,7 +216,12 @@ fn from_source(
     framework: Framework,
 ) -> Result<Outcome> {
     let base = source.api_base(&project.config.sources);
-    let report = merge::sync_source(store, source, &base, Options::default())?;
+    let report = merge::sync_source(store, &project.root, source, &base, Options::default())?;
+    // What the source wrote to the project's files reaches the store by the import.
+    if !report.files.is_empty() {
+        ctx.import_tokens(project, store, true, false)?;
+        ctx.import_specs(project, store, true)?;
+    }
     let provider = source.provider.as_str();
     if report.status == "failed" {
         return Err(crate::hinted(

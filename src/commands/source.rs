@@ -88,6 +88,8 @@ pub(crate) fn entry(
         provider,
         file,
         base_url,
+        write: crate::sources::WriteTo::default(),
+        path: None,
     })
 }
 

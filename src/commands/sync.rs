@@ -7,8 +7,9 @@ use super::Context;
 use crate::Outcome;
 use crate::cli::{SyncArgs, SyncCommand, SyncLogArgs};
 use crate::printer::Style;
-use crate::sources::SourceConfig;
 use crate::sources::merge::{self, Options, SourceReport};
+use crate::sources::owned::{self, Manifest};
+use crate::sources::{SourceConfig, WriteTo};
 
 /// `opends sync`.
 pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
@@ -41,16 +42,35 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
         dry_run: args.dry_run,
         prune: args.prune,
         force: args.force,
+        overwrite: args.overwrite,
     };
+    if !args.overwrite {
+        check_hand_edits(&project.root, &selected)?;
+    }
     let bar = ctx.printer.bar(selected.len() as u64, "syncing");
     let mut reports = Vec::new();
     for source in selected {
         bar.set_message(crate::printer::visible(&format!("syncing {}", source.name)).into_owned());
         let base = source.api_base(&project.config.sources);
-        reports.push(merge::sync_source(&mut store, source, &base, options)?);
+        reports.push(merge::sync_source(
+            &mut store,
+            &project.root,
+            source,
+            &base,
+            options,
+        )?);
         bar.inc(1);
     }
     bar.finish_and_clear();
+    // What the sources wrote to the project's files reaches the store by the import.
+    if reports
+        .iter()
+        .any(|r| !r.files.is_empty() || !r.files_removed.is_empty())
+        && !args.dry_run
+    {
+        ctx.import_tokens(&project, &mut store, true, false)?;
+        ctx.import_specs(&project, &mut store, true)?;
+    }
     if args.json {
         ctx.printer.json(&reports)?;
     } else {
@@ -62,6 +82,33 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
         return Err(crate::Reported("a source failed to sync".into()).into());
     }
     Ok(Outcome::Success)
+}
+
+/// Stops (exit 2, nothing written) when a file a selected source owns was edited by
+/// hand since its last sync, saying how to keep or discard the edit.
+fn check_hand_edits(root: &std::path::Path, selected: &[&SourceConfig]) -> Result<()> {
+    let manifest = Manifest::load(root)?;
+    for source in selected.iter().filter(|s| s.write == WriteTo::Files) {
+        let Some(owned) = manifest.sources.get(&source.name) else {
+            continue;
+        };
+        let edited = owned::edited(root, owned);
+        if !edited.is_empty() {
+            let name = &source.name;
+            return Err(crate::hinted(
+                format!(
+                    "{} owned by source `{name}` {} edited by hand since the last sync: {}; nothing was written",
+                    if edited.len() == 1 { "a file" } else { "files" },
+                    if edited.len() == 1 { "was" } else { "were" },
+                    edited.join(", ")
+                ),
+                format!(
+                    "to keep an edit, move the changed tokens into a token file of your own (listed under `tokens:` in opends.yaml; it wins over the source), then run `opends sync {name} --overwrite`; to discard the edits, run `opends sync {name} --overwrite`"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn print_report(ctx: &Context, r: &SourceReport) {
@@ -96,6 +143,17 @@ fn print_report(ctx: &Context, r: &SourceReport) {
                 ""
             }
         )),
+    }
+    let (wrote, removed) = if r.status == "dry-run" {
+        ("would write", "would remove")
+    } else {
+        ("wrote", "removed")
+    };
+    for f in &r.files {
+        ctx.printer.status(&format!("  {wrote} {f}"));
+    }
+    for f in &r.files_removed {
+        ctx.printer.status(&format!("  {removed} {f}"));
     }
     for (sign, paths) in [
         ("+", &r.changes.added),

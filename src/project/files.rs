@@ -114,6 +114,9 @@ pub struct TokenFiles {
     pub axes: Vec<(String, bool, Vec<TokenFile>)>,
     /// `resolver:`.
     pub resolver: Option<TokenFile>,
+    /// The files `write: files` sources own (read before the project's own files, which
+    /// win where both define a token).
+    pub sources: Vec<SourceFiles>,
     /// A hash of `opends.yaml` and every file read (with the files a resolver references).
     pub fingerprint: String,
 }
@@ -125,7 +128,44 @@ impl TokenFiles {
             + self.modes.iter().map(|(_, f)| f.len()).sum::<usize>()
             + self.axes.iter().map(|(_, _, f)| f.len()).sum::<usize>()
             + usize::from(self.resolver.is_some())
+            + self.sources.iter().map(SourceFiles::count).sum::<usize>()
     }
+}
+
+/// The token files one source owns (see [`crate::sources::owned`]), read.
+pub struct SourceFiles {
+    /// The set its tokens go to (`figma:brand`).
+    pub set: String,
+    /// The base file.
+    pub base: Option<TokenFile>,
+    /// With plain modes: each mode and its file (none for the default mode).
+    pub modes: Vec<(String, Option<TokenFile>)>,
+    /// With theme axes: the resolver document.
+    pub resolver: Option<TokenFile>,
+}
+
+impl SourceFiles {
+    fn count(&self) -> usize {
+        usize::from(self.base.is_some())
+            + self.modes.iter().filter(|(_, f)| f.is_some()).count()
+            + usize::from(self.resolver.is_some())
+    }
+}
+
+/// The `write: files` sources of the project that have written files (per
+/// `opends.sources.json`), in the order of `sources:`.
+fn owned_sources(project: &Project) -> Result<Vec<crate::sources::owned::Owned>> {
+    use crate::sources::WriteTo;
+    let sources = &project.config.sources;
+    if !sources.iter().any(|s| s.write == WriteTo::Files) {
+        return Ok(Vec::new());
+    }
+    let manifest = crate::sources::owned::Manifest::load(&project.root)?;
+    Ok(sources
+        .iter()
+        .filter(|s| s.write == WriteTo::Files)
+        .filter_map(|s| manifest.sources.get(&s.name).cloned())
+        .collect())
 }
 
 /// Whether `opends.yaml` lists any token files (`tokens:`, `modes:`, `axes:` or
@@ -135,6 +175,7 @@ pub fn has_token_files(project: &Project) -> bool {
         || project.config.resolver.is_some()
         || !project.config.modes.is_empty()
         || !project.config.axes.is_empty()
+        || owned_sources(project).is_ok_and(|o| !o.is_empty())
 }
 
 /// `axes:` then `combinations:` as mode keys in resolution order, each with whether it
@@ -212,6 +253,39 @@ pub fn read_token_files(project: &Project) -> Result<(TokenFiles, Findings)> {
         Some(r) => read(std::slice::from_ref(r))?.into_iter().next(),
         None => None,
     };
+    let mut sources = Vec::new();
+    for owned in owned_sources(project)? {
+        // A source whose token files are not all there is read as having none: its next
+        // sync writes them again.
+        let incomplete = owned
+            .files
+            .keys()
+            .filter(|f| !f.starts_with("components/"))
+            .any(|f| !project.path(f).exists());
+        if incomplete {
+            continue;
+        }
+        let mut one = |rel: &Option<String>| -> Result<Option<TokenFile>> {
+            match rel {
+                Some(r) if project.path(r).exists() => {
+                    Ok(read(std::slice::from_ref(r))?.into_iter().next())
+                }
+                _ => Ok(None),
+            }
+        };
+        let base = one(&owned.tokens)?;
+        let resolver = one(&owned.resolver)?;
+        let mut modes = Vec::new();
+        for m in &owned.modes {
+            modes.push((m.mode.clone(), one(&m.file)?));
+        }
+        sources.push(SourceFiles {
+            set: owned.set.clone(),
+            base,
+            modes,
+            resolver,
+        });
+    }
     // Files a resolver references count too: editing one must trigger a re-import.
     if let Some(r) = &resolver {
         if let Ok(root) = tok::json::parse(&r.text) {
@@ -233,6 +307,7 @@ pub fn read_token_files(project: &Project) -> Result<(TokenFiles, Findings)> {
             modes,
             axes,
             resolver,
+            sources,
             fingerprint,
         },
         findings,
@@ -274,10 +349,23 @@ pub fn load(project: &Project, findings: &mut Findings) -> Result<(Tokens, usize
 /// context's documents too).
 pub fn input(project: &Project, files: &TokenFiles, findings: &mut Findings) -> Result<Input> {
     let reading = project_reading(project)?;
-    let mut input = match &files.resolver {
-        Some(r) => tok::resolver::read(r, reading.strict, findings),
-        None => Input::default(),
-    };
+    let mut input = Input::default();
+    for source in &files.sources {
+        let own = source_input(source, reading, findings);
+        input.base.extend(own.base);
+        input.mode_only_tokens |= own.mode_only_tokens;
+        for (mode, docs) in own.modes {
+            add_mode(&mut input.modes, mode, docs);
+        }
+    }
+    if let Some(r) = &files.resolver {
+        let resolved = tok::resolver::read(r, reading.strict, findings);
+        input.base.extend(resolved.base);
+        input.mode_only_tokens |= resolved.mode_only_tokens;
+        for (mode, docs) in resolved.modes {
+            add_mode(&mut input.modes, mode, docs);
+        }
+    }
     let base = tok::load_input(&files.base, reading, findings);
     input.base.extend(base.base);
     input.mode_only_tokens |= base.mode_only_tokens;
@@ -305,6 +393,35 @@ pub fn input(project: &Project, files: &TokenFiles, findings: &mut Findings) -> 
         add_mode(&mut input.modes, key.clone(), docs);
     }
     Ok(input)
+}
+
+/// A source's own files as documents of its set: through its resolver (theme axes), or
+/// its base file and a file per mode (the first mode's values are the base file's).
+fn source_input(source: &SourceFiles, reading: tok::Reading, findings: &mut Findings) -> Input {
+    let mut input = if let Some(r) = &source.resolver {
+        tok::resolver::read(r, reading.strict, findings)
+    } else {
+        let mut input = Input::default();
+        if let Some(base) = &source.base {
+            let read = tok::load_input(std::slice::from_ref(base), reading, findings);
+            input.base.extend(read.base);
+        }
+        for (mode, file) in &source.modes {
+            let docs = file.as_ref().map_or_else(Vec::new, |f| {
+                tok::load_input(std::slice::from_ref(f), reading, findings).base
+            });
+            add_mode(&mut input.modes, mode.clone(), docs);
+        }
+        input
+    };
+    for d in input
+        .base
+        .iter_mut()
+        .chain(input.modes.iter_mut().flat_map(|(_, d)| d.iter_mut()))
+    {
+        d.set.clone_from(&source.set);
+    }
+    input
 }
 
 /// Adds `docs` to `mode` (created at the end when new).

@@ -151,6 +151,8 @@ mod tests {
             provider: Provider::Figma,
             file: "AbC123xYz789".into(),
             base_url: None,
+            write: crate::sources::WriteTo::Files,
+            path: None,
         }
     }
 

@@ -7,12 +7,15 @@
 //! write, and why, without a store or a network.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde::Serialize;
 
 use super::http::{Http, HttpError};
-use super::{FetchError, Fetched, SourceConfig, error_lines};
+use super::owned::{self, Manifest, ModeFile, Owned, spec_path, spec_text};
+use super::{FetchError, Fetched, SourceConfig, WriteTo, error_lines};
 use crate::credentials::CredentialError;
 use crate::model::{Component, StoredComponent, Tokens};
 use crate::store::{self, Store, StoreError, SyncEvent, WriteSummary};
@@ -28,6 +31,8 @@ pub struct Options {
     pub prune: bool,
     /// Fetch even when the file's version has not changed since the last sync.
     pub force: bool,
+    /// Rewrite a source's files even where they were edited by hand.
+    pub overwrite: bool,
 }
 
 /// Which tokens a sync added, changed or removed.
@@ -222,18 +227,27 @@ pub fn plan_components(
     specs: Vec<Component>,
     tokens: &Tokens,
     set: &str,
+    owned: &dyn Fn(&str) -> bool,
 ) -> ComponentPlan {
     let mut skipped = Vec::new();
     let mut incoming = Vec::new();
     for spec in specs {
-        if current
-            .iter()
-            .any(|c| c.spec.name == spec.name && c.source.as_deref() != Some(set))
-        {
-            skipped.push(format!(
-                "component `{}` is defined by a file or another source; left as it is",
-                spec.name
-            ));
+        let elsewhere = current.iter().find(|c| {
+            c.spec.name == spec.name
+                && c.source.as_deref() != Some(set)
+                && !c.source.as_deref().is_some_and(owned)
+        });
+        if let Some(other) = elsewhere {
+            skipped.push(match other.source.as_deref() {
+                Some(file) if is_yaml(file) => format!(
+                    "component `{}` is defined by `{file}`; left as it is (to take the design's, delete `{file}` and run `opends sync --force`)",
+                    spec.name
+                ),
+                _ => format!(
+                    "component `{}` is defined by a file or another source; left as it is",
+                    spec.name
+                ),
+            });
             continue;
         }
         let f = crate::components::check(&spec, tokens, set, "");
@@ -265,6 +279,13 @@ pub fn plan_components(
     }
 }
 
+/// Whether `file` names a YAML file (a component spec).
+fn is_yaml(file: &str) -> bool {
+    Path::new(file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
 /// The outcome of syncing one source.
 #[derive(Debug, Serialize)]
 pub struct SourceReport {
@@ -283,6 +304,11 @@ pub struct SourceReport {
     pub changes: Changes,
     /// What was not mapped or not taken, and why.
     pub warnings: Vec<String>,
+    /// Project files written (with `--dry-run`: that would be written), for a source
+    /// that writes files.
+    pub files: Vec<String>,
+    /// Project files of the source removed (or that would be).
+    pub files_removed: Vec<String>,
     /// Why the sync failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -298,6 +324,8 @@ impl SourceReport {
             kept_upstream_removed: Vec::new(),
             changes: Changes::default(),
             warnings: Vec::new(),
+            files: Vec::new(),
+            files_removed: Vec::new(),
             error,
         }
     }
@@ -342,6 +370,46 @@ pub enum SyncError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Files the source owns were edited by hand since its last sync.
+    #[error(
+        "{} owned by source `{name}` {} edited by hand since the last sync: {}; nothing was written (keep an edit by moving it into a token file of your own, which wins, then run `opends sync {name} --overwrite`; discard the edits with `opends sync {name} --overwrite`)",
+        if files.len() == 1 { "a file" } else { "files" },
+        if files.len() == 1 { "was" } else { "were" },
+        files.join(", ")
+    )]
+    HandEdited {
+        /// The source's name.
+        name: String,
+        /// The edited files.
+        files: Vec<String>,
+    },
+    /// Files the source would write exist and are not the source's.
+    #[error(
+        "source `{name}` would write {}, which {} not written by it; nothing was written (set another `path:` for the source in opends.yaml, or pass --overwrite to replace {})",
+        files.join(", "),
+        if files.len() == 1 { "exists and was" } else { "exist and were" },
+        if files.len() == 1 { "it" } else { "them" }
+    )]
+    NotOwned {
+        /// The source's name.
+        name: String,
+        /// The files.
+        files: Vec<String>,
+    },
+    /// The source's tokens could not be written as DTCG files.
+    #[error("could not write the source's tokens as DTCG: {0}")]
+    Render(#[from] crate::export::ExportError),
+    /// The manifest of owned files failed.
+    #[error(transparent)]
+    Manifest(#[from] super::owned::ManifestError),
+    /// A project file could not be written.
+    #[error("could not write `{path}`: {source}")]
+    Write {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
 }
 
 /// Syncs `source` from the API at `base` into `store`: fetch, merge, write tokens,
@@ -349,12 +417,13 @@ pub enum SyncError {
 /// skipped is reported (and recorded) as such; only failing to record it is an error.
 pub fn sync_source(
     store: &mut Store,
+    root: &Path,
     source: &SourceConfig,
     base: &str,
     options: Options,
 ) -> Result<SourceReport, StoreError> {
     let started = Instant::now();
-    let report = match fetch_and_write(store, source, base, options, started) {
+    let report = match fetch_and_write(store, root, source, base, options, started) {
         Ok(Some(report)) => return Ok(report),
         Ok(None) => SourceReport::empty(source, "skipped", None),
         Err(e) => SourceReport::empty(source, "failed", Some(chain(&e))),
@@ -385,6 +454,7 @@ fn chain(e: &dyn std::error::Error) -> String {
 /// Fetches and writes; `None` when the file is unchanged since the last sync.
 fn fetch_and_write(
     store: &mut Store,
+    root: &Path,
     source: &SourceConfig,
     base: &str,
     options: Options,
@@ -400,7 +470,10 @@ fn fetch_and_write(
     else {
         return Ok(None);
     };
-    write(store, source, fetched, options, started).map(Some)
+    match source.write {
+        WriteTo::Store => write(store, source, fetched, options, started).map(Some),
+        WriteTo::Files => write_files(store, root, source, fetched, options, started).map(Some),
+    }
 }
 
 /// Writes a fetched source into `store` in one transaction (tokens, components, the
@@ -427,7 +500,7 @@ pub fn write(
             w.write_tokens(&plan.next)?;
         }
         store::crash_point("sync-tokens-written");
-        let components = plan_components(w.components()?, specs, &plan.next, &set);
+        let components = plan_components(w.components()?, specs, &plan.next, &set, &|_| false);
         if !options.dry_run {
             w.write_components(&components.all)?;
         }
@@ -441,6 +514,8 @@ pub fn write(
             summary: plan.summary,
             changes: plan.changes,
             warnings: Vec::new(),
+            files: Vec::new(),
+            files_removed: Vec::new(),
             error: None,
         };
         w.record_sync(
@@ -453,16 +528,291 @@ pub fn write(
     })?;
     let mut warnings = fetched_warnings;
     if !defined_elsewhere.is_empty() {
-        let n = defined_elsewhere.len();
-        warnings.push(format!(
-            "{n} token{} already defined by a file or another source kept {} value: {}",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "its" } else { "their" },
-            defined_elsewhere.join(", ")
+        let current = store.load()?;
+        warnings.push(defined_elsewhere_warning(
+            &current,
+            &defined_elsewhere,
+            source,
+            &|_| None,
         ));
     }
     warnings.extend(skipped);
     report.warnings = warnings;
+    Ok(report)
+}
+
+/// The warning for the source's tokens that a file or another source defines: where
+/// each is defined, and the edit and command that let the source's value win.
+fn defined_elsewhere_warning(
+    current: &Tokens,
+    paths: &[String],
+    source: &SourceConfig,
+    owner_of: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    let n = paths.len();
+    let mut out = format!(
+        "{n} token{} already defined by a file or another source kept {} value: {}",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "its" } else { "their" },
+        paths.join(", ")
+    );
+    // Grouped by where they are defined, in the order found.
+    let mut by_place: Vec<(String, Vec<&str>)> = Vec::new();
+    for p in paths {
+        let Some(t) = current.tokens.iter().find(|t| t.path.as_str() == p) else {
+            continue;
+        };
+        let place = match t.source.as_deref() {
+            Some(file) => match owner_of(file) {
+                Some(other) => format!("source `{other}`"),
+                None => format!("`{file}`"),
+            },
+            None if t.set.contains(':') => format!("source `{}`", t.set),
+            None => format!("set `{}`", t.set),
+        };
+        match by_place.iter_mut().find(|(pl, _)| *pl == place) {
+            Some((_, v)) => v.push(p),
+            None => by_place.push((place, vec![p])),
+        }
+    }
+    for (place, list) in by_place {
+        let them = if list.len() == 1 { "it" } else { "them" };
+        let fix = if place.starts_with('`') {
+            format!(
+                "delete {them} from {place} and run `opends sync {} --force`",
+                source.name
+            )
+        } else {
+            format!(
+                "remove {them} from {place} (or remove that source), then run `opends sync {} --force`",
+                source.name
+            )
+        };
+        let _ = write!(
+            out,
+            "\n  {} defined in {place}; to let `{}` win, {fix}",
+            list.join(", "),
+            source.name
+        );
+    }
+    out
+}
+
+/// The source's tokens of `next` alone (its set), with the groups above them and the
+/// modes its tokens use (every key when the store has theme axes, so that each axis
+/// keeps its default context).
+fn own_tokens(next: &Tokens, set: &str) -> Tokens {
+    let tokens: Vec<crate::model::Token> = next
+        .tokens
+        .iter()
+        .filter(|t| t.set == set)
+        .cloned()
+        .collect();
+    let groups = next
+        .groups
+        .iter()
+        .filter(|g| {
+            let prefix = format!("{}.", g.path.as_str());
+            tokens.iter().any(|t| t.path.as_str().starts_with(&prefix))
+        })
+        .cloned()
+        .collect();
+    let uses_modes = tokens.iter().any(|t| !t.modes.is_empty());
+    let modes = if !uses_modes {
+        Vec::new()
+    } else if next.has_named_axes() {
+        next.modes.clone()
+    } else {
+        next.modes
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| *i == 0 || tokens.iter().any(|t| t.modes.iter().any(|(k, _)| k == *m)))
+            .map(|(_, m)| m.clone())
+            .collect()
+    };
+    Tokens::new(tokens, groups, modes)
+}
+
+/// A path as written in the manifest (`/`-separated).
+fn rel_string(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// The files a source owns after a sync (project-relative path, contents) and their
+/// layout: its tokens as DTCG 2025.10 (a base file and a file per mode, or with theme
+/// axes a file per context and a resolver document) and a YAML spec per component.
+fn render_owned(
+    source: &SourceConfig,
+    tokens: &Tokens,
+    components: &[&StoredComponent],
+) -> Result<(Owned, Vec<(String, String)>), SyncError> {
+    use crate::export::{ExportFormat, Options as ExportOptions};
+    let set = source.set_name();
+    let mut owned = Owned {
+        set: set.clone(),
+        ..Owned::default()
+    };
+    let mut files = Vec::new();
+    if !tokens.tokens.is_empty() {
+        let main = PathBuf::from(source.token_path());
+        let rendered = crate::export::render(
+            ExportFormat::Dtcg,
+            tokens,
+            &ExportOptions::new(ExportFormat::Dtcg, main),
+        )?;
+        let paths: Vec<String> = rendered.iter().map(|f| rel_string(&f.path)).collect();
+        owned.tokens = paths.first().cloned();
+        if tokens.has_named_axes() {
+            owned.resolver = paths.last().cloned();
+        } else if !tokens.modes.is_empty() {
+            owned.modes = tokens
+                .modes
+                .iter()
+                .enumerate()
+                .map(|(i, m)| ModeFile {
+                    mode: m.clone(),
+                    file: if i == 0 { None } else { paths.get(i).cloned() },
+                })
+                .collect();
+        }
+        files.extend(
+            rendered
+                .into_iter()
+                .map(|f| (rel_string(&f.path), f.contents)),
+        );
+    }
+    for c in components {
+        files.push((spec_path(&c.spec.name), spec_text(&set, &c.spec)));
+    }
+    for (rel, text) in &files {
+        owned
+            .files
+            .insert(rel.clone(), owned::hash(text.as_bytes()));
+    }
+    Ok((owned, files))
+}
+
+/// Writes a fetched source into project files it owns (see [`super::owned`]) and records
+/// the sync in `store`; the command then imports the project's files into the store.
+/// Nothing is written when the merge fails, when a file the source owns was edited by
+/// hand (unless `overwrite`), or when a file it would write is someone else's. Files
+/// whose content is unchanged are not touched.
+pub fn write_files(
+    store: &mut Store,
+    root: &Path,
+    source: &SourceConfig,
+    fetched: Fetched,
+    options: Options,
+    started: Instant,
+) -> Result<SourceReport, SyncError> {
+    let Fetched {
+        input,
+        version,
+        warnings: fetched_warnings,
+        components: specs,
+    } = fetched;
+    let set = source.set_name();
+    let mut manifest = Manifest::load(root)?;
+    let previous = manifest
+        .sources
+        .get(&source.name)
+        .cloned()
+        .unwrap_or_default();
+    let edited = owned::edited(root, &previous);
+    if !edited.is_empty() && !options.overwrite {
+        return Err(SyncError::HandEdited {
+            name: source.name.clone(),
+            files: edited,
+        });
+    }
+    let current = store.load()?;
+    // Discarding hand edits writes the files as the design has them now: a token added
+    // by hand is not kept as one that vanished upstream.
+    let prune = options.prune || !edited.is_empty();
+    let plan = plan_tokens(&current, &set, input, prune)?;
+    let is_owned = |f: &str| previous.files.contains_key(f);
+    let components = plan_components(store.components()?, specs, &plan.next, &set, &is_owned);
+    let mine: Vec<&StoredComponent> = components
+        .all
+        .iter()
+        .filter(|c| c.source.as_deref() == Some(set.as_str()))
+        .collect();
+    let (owned, files) = render_owned(source, &own_tokens(&plan.next, &set), &mine)?;
+    // Files it would write that exist, differ and are not its own: someone else's.
+    let foreign: Vec<String> = files
+        .iter()
+        .filter(|(rel, text)| {
+            !previous.files.contains_key(rel)
+                && std::fs::read(root.join(rel)).is_ok_and(|old| old != text.as_bytes())
+        })
+        .map(|(rel, _)| rel.clone())
+        .collect();
+    if !foreign.is_empty() && !options.overwrite {
+        return Err(SyncError::NotOwned {
+            name: source.name.clone(),
+            files: foreign,
+        });
+    }
+    let changed: Vec<&(String, String)> = files
+        .iter()
+        .filter(|(rel, text)| {
+            std::fs::read(root.join(rel)).ok().as_deref() != Some(text.as_bytes())
+        })
+        .collect();
+    let stale: Vec<String> = previous
+        .files
+        .keys()
+        .filter(|rel| !owned.files.contains_key(*rel) && root.join(rel.as_str()).exists())
+        .cloned()
+        .collect();
+    if !options.dry_run {
+        for (rel, text) in &changed {
+            crate::output::write_atomic(&root.join(rel), text.as_bytes()).map_err(|source| {
+                SyncError::Write {
+                    path: rel.clone(),
+                    source,
+                }
+            })?;
+        }
+        for rel in &stale {
+            std::fs::remove_file(root.join(rel)).map_err(|source| SyncError::Write {
+                path: rel.clone(),
+                source,
+            })?;
+        }
+        manifest.sources.insert(source.name.clone(), owned);
+        manifest.save(root)?;
+    }
+    let defined_elsewhere = plan.kept_for(KeptReason::DefinedElsewhere);
+    let mut warnings = fetched_warnings;
+    if !defined_elsewhere.is_empty() {
+        let owner = |file: &str| manifest.owner_of(file).map(str::to_string);
+        warnings.push(defined_elsewhere_warning(
+            &current,
+            &defined_elsewhere,
+            source,
+            &owner,
+        ));
+    }
+    warnings.extend(components.skipped);
+    let report = SourceReport {
+        source: source.name.clone(),
+        status: if options.dry_run { "dry-run" } else { "ok" },
+        components: components.synced,
+        kept_upstream_removed: plan.kept_for(KeptReason::GoneUpstream),
+        summary: plan.summary,
+        changes: plan.changes,
+        warnings,
+        files: changed.iter().map(|(rel, _)| rel.clone()).collect(),
+        files_removed: stale,
+        error: None,
+    };
+    store.record_sync(
+        &report.event(started),
+        source.provider.as_str(),
+        &source.file,
+        (!options.dry_run).then_some(version.as_str()),
+    )?;
     Ok(report)
 }
 
@@ -481,6 +831,8 @@ mod tests {
             provider: Provider::Figma,
             file: "AbC123xYz789".into(),
             base_url: None,
+            write: crate::sources::WriteTo::Files,
+            path: None,
         }
     }
 
@@ -740,6 +1092,39 @@ mod tests {
             ["ok", "dry-run"]
         );
         assert_eq!((log[0].added, log[0].changed), (1, 2));
+    }
+
+    #[test]
+    fn owned_files_hold_the_tokens_and_specs_the_spec_reader_takes_back() {
+        let plan = plan_tokens(&current(), SET, incoming(), false).unwrap();
+        let spec: Component = serde_yaml::from_str("name: Primary button\n").unwrap();
+        let stored = StoredComponent {
+            spec,
+            source: Some(SET.into()),
+            review: crate::model::component::Review::default(),
+        };
+        let (owned, files) =
+            render_owned(&source(), &own_tokens(&plan.next, SET), &[&stored]).unwrap();
+        assert_eq!(owned.set, SET);
+        assert_eq!(owned.tokens.as_deref(), Some("tokens/design.tokens.json"));
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "tokens/design.tokens.json",
+                "components/primary-button.yaml"
+            ]
+        );
+        // Only the source's own tokens: the file's `space.4` is not among them.
+        assert!(!files[0].1.contains("space"), "{}", files[0].1);
+        assert!(files[0].1.contains("\"color\""), "{}", files[0].1);
+        let (name, text) = &files[1];
+        assert!(text.starts_with("# source: figma:design"), "{text}");
+        let back = crate::components::parse(name, text).unwrap();
+        assert_eq!(back.name, "Primary button");
+        for (p, t) in &files {
+            assert_eq!(owned.files[p], owned::hash(t.as_bytes()));
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod document;
 pub mod figma;
 pub mod http;
 pub mod merge;
+pub mod owned;
 pub mod penpot;
 pub mod provider;
 pub mod webhook;
@@ -32,12 +33,43 @@ pub struct SourceConfig {
     /// The API base URL (self-hosted Penpot, proxies); default per provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
+    /// Where a sync writes what it pulled: project files (default) or the store only.
+    #[serde(default, skip_serializing_if = "WriteTo::is_files")]
+    pub write: WriteTo,
+    /// The token file a sync writes (default `tokens/<name>.tokens.json`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// Where a sync writes (`write:` of a source).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WriteTo {
+    /// Files in the project, owned by the source (committed with the project).
+    #[default]
+    Files,
+    /// The store only (`.opends/`), shared through a team server.
+    Store,
+}
+
+impl WriteTo {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+    fn is_files(&self) -> bool {
+        *self == Self::Files
+    }
 }
 
 impl SourceConfig {
     /// The token set that holds the source's tokens (`figma:NAME`).
     pub fn set_name(&self) -> String {
         format!("{}:{}", self.provider.as_str(), self.name)
+    }
+
+    /// The token file a `write: files` sync writes, relative to the project.
+    pub fn token_path(&self) -> String {
+        self.path
+            .clone()
+            .unwrap_or_else(|| format!("tokens/{}.tokens.json", self.name))
     }
 
     /// The API base URL of this source: `OPENDS_<P>_API_URL`, else its `base_url`, else

@@ -31,5 +31,6 @@ mod sources;
 mod studio_real;
 mod suggest;
 mod support;
+mod sync_files;
 mod tokens;
 mod versions;

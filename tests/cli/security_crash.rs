@@ -332,6 +332,9 @@ fn sync_is_one_transaction_per_source() {
         .env("OPENDS_KEYRING", "none");
     t.opends(["source", "add", "penpot", &id, "--base-url", &server.uri()])
         .success();
+    // The store's transaction is what is under test: the source writes to the store only.
+    let yaml = t.read("opends.yaml");
+    t.write("opends.yaml", format!("{yaml}    write: store\n"));
     for point in ["sync-tokens-written", "sync-components-written"] {
         killed(&t, &["sync"], point);
         // Nothing of the interrupted sync is in the store: no tokens, no components,
