@@ -16,6 +16,7 @@ mod lenient;
 mod lint;
 mod project;
 mod real;
+mod releases;
 mod roundtrip;
 mod security_api;
 mod security_codegen;

@@ -476,7 +476,13 @@ mod tests {
         let root = json::parse(doc).unwrap();
         let src = Source::new("t.json", doc);
         let mut findings = Findings::default();
-        let out = super::super::convert(&root, Format::TokensStudio, crate::tokens::SdSize::Rem, &src, &mut findings);
+        let out = super::super::convert(
+            &root,
+            Format::TokensStudio,
+            crate::tokens::SdSize::Rem,
+            &src,
+            &mut findings,
+        );
         let lines = findings
             .iter()
             .filter(|f| f.code != "legacy-format")
