@@ -860,6 +860,7 @@ Register-ArgumentCompleter -Native -CommandName 'opends' -ScriptBlock {
             [CompletionResult]::new('--pre', '--pre', [CompletionResultType]::ParameterName, 'Release a pre-release with this identifier (`alpha` gives 1.3.0-alpha.1)')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The release message (first lines of the changelog section)')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The release message (first lines of the changelog section)')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Release on this team server (its state, with its role rules) instead of here; `opends pull` then brings the version here')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Store file; default: `.opends/opends.db` beside `opends.yaml`')

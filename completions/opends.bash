@@ -2571,7 +2571,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__release)
-            opts="-m -y -C -q -v -h -V --bump --pre --message --dry-run --yes --force --allow-drafts --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-m -y -C -q -v -h -V --bump --pre --message --dry-run --yes --force --allow-drafts --remote --json --project --db --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2590,6 +2590,10 @@ _opends() {
                     return 0
                     ;;
                 -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

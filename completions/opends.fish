@@ -565,6 +565,7 @@ minor\t'Additions: x.Y.0'
 patch\t'Fixes: x.y.Z'"
 complete -c opends -n "__fish_opends_using_subcommand release" -l pre -d 'Release a pre-release with this identifier (`alpha` gives 1.3.0-alpha.1)' -r
 complete -c opends -n "__fish_opends_using_subcommand release" -s m -l message -d 'The release message (first lines of the changelog section)' -r
+complete -c opends -n "__fish_opends_using_subcommand release" -l remote -d 'Release on this team server (its state, with its role rules) instead of here; `opends pull` then brings the version here' -r
 complete -c opends -n "__fish_opends_using_subcommand release" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand release" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand release" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'

@@ -723,6 +723,11 @@ pub struct ReleaseArgs {
     #[arg(long)]
     pub allow_drafts: bool,
 
+    /// Release on this team server (its state, with its role rules) instead of here;
+    /// `opends pull` then brings the version here
+    #[arg(long, value_name = "NAME", conflicts_with = "dry_run")]
+    pub remote: Option<String>,
+
     /// Print the version record and its changes as JSON on stdout
     #[arg(long)]
     pub json: bool,

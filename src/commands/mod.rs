@@ -112,10 +112,23 @@ impl Context {
         }
     }
 
-    /// Opens the store.
+    /// Opens the store; in a project, the releases recorded in its `releases/` that the
+    /// store does not have yet are read into it.
     pub fn store(&self, project: Option<&Project>) -> Result<Store> {
         let path = self.db_path(project)?;
-        Store::open(&path).with_context(|| format!("could not open the store `{}`", path.display()))
+        let mut store = Store::open(&path)
+            .with_context(|| format!("could not open the store `{}`", path.display()))?;
+        if let Some(p) = project {
+            let made = project::import_releases(&p.root, &mut store)?;
+            if !made.is_empty() {
+                let names: Vec<&str> = made.iter().map(|v| v.version.as_str()).collect();
+                self.printer.detail(&format!(
+                    "read the project's release files: {}",
+                    names.join(", ")
+                ));
+            }
+        }
+        Ok(store)
     }
 
     /// Opens the store, except that a run that writes nothing (`check`: `--check`) never

@@ -71,7 +71,47 @@ pub fn rm(ctx: &Context, args: RemoteRmArgs) -> Result<Outcome> {
 pub fn push(ctx: &Context, args: PushArgs) -> Result<Outcome> {
     let (_, mut store) = ctx.open()?;
     let remote = remote::pick(&store, args.remote.as_deref()).map_err(SyncError::into_report)?;
-    match remote::push(&mut store, &remote, args.dry_run).map_err(SyncError::into_report)? {
+    let outcome = push_state(ctx, &args, &mut store, &remote)?;
+    // The releases made here go too, whatever became of the state (a release is immutable: the same number with other
+    // content on the server is a conflict, reported with both content hashes).
+    let pushed =
+        remote::push_versions(&store, &remote, args.dry_run).map_err(SyncError::into_report)?;
+    if !pushed.sent.is_empty() {
+        ctx.printer.status(&format!(
+            "{} version{} {} to {}",
+            if args.dry_run { "would push" } else { "pushed" },
+            plural(pushed.sent.len()),
+            pushed.sent.join(", "),
+            remote.name
+        ));
+    }
+    if pushed.conflicts.is_empty() {
+        return Ok(outcome);
+    }
+    let mut text = format!(
+        "{} version{} released here differ{} from {}'s; not pushed:",
+        pushed.conflicts.len(),
+        plural(pushed.conflicts.len()),
+        if pushed.conflicts.len() == 1 { "s" } else { "" },
+        remote.name
+    );
+    for c in &pushed.conflicts {
+        let _ = write!(text, "\n  {}: {}", c.version, c.message);
+    }
+    ctx.printer.error(&crate::hinted(
+        text,
+        "a version number is released once: release the changes here under a new number (`opends versions rm VERSION`, `opends pull`, then `opends release`)",
+    ));
+    Ok(Outcome::Found)
+}
+
+fn push_state(
+    ctx: &Context,
+    args: &PushArgs,
+    store: &mut crate::store::Store,
+    remote: &crate::store::Remote,
+) -> Result<Outcome> {
+    match remote::push(store, remote, args.dry_run).map_err(SyncError::into_report)? {
         Pushed::Nothing { revision } => {
             ctx.printer.status(&format!(
                 "nothing to push: {} is at revision {revision} with everything here",
@@ -145,7 +185,7 @@ fn plural(n: usize) -> &'static str {
 
 /// `opends pull`.
 pub fn pull(ctx: &Context, args: PullArgs) -> Result<Outcome> {
-    let (_, mut store) = ctx.open()?;
+    let (project, mut store) = ctx.open()?;
     let remote = remote::pick(&store, args.remote.as_deref()).map_err(SyncError::into_report)?;
     let resolution = if args.theirs {
         Resolution::Theirs
@@ -182,6 +222,20 @@ pub fn pull(ctx: &Context, args: PullArgs) -> Result<Outcome> {
         }
         Pulled::Done(report) => report,
     };
+    // Releases made on the server are written to the repository like those made here.
+    if let Some(p) = &project {
+        let made = report
+            .versions
+            .iter()
+            .map(|v| store.version(v))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+        for file in crate::project::write_release_files(&p.root, &store, &made)? {
+            ctx.printer.detail(&format!("wrote {file}"));
+        }
+    }
     if args.json {
         ctx.printer.json(&report)?;
     }
@@ -206,5 +260,26 @@ pub fn pull(ctx: &Context, args: PullArgs) -> Result<Outcome> {
             format!(", versions {}", report.versions.join(", "))
         }
     ));
-    Ok(Outcome::Success)
+    if report.version_conflicts.is_empty() {
+        return Ok(Outcome::Success);
+    }
+    let mut text = format!(
+        "{} version{} differ{} between here and {}; not pulled:",
+        report.version_conflicts.len(),
+        plural(report.version_conflicts.len()),
+        if report.version_conflicts.len() == 1 {
+            "s"
+        } else {
+            ""
+        },
+        remote.name
+    );
+    for c in &report.version_conflicts {
+        let _ = write!(text, "\n  {}", c.message);
+    }
+    ctx.printer.error(&crate::hinted(
+        text,
+        "a version number is released once: keep one (`opends versions rm VERSION` here, then pull again, or delete it on the server) and release the other changes under a new number",
+    ));
+    Ok(Outcome::Found)
 }

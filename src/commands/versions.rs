@@ -34,8 +34,58 @@ struct ReleaseReport<'a> {
     changes: &'a [Change],
 }
 
+/// `opends release --remote NAME`: the server releases its own state.
+fn release_remote(ctx: &Context, name: &str, args: &ReleaseArgs) -> Result<Outcome> {
+    let (_, store) = ctx.open_released()?;
+    let remote = crate::sync::remote::pick(&store, Some(name))
+        .map_err(crate::sync::SyncError::into_report)?;
+    if !args.yes {
+        let ok = ctx.printer.interactive()
+            && dialoguer::Confirm::new()
+                .with_prompt(format!("Release the current state of {name} there?"))
+                .default(false)
+                .interact()?;
+        if !ok {
+            return Err(crate::hinted(
+                format!("not releasing on {name} without confirmation"),
+                "pass `--yes` (no terminal to ask on)",
+            ));
+        }
+    }
+    let request = crate::sync::protocol::ReleaseRequest {
+        version: args.version.clone(),
+        bump: args.version.is_none().then(|| {
+            match args.bump {
+                BumpChoice::Auto => "auto",
+                BumpChoice::Major => "major",
+                BumpChoice::Minor => "minor",
+                BumpChoice::Patch => "patch",
+            }
+            .to_string()
+        }),
+        pre: args.pre.clone(),
+        message: args.message.clone(),
+        force: args.force,
+        allow_drafts: args.allow_drafts,
+    };
+    let made = crate::sync::remote::release_remote(&remote, &request)
+        .map_err(crate::sync::SyncError::into_report)?;
+    if args.json {
+        ctx.printer.json(&made)?;
+    }
+    ctx.printer.status(&format!(
+        "released {} on {name}; `opends pull` brings it here (and writes releases/{})",
+        made.version,
+        crate::versions::file::file_name(&made.version)
+    ));
+    Ok(Outcome::Success)
+}
+
 /// `opends release`.
 pub fn release(ctx: &Context, args: ReleaseArgs) -> Result<Outcome> {
+    if let Some(name) = args.remote.clone() {
+        return release_remote(ctx, &name, &args);
+    }
     let (project, mut store) = ctx.open()?;
     let project = project.ok_or_else(|| {
         crate::hinted(
@@ -247,8 +297,18 @@ pub fn rm(ctx: &Context, args: VersionRmArgs) -> Result<Outcome> {
         }
     }
     store.remove_version(&v)?;
+    let file = match ctx.project_opt()? {
+        Some(p) if project::remove_release_file(&p.root, &v.version)? => {
+            format!(
+                " and {}/{}",
+                crate::versions::file::RELEASES_DIR,
+                crate::versions::file::file_name(&v.version)
+            )
+        }
+        _ => String::new(),
+    };
     ctx.printer.status(&format!(
-        "deleted version {} (CHANGELOG.md is left as it is)",
+        "deleted version {}{file} (CHANGELOG.md is left as it is)",
         v.version
     ));
     Ok(Outcome::Success)

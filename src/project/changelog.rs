@@ -93,6 +93,24 @@ fn remove_if_there(path: &Path) -> Result<()> {
 /// staged file when the changelog is still the one it was made from, else the section
 /// written into the changelog as it is now. Removes the staged file.
 fn finish_one(root: &Path, p: &PendingChangelog) -> Result<()> {
+    // The release file staged with it (same process id) goes in place first.
+    let pid = p
+        .staged
+        .temp_file
+        .strip_prefix(&format!("{CHANGELOG_FILE}."))
+        .and_then(|r| r.strip_suffix(".tmp"));
+    if let Some(pid) = pid {
+        let staged = super::release_files::staged_path(root, &p.version, pid);
+        if staged.exists() {
+            if p.section.is_some() {
+                let target = super::release_files::release_file(root, &p.version);
+                fs::rename(&staged, &target)
+                    .with_context(|| format!("could not write `{}`", target.display()))?;
+            } else {
+                remove_if_there(&staged)?;
+            }
+        }
+    }
     let changelog = root.join(CHANGELOG_FILE);
     // The store holds a bare file name; anything else is not ours to touch.
     let tmp = Path::new(&p.staged.temp_file)
@@ -130,7 +148,10 @@ fn finish_one(root: &Path, p: &PendingChangelog) -> Result<()> {
 /// section is not in `CHANGELOG.md` yet gets it (exactly once); the temp file of a
 /// release that never committed is removed. Cheap when there is nothing to do.
 pub fn finish_changelog(root: &Path, store: &mut Store) -> Result<()> {
-    if changelog_temps(root).is_empty() && !store.has_pending_changelog()? {
+    if changelog_temps(root).is_empty()
+        && super::release_files::staged_leftovers(root).is_empty()
+        && !store.has_pending_changelog()?
+    {
         return Ok(());
     }
     // Under the store's write lock: no release stages or commits meanwhile, so a temp
@@ -144,6 +165,9 @@ pub fn finish_changelog(root: &Path, store: &mut Store) -> Result<()> {
         }
         for name in changelog_temps(root) {
             remove_if_there(&root.join(name))?;
+        }
+        for path in super::release_files::staged_leftovers(root) {
+            remove_if_there(&path)?;
         }
         Ok(())
     })

@@ -7,6 +7,7 @@ mod changelog;
 mod files;
 mod outputs;
 mod release;
+mod release_files;
 mod specs;
 mod sync;
 #[cfg(test)]
@@ -25,6 +26,7 @@ pub use release::{
     ReleasePlan, Request as ReleaseRequest, commit_release, find_version, plan_release,
     release_retries, snapshot_of, unknown_version, values_minor,
 };
+pub use release_files::{import_releases, release_file, remove_release_file, write_release_files};
 pub use specs::{
     SpecFile, SpecsImported, check_project_specs, check_specs, find, from_project_specs,
     import_specs, matches_name, merge, read_specs, remove, set_status, spec_paths, sync_specs,

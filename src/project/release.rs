@@ -269,7 +269,7 @@ pub fn release_retries() -> Result<u32> {
     }
 }
 
-/// Records the planned release: stages `CHANGELOG.md`, commits the version, and tries
+/// Records the planned release: stages its release file and `CHANGELOG.md`, commits the version, and tries
 /// again (up to `retries` times) when other processes wrote meanwhile, as long as the
 /// release is still the one planned; `on_retry` hears why. Returns the version and the
 /// plan it was made from. The changelog is finished by [`super::finish_changelog`].
@@ -287,11 +287,19 @@ pub fn commit_release(
     let mut attempt = 0;
     loop {
         crate::store::pause_point("release-planned");
-        let mut staged: Option<PathBuf> = None;
+        let mut staged: Vec<PathBuf> = Vec::new();
         let result = store.release(&plan.info, &plan.hash, latest.as_deref(), || {
+            // The release file first, then the changelog: both are renamed into place
+            // once the version is committed (`finish_changelog`).
+            staged.push(super::release_files::stage(
+                &project.root,
+                &plan.info,
+                &plan.hash,
+                &plan.working,
+            )?);
             let (tmp, record) =
                 super::changelog::stage(&changelog, &plan.info.version, &plan.section)?;
-            staged = Some(tmp);
+            staged.push(tmp);
             injected_failure()?;
             Ok::<_, anyhow::Error>(record)
         });
@@ -299,7 +307,7 @@ pub fn commit_release(
             Ok(v) => return Ok((v, plan)),
             Err(e) => e,
         };
-        if let Some(tmp) = &staged {
+        for tmp in &staged {
             let _ = std::fs::remove_file(tmp);
         }
         if !retryable(&e) {

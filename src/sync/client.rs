@@ -8,7 +8,9 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 use super::SyncError;
-use super::protocol::{Applied, Changes, Delta, ErrorBody, ErrorEnvelope, Me};
+use super::protocol::{
+    Applied, Changes, Delta, ErrorBody, ErrorEnvelope, Items, Me, ReleaseRequest, ServerVersion,
+};
 use crate::credentials;
 use crate::env_vars::EnvVars;
 use crate::sources::http::{Http, HttpError, Reply};
@@ -116,6 +118,71 @@ impl Client {
             }))),
             413 => Err(SyncError::TooLarge),
             400 | 422 => Err(SyncError::Refused {
+                message: message(&reply),
+                problems: envelope(&reply)
+                    .and_then(|e| e.error.problems)
+                    .unwrap_or_default(),
+            }),
+            status => Err(SyncError::Status {
+                status,
+                message: message(&reply),
+            }),
+        }
+    }
+}
+
+/// What sending a version came to.
+#[derive(Debug, Clone)]
+pub enum PutVersionAnswer {
+    /// Recorded on the server now.
+    Created,
+    /// The server had it already, with the same content.
+    Same,
+    /// 409: the server holds that number with other content (or a newer version);
+    /// the message says which, with both content hashes.
+    Conflict(String),
+}
+
+impl Client {
+    /// `GET /api/v1/versions`: the server's versions (without snapshots).
+    pub fn versions(&self) -> Result<Vec<ServerVersion>, SyncError> {
+        let reply = self.call(true, |c, url| c.get(format!("{url}/api/v1/versions")))?;
+        Ok(expect_ok::<Items<ServerVersion>>(&reply)?.items)
+    }
+
+    /// `PUT /api/v1/versions/{version}`: sends a version released here, with its
+    /// snapshot (idempotent: the same version twice is the same answer).
+    pub fn put_version(&self, v: &ServerVersion) -> Result<PutVersionAnswer, SyncError> {
+        let reply = self.call(true, |c, url| {
+            c.put(format!("{url}/api/v1/versions/{}", v.version))
+                .json(v)
+        })?;
+        match reply.status {
+            201 => Ok(PutVersionAnswer::Created),
+            200 => Ok(PutVersionAnswer::Same),
+            409 => Ok(PutVersionAnswer::Conflict(message(&reply))),
+            413 => Err(SyncError::TooLarge),
+            400 | 422 => Err(SyncError::Refused {
+                message: message(&reply),
+                problems: envelope(&reply)
+                    .and_then(|e| e.error.problems)
+                    .unwrap_or_default(),
+            }),
+            status => Err(SyncError::Status {
+                status,
+                message: message(&reply),
+            }),
+        }
+    }
+
+    /// `POST /api/v1/versions`: releases the server's state (sent once).
+    pub fn release(&self, request: &ReleaseRequest) -> Result<ServerVersion, SyncError> {
+        let reply = self.call(false, |c, url| {
+            c.post(format!("{url}/api/v1/versions")).json(request)
+        })?;
+        match reply.status {
+            201 => parse(&reply),
+            400 | 422 | 409 => Err(SyncError::Refused {
                 message: message(&reply),
                 problems: envelope(&reply)
                     .and_then(|e| e.error.problems)

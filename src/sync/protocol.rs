@@ -161,6 +161,29 @@ pub struct ServerVersion {
     pub snapshot: Option<Value>,
 }
 
+/// `POST /api/v1/versions`: what to release on the server (`opends release --remote`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ReleaseRequest {
+    /// An explicit number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// `auto`, `major`, `minor` or `patch`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bump: Option<String>,
+    /// A pre-release id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre: Option<String>,
+    /// The release message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Release with a smaller bump than the changes call for.
+    #[serde(default)]
+    pub force: bool,
+    /// Release draft components too.
+    #[serde(default)]
+    pub allow_drafts: bool,
+}
+
 /// `GET /api/v1/auth/me`: who a credential is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {

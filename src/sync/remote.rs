@@ -5,9 +5,9 @@
 //! transaction. Nothing here prints.
 
 use super::SyncError;
-use super::client::{Client, PushAnswer};
+use super::client::{Client, PushAnswer, PutVersionAnswer};
 use super::plan::{self, Collision, Outgoing, Resolution, State};
-use super::protocol::{Applied, ErrorEnvelope};
+use super::protocol::{Applied, ErrorEnvelope, ReleaseRequest, ServerVersion};
 use crate::store::{NewVersion, PullWrite, Remote, RemoteBase, Store};
 
 /// The remote named `name`, or the only one.
@@ -82,6 +82,86 @@ pub fn push(store: &mut Store, remote: &Remote, dry_run: bool) -> Result<Pushed,
     }
 }
 
+/// One version number released with different content in two places.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct VersionConflict {
+    /// The number.
+    pub version: String,
+    /// What the server said (both content hashes), or the hashes compared on a pull.
+    pub message: String,
+}
+
+/// What sending the versions made here came to.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct VersionsPushed {
+    /// Versions the server recorded now.
+    pub sent: Vec<String>,
+    /// Versions the server refused (another release of the same number, or out of order).
+    pub conflicts: Vec<VersionConflict>,
+}
+
+/// The versions here that `remote` does not have with the same content: what a push
+/// sends (`dry_run`: only lists them).
+pub fn push_versions(
+    store: &Store,
+    remote: &Remote,
+    dry_run: bool,
+) -> Result<VersionsPushed, SyncError> {
+    let local = store.versions()?;
+    if local.is_empty() {
+        return Ok(VersionsPushed::default());
+    }
+    let client = Client::new(remote)?;
+    let there = client.versions()?;
+    let mut out = VersionsPushed::default();
+    for v in local {
+        if there
+            .iter()
+            .any(|s| s.version == v.version && s.content_hash == v.content_hash)
+        {
+            continue;
+        }
+        if dry_run {
+            out.sent.push(v.version);
+            continue;
+        }
+        let (layout, tokens, components) = store.snapshot(&v)?.to_parts();
+        let sent = ServerVersion {
+            version: v.version.clone(),
+            seq: 0,
+            created_at: v.created_at,
+            author: v.author,
+            message: v.message,
+            content_hash: v.content_hash,
+            bump: v.bump,
+            forced: v.forced,
+            changelog: v.changelog,
+            snapshot: Some(crate::server::repo::snapshot_json(
+                &layout,
+                &tokens,
+                &components,
+            )),
+        };
+        match client.put_version(&sent)? {
+            PutVersionAnswer::Created => out.sent.push(v.version),
+            PutVersionAnswer::Same => {}
+            PutVersionAnswer::Conflict(message) => out.conflicts.push(VersionConflict {
+                version: v.version,
+                message,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// Releases `remote`'s state there (`opends release --remote`).
+pub fn release_remote(
+    remote: &Remote,
+    request: &ReleaseRequest,
+) -> Result<ServerVersion, SyncError> {
+    Client::new(remote)?.release(request)
+}
+
 /// What a pull came to.
 #[derive(Debug, Clone)]
 pub enum Pulled {
@@ -106,6 +186,8 @@ pub struct PullReport {
     pub resolved: Option<&'static str>,
     /// Versions recorded.
     pub versions: Vec<String>,
+    /// Versions the server holds with other content than here: not recorded.
+    pub version_conflicts: Vec<VersionConflict>,
 }
 
 /// Pulls what `remote` changed since the last sync and merges it into the working
@@ -135,11 +217,28 @@ pub fn pull(
         problems,
     })?;
     let mut versions = Vec::new();
+    let mut version_conflicts = Vec::new();
     let mut last_seq = remote.versions_seq;
+    // Where the next pull starts again: before the first conflicting version, so a
+    // conflict is reported until it is settled.
+    let mut conflict_seq: Option<i64> = None;
     for server in delta.versions {
         last_seq = last_seq.max(server.seq);
         if let Err(e) = crate::versions::semver::Version::parse(&server.version) {
             return Err(SyncError::NotAVersion(e.to_string()));
+        }
+        if let Some(here) = store.version(&server.version)? {
+            if here.content_hash != server.content_hash {
+                version_conflicts.push(VersionConflict {
+                    message: format!(
+                        "version {} is content hash {} here and {} on {}",
+                        server.version, here.content_hash, server.content_hash, remote.name
+                    ),
+                    version: server.version,
+                });
+                conflict_seq = Some(conflict_seq.map_or(server.seq, |s| s.min(server.seq)));
+            }
+            continue;
         }
         let snap = server
             .snapshot
@@ -164,6 +263,9 @@ pub fn pull(
             snap,
         ));
     }
+    if let Some(seq) = conflict_seq {
+        last_seq = (seq - 1).max(remote.versions_seq);
+    }
     let made = store.finish_pull(
         &PullWrite {
             remote: &remote.name,
@@ -186,5 +288,6 @@ pub fn pull(
             (false, _) => Some("ours"),
         },
         versions: made.into_iter().map(|v| v.version).collect(),
+        version_conflicts,
     }))
 }

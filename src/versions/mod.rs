@@ -2,6 +2,7 @@
 //! components (a [`Changeset`]), and the semver bump those changes call for.
 
 pub mod diff;
+pub mod file;
 pub mod plan;
 pub mod render;
 pub mod semver;

@@ -19,6 +19,7 @@ mod lint;
 mod nothing_lost;
 mod project;
 mod real;
+mod releases;
 mod roundtrip;
 mod security_api;
 mod security_codegen;

@@ -140,6 +140,9 @@ impl From<ApplyError> for ApiError {
                 e
             }
             ApplyError::BadRequest(m) => Self::bad_request(m),
+            ApplyError::VersionConflict(m) => {
+                Self::new(StatusCode::CONFLICT, "version_conflict", m)
+            }
         }
     }
 }
@@ -386,7 +389,9 @@ pub fn routes() -> Router<App> {
         )
         .route(
             "/api/v1/versions/{version}",
-            get(versions::get_version).delete(versions::delete_version),
+            get(versions::get_version)
+                .put(versions::put_version)
+                .delete(versions::delete_version),
         )
         .route("/api/v1/sync", get(sync::pull))
         .route("/api/v1/sync/push", post(sync::push))

@@ -106,3 +106,77 @@ pub(super) async fn delete_version(
     let gone = app.db(move |c| repo::delete_version(c, &actor, &v)).await?;
     removed(gone, format!("no version `{version}`"))
 }
+
+/// A version released elsewhere, as `opends push` sends it.
+#[derive(Deserialize)]
+pub(super) struct PutBody {
+    created_at: String,
+    author: String,
+    #[serde(default)]
+    message: Option<String>,
+    content_hash: String,
+    bump: String,
+    #[serde(default)]
+    forced: bool,
+    #[serde(default)]
+    changelog: String,
+    snapshot: serde_json::Value,
+}
+
+/// `PUT /api/v1/versions/{version}`: records a version released elsewhere (201), or
+/// finds it already here with the same content (200); 409 when the server holds that
+/// number with other content (both content hashes in the message).
+pub(super) async fn put_version(
+    State(app): State<App>,
+    caller: Caller,
+    P(version): P<String>,
+    Body(body): Body<PutBody>,
+) -> ApiResult<Response> {
+    caller.require(Action::Write)?;
+    let version = version.trim_start_matches('v').to_string();
+    if let Err(e) = crate::versions::semver::Version::parse(&version) {
+        return Err(ApplyError::BadRequest(e.to_string()).into());
+    }
+    // The content is checked like any import, and must be what its hash says.
+    let snapshot = repo::checked_snapshot_from_json(&body.snapshot).map_err(ApplyError::Invalid)?;
+    let actual = snapshot.content_hash();
+    if actual != body.content_hash {
+        return Err(ApplyError::BadRequest(format!(
+            "the snapshot sent hashes to {actual}, not to the content_hash {} sent with it",
+            body.content_hash
+        ))
+        .into());
+    }
+    let (layout, tokens, components) = snapshot.to_parts();
+    let v = repo::ServerVersion {
+        version,
+        seq: 0,
+        created_at: body.created_at,
+        author: body.author,
+        message: body.message,
+        content_hash: actual,
+        bump: body.bump,
+        forced: body.forced,
+        changelog: body.changelog,
+        snapshot: Some(repo::snapshot_json(&layout, &tokens, &components)),
+    };
+    let actor = caller.actor();
+    let result = app
+        .db_apply(move |c| repo::put_version(c, &actor, &v))
+        .await;
+    app.metrics.event(
+        "version_put",
+        match &result {
+            Ok(_) => "ok",
+            Err(ApplyError::VersionConflict(_)) => "conflict",
+            Err(_) => "rejected",
+        },
+    );
+    let (made, created) = result?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, axum::Json(made)).into_response())
+}

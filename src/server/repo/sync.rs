@@ -32,6 +32,9 @@ pub enum ApplyError {
     /// A key is malformed.
     #[error("{0}")]
     BadRequest(String),
+    /// A version the server holds with other content, or one older than its newest.
+    #[error("{0}")]
+    VersionConflict(String),
 }
 
 /// Checks that the state with `changes` applied is a valid design system.

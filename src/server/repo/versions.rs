@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{Actor, audit, parse_entry};
+use super::{Actor, ApplyError, audit, parse_entry};
 use crate::server::db::{Conn, DbError, Val, transaction};
 use crate::store::{Entries, Snapshot};
 use crate::sync::protocol::ServerVersion;
@@ -147,5 +147,49 @@ pub fn delete_version(c: &mut dyn Conn, actor: &Actor, v: &str) -> Result<bool, 
             audit(c, actor, "version.delete", v, None, None)?;
         }
         Ok(n > 0)
+    })
+}
+
+/// Records a version released elsewhere (`PUT /api/v1/versions/{version}`, sent by
+/// `opends push`): `(version, created)`. The same number with the same content is
+/// already there (`created` false); with other content it is refused naming both
+/// content hashes, and so is a number older than the newest version (versions are
+/// numbered in release order).
+pub fn put_version(
+    c: &mut dyn Conn,
+    actor: &Actor,
+    v: &ServerVersion,
+) -> Result<(ServerVersion, bool), ApplyError> {
+    transaction(c, |c| {
+        c.exec("UPDATE state SET revision = revision WHERE id = 1", &[])?;
+        if let Some(have) = version(c, &v.version, false)? {
+            if have.content_hash == v.content_hash {
+                return Ok((have, false));
+            }
+            return Err(ApplyError::VersionConflict(format!(
+                "version {} is already released here with content hash {}; the one sent has content hash {}: two different releases of one number",
+                v.version, have.content_hash, v.content_hash
+            )));
+        }
+        let sent = crate::versions::semver::Version::parse(&v.version)
+            .map_err(|e| ApplyError::BadRequest(e.to_string()))?;
+        let newest = versions(c, None, false)?
+            .into_iter()
+            .filter_map(|s| {
+                crate::versions::semver::Version::parse(&s.version)
+                    .ok()
+                    .map(|p| (p, s.version))
+            })
+            .max();
+        if let Some((_, name)) = newest.filter(|(n, _)| *n > sent) {
+            return Err(ApplyError::VersionConflict(format!(
+                "version {} is older than {name}, the newest version here; versions are released in order",
+                v.version
+            )));
+        }
+        let revision = super::revision(c)?;
+        let mut made = insert_version(c, actor, v, revision)?;
+        made.snapshot = None;
+        Ok((made, true))
     })
 }

@@ -385,6 +385,46 @@ impl Store {
         Ok(info)
     }
 
+    /// Records versions learned elsewhere (release files in the repository), oldest
+    /// first, as the newest ones, in one transaction; a version already there is
+    /// skipped. With `rebuild`, every version is removed first (the list is then all of
+    /// them, in release order). Returns the versions recorded.
+    pub fn import_versions(
+        &mut self,
+        versions: &[(NewVersion, Snapshot)],
+        rebuild: bool,
+    ) -> Result<Vec<VersionInfo>, StoreError> {
+        let path = self.path.clone();
+        let sq = sqlite_err(&path);
+        let tx = begin_write(&mut self.conn, &path)?;
+        if rebuild {
+            tx.execute_batch(
+                "DELETE FROM version_tokens; DELETE FROM version_components;
+                 DELETE FROM versions; DELETE FROM version_layouts;",
+            )
+            .map_err(sq)?;
+        }
+        let mut made = Vec::new();
+        for (info, snap) in versions {
+            let exists: bool = tx
+                .query_row(
+                    "SELECT count(*) FROM versions WHERE version = ?1",
+                    [&info.version],
+                    |r| r.get::<_, i64>(0),
+                )
+                .map_err(sq)?
+                > 0;
+            if exists {
+                continue;
+            }
+            let encoded = snap.encode();
+            let hash = encoded.hash();
+            made.push(record_version(&tx, info, &encoded, hash).map_err(sq)?);
+        }
+        tx.commit().map_err(sq)?;
+        Ok(made)
+    }
+
     /// Whether a release's changelog write is pending (committed, file not yet in place).
     pub fn has_pending_changelog(&self) -> Result<bool, StoreError> {
         self.conn
