@@ -116,8 +116,13 @@ impl Context {
     /// store does not have yet are read into it.
     pub fn store(&self, project: Option<&Project>) -> Result<Store> {
         let path = self.db_path(project)?;
-        let mut store = Store::open(&path)
+        let store = Store::open(&path)
             .with_context(|| format!("could not open the store `{}`", path.display()))?;
+        self.with_releases(project, store)
+    }
+
+    /// The store with the project's release files it lacks read in (`releases/`).
+    fn with_releases(&self, project: Option<&Project>, mut store: Store) -> Result<Store> {
         if let Some(p) = project {
             let made = project::import_releases(&p.root, &mut store)?;
             if !made.is_empty() {
@@ -136,7 +141,7 @@ impl Context {
     /// project's files are read into it as usual), so a fresh clone checks as it is.
     pub fn store_for(&self, project: Option<&Project>, check: bool) -> Result<Store> {
         if check && !self.db_path(project)?.exists() {
-            return Ok(Store::open_in_memory()?);
+            return self.with_releases(project, Store::open_in_memory()?);
         }
         self.store(project)
     }

@@ -36,7 +36,7 @@ struct ReleaseReport<'a> {
 
 /// `opends release --remote NAME`: the server releases its own state.
 fn release_remote(ctx: &Context, name: &str, args: &ReleaseArgs) -> Result<Outcome> {
-    let (_, store) = ctx.open_released()?;
+    let (_, store) = ctx.open_released(false)?;
     let remote = crate::sync::remote::pick(&store, Some(name))
         .map_err(crate::sync::SyncError::into_report)?;
     if !args.yes {
