@@ -93,10 +93,14 @@ fn init_from_a_figma_url_starts_from_the_file_without_starter_content() {
         "web/tokens/core.json",
         "web/tokens/semantic.json",
         "web/tokens/modes/dark.json",
-        "web/components/button.yaml",
     ] {
         assert!(!t.exists(starter), "{starter} written: {:?}", t.tree());
     }
+    // `components/button.yaml` is the design file's Button, written by the sync (the
+    // source owns it), not the starter one.
+    let button = t.read("web/components/button.yaml");
+    assert!(button.starts_with("# source: figma:figma"), "{button}");
+    assert!(t.exists("web/tokens/figma.tokens.json"), "{:?}", t.tree());
     let list = t
         .opends(["-C", "web", "source", "list", "--json"])
         .success()

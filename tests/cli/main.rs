@@ -33,5 +33,6 @@ mod studio_real;
 mod suggest;
 mod support;
 mod sync_files;
+mod team_flow;
 mod tokens;
 mod versions;

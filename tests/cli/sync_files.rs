@@ -11,11 +11,11 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::Test;
 
-const SECRET: &str = "figd_TOPSECRET_0123456789";
-const FIGMA_KEY: &str = "AbC123xYz789";
+pub(crate) const SECRET: &str = "figd_TOPSECRET_0123456789";
+pub(crate) const FIGMA_KEY: &str = "AbC123xYz789";
 const BASE: &str = "tokens/brand.tokens.json";
 
-fn runtime() -> tokio::runtime::Runtime {
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -29,7 +29,7 @@ fn fixture(rel: &str) -> Value {
 }
 
 /// A Figma stand-in serving the two-collection file of `fixtures/axes/figma`.
-fn figma_server(rt: &tokio::runtime::Runtime) -> MockServer {
+pub(crate) fn figma_server(rt: &tokio::runtime::Runtime) -> MockServer {
     let server = rt.block_on(MockServer::start());
     rt.block_on(async {
         Mock::given(method("GET"))
@@ -76,7 +76,7 @@ fn fresh_copy(t: &Test) -> Test {
     c
 }
 
-fn hex(t: &Test, token: &str, modes: &[&str]) -> String {
+pub(crate) fn hex(t: &Test, token: &str, modes: &[&str]) -> String {
     let mut args = vec!["tokens", "get", token];
     for m in modes {
         args.extend(["--mode", m]);
