@@ -15,7 +15,12 @@ fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .current_dir(dir)
         .args(["-c", "user.name=Team", "-c", "user.email=team@example.com"])
-        .args(["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .output()
         .expect("git runs (CI checks out the repository with it)");
@@ -35,7 +40,10 @@ fn clone(from: &Test, uri: &str) -> Test {
         .env("OPENDS_FIGMA_TOKEN", SECRET)
         .env("OPENDS_KEYRING", "none")
         .env("OPENDS_AUTHOR", "Lead");
-    git(&c.path(), &["clone", "-q", &from.path().display().to_string(), "."]);
+    git(
+        &c.path(),
+        &["clone", "-q", &from.path().display().to_string(), "."],
+    );
     assert!(!c.join(".opends").exists(), "a clone has no store");
     c
 }
@@ -62,7 +70,10 @@ fn a_designers_sync_reaches_the_developer_ci_and_the_lead_through_git() {
     let staged = git(&designer.path(), &["diff", "--cached", "--name-only"]);
     assert!(staged.contains("tokens/brand.tokens.json"), "{staged}");
     assert!(staged.contains("opends.sources.json"), "{staged}");
-    assert!(!staged.contains(".opends/"), "the store stays out of git: {staged}");
+    assert!(
+        !staged.contains(".opends/"),
+        "the store stays out of git: {staged}"
+    );
     git(&designer.path(), &["commit", "-q", "-m", "Sync from Figma"]);
     let primary = hex(&designer, "brand.primary", &[]);
 
@@ -86,14 +97,24 @@ fn a_designers_sync_reaches_the_developer_ci_and_the_lead_through_git() {
     git(&dev.path(), &["add", "-A"]);
     git(&dev.path(), &["commit", "-q", "-m", "Release 1.0.0"]);
     let second = clone(&dev, &server.uri());
-    let versions = second.opends(["versions", "list", "--json"]).success().json();
+    let versions = second
+        .opends(["versions", "list", "--json"])
+        .success()
+        .json();
     assert!(
         versions.to_string().contains("\"1.0.0\""),
         "the clone lists 1.0.0: {versions}"
     );
     for t in [&dev, &second] {
         t.opends([
-            "export", "tokens", "--version", "1.0.0", "--format", "css", "--out", "v1",
+            "export",
+            "tokens",
+            "--version",
+            "1.0.0",
+            "--format",
+            "css",
+            "--out",
+            "v1",
         ])
         .success();
     }
