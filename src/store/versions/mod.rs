@@ -209,6 +209,29 @@ fn load_snapshot(conn: &Connection, id: i64) -> Result<Snapshot, LoadError> {
     build_snapshot(&layout, &tokens, &components)
 }
 
+/// Records each version whose number the store does not hold yet, in `tx`; returns
+/// those recorded (versions learned from release files or from a team server).
+pub(super) fn record_missing<'v>(
+    tx: &Connection,
+    versions: impl IntoIterator<Item = (&'v NewVersion, &'v Snapshot)>,
+) -> rusqlite::Result<Vec<VersionInfo>> {
+    let mut made = Vec::new();
+    for (info, snap) in versions {
+        let exists = tx.query_row(
+            "SELECT count(*) FROM versions WHERE version = ?1",
+            [&info.version],
+            |r| r.get::<_, i64>(0),
+        )? > 0;
+        if exists {
+            continue;
+        }
+        let encoded = snap.encode();
+        let hash = encoded.hash();
+        made.push(record_version(tx, info, &encoded, hash)?);
+    }
+    Ok(made)
+}
+
 /// Stores a version of `encoded` as the newest one (in the caller's transaction).
 fn record_version(
     tx: &Connection,
@@ -404,23 +427,7 @@ impl Store {
             )
             .map_err(sq)?;
         }
-        let mut made = Vec::new();
-        for (info, snap) in versions {
-            let exists: bool = tx
-                .query_row(
-                    "SELECT count(*) FROM versions WHERE version = ?1",
-                    [&info.version],
-                    |r| r.get::<_, i64>(0),
-                )
-                .map_err(sq)?
-                > 0;
-            if exists {
-                continue;
-            }
-            let encoded = snap.encode();
-            let hash = encoded.hash();
-            made.push(record_version(&tx, info, &encoded, hash).map_err(sq)?);
-        }
+        let made = record_missing(&tx, versions.iter().map(|(i, s)| (i, s))).map_err(sq)?;
         tx.commit().map_err(sq)?;
         Ok(made)
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
-use super::{NewVersion, Snapshot, VersionInfo, record_version};
+use super::{NewVersion, Snapshot, VersionInfo, record_missing};
 use crate::store::{Store, StoreError, begin_write, lift, sqlite_err};
 
 /// A remote: a team server this store pushes to and pulls from.
@@ -177,23 +177,7 @@ impl Store {
             params![w.remote, w.revision, w.versions_seq],
         )
         .map_err(sq)?;
-        let mut made = Vec::new();
-        for (info, snap) in &w.versions {
-            let exists: bool = tx
-                .query_row(
-                    "SELECT count(*) FROM versions WHERE version = ?1",
-                    [&info.version],
-                    |r| r.get::<_, i64>(0),
-                )
-                .map_err(sq)?
-                > 0;
-            if exists {
-                continue;
-            }
-            let encoded = snap.encode();
-            let hash = encoded.hash();
-            made.push(record_version(&tx, info, &encoded, hash).map_err(sq)?);
-        }
+        let made = record_missing(&tx, w.versions.iter().map(|(i, s)| (i, s))).map_err(sq)?;
         tx.commit().map_err(sq)?;
         Ok(made)
     }
