@@ -166,6 +166,15 @@ pub fn release(ctx: &Context, args: ReleaseArgs) -> Result<Outcome> {
             version.version
         )
     })?;
+    // Versions released before releases were files (or whose file was lost) get theirs
+    // now, so that a clone lists them too.
+    let earlier = project::write_release_files(&project.root, &store, &store.versions()?)?;
+    if !earlier.is_empty() {
+        ctx.printer.status(&format!(
+            "wrote the release files of earlier versions: {}",
+            earlier.join(", ")
+        ));
+    }
     if args.json {
         ctx.printer.json(&ReleaseReport {
             version: &version,

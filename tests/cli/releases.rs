@@ -310,3 +310,22 @@ fn releases_travel_through_the_team_server_and_one_number_has_one_content() {
         .stderr_contains("versions 1.0.1");
     assert!(t.read("b/releases/1.0.1.json").contains(&there));
 }
+
+/// A version released before releases were files (here: its file lost) gets its file at
+/// the next release, so that a clone lists it too.
+#[test]
+fn the_next_release_writes_the_files_of_earlier_versions() {
+    let t = Test::new();
+    project(&t, "a");
+    t.opends(["-C", "a", "release", "--yes"]).success();
+    let first = t.read("a/releases/1.0.0.json");
+    std::fs::remove_file(t.join("a/releases/1.0.0.json")).expect("remove");
+    edit(&t, "a/tokens.json", "\"value\": 8", "\"value\": 10");
+    t.opends(["-C", "a", "release", "--yes"])
+        .success()
+        .stderr_contains("wrote the release files of earlier versions: releases/1.0.0.json");
+    assert_eq!(t.read("a/releases/1.0.0.json"), first, "the same bytes");
+    clone(&t, "a", "b");
+    let listed: Vec<String> = versions(&t, "b").into_iter().map(|(v, _)| v).collect();
+    assert!(listed.contains(&"1.0.0".to_string()), "{listed:?}");
+}
