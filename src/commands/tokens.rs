@@ -40,6 +40,13 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
         (count, tokens, findings)
     } else {
         let (files, mut findings) = project::read_files(&ctx.cwd, &paths)?;
+        if files.is_empty() && !findings.has_errors() {
+            let named: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+            return Err(crate::hinted(
+                format!("no token files in {}", named.join(", ")),
+                "token files end in `.json`, `.tokens` or `.tokens.json`; pass the files or the directory that holds them",
+            ));
+        }
         let reading = project::reading(format, strict, ctx.project_opt()?.as_ref());
         let tokens = tok::load_files(&files, reading, &mut findings);
         (files.len(), tokens, findings)
@@ -77,11 +84,12 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> Result<Outcome> {
                 format!(", modes: {}", tokens.modes.join(", "))
             };
             ctx.printer.status(&format!(
-                "{} {} file{}, {} tokens{modes}",
+                "{} {} file{}, {} token{}{modes}",
                 ctx.printer.paint(Style::Green, "valid:"),
                 file_count,
                 plural(file_count),
-                tokens.len()
+                tokens.len(),
+                plural(tokens.len())
             ));
         } else {
             ctx.printer.status(&format!(

@@ -21,7 +21,10 @@ pub fn not_found(tokens: &Tokens, path: &str) -> anyhow::Error {
         .count();
     if children > 0 {
         crate::hinted(
-            format!("`{path}` is a group of {children} tokens, not a token"),
+            format!(
+                "`{path}` is a group of {children} token{}, not a token",
+                if children == 1 { "" } else { "s" }
+            ),
             format!("run `opends tokens list {path}`"),
         )
     } else {

@@ -303,7 +303,7 @@ fn symlink_loop_is_reported_once() {
     std::os::unix::fs::symlink("..", t.join("tokens/loop")).unwrap();
     let out = bounded(&t, ["tokens", "validate", "tokens"])
         .success()
-        .stderr_contains("valid: 1 file, 1 tokens");
+        .stderr_contains("valid: 1 file, 1 token");
     assert_eq!(
         out.stderr().matches("symlink loop").count(),
         1,

@@ -43,3 +43,29 @@ fn misspelt_tokens_components_and_sources_suggest_the_nearest_names() {
         .code(2)
         .stderr_contains("run `opends tokens list`");
 }
+
+/// A directory without token files is an error naming it, not `valid: 0 files`; counts
+/// of one read in the singular.
+#[test]
+fn validate_without_token_files_is_an_error_and_one_is_singular() {
+    let t = Test::new()
+        .file("empty/readme.txt", "no tokens here")
+        .file(
+            "one/a.json",
+            r##"{"a": {"$type": "color", "$value": "#ffffff"}}"##,
+        )
+        .file(
+            "group.json",
+            r##"{"g": {"only": {"$type": "color", "$value": "#ffffff"}}}"##,
+        )
+        .file("opends.yaml", "name: t\ntokens: [group.json]\n");
+    t.opends(["tokens", "validate", "empty"])
+        .code(2)
+        .stderr_contains("no token files in `empty`");
+    t.opends(["tokens", "validate", "one"])
+        .success()
+        .stderr_contains("valid: 1 file, 1 token");
+    t.opends(["tokens", "get", "g"])
+        .code(2)
+        .stderr_contains("`g` is a group of 1 token, not a token");
+}
