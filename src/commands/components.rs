@@ -35,9 +35,7 @@ pub fn import(ctx: &Context, args: ComponentsImportArgs) -> Result<Outcome> {
         if dry_run {
             let (count, findings) = project::check_project_specs(p, &store)?;
             ctx.report(findings, "the project's component specs")?;
-            ctx.printer.status(&format!(
-                "dry run: {count} components are valid; nothing was written"
-            ));
+            dry_run_summary(ctx, count, json)?;
             return Ok(Outcome::Success);
         }
         ctx.import_specs(p, &mut store, true)?;
@@ -50,15 +48,26 @@ pub fn import(ctx: &Context, args: ComponentsImportArgs) -> Result<Outcome> {
     let imported = ctx.reported(project::import_specs(&mut store, &files, dry_run))?;
     ctx.print_findings(&imported.findings);
     if dry_run {
-        ctx.printer.status(&format!(
-            "dry run: {} components are valid; nothing was written",
-            imported.components
-        ));
+        dry_run_summary(ctx, imported.components, json)?;
         return Ok(Outcome::Success);
     }
     let total = store.components()?.len();
     summary(ctx, imported.components, total, json)?;
     Ok(Outcome::Success)
+}
+
+/// What a dry run found: `--json` prints a result too (`{"dry_run": true, "valid": N}`).
+fn dry_run_summary(ctx: &Context, valid: usize, json: bool) -> Result<()> {
+    if json {
+        ctx.printer
+            .json(&serde_json::json!({"dry_run": true, "valid": valid, "imported": 0}))?;
+    } else {
+        ctx.printer.status(&format!(
+            "dry run: {valid} component{} valid; nothing was written",
+            if valid == 1 { " is" } else { "s are" }
+        ));
+    }
+    Ok(())
 }
 
 fn summary(ctx: &Context, imported: usize, total: usize, json: bool) -> Result<()> {

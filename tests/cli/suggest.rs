@@ -69,3 +69,20 @@ fn validate_without_token_files_is_an_error_and_one_is_singular() {
         .code(2)
         .stderr_contains("`g` is a group of 1 token, not a token");
 }
+
+/// `--json` never prints nothing: a dry run of `components import` reports its result.
+#[test]
+fn components_import_dry_run_json_prints_a_result() {
+    let t = acme();
+    let out = t
+        .opends(["components", "import", "--dry-run", "--json"])
+        .success()
+        .json();
+    assert_eq!(out["dry_run"], serde_json::json!(true), "{out}");
+    assert_eq!(out["valid"], serde_json::json!(7), "{out}");
+    let out = t
+        .opends(["components", "import", "components", "--dry-run", "--json"])
+        .success()
+        .json();
+    assert_eq!(out["valid"], serde_json::json!(7), "{out}");
+}
