@@ -116,17 +116,7 @@ impl Client {
                     error: ErrorBody::new("conflict", message(&reply)),
                 }
             }))),
-            413 => Err(SyncError::TooLarge),
-            400 | 422 => Err(SyncError::Refused {
-                message: message(&reply),
-                problems: envelope(&reply)
-                    .and_then(|e| e.error.problems)
-                    .unwrap_or_default(),
-            }),
-            status => Err(SyncError::Status {
-                status,
-                message: message(&reply),
-            }),
+            _ => Err(refused(&reply)),
         }
     }
 }
@@ -161,17 +151,7 @@ impl Client {
             201 => Ok(PutVersionAnswer::Created),
             200 => Ok(PutVersionAnswer::Same),
             409 => Ok(PutVersionAnswer::Conflict(message(&reply))),
-            413 => Err(SyncError::TooLarge),
-            400 | 422 => Err(SyncError::Refused {
-                message: message(&reply),
-                problems: envelope(&reply)
-                    .and_then(|e| e.error.problems)
-                    .unwrap_or_default(),
-            }),
-            status => Err(SyncError::Status {
-                status,
-                message: message(&reply),
-            }),
+            _ => Err(refused(&reply)),
         }
     }
 
@@ -182,16 +162,11 @@ impl Client {
         })?;
         match reply.status {
             201 => parse(&reply),
-            400 | 422 | 409 => Err(SyncError::Refused {
+            409 => Err(SyncError::Refused {
                 message: message(&reply),
-                problems: envelope(&reply)
-                    .and_then(|e| e.error.problems)
-                    .unwrap_or_default(),
+                problems: problems(&reply),
             }),
-            status => Err(SyncError::Status {
-                status,
-                message: message(&reply),
-            }),
+            _ => Err(refused(&reply)),
         }
     }
 }
@@ -228,6 +203,28 @@ fn envelope(reply: &Reply) -> Option<ErrorEnvelope> {
 /// The message of an error body (`error.message`), or `no details`.
 fn message(reply: &Reply) -> String {
     envelope(reply).map_or_else(|| "no details".to_string(), |e| e.error.message)
+}
+
+fn problems(reply: &Reply) -> Vec<super::protocol::ProblemItem> {
+    envelope(reply)
+        .and_then(|e| e.error.problems)
+        .unwrap_or_default()
+}
+
+/// The error of a write the server did not take: too large (413), refused with its
+/// problems (400, 422), or another status.
+fn refused(reply: &Reply) -> SyncError {
+    match reply.status {
+        413 => SyncError::TooLarge,
+        400 | 422 => SyncError::Refused {
+            message: message(reply),
+            problems: problems(reply),
+        },
+        status => SyncError::Status {
+            status,
+            message: message(reply),
+        },
+    }
 }
 
 fn parse<T: DeserializeOwned>(reply: &Reply) -> Result<T, SyncError> {
