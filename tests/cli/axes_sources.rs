@@ -9,9 +9,9 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 use crate::support::Test;
 
 const SECRET: &str = "figd_TOPSECRET_0123456789";
-const FIGMA_KEY: &str = "AbC123xYz789";
+pub(crate) const FIGMA_KEY: &str = "AbC123xYz789";
 
-fn runtime() -> tokio::runtime::Runtime {
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -51,7 +51,8 @@ fn rule<'a>(css: &'a str, selector: &str) -> &'a str {
     &css[start..end]
 }
 
-fn figma_server(rt: &tokio::runtime::Runtime) -> MockServer {
+/// A Figma stand-in serving the two-collection file of `fixtures/axes/figma`.
+pub(crate) fn figma_server(rt: &tokio::runtime::Runtime) -> MockServer {
     let server = rt.block_on(MockServer::start());
     rt.block_on(async {
         Mock::given(method("GET"))

@@ -6,49 +6,13 @@
 //! a token a file defines is reported with the file and the fix.
 
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::MockServer;
 
 use crate::support::Test;
 
 pub(crate) const SECRET: &str = "figd_TOPSECRET_0123456789";
-pub(crate) const FIGMA_KEY: &str = "AbC123xYz789";
+pub(crate) use crate::axes_sources::{FIGMA_KEY, figma_server, runtime};
 const BASE: &str = "tokens/brand.tokens.json";
-
-pub(crate) fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .expect("a tokio runtime")
-}
-
-fn fixture(rel: &str) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(crate::support::fixture(rel)).expect("fixture"))
-        .expect("json")
-}
-
-/// A Figma stand-in serving the two-collection file of `fixtures/axes/figma`.
-pub(crate) fn figma_server(rt: &tokio::runtime::Runtime) -> MockServer {
-    let server = rt.block_on(MockServer::start());
-    rt.block_on(async {
-        Mock::given(method("GET"))
-            .and(path(format!("/v1/files/{FIGMA_KEY}")))
-            .respond_with(ResponseTemplate::new(200).set_body_json(
-                json!({"name": "Tokens", "version": "9", "lastModified": "2026-11-20T10:00:00Z", "document": {}}),
-            ))
-            .mount(&server)
-            .await;
-        Mock::given(method("GET"))
-            .and(path(format!("/v1/files/{FIGMA_KEY}/variables/local")))
-            .respond_with(
-                ResponseTemplate::new(200).set_body_json(fixture("axes/figma/variables.json")),
-            )
-            .mount(&server)
-            .await;
-    });
-    server
-}
 
 /// A project whose `opends.yaml` is `yaml`, talking to `server`.
 fn project(server: &MockServer, yaml: &str) -> Test {
