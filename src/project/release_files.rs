@@ -177,7 +177,8 @@ pub fn import_releases(root: &Path, store: &mut Store) -> Result<Vec<VersionInfo
             }
             continue;
         }
-        let text = fs::read_to_string(&path)
+        // A file from anyone with push access: read within the file-size limit.
+        let text = crate::input::read_text(&path)
             .map_err(|e| bad_file(&version, format!("could not be read: {e}"), RESTORE))?;
         let read = file::parse(&version, &text).map_err(|e| bad_file(&version, e, RESTORE))?;
         missing.push((parsed, read.info, read.snapshot));

@@ -70,6 +70,9 @@ pub enum ManifestError {
         /// The cause.
         source: std::io::Error,
     },
+    /// Reading it failed (or it is over the file-size limit).
+    #[error("could not read `{MANIFEST}`: {0}")]
+    Read(crate::input::ReadError),
     /// It is not a manifest.
     #[error("`{MANIFEST}` is not valid: {0}")]
     Invalid(#[from] serde_json::Error),
@@ -85,10 +88,8 @@ impl Manifest {
                 ..Self::default()
             });
         }
-        let text = std::fs::read_to_string(&path).map_err(|source| ManifestError::Io {
-            what: "read",
-            source,
-        })?;
+        // Committed by anyone with push access: read within the file-size limit.
+        let text = crate::input::read_text(&path).map_err(ManifestError::Read)?;
         Ok(serde_json::from_str(&text)?)
     }
 
