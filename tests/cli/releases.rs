@@ -289,6 +289,32 @@ fn releases_travel_through_the_team_server_and_one_number_has_one_content() {
             })),
     );
     assert_eq!(st, 400, "a snapshot that does not hash to its hash: {body}");
+    // The fields are checked before the server looks for the number: a bump outside the
+    // four, or a date that is not RFC 3339, is refused even where the content is already
+    // here (the same number and hash would otherwise answer 200).
+    let there_snapshot = {
+        let (_, v) = call(
+            c.get(format!("{}/api/v1/versions/1.0.1?snapshot=true", s.url))
+                .bearer_auth(&token),
+        );
+        v
+    };
+    let (st, body) = call(
+        c.put(format!("{}/api/v1/versions/1.0.1", s.url))
+            .bearer_auth(&token)
+            .json(&there_snapshot),
+    );
+    assert_eq!(st, 200, "the server's own 1.0.1 sent back: {body}");
+    for (field, bad) in [("bump", "AAA"), ("created_at", "yesterday")] {
+        let mut sent = there_snapshot.clone();
+        sent[field] = json!(bad);
+        let (st, body) = call(
+            c.put(format!("{}/api/v1/versions/1.0.1", s.url))
+                .bearer_auth(&token)
+                .json(&sent),
+        );
+        assert!(st == 400 || st == 422, "{field} `{bad}`: {st} {body}");
+    }
     let out = t.opends_env(["-C", "a", "push"], &env).code(1);
     assert!(
         out.stderr().contains(&here) && out.stderr().contains(&there),

@@ -115,7 +115,7 @@ pub(super) struct PutBody {
     #[serde(default)]
     message: Option<String>,
     content_hash: String,
-    bump: String,
+    bump: crate::versions::diff::Bump,
     #[serde(default)]
     forced: bool,
     #[serde(default)]
@@ -137,6 +137,13 @@ pub(super) async fn put_version(
     if let Err(e) = crate::versions::semver::Version::parse(&version) {
         return Err(ApplyError::BadRequest(e.to_string()).into());
     }
+    if !crate::clock::is_rfc3339(&body.created_at) {
+        return Err(ApplyError::BadRequest(format!(
+            "created_at `{}`: expected an RFC 3339 date-time such as 2026-11-25T07:30:00Z",
+            body.created_at
+        ))
+        .into());
+    }
     // The content is checked like any import, and must be what its hash says.
     let snapshot = repo::checked_snapshot_from_json(&body.snapshot).map_err(ApplyError::Invalid)?;
     let actual = snapshot.content_hash();
@@ -155,7 +162,7 @@ pub(super) async fn put_version(
         author: body.author,
         message: body.message,
         content_hash: actual,
-        bump: body.bump,
+        bump: crate::versions::render::bump_name(body.bump).to_string(),
         forced: body.forced,
         changelog: body.changelog,
         snapshot: Some(repo::snapshot_json(&layout, &tokens, &components)),
