@@ -27,8 +27,8 @@ pub fn now_utc() -> String {
 
 /// Whether `s` is an RFC 3339 date-time (`2026-11-25T07:30:00Z`, fractional seconds and
 /// a `+hh:mm` offset allowed), with every field in range.
-pub fn is_rfc3339(s: &str) -> bool {
-    let b = s.as_bytes();
+pub fn is_rfc3339(text: &str) -> bool {
+    let b = text.as_bytes();
     let num = |from: usize, len: usize| -> Option<u32> {
         let part = b.get(from..from + len)?;
         part.iter()
@@ -36,7 +36,7 @@ pub fn is_rfc3339(s: &str) -> bool {
             .then(|| part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
     };
     let at = |i: usize, c: u8| b.get(i) == Some(&c);
-    let (Some(y), Some(m), Some(d), Some(h), Some(mi), Some(sec)) = (
+    let (Some(year), Some(month), Some(day), Some(hour), Some(minute), Some(second)) = (
         num(0, 4),
         num(5, 2),
         num(8, 2),
@@ -46,20 +46,23 @@ pub fn is_rfc3339(s: &str) -> bool {
     ) else {
         return false;
     };
-    if !(at(4, b'-') && at(7, b'-') && matches!(b.get(10), Some(b'T' | b't')))
-        || !(at(13, b':') && at(16, b':'))
-    {
+    let separators = at(4, b'-')
+        && at(7, b'-')
+        && matches!(b.get(10), Some(b'T' | b't'))
+        && at(13, b':')
+        && at(16, b':');
+    if !separators {
         return false;
     }
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
         _ => return false,
     };
-    if d == 0 || d > days || h > 23 || mi > 59 || sec > 60 {
+    if day == 0 || day > days || hour > 23 || minute > 59 || second > 60 {
         return false;
     }
     let mut i = 19;

@@ -77,6 +77,7 @@ pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
         token_cache: server::limits::TokenCache::default(),
         accounts: server::limits::AccountCache::default(),
         pages: server::limits::PageCache::default(),
+        revisions: server::limits::RevisionCache::default(),
         hashing: Arc::new(tokio::sync::Semaphore::new(server::hashing_permits())),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()

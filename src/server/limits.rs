@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use super::repo::{ApiToken, User};
@@ -296,5 +297,114 @@ impl PageCache {
             }
         }
         map.insert(key, (revision, body));
+    }
+}
+
+/// The design system's revision as this process last read it, so that a read does not
+/// ask the database for it each time. It is read again when older than
+/// [`RevisionCache::MAX_AGE`] (a write by another server process, on the same SQLite file
+/// or PostgreSQL, is seen within that time) and at once after a write by this process.
+#[derive(Default)]
+pub struct RevisionCache {
+    /// The revision; valid once `read_at` is non-zero.
+    value: AtomicI64,
+    /// When it was read, in microseconds since `epoch` plus one (0: never, or dropped).
+    read_at: AtomicU64,
+    /// Bumped by every write: a read that began before a write does not store its value
+    /// as fresh.
+    writes: AtomicU64,
+    epoch: std::sync::OnceLock<Instant>,
+}
+
+/// What [`RevisionCache::fresh`] found.
+pub enum Cached {
+    /// The revision, read recently.
+    Fresh(i64),
+    /// Read it: the ticket goes back with the value to [`RevisionCache::store`].
+    Read(RevisionTicket),
+}
+
+/// A read of the revision that was begun (see [`Cached::Read`]).
+pub struct RevisionTicket {
+    writes: u64,
+    at: u64,
+}
+
+impl RevisionCache {
+    /// How long a revision read is trusted.
+    pub const MAX_AGE: Duration = Duration::from_millis(50);
+
+    fn now(&self) -> u64 {
+        let epoch = self.epoch.get_or_init(Instant::now);
+        u64::try_from(epoch.elapsed().as_micros())
+            .unwrap_or(u64::MAX - 1)
+            .saturating_add(1)
+    }
+
+    /// The revision when it was read less than [`Self::MAX_AGE`] ago and no write
+    /// happened since; otherwise a ticket to read it.
+    pub fn fresh(&self) -> Cached {
+        let writes = self.writes.load(Ordering::Acquire);
+        let read_at = self.read_at.load(Ordering::Acquire);
+        let now = self.now();
+        let max_age = u64::try_from(Self::MAX_AGE.as_micros()).unwrap_or(u64::MAX);
+        if read_at != 0 && now.saturating_sub(read_at) < max_age {
+            return Cached::Fresh(self.value.load(Ordering::Acquire));
+        }
+        Cached::Read(RevisionTicket { writes, at: now })
+    }
+
+    /// Keeps a revision read with `ticket`, unless a write happened since it began.
+    pub fn store(&self, ticket: &RevisionTicket, revision: i64) {
+        if self.writes.load(Ordering::Acquire) != ticket.writes {
+            return;
+        }
+        self.value.store(revision, Ordering::Release);
+        self.read_at.store(ticket.at, Ordering::Release);
+        // A write that landed between the check and the stores drops it again.
+        if self.writes.load(Ordering::Acquire) != ticket.writes {
+            self.read_at.store(0, Ordering::Release);
+        }
+    }
+
+    /// This process wrote (or tried to): the next read asks the database.
+    pub fn written(&self) {
+        self.writes.fetch_add(1, Ordering::AcqRel);
+        self.read_at.store(0, Ordering::Release);
+    }
+}
+
+#[cfg(test)]
+mod revision_tests {
+    use super::*;
+
+    fn ticket(c: &RevisionCache) -> RevisionTicket {
+        match c.fresh() {
+            Cached::Read(t) => t,
+            Cached::Fresh(r) => panic!("fresh {r} where a read was due"),
+        }
+    }
+
+    #[test]
+    fn a_revision_is_trusted_for_its_age_and_until_a_write() {
+        let c = RevisionCache::default();
+        let t = ticket(&c);
+        c.store(&t, 7);
+        assert!(matches!(c.fresh(), Cached::Fresh(7)));
+        c.written();
+        let t = ticket(&c);
+        c.store(&t, 8);
+        assert!(matches!(c.fresh(), Cached::Fresh(8)));
+        std::thread::sleep(RevisionCache::MAX_AGE + Duration::from_millis(5));
+        ticket(&c);
+    }
+
+    #[test]
+    fn a_read_begun_before_a_write_is_not_kept() {
+        let c = RevisionCache::default();
+        let before = ticket(&c);
+        c.written();
+        c.store(&before, 3);
+        ticket(&c);
     }
 }

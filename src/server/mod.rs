@@ -121,6 +121,8 @@ pub struct Inner {
     pub accounts: limits::AccountCache,
     /// Token-list pages by query and revision.
     pub pages: limits::PageCache,
+    /// The revision, read at most every few milliseconds.
+    pub revisions: limits::RevisionCache,
     /// Permits for password hashing and verification (argon2 is slow on purpose): at
     /// most this many run at once, on the blocking pool, never on the async workers.
     pub hashing: Arc<tokio::sync::Semaphore>,
@@ -139,6 +141,22 @@ impl Inner {
         tokio::task::spawn_blocking(move || me.storage.with_conn(f))
             .await
             .unwrap_or_else(|e| Err(DbError::Query(format!("worker failed: {e}").into())))
+    }
+}
+
+impl Inner {
+    /// The design system's revision: from memory when read within
+    /// [`limits::RevisionCache::MAX_AGE`] and not written since by this process,
+    /// otherwise from the database.
+    pub async fn revision(self: &Arc<Self>) -> Result<i64, DbError> {
+        match self.revisions.fresh() {
+            limits::Cached::Fresh(r) => Ok(r),
+            limits::Cached::Read(ticket) => {
+                let r = self.db(repo::revision).await?;
+                self.revisions.store(&ticket, r);
+                Ok(r)
+            }
+        }
     }
 }
 

@@ -632,6 +632,8 @@ fn health_reports_a_lost_database_and_requests_get_503() {
     assert_eq!((st, h["database"].clone()), (200, json!("reachable")));
     assert_eq!(h["version"], json!(env!("CARGO_PKG_VERSION")));
     std::fs::remove_dir_all(&s.data).expect("remove the data dir");
+    // The revision, which /health reads, is trusted for 50 ms.
+    std::thread::sleep(Duration::from_millis(100));
     let (st, h) = call(c.get(format!("{}/health", s.url)));
     assert_eq!((st, h["status"].clone()), (503, json!("degraded")), "{h}");
     let (st, err) = call(
@@ -924,6 +926,58 @@ fn two_servers_on_one_postgresql_stay_correct_under_concurrent_pushes() {
     assert_eq!(d["revision"], json!(1));
     assert_eq!(d["tokens"].as_array().map(Vec::len), Some(1));
     let _ = BIN;
+}
+
+/// Each server keeps the revision in memory for a few milliseconds and answers token
+/// pages from its cache: a write through another process on the same SQLite file is
+/// still seen (the revision is read again once it is 50 ms old).
+#[test]
+fn a_write_through_one_server_is_seen_by_another_on_the_same_sqlite_file() {
+    let t = Test::new();
+    let token = api_token(&t, "editor");
+    let s1 = Server::start(&t, &["--rate-limit", "0"], &[]);
+    let s2 = Server::start(&t, &["--rate-limit", "0"], &[]);
+    let c = http();
+    let page = |url: &str| {
+        let (st, body) = call(
+            c.get(format!("{url}/api/v1/tokens?limit=100"))
+                .bearer_auth(&token),
+        );
+        assert_eq!(st, 200, "{body}");
+        body["items"].as_array().map_or(0, Vec::len)
+    };
+    let push = |url: &str, base: i64, name: &str| {
+        let body = json!({"base_revision": base, "tokens": [[name, {"type": "number", "value": 1, "set": "s"}]]});
+        let (st, body) = call(
+            c.post(format!("{url}/api/v1/sync/push"))
+                .bearer_auth(&token)
+                .json(&body),
+        );
+        assert_eq!(st, 200, "{body}");
+    };
+    assert_eq!(page(&s2.url), 0);
+    push(&s1.url, 0, "a");
+    // This process's own write is seen at once.
+    assert_eq!(page(&s1.url), 1);
+    let start = Instant::now();
+    while page(&s2.url) != 1 {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the other server's write was not seen"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // And the other way round, with s2's page cache warm.
+    push(&s2.url, 1, "b");
+    assert_eq!(page(&s2.url), 2);
+    let start = Instant::now();
+    while page(&s1.url) != 2 {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the other server's write was not seen"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 #[test]

@@ -7,10 +7,10 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use crate::server::{App, repo};
+use crate::server::App;
 
 pub(super) async fn health(State(app): State<App>) -> Response {
-    let db = app.db(|c| repo::revision(c)).await;
+    let db = app.revision().await;
     let ok = db.is_ok();
     let body = json!({
         "status": if ok { "ok" } else { "degraded" },

@@ -453,7 +453,8 @@ impl crate::server::Inner {
     ) -> Result<T, ApplyError> {
         use crate::server::db::Storage as _;
         let me = Arc::clone(self);
-        tokio::task::spawn_blocking(move || {
+        let written = Arc::clone(self);
+        let result = tokio::task::spawn_blocking(move || {
             let mut out = None;
             let r = me.storage.with_conn(|c| {
                 out = Some(f(c));
@@ -470,7 +471,9 @@ impl crate::server::Inner {
             Err(ApplyError::Db(DbError::Query(
                 format!("worker failed: {e}").into(),
             )))
-        })
+        });
+        written.revisions.written();
+        result
     }
 }
 

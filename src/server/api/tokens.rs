@@ -34,15 +34,15 @@ pub(super) async fn list_tokens(
             .map_err(|e| ApiError::bad_request(format!("`type`: {e}")))?;
     }
     let (prefix, after, ty) = (q.prefix, q.after, q.ty);
-    // Pages are cached by query and revision: a read checks the revision (one row) and
-    // answers from memory until a write moves it, also when another server wrote.
+    // Pages are cached by query and revision: a read answers from memory until a write
+    // moves the revision (another server's write is seen within the revision's max age).
     let key = format!(
         "{}\u{0}{}\u{0}{}\u{0}{limit}",
         prefix.as_deref().unwrap_or_default(),
         after.as_deref().unwrap_or_default(),
         ty.as_deref().unwrap_or_default()
     );
-    let revision = app.db(repo::revision).await?;
+    let revision = app.revision().await?;
     if let Some(body) = app.pages.get(&key, revision) {
         return Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response());
     }
