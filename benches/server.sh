@@ -3,12 +3,16 @@
 # time of a large push + pull through it.
 #
 # What it measures (release build, embedded SQLite storage, one run):
-#   1. read throughput: a 1,000-token project (gen_tokens.py 762: 762 base tokens + 190
-#      semantic + 47 component aliases = 999) pushed to `opends serve --rate-limit 0`, then
-#        wrk -t2 -c32 -d10s --latency -H "Authorization: Bearer $TOKEN" \
-#          http://127.0.0.1:PORT/api/v1/tokens?limit=100
-#      with an editor API token: requests/s (target > 10,000) and p99 latency (target
-#      < 10 ms). Any non-2xx answer is reported and counts as a miss.
+#   1. read throughput against its floor: a 1,000-token project (gen_tokens.py 762: 762
+#      base tokens + 190 semantic + 47 component aliases = 999) pushed to
+#      `opends serve --rate-limit 0`; the page GET /api/v1/tokens?limit=100 saved to a file
+#      and served by nginx (the floor: the same bytes, kept-alive, one log line per request;
+#      Debian's nginx-light is installed when missing and we are root); then ROUNDS rounds,
+#      interleaved, of
+#        wrk -t2 -c64 -d5s --latency -H "Authorization: Bearer $TOKEN" URL
+#      against opends and against nginx. Reported: median requests/s of each, their ratio
+#      (target >= 0.6), opends' median p99 latency (target < 5 ms) and > 10,000 req/s.
+#      Any non-2xx answer is reported and counts as a miss.
 #   2. sync of a 10,000-token change: project A replaces its tokens.json with a
 #      10,001-token file (gen_tokens.py 7620), then
 #        opends push bench -C A   followed by   opends pull bench -C B
@@ -24,7 +28,7 @@
 # Knobs:
 #   SHARED_BENCH=dir   where gen_tokens.py lives (default ../shared/bench)
 #   NO_BUILD=1         use target/release/opends as it is
-#   WRK_THREADS=2 WRK_CONNS=32 WRK_DURATION=10s   the wrk load
+#   WRK_THREADS=2 WRK_CONNS=64 WRK_DURATION=5s ROUNDS=3   the wrk load
 #   STRICT=1           exit 1 when a target is missed (default: report only)
 #   KEEP=1             keep the temp dir (server log, projects, wrk output)
 set -euo pipefail
@@ -33,10 +37,12 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
 WRK_THREADS="${WRK_THREADS:-2}"
-WRK_CONNS="${WRK_CONNS:-32}"
-WRK_DURATION="${WRK_DURATION:-10s}"
+WRK_CONNS="${WRK_CONNS:-64}"
+WRK_DURATION="${WRK_DURATION:-5s}"
+ROUNDS="${ROUNDS:-3}"
 RPS_TARGET=10000
-P99_TARGET_MS=10
+RATIO_TARGET=0.6
+P99_TARGET_MS=5
 SYNC_TARGET_MS=1000
 
 [ -f "$SHARED_BENCH/gen_tokens.py" ] || {
@@ -138,19 +144,89 @@ with urllib.request.urlopen(req, timeout=10) as r:
     assert r.status == 200 and len(items) > 0, d
 PY
 
-# ---- 1. wrk --------------------------------------------------------------------------
-echo "== wrk -t$WRK_THREADS -c$WRK_CONNS -d$WRK_DURATION --latency GET /api/v1/tokens?limit=100" >&2
-wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$WRK_DURATION" --latency \
-  -H "Authorization: Bearer $TOKEN" "$URL/api/v1/tokens?limit=100" > "$TMP/wrk.txt"
-cat "$TMP/wrk.txt" >&2
-RPS=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$TMP/wrk.txt")
-# wrk prints latencies with a unit: us, ms or s.
-P99=$(awk '$1 == "99%" {v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
-  f = (u == "us") ? 0.001 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1; printf "%.2f", v * f}' "$TMP/wrk.txt")
-P50=$(awk '$1 == "50%" {v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
-  f = (u == "us") ? 0.001 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1; printf "%.2f", v * f}' "$TMP/wrk.txt")
-NON2XX=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$TMP/wrk.txt"); NON2XX="${NON2XX:-0}"
-ERRS=$(awk '/Socket errors:/ {sub(/.*Socket errors: /, ""); print}' "$TMP/wrk.txt")
+# ---- 1. wrk: opends and the floor (nginx serving the same bytes), interleaved ---------
+# The floor: the page opends answers, saved to a file and served by nginx (a static file,
+# kept-alive connections, one access-log line per request as opends logs one).
+mkdir -p "$TMP/www"
+python3 - "$URL/api/v1/tokens?limit=100" "$TOKEN" "$TMP/www/page.json" <<'PY' || fail "could not save the page for the floor"
+import sys, urllib.request
+req = urllib.request.Request(sys.argv[1], headers={"Authorization": "Bearer " + sys.argv[2]})
+with urllib.request.urlopen(req, timeout=10) as r:
+    open(sys.argv[3], "wb").write(r.read())
+PY
+NGINX_PID=""
+if ! command -v nginx >/dev/null && [ "$(id -u)" = 0 ]; then
+  echo "== apt-get install nginx-light (the floor)" >&2
+  apt-get install -y -q -o Dpkg::Use-Pty=0 nginx-light >&2 \
+    || { apt-get update -q >&2 && apt-get install -y -q -o Dpkg::Use-Pty=0 nginx-light >&2; } \
+    || echo "could not install nginx: the floor is skipped" >&2
+fi
+if command -v nginx >/dev/null; then
+  NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  cat > "$TMP/nginx.conf" <<CONF
+worker_processes $(nproc);
+daemon off;
+pid $TMP/nginx.pid;
+error_log $TMP/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log $TMP/nginx-access.log;
+  keepalive_requests 1000000;
+  client_body_temp_path $TMP/nginx-tmp;
+  proxy_temp_path $TMP/nginx-tmp;
+  fastcgi_temp_path $TMP/nginx-tmp;
+  uwsgi_temp_path $TMP/nginx-tmp;
+  scgi_temp_path $TMP/nginx-tmp;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location = /api/v1/tokens { default_type application/json; alias $TMP/www/page.json; }
+  }
+}
+CONF
+  mkdir -p "$TMP/nginx-tmp"
+  # nginx's workers run as an unprivileged user when started by root: let them read the page.
+  chmod a+rx "$TMP" "$TMP/www"; chmod a+r "$TMP/www/page.json"
+  nginx -c "$TMP/nginx.conf" -p "$TMP" 2>>"$TMP/nginx-error.log" &
+  NGINX_PID=$!
+  for _ in $(seq 1 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/api/v1/tokens?limit=100" 2>/dev/null && break
+    sleep 0.1
+  done
+  cmp -s <(curl -s "http://127.0.0.1:$NGINX_PORT/api/v1/tokens?limit=100") "$TMP/www/page.json" \
+    || { echo "nginx does not serve the page: the floor is skipped" >&2; kill "$NGINX_PID"; NGINX_PID=""; }
+fi
+stop_nginx() { if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""; fi; }
+trap 'stop_nginx; cleanup' EXIT
+
+# wrk prints latencies with a unit: us, ms or s; in ms.
+wrk_ms() { awk -v q="$1" '$1 == q {v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
+  f = (u == "us") ? 0.001 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1; printf "%.2f\n", v * f}' "$2"; }
+wrk_rps() { awk '/^Requests\/sec:/ {printf "%.0f\n", $2}' "$1"; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print ""; else if (NR % 2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+NON2XX=0; ERRS=""
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round/$ROUNDS: wrk -t$WRK_THREADS -c$WRK_CONNS -d$WRK_DURATION --latency" >&2
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$WRK_DURATION" --latency \
+    -H "Authorization: Bearer $TOKEN" "$URL/api/v1/tokens?limit=100" > "$TMP/wrk-opends-$round.txt"
+  n=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$TMP/wrk-opends-$round.txt"); NON2XX=$(( NON2XX + ${n:-0} ))
+  e=$(awk '/Socket errors:/ {sub(/.*Socket errors: /, ""); print}' "$TMP/wrk-opends-$round.txt"); [ -n "$e" ] && ERRS="$e"
+  if [ -n "$NGINX_PID" ]; then
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$WRK_DURATION" --latency \
+      -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$NGINX_PORT/api/v1/tokens?limit=100" > "$TMP/wrk-nginx-$round.txt"
+  fi
+done
+cat "$TMP/wrk-opends-1.txt" >&2
+RPS=$(for r in $(seq 1 "$ROUNDS"); do wrk_rps "$TMP/wrk-opends-$r.txt"; done | median)
+RPS_BEST=$(for r in $(seq 1 "$ROUNDS"); do wrk_rps "$TMP/wrk-opends-$r.txt"; done | sort -n | tail -n 1)
+P99=$(for r in $(seq 1 "$ROUNDS"); do wrk_ms 99% "$TMP/wrk-opends-$r.txt"; done | median)
+P50=$(for r in $(seq 1 "$ROUNDS"); do wrk_ms 50% "$TMP/wrk-opends-$r.txt"; done | median)
+NGINX_RPS=""; NGINX_P99=""; RATIO=""
+if [ -n "$NGINX_PID" ]; then
+  NGINX_RPS=$(for r in $(seq 1 "$ROUNDS"); do wrk_rps "$TMP/wrk-nginx-$r.txt"; done | median)
+  NGINX_P99=$(for r in $(seq 1 "$ROUNDS"); do wrk_ms 99% "$TMP/wrk-nginx-$r.txt"; done | median)
+  RATIO=$(awk -v a="$RPS" -v b="$NGINX_RPS" 'BEGIN {printf "%.2f", a / b}')
+fi
+stop_nginx
 [ -n "$RPS" ] && [ -n "$P99" ] || fail "could not read requests/s and p99 from wrk's output"
 
 # ---- 2. push + pull of a 10,000-token change -----------------------------------------
@@ -178,15 +254,22 @@ print(len(items))' 2>/dev/null || echo "?")
 miss=0
 verdict() { if awk -v a="$1" -v b="$2" -v op="$3" 'BEGIN{exit !(op == "<" ? a < b : a > b)}'; then echo ok; else echo MISS; fi; }
 rps_ok=$(verdict "$RPS" "$RPS_TARGET" ">"); [ "$NON2XX" = 0 ] || rps_ok=MISS
+ratio_ok="-"; [ -n "$RATIO" ] && ratio_ok=$(verdict "$RATIO" "$RATIO_TARGET" ">")
 p99_ok=$(verdict "$P99" "$P99_TARGET_MS" "<")
 sync_ok=$(verdict "$SYNC_MS" "$SYNC_TARGET_MS" "<")
-for v in "$rps_ok" "$p99_ok" "$sync_ok"; do [ "$v" = ok ] || miss=1; done
+for v in "$rps_ok" "$p99_ok" "$sync_ok" "$ratio_ok"; do [ "$v" = ok ] || [ "$v" = - ] || miss=1; done
 
 echo
 echo "# opends $("$BIN" --version | awk '{print $2}')  $(nproc) cores  $(wrk --version 2>&1 | head -n 1 | awk '{print $1, $2}')  $(date -u +%FT%TZ)"
 printf '%-58s %12s %10s %s\n' check value target verdict
-printf '%-58s %12s %10s %s\n' "GET /api/v1/tokens?limit=100, $N1 tokens: req/s" "$RPS" ">$RPS_TARGET" "$rps_ok"
+printf '%-58s %12s %10s %s\n' "GET /api/v1/tokens?limit=100, $N1 tokens: req/s (median of $ROUNDS)" "$RPS" ">$RPS_TARGET" "$rps_ok"
+printf '%-58s %12s\n' "  best round req/s" "$RPS_BEST"
 printf '%-58s %12s %10s %s\n' "  latency p99 ms (p50 $P50 ms; -t$WRK_THREADS -c$WRK_CONNS -d$WRK_DURATION)" "$P99" "<$P99_TARGET_MS" "$p99_ok"
+if [ -n "$RATIO" ]; then
+  printf '%-58s %12s\n' "floor: nginx serving the same bytes, req/s (median)" "$NGINX_RPS"
+  printf '%-58s %12s\n' "  its latency p99 ms" "$NGINX_P99"
+  printf '%-58s %12s %10s %s\n' "opends / nginx (req/s)" "$RATIO" ">$RATIO_TARGET" "$ratio_ok"
+fi
 printf '%-58s %12s\n' "  non-2xx answers" "$NON2XX"
 [ -n "$ERRS" ] && printf '%-58s %s\n' "  socket errors" "$ERRS"
 printf '%-58s %12s %10s %s\n' "push -C A ($N2 tokens) + pull -C B: ms" "$SYNC_MS" "<$SYNC_TARGET_MS" "$sync_ok"
