@@ -27,6 +27,7 @@ pub fn now_utc() -> String {
 
 /// Whether `s` is an RFC 3339 date-time (`2026-11-25T07:30:00Z`, fractional seconds and
 /// a `+hh:mm` offset allowed), with every field in range.
+#[allow(clippy::many_single_char_names)] // the fields of a date: y, m, d, h
 pub fn is_rfc3339(s: &str) -> bool {
     let b = s.as_bytes();
     let num = |from: usize, len: usize| -> Option<u32> {
@@ -46,8 +47,11 @@ pub fn is_rfc3339(s: &str) -> bool {
     ) else {
         return false;
     };
-    if !(at(4, b'-') && at(7, b'-') && matches!(b.get(10), Some(b'T' | b't')))
-        || !(at(13, b':') && at(16, b':'))
+    if !(at(4, b'-')
+        && at(7, b'-')
+        && matches!(b.get(10), Some(b'T' | b't'))
+        && at(13, b':')
+        && at(16, b':'))
     {
         return false;
     }
