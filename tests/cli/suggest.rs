@@ -90,7 +90,7 @@ fn components_import_dry_run_json_prints_a_result() {
 #[test]
 fn misspelt_versions_remotes_and_sync_sources_suggest_the_nearest_names() {
     let t = acme();
-    t.opends(["release", "--yes"]).success();
+    t.opends(["release", "--yes", "--allow-drafts"]).success();
     t.opends(["versions", "show", "1.0.1"])
         .code(2)
         .stderr_contains("no version `1.0.1`")
