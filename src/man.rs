@@ -76,7 +76,23 @@ fn page(cmd: &clap::Command, main: bool) -> io::Result<Page> {
             .map_or("opends", |(parent, _)| parent);
         line(&mut text, &format!("{parent}(1), opends(1)"));
     }
-    Ok(Page { file_name, text })
+    Ok(Page {
+        file_name,
+        text: once_preamble(&text),
+    })
+}
+
+/// Each section rendered on its own starts with the same two-line preamble (the `Aq`
+/// string); the page keeps the first.
+fn once_preamble(text: &[u8]) -> Vec<u8> {
+    const PREAMBLE: &str = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
+    let text = String::from_utf8_lossy(text);
+    match text.split_once(PREAMBLE) {
+        Some((head, rest)) => {
+            format!("{head}{PREAMBLE}{}", rest.replace(PREAMBLE, "")).into_bytes()
+        }
+        None => text.into_owned().into_bytes(),
+    }
 }
 
 fn exit_status(out: &mut Vec<u8>) {
@@ -89,8 +105,9 @@ fn exit_status(out: &mut Vec<u8>) {
         ),
         (
             "2",
-            "An error: bad input or arguments, a missing project or store, a failed read, write or request. Nothing was written.",
+            "An error: bad input or arguments, a missing project or store, a failed read, write or request.",
         ),
+        ("130", "Interrupted (Ctrl-C) at a prompt."),
     ] {
         tagged(out, code, meaning);
     }
@@ -191,15 +208,18 @@ mod tests {
                 assert!(names.contains(&name), "{} names {name}(1)", p.file_name);
             }
             let name_section = text.split(".SH NAME\n").nth(1).unwrap_or_default();
+            // `opends-tokens-get - Show one token`: the name once, then what it does.
             let first = name_section.lines().next().unwrap_or_default();
+            let (name, about) = first.split_once(" \\- ").unwrap_or_default();
             assert_eq!(
-                first.matches("opends").count(),
-                1,
-                "{}: {first}",
-                p.file_name
+                name.replace("\\-", "-"),
+                p.file_name.trim_end_matches(".1"),
+                "{first}"
             );
+            assert!(!about.to_lowercase().starts_with("opends"), "{first}");
         }
         let main = String::from_utf8_lossy(&pages[0].text);
+        assert_eq!(main.matches(".ds Aq").count(), 2, "one preamble");
         for section in ["EXIT STATUS", "ENVIRONMENT", "FILES"] {
             assert!(main.contains(&format!(".SH \"{section}\"")), "{section}");
         }
