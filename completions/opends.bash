@@ -623,7 +623,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__auth)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version login status logout help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -723,7 +723,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__auth__subcmd__login)
-            opts="-C -q -v -h -V --remote --token-stdin --base-url --project --db --quiet --verbose --no-progress --color --help --version figma penpot server"
+            opts="-C -q -v -h --remote --token-stdin --base-url --project --db --quiet --verbose --no-progress --color --help figma penpot server"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -761,7 +761,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__auth__subcmd__logout)
-            opts="-C -q -v -h -V --remote --project --db --quiet --verbose --no-progress --color --help --version figma penpot server"
+            opts="-C -q -v -h --remote --project --db --quiet --verbose --no-progress --color --help figma penpot server"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -795,7 +795,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__auth__subcmd__status)
-            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -825,12 +825,16 @@ _opends() {
             return 0
             ;;
         opends__subcmd__completions)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version bash zsh fish powershell man"
+            opts="-C -q -v -h --dir --project --db --quiet --verbose --no-progress --color --help bash zsh fish powershell man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -855,7 +859,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__components)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version import list show rm approve deprecate help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help import list show rm approve deprecate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -885,7 +889,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__components__subcmd__approve)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -915,7 +919,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__components__subcmd__deprecate)
-            opts="-C -q -v -h -V --reason --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --reason --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1061,7 +1065,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__components__subcmd__import)
-            opts="-C -q -v -h -V --dry-run --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --dry-run --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1091,7 +1095,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__components__subcmd__list)
-            opts="-C -q -v -h -V --status --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --status --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1125,7 +1129,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__components__subcmd__rm)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1155,7 +1159,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__components__subcmd__show)
-            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1185,7 +1189,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__diff)
-            opts="-C -q -v -h -V --format --values-minor --mode --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --format --values-minor --mode --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1223,7 +1227,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__docs)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version build serve help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help build serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1351,7 +1355,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__docs__subcmd__serve)
-            opts="-o -C -q -v -h -V --port --out --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-o -C -q -v -h --port --out --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1393,7 +1397,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__export)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version tokens help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help tokens help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2435,7 +2439,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__init)
-            opts="-y -C -q -v -h -V --name --framework --output --yes --force --from --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-y -C -q -v -h --name --framework --output --yes --force --from --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2481,7 +2485,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__lint)
-            opts="-C -q -v -h -V --fix --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --fix --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2511,7 +2515,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__pull)
-            opts="-C -q -v -h -V --theirs --ours --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --theirs --ours --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2541,7 +2545,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__push)
-            opts="-C -q -v -h -V --dry-run --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --dry-run --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2571,7 +2575,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__release)
-            opts="-m -y -C -q -v -h -V --bump --pre --message --dry-run --yes --force --allow-drafts --remote --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-m -y -C -q -v -h --bump --pre --message --dry-run --yes --force --allow-drafts --remote --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2621,7 +2625,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__remote)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version add list rm help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help add list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2651,7 +2655,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__remote__subcmd__add)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2751,7 +2755,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__remote__subcmd__list)
-            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2781,7 +2785,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__remote__subcmd__rm)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2811,7 +2815,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__serve)
-            opts="-C -q -v -h -V --bind --data --database-url --body-limit --rate-limit --cors-origin --header-timeout --body-timeout --idle-timeout --max-connections --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --bind --data --database-url --body-limit --rate-limit --cors-origin --header-timeout --body-timeout --idle-timeout --max-connections --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2881,7 +2885,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__server)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version user token help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help user token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3037,7 +3041,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__server__subcmd__token)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version create list revoke help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3067,7 +3071,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__server__subcmd__token__subcmd__create)
-            opts="-C -q -v -h -V --role --name --data --database-url --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --role --name --data --database-url --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3183,7 +3187,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__server__subcmd__token__subcmd__list)
-            opts="-C -q -v -h -V --data --database-url --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --data --database-url --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3221,7 +3225,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__server__subcmd__token__subcmd__revoke)
-            opts="-C -q -v -h -V --data --database-url --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --data --database-url --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3259,7 +3263,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__server__subcmd__user)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version add list help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3289,7 +3293,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__server__subcmd__user__subcmd__add)
-            opts="-C -q -v -h -V --role --data --database-url --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --role --data --database-url --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3387,7 +3391,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__server__subcmd__user__subcmd__list)
-            opts="-C -q -v -h -V --data --database-url --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --data --database-url --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3425,7 +3429,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__source)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version add list rm help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help add list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3455,7 +3459,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__source__subcmd__add)
-            opts="-C -q -v -h -V --name --base-url --project --db --quiet --verbose --no-progress --color --help --version figma penpot"
+            opts="-C -q -v -h --name --base-url --project --db --quiet --verbose --no-progress --color --help figma penpot"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3563,7 +3567,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__source__subcmd__list)
-            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3593,7 +3597,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__source__subcmd__rm)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3623,7 +3627,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__sync)
-            opts="-C -q -v -h -V --dry-run --force --prune --overwrite --json --project --db --quiet --verbose --no-progress --color --help --version log help"
+            opts="-C -q -v -h --dry-run --force --prune --overwrite --json --project --db --quiet --verbose --no-progress --color --help log help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3695,7 +3699,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__sync__subcmd__log)
-            opts="-n -C -q -v -h -V --limit --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-n -C -q -v -h --limit --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3733,7 +3737,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__templates)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version eject list help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help eject list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3763,7 +3767,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__templates__subcmd__eject)
-            opts="-C -q -v -h -V --force --project --db --quiet --verbose --no-progress --color --help --version vue react svelte"
+            opts="-C -q -v -h --force --project --db --quiet --verbose --no-progress --color --help vue react svelte"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3849,7 +3853,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__templates__subcmd__list)
-            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version vue react svelte"
+            opts="-C -q -v -h --json --project --db --quiet --verbose --no-progress --color --help vue react svelte"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3879,7 +3883,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version import validate list get set rm usage history help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help import validate list get set rm usage history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3909,7 +3913,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__get)
-            opts="-C -q -v -h -V --mode --resolved --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --mode --resolved --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4083,7 +4087,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__history)
-            opts="-C -q -v -h -V --mode --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --mode --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4117,7 +4121,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__import)
-            opts="-C -q -v -h -V --format --strict --mode --replace --dry-run --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --format --strict --mode --replace --dry-run --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4155,7 +4159,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__list)
-            opts="-C -q -v -h -V --type --mode --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --type --mode --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4193,7 +4197,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__rm)
-            opts="-C -q -v -h -V --force --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --force --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4223,7 +4227,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__set)
-            opts="-C -q -v -h -V --type --mode --description --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --type --mode --description --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4265,7 +4269,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__usage)
-            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4295,7 +4299,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__tokens__subcmd__validate)
-            opts="-C -q -v -h -V --format --strict --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --format --strict --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4329,7 +4333,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__versions)
-            opts="-C -q -v -h -V --project --db --quiet --verbose --no-progress --color --help --version list show rm help"
+            opts="-C -q -v -h --project --db --quiet --verbose --no-progress --color --help list show rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4429,7 +4433,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__versions__subcmd__list)
-            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4459,7 +4463,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__versions__subcmd__rm)
-            opts="-y -C -q -v -h -V --yes --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-y -C -q -v -h --yes --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4489,7 +4493,7 @@ _opends() {
             return 0
             ;;
         opends__subcmd__versions__subcmd__show)
-            opts="-C -q -v -h -V --json --project --db --quiet --verbose --no-progress --color --help --version"
+            opts="-C -q -v -h --json --project --db --quiet --verbose --no-progress --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

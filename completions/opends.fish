@@ -79,7 +79,6 @@ complete -c opends -n "__fish_opends_using_subcommand init" -s q -l quiet -d 'Pr
 complete -c opends -n "__fish_opends_using_subcommand init" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand init" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand init" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -89,7 +88,6 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_see
 complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "import" -d 'Import token files into the store (all or nothing)'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and not __fish_seen_subcommand_from import validate list get set rm usage history help" -f -a "list" -d 'List tokens'
@@ -117,7 +115,6 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l format -d 'Input format' -r -f -a "auto\t'Detect from the content'
 dtcg\t'DTCG 2025.10 (`$value`, `$type`)'
 style-dictionary\t'Style Dictionary (`value`, `type`)'
@@ -133,7 +130,6 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l type -d 'Only tokens of this type' -r
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l mode -d 'Show values in this mode only: a mode name, or `axis=context` (repeatable, one per axis; axes not named take their default)' -r
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
@@ -146,7 +142,6 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l mode -d 'The value in this mode (default: every mode): a mode name, or `axis=context` (repeatable, one per axis; axes not named take their default)' -r
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
@@ -159,7 +154,6 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l type -d 'The token type (needed for new tokens unless the value is an alias)' -r
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l mode -d 'Set the value of this mode only' -r
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l description -d 'Set the description' -r
@@ -172,7 +166,6 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -183,7 +176,6 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -194,7 +186,6 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from usage" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -l mode -d 'The value in this mode (default: the base value)' -r
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
@@ -206,7 +197,6 @@ complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import token files into the store (all or nothing)'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check token files (DTCG tokens or resolver documents) without writing anything'
 complete -c opends -n "__fish_opends_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens'
@@ -225,7 +215,6 @@ complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_see
 complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -f -a "tokens" -d 'Write token files: CSS, SCSS, Less, JS (+ .d.ts), TS, JSON, DTCG, Tailwind'
 complete -c opends -n "__fish_opends_using_subcommand export; and not __fish_seen_subcommand_from tokens help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand export; and __fish_seen_subcommand_from tokens" -s f -l format -d 'Formats to write (repeatable); default: the outputs in `opends.yaml`' -r -f -a "css\t'CSS custom properties: `:root` plus one block per mode'
@@ -270,7 +259,6 @@ complete -c opends -n "__fish_opends_using_subcommand components; and not __fish
 complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "import" -d 'Import component specs (YAML); all are checked first, then written at once'
 complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "list" -d 'List components'
 complete -c opends -n "__fish_opends_using_subcommand components; and not __fish_seen_subcommand_from import list show rm approve deprecate help" -f -a "show" -d 'Show one component'
@@ -289,7 +277,6 @@ complete -c opends -n "__fish_opends_using_subcommand components; and __fish_see
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -l status -d 'Only components with this status' -r -f -a "draft\t'Work in progress: not generated unless `--include-drafts`'
 approved\t'Ready for use'
 deprecated\t'Still generated, marked `@deprecated`'"
@@ -303,7 +290,6 @@ complete -c opends -n "__fish_opends_using_subcommand components; and __fish_see
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -314,7 +300,6 @@ complete -c opends -n "__fish_opends_using_subcommand components; and __fish_see
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -324,7 +309,6 @@ complete -c opends -n "__fish_opends_using_subcommand components; and __fish_see
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -334,7 +318,6 @@ complete -c opends -n "__fish_opends_using_subcommand components; and __fish_see
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from approve" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -l reason -d 'Why, and what to use instead' -r
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
@@ -345,7 +328,6 @@ complete -c opends -n "__fish_opends_using_subcommand components; and __fish_see
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from deprecate" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import component specs (YAML); all are checked first, then written at once'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "list" -d 'List components'
 complete -c opends -n "__fish_opends_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one component'
@@ -380,7 +362,6 @@ complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_
 complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -f -a "eject" -d 'Copy the built-in templates into the project\'s templates directory'
 complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -f -a "list" -d 'List the templates in use and where each comes from'
 complete -c opends -n "__fish_opends_using_subcommand templates; and not __fish_seen_subcommand_from eject list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -394,7 +375,6 @@ complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from eject" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -405,7 +385,6 @@ complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "eject" -d 'Copy the built-in templates into the project\'s templates directory'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the templates in use and where each comes from'
 complete -c opends -n "__fish_opends_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -418,7 +397,6 @@ complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_see
 complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -f -a "add" -d 'Add a Figma or Penpot file to `sources:` in opends.yaml'
 complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -f -a "list" -d 'List the project\'s design sources'
 complete -c opends -n "__fish_opends_using_subcommand source; and not __fish_seen_subcommand_from add list rm help" -f -a "rm" -d 'Remove a design source from opends.yaml'
@@ -434,7 +412,6 @@ complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -445,7 +422,6 @@ complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -455,7 +431,6 @@ complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a Figma or Penpot file to `sources:` in opends.yaml'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the project\'s design sources'
 complete -c opends -n "__fish_opends_using_subcommand source; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a design source from opends.yaml'
@@ -469,7 +444,6 @@ complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_
 complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Check a personal access token against the API and keep it in the OS keyring'
 complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show which providers have a credential and where it comes from (never the secret)'
 complete -c opends -n "__fish_opends_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "logout" -d 'Remove a stored token from the OS keyring'
@@ -486,7 +460,6 @@ complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -497,7 +470,6 @@ complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -l remote -d 'For `server`: which remote (default: the only one)' -r
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
@@ -508,7 +480,6 @@ complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Check a personal access token against the API and keep it in the OS keyring'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show which providers have a credential and where it comes from (never the secret)'
 complete -c opends -n "__fish_opends_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove a stored token from the OS keyring'
@@ -527,7 +498,6 @@ complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -a "log" -d 'Show the sync log (newest first)'
 complete -c opends -n "__fish_opends_using_subcommand sync; and not __fish_seen_subcommand_from log help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand sync; and __fish_seen_subcommand_from log" -s n -l limit -d 'How many entries' -r
@@ -541,7 +511,6 @@ complete -c opends -n "__fish_opends_using_subcommand sync; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand sync; and __fish_seen_subcommand_from log" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand sync; and __fish_seen_subcommand_from log" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand sync; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand sync; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show the sync log (newest first)'
 complete -c opends -n "__fish_opends_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opends -n "__fish_opends_using_subcommand diff" -l format -d 'Output format' -r -f -a "text\t'Lines for a terminal'
@@ -558,7 +527,6 @@ complete -c opends -n "__fish_opends_using_subcommand diff" -s q -l quiet -d 'Pr
 complete -c opends -n "__fish_opends_using_subcommand diff" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand diff" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand release" -l bump -d 'Which part to bump; `auto` takes what the changes call for' -r -f -a "auto\t'What the changes call for'
 major\t'Breaking: X.0.0'
 minor\t'Additions: x.Y.0'
@@ -580,7 +548,6 @@ complete -c opends -n "__fish_opends_using_subcommand release" -s q -l quiet -d 
 complete -c opends -n "__fish_opends_using_subcommand release" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand release" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand release" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -590,7 +557,6 @@ complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_s
 complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -f -a "list" -d 'List released versions, newest first'
 complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -f -a "show" -d 'Show a version\'s record and changelog section'
 complete -c opends -n "__fish_opends_using_subcommand versions; and not __fish_seen_subcommand_from list show rm help" -f -a "rm" -d 'Delete a version (the versions around it keep their content)'
@@ -605,7 +571,6 @@ complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -616,7 +581,6 @@ complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -627,7 +591,6 @@ complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List released versions, newest first'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a version\'s record and changelog section'
 complete -c opends -n "__fish_opends_using_subcommand versions; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a version (the versions around it keep their content)'
@@ -651,7 +614,6 @@ complete -c opends -n "__fish_opends_using_subcommand serve" -s q -l quiet -d 'P
 complete -c opends -n "__fish_opends_using_subcommand serve" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand serve" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -661,7 +623,6 @@ complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_see
 complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -f -a "user" -d 'Accounts'
 complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -f -a "token" -d 'Long-lived API tokens (for CI)'
 complete -c opends -n "__fish_opends_using_subcommand server; and not __fish_seen_subcommand_from user token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -674,7 +635,6 @@ complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create an account; prints its one-time password'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -f -a "list" -d 'List accounts'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from user" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -687,7 +647,6 @@ complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create an API token; prints it once on stdout'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -f -a "list" -d 'List API tokens (never their values)'
 complete -c opends -n "__fish_opends_using_subcommand server; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke an API token'
@@ -704,7 +663,6 @@ complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_see
 complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -f -a "add" -d 'Add a team server'
 complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -f -a "list" -d 'List team servers with the revision last synced'
 complete -c opends -n "__fish_opends_using_subcommand remote; and not __fish_seen_subcommand_from add list rm help" -f -a "rm" -d 'Remove a team server (and what the store knew of it)'
@@ -718,7 +676,6 @@ complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -729,7 +686,6 @@ complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -739,7 +695,6 @@ complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_su
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a team server'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "list" -d 'List team servers with the revision last synced'
 complete -c opends -n "__fish_opends_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a team server (and what the store knew of it)'
@@ -753,7 +708,6 @@ complete -c opends -n "__fish_opends_using_subcommand docs; and not __fish_seen_
 complete -c opends -n "__fish_opends_using_subcommand docs; and not __fish_seen_subcommand_from build serve help" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand docs; and not __fish_seen_subcommand_from build serve help" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand docs; and not __fish_seen_subcommand_from build serve help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand docs; and not __fish_seen_subcommand_from build serve help" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand docs; and not __fish_seen_subcommand_from build serve help" -f -a "build" -d 'Write the static site (HTML + CSS, works from file:// and any static host)'
 complete -c opends -n "__fish_opends_using_subcommand docs; and not __fish_seen_subcommand_from build serve help" -f -a "serve" -d 'Serve the site on loopback and rebuild it on every change'
 complete -c opends -n "__fish_opends_using_subcommand docs; and not __fish_seen_subcommand_from build serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -780,7 +734,6 @@ complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subc
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from serve" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "build" -d 'Write the static site (HTML + CSS, works from file:// and any static host)'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the site on loopback and rebuild it on every change'
 complete -c opends -n "__fish_opends_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -795,7 +748,6 @@ complete -c opends -n "__fish_opends_using_subcommand lint" -s q -l quiet -d 'Pr
 complete -c opends -n "__fish_opends_using_subcommand lint" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand lint" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand lint" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand push" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand push" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand push" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -807,7 +759,6 @@ complete -c opends -n "__fish_opends_using_subcommand push" -s q -l quiet -d 'Pr
 complete -c opends -n "__fish_opends_using_subcommand push" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand push" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand push" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand pull" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand pull" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand pull" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -820,7 +771,7 @@ complete -c opends -n "__fish_opends_using_subcommand pull" -s q -l quiet -d 'Pr
 complete -c opends -n "__fish_opends_using_subcommand pull" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand pull" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c opends -n "__fish_opends_using_subcommand completions" -l dir -d 'With `man`: write every page (`opends.1` and one per subcommand, such as `opends-tokens-get.1`) into DIR instead of printing `opends.1`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -s C -l project -d 'Project directory (holding `opends.yaml`); default: the nearest one above the current directory' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l db -d 'Store file; default: `.opends/opends.db` beside `opends.yaml`' -r -F
 complete -c opends -n "__fish_opends_using_subcommand completions" -l color -d 'When to use colour (also honours `NO_COLOR`)' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is unset'
@@ -830,7 +781,6 @@ complete -c opends -n "__fish_opends_using_subcommand completions" -s q -l quiet
 complete -c opends -n "__fish_opends_using_subcommand completions" -s v -l verbose -d 'Print more about what happens'
 complete -c opends -n "__fish_opends_using_subcommand completions" -l no-progress -d 'Never show progress bars'
 complete -c opends -n "__fish_opends_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opends -n "__fish_opends_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote docs lint push pull completions help" -f -a "init" -d 'Create a new project: `opends.yaml`, starter tokens and the store'
 complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote docs lint push pull completions help" -f -a "tokens" -d 'Import, validate, list, read and edit design tokens'
 complete -c opends -n "__fish_opends_using_subcommand help; and not __fish_seen_subcommand_from init tokens export components generate templates source auth sync diff release versions serve server remote docs lint push pull completions help" -f -a "export" -d 'Write tokens (and later other artifacts) for use in code'

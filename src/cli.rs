@@ -9,19 +9,14 @@ use crate::export::ExportFormat;
 use crate::model::TokenType;
 use crate::tokens::Format;
 
-/// opends: design tokens, components and versions for design systems, in one binary.
+/// Design tokens, components and versions for design systems, in one binary.
 ///
 /// Keeps tokens and component specs in a local store, reads DTCG 2025.10 (and Style
 /// Dictionary or Tokens Studio) files, pulls from Figma and Penpot, exports CSS, SCSS,
 /// Less, JS, TS, JSON, DTCG and Tailwind, generates Vue, React and Svelte components,
 /// releases semver versions, builds a documentation site, and runs a team server.
 #[derive(Debug, Parser)]
-#[command(
-    name = "opends",
-    version,
-    propagate_version = true,
-    max_term_width = 100
-)]
+#[command(name = "opends", version, max_term_width = 100)]
 #[command(
     after_help = "Examples:\n  opends init --yes\n  opends tokens validate tokens/\n  opends export tokens --format css --out dist/\n  opends export tokens --check          # in CI: exit 1 when outputs are stale"
 )]
@@ -33,8 +28,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags every command takes.
+/// Flags every command takes (listed under their own heading, after the command's own).
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global Options")]
 pub struct GlobalArgs {
     /// Project directory (holding `opends.yaml`); default: the nearest one above the current directory
     #[arg(
@@ -200,11 +196,19 @@ pub enum TokensCommand {
     )]
     Import(ImportArgs),
     /// Check token files (DTCG tokens or resolver documents) without writing anything
-    #[command(after_help = "Exit status: 0 valid, 1 problems found, 2 a file could not be read.")]
+    #[command(
+        after_help = "Examples:\n  opends tokens validate                   # the project's token files, with its modes\n  opends tokens validate tokens/ --strict\n  opends tokens validate studio.json --format tokens-studio --json\n\nExit status: 0 valid, 1 problems found, 2 a file could not be read."
+    )]
     Validate(ValidateArgs),
     /// List tokens
+    #[command(
+        after_help = "Examples:\n  opends tokens list\n  opends tokens list color.action --type color\n  opends tokens list --mode dark --json"
+    )]
     List(ListArgs),
     /// Show one token
+    #[command(
+        after_help = "Examples:\n  opends tokens get color.action.primary\n  opends tokens get color.bg.default --mode dark --resolved\n  opends tokens get space.md --json"
+    )]
     Get(GetArgs),
     /// Create or change a token
     #[command(
@@ -212,8 +216,14 @@ pub enum TokensCommand {
     )]
     Set(SetArgs),
     /// Remove a token
+    #[command(
+        after_help = "Examples:\n  opends tokens rm color.legacy.accent\n  opends tokens rm color.brand --force   # tokens that reference it get its value"
+    )]
     Rm(RmArgs),
     /// Show which components use a token (or the tokens of a group)
+    #[command(
+        after_help = "Examples:\n  opends tokens usage color.action.primary\n  opends tokens usage color.action --json   # every token of the group"
+    )]
     Usage(UsageArgs),
     /// Show a token's value in every released version
     History(HistoryArgs),
@@ -257,14 +267,27 @@ pub enum ComponentsCommand {
     )]
     Import(ComponentsImportArgs),
     /// List components
+    #[command(
+        after_help = "Examples:\n  opends components list\n  opends components list --status draft --json"
+    )]
     List(ComponentsListArgs),
     /// Show one component
+    #[command(
+        after_help = "Examples:\n  opends components show Button\n  opends components show Button --json"
+    )]
     Show(ComponentShowArgs),
     /// Remove a component
+    #[command(after_help = "Examples:\n  opends components rm LegacyCard")]
     Rm(ComponentNameArgs),
     /// Mark a component approved (recording who and when)
+    #[command(
+        after_help = "The approver is OPENDS_AUTHOR, else git's user.name and user.email.\n\nExamples:\n  opends components approve Button\n  OPENDS_AUTHOR='Ada <ada@example.com>' opends components approve Button"
+    )]
     Approve(ComponentNameArgs),
     /// Mark a component deprecated (recording who, when and why)
+    #[command(
+        after_help = "Examples:\n  opends components deprecate LegacyCard --reason 'use Card'"
+    )]
     Deprecate(DeprecateArgs),
 }
 
@@ -383,8 +406,14 @@ pub struct GenerateArgs {
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// Copy the built-in templates into the project's templates directory
+    #[command(
+        after_help = "Examples:\n  opends templates eject              # every framework\n  opends templates eject react --force"
+    )]
     Eject(EjectArgs),
     /// List the templates in use and where each comes from
+    #[command(
+        after_help = "Examples:\n  opends templates list vue\n  opends templates list svelte --json"
+    )]
     List(TemplatesListArgs),
 }
 
@@ -618,8 +647,10 @@ pub enum SourceCommand {
     )]
     Add(SourceAddArgs),
     /// List the project's design sources
+    #[command(after_help = "Examples:\n  opends source list\n  opends source list --json")]
     List(SourceListArgs),
     /// Remove a design source from opends.yaml
+    #[command(after_help = "Examples:\n  opends source rm brand")]
     Rm(SourceRmArgs),
 }
 
@@ -761,10 +792,17 @@ pub enum BumpChoice {
 #[derive(Debug, Subcommand)]
 pub enum VersionsCommand {
     /// List released versions, newest first
+    #[command(after_help = "Examples:\n  opends versions list\n  opends versions list --json")]
     List(VersionsListArgs),
     /// Show a version's record and changelog section
+    #[command(
+        after_help = "Examples:\n  opends versions show 1.2.0\n  opends versions show latest --json"
+    )]
     Show(VersionShowArgs),
     /// Delete a version (the versions around it keep their content)
+    #[command(
+        after_help = "Examples:\n  opends versions rm 1.3.0-beta.1\n  opends versions rm 1.3.0-beta.1 --yes   # no question (scripts, CI)"
+    )]
     Rm(VersionRmArgs),
 }
 
@@ -850,6 +888,7 @@ pub struct SyncArgs {
 #[derive(Debug, Subcommand)]
 pub enum SyncCommand {
     /// Show the sync log (newest first)
+    #[command(after_help = "Examples:\n  opends sync log\n  opends sync log -n 5 --json")]
     Log(SyncLogArgs),
 }
 
@@ -874,8 +913,12 @@ pub enum AuthCommand {
     )]
     Login(AuthLoginArgs),
     /// Show which providers have a credential and where it comes from (never the secret)
+    #[command(after_help = "Examples:\n  opends auth status\n  opends auth status --json")]
     Status(AuthStatusArgs),
     /// Remove a stored token from the OS keyring
+    #[command(
+        after_help = "Examples:\n  opends auth logout figma\n  opends auth logout server --remote team"
+    )]
     Logout(AuthLogoutArgs),
 }
 
@@ -943,10 +986,18 @@ impl AuthTarget {
 
 /// `opends completions`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Where each file goes (then start a new shell):\n  bash        ~/.local/share/bash-completion/completions/opends\n  zsh         a directory on $fpath, as _opends (e.g. ~/.zfunc/_opends with fpath+=~/.zfunc)\n  fish        ~/.config/fish/completions/opends.fish\n  powershell  a file dot-sourced from $PROFILE (e.g. . ~/opends.ps1)\n  man         ~/.local/share/man/man1/ (with --dir: opends.1 and a page per subcommand)\n\nExamples:\n  opends completions bash > ~/.local/share/bash-completion/completions/opends\n  opends completions zsh > ~/.zfunc/_opends\n  opends completions fish > ~/.config/fish/completions/opends.fish\n  opends completions powershell >> $PROFILE\n  opends completions man --dir ~/.local/share/man/man1   # every page"
+)]
 pub struct CompletionsArgs {
     /// Shell to print completions for, or `man` for the man page
     #[arg(value_enum)]
     pub shell: CompletionTarget,
+
+    /// With `man`: write every page (`opends.1` and one per subcommand, such as
+    /// `opends-tokens-get.1`) into DIR instead of printing `opends.1`
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// What `opends completions` prints.
@@ -1040,8 +1091,14 @@ pub enum ServerCommand {
 #[derive(Debug, Subcommand)]
 pub enum ServerUserCommand {
     /// Create an account; prints its one-time password
+    #[command(
+        after_help = "Examples:\n  opends server user add ada@example.com --role admin\n  opends server user add bob@example.com --role editor --data /srv/opends"
+    )]
     Add(ServerUserAddArgs),
     /// List accounts
+    #[command(
+        after_help = "Examples:\n  opends server user list\n  opends server user list --json"
+    )]
     List(ServerListArgs),
 }
 
@@ -1079,12 +1136,18 @@ pub struct ServerListArgs {
 pub enum ServerTokenCommand {
     /// Create an API token; prints it once on stdout
     #[command(
-        after_help = "Example:\n  OPENDS_SERVER_TOKEN=$(opends server token create --role viewer --name ci)"
+        after_help = "Examples:\n  OPENDS_SERVER_TOKEN=$(opends server token create --role viewer --name ci)\n  opends server token create --role editor --name release-bot"
     )]
     Create(ServerTokenCreateArgs),
     /// List API tokens (never their values)
+    #[command(
+        after_help = "Examples:\n  opends server token list\n  opends server token list --json"
+    )]
     List(ServerListArgs),
     /// Revoke an API token
+    #[command(
+        after_help = "Examples:\n  opends server token list             # find the id\n  opends server token revoke 3f9c2a"
+    )]
     Revoke(ServerTokenRevokeArgs),
 }
 
@@ -1118,12 +1181,14 @@ pub struct ServerTokenRevokeArgs {
 pub enum RemoteCommand {
     /// Add a team server
     #[command(
-        after_help = "Example:\n  opends remote add team https://ds.example.com\n  export OPENDS_SERVER_TOKEN=...   # from `opends server token create` or the server admin"
+        after_help = "Examples:\n  opends remote add team https://ds.example.com\n  export OPENDS_SERVER_TOKEN=...   # from `opends server token create` or the server admin"
     )]
     Add(RemoteAddArgs),
     /// List team servers with the revision last synced
+    #[command(after_help = "Examples:\n  opends remote list\n  opends remote list --json")]
     List(RemoteListArgs),
     /// Remove a team server (and what the store knew of it)
+    #[command(after_help = "Examples:\n  opends remote rm team")]
     Rm(RemoteRmArgs),
 }
 
@@ -1154,7 +1219,7 @@ pub struct RemoteRmArgs {
 /// `opends push`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "The credential is OPENDS_SERVER_TOKEN (an API token or an access token).\n\nExit status: 0 pushed (or nothing to push), 1 refused because the server has newer changes (pull first), 2 errors."
+    after_help = "The credential is OPENDS_SERVER_TOKEN (an API token or an access token).\n\nExamples:\n  opends push\n  opends push team --dry-run --json\n\nExit status: 0 pushed (or nothing to push), 1 refused because the server has newer changes (pull first), 2 errors."
 )]
 pub struct PushArgs {
     /// The remote (default: the only one)
@@ -1172,7 +1237,7 @@ pub struct PushArgs {
 /// `opends pull`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Changes made here and not pushed are kept. When the server changed the same token or component, pull stops and lists both values: choose with --theirs or --ours.\n\nExit status: 0 pulled, 1 stopped on conflicts (nothing written), 2 errors."
+    after_help = "Changes made here and not pushed are kept. When the server changed the same token or component, pull stops and lists both values: choose with --theirs or --ours.\n\nExamples:\n  opends pull\n  opends pull team --theirs\n\nExit status: 0 pulled, 1 stopped on conflicts (nothing written), 2 errors."
 )]
 pub struct PullArgs {
     /// The remote (default: the only one)
@@ -1200,6 +1265,9 @@ pub enum DocsCommand {
     )]
     Build(DocsBuildArgs),
     /// Serve the site on loopback and rebuild it on every change
+    #[command(
+        after_help = "Examples:\n  opends docs serve                    # http://127.0.0.1:7800\n  opends docs serve --port 0 --out /tmp/site"
+    )]
     Serve(DocsServeArgs),
 }
 
@@ -1235,7 +1303,7 @@ pub struct DocsServeArgs {
 /// `opends lint`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Rules and their severities (error, warning, info, off) are set under `lint:` in opends.yaml; docs/lint.md lists them.\n\nExit status: 0 no error-level finding, 1 some, 2 bad input."
+    after_help = "Rules and their severities (error, warning, info, off) are set under `lint:` in opends.yaml; docs/lint.md lists them.\n\nExamples:\n  opends lint\n  opends lint --fix\n  opends lint --json > lint.json\n\nExit status: 0 no error-level finding, 1 some, 2 bad input."
 )]
 pub struct LintArgs {
     /// Apply the safe fixes (e.g. add a missing `$type` taken from the alias target)
@@ -1245,4 +1313,62 @@ pub struct LintArgs {
     /// Print the findings as JSON on stdout
     #[arg(long)]
     pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command that runs something (a leaf, or one that takes arguments of its
+    /// own besides its subcommands) shows examples in its `--help`.
+    #[test]
+    fn every_leaf_command_has_examples() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let path = format!("{path} {}", cmd.get_name());
+            let own_args = cmd
+                .get_arguments()
+                .any(|a| !a.is_global_set() && !matches!(a.get_id().as_str(), "help" | "version"));
+            let leaf = cmd.get_subcommands().next().is_none();
+            if leaf || own_args {
+                let after = cmd
+                    .get_after_help()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                if !after.contains("Examples:\n  opends") && !after.contains("Examples:\n  OPENDS_")
+                {
+                    missing.push(path.trim().to_string());
+                }
+            }
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                walk(sub, &path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "no \"Examples:\" in --help of: {missing:?}"
+        );
+    }
+
+    /// Subcommands have no `--version` of their own (it is the program's, on `opends`).
+    #[test]
+    fn only_the_program_prints_a_version() {
+        fn walk(cmd: &clap::Command, with_version: &mut Vec<String>) {
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let mut built = sub.clone();
+                built.build();
+                if built.get_arguments().any(|a| a.get_id() == "version") {
+                    with_version.push(sub.get_name().to_string());
+                }
+                walk(sub, with_version);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut with_version = Vec::new();
+        walk(&cmd, &mut with_version);
+        assert!(with_version.is_empty(), "{with_version:?}");
+    }
 }

@@ -14,6 +14,7 @@ pub mod escape;
 pub mod export;
 pub mod input;
 pub mod lint;
+pub mod man;
 pub mod model;
 pub mod output;
 pub mod printer;

@@ -65,7 +65,7 @@ pub fn login(ctx: &Context, args: AuthLoginArgs) -> Result<Outcome> {
             .read_to_string(&mut s)
             .context("could not read the token from standard input")?;
         s.trim().to_string()
-    } else if ctx.printer.interactive() {
+    } else if ctx.printer.interactive() && super::restore_cursor_on_interrupt() {
         dialoguer::Password::new()
             .with_prompt(prompt)
             .interact()?

@@ -63,7 +63,7 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         Some(ctx.project().map_err(|e| {
             crate::hinted(
                 e.to_string(),
-                "run `opends init` to create a project (or pass `-C DIR`), read files with `--input PATH`, or name a store with `--db PATH`",
+                "create a project and its store with `opends init` (then `opends tokens import`), run inside one (`-C DIR`), or read files with `--input PATH`",
             )
         })?)
     } else {

@@ -52,6 +52,15 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         })
         .unwrap_or_else(|| "design-system".into());
     let ask = ctx.printer.interactive() && !yes;
+    if ask {
+        super::restore_cursor_on_interrupt();
+    }
+    // Without a terminal and without `--yes`, the defaults taken are said, never guessed
+    // silently.
+    let defaulted = !yes
+        && !ask
+        && from.is_none()
+        && (name.is_none() || framework.is_none() || outputs.is_empty());
     let from = match from {
         Some(f) => Some(f),
         None if ask => ask_from()?,
@@ -143,6 +152,13 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         .import_tokens(&project, &mut store, true, false)?
         .unwrap_or_default();
     ctx.import_specs(&project, &mut store, true)?;
+    if defaulted {
+        ctx.printer.status(&format!(
+            "no terminal to ask on: took the defaults (name `{name}`, framework {}, outputs {}); pass `--yes` to take them without this note, or the flags to choose",
+            framework.as_str(),
+            outputs.iter().map(|o| o.as_str()).collect::<Vec<_>>().join(", ")
+        ));
+    }
     ctx.printer.status(&format!(
         "{} design system `{name}` in `{shown}`: {} tokens, modes light and dark",
         ctx.printer.paint(Style::Green, "created"),

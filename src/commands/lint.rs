@@ -59,8 +59,22 @@ pub fn run(ctx: &Context, args: LintArgs) -> Result<Outcome> {
     }
     let tokens = store.load()?;
     let components = store.components()?;
-    let findings = lint::lint(&tokens, &components, &cfg)
+    let mut findings = lint::lint(&tokens, &components, &cfg)
         .map_err(|e| crate::hinted(e.to_string(), "docs/lint.md lists the rules and options"))?;
+    if let Some(p) = &project {
+        let named: std::collections::BTreeSet<&str> =
+            findings.iter().filter_map(|f| f.file.as_deref()).collect();
+        let files: Vec<crate::tokens::TokenFile> = named
+            .into_iter()
+            .filter(|f| {
+                std::path::Path::new(f)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            })
+            .filter_map(|f| crate::tokens::TokenFile::read(&p.path(f), f.to_string()).ok())
+            .collect();
+        lint::locate(&mut findings, &files);
+    }
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -77,6 +91,7 @@ pub fn run(ctx: &Context, args: LintArgs) -> Result<Outcome> {
             let sev = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Info if ctx.global.quiet => continue,
                 Severity::Info => "info",
                 Severity::Off => continue,
             };
@@ -86,10 +101,12 @@ pub fn run(ctx: &Context, args: LintArgs) -> Result<Outcome> {
                 f.rule,
                 f.subject,
                 f.message,
-                f.file
-                    .as_deref()
-                    .map(|p| format!(" ({p})"))
-                    .unwrap_or_default(),
+                match (f.file.as_deref(), f.line, f.column) {
+                    (Some(p), Some(l), Some(c)) => format!(" ({p}:{l}:{c})"),
+                    (Some(p), Some(l), None) => format!(" ({p}:{l})"),
+                    (Some(p), _, _) => format!(" ({p})"),
+                    (None, _, _) => String::new(),
+                },
                 if f.fixable { " [fixable: --fix]" } else { "" }
             );
         }

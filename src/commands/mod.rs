@@ -32,6 +32,21 @@ use crate::settings::{self, Project, SettingsError};
 use crate::store::{Store, WriteSummary};
 use crate::tokens::Findings;
 
+/// Before a prompt: Ctrl-C gives the terminal its cursor back (a prompt hides it) and
+/// ends the process with 130, as an interrupted command does. Returns `true` so it can
+/// stand in a condition before the prompt it guards.
+pub(crate) fn restore_cursor_on_interrupt() -> bool {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Fails only when a handler is already installed (a watch): that one exits too.
+        let _ = ctrlc::set_handler(|| {
+            let _ = dialoguer::console::Term::stderr().show_cursor();
+            std::process::exit(130);
+        });
+    });
+    true
+}
+
 /// Everything a command needs from the command line and the environment.
 pub struct Context {
     /// Global flags.
@@ -107,7 +122,7 @@ impl Context {
             Some(p) => Ok(p.default_db()),
             None => Err(crate::hinted(
                 "no store: not inside an opends project",
-                "run `opends init`, pass `-C DIR`, or name a store with `--db PATH`",
+                "create a project and its store with `opends init` (then `opends tokens import` reads token files into it), or run inside a project (`-C DIR`)",
             )),
         }
     }

@@ -58,9 +58,14 @@ pub fn list(ctx: &Context, args: RemoteListArgs) -> Result<Outcome> {
 pub fn rm(ctx: &Context, args: RemoteRmArgs) -> Result<Outcome> {
     let (_, mut store) = ctx.open()?;
     if !store.remove_remote(&args.name)? {
+        let known: Vec<String> = store.remotes()?.into_iter().map(|r| r.name).collect();
         return Err(crate::hinted(
             format!("no remote `{}`", args.name),
-            "`opends remote list` shows them",
+            crate::suggest::hint(
+                &args.name,
+                known.iter().map(String::as_str),
+                "`opends remote list` shows them",
+            ),
         ));
     }
     ctx.printer.status(&format!("removed remote {}", args.name));
@@ -113,6 +118,15 @@ fn push_state(
 ) -> Result<Outcome> {
     match remote::push(store, remote, args.dry_run).map_err(SyncError::into_report)? {
         Pushed::Nothing { revision } => {
+            if args.json {
+                ctx.printer.json(&serde_json::json!({
+                    "remote": remote.name,
+                    "dry_run": args.dry_run,
+                    "pushed": false,
+                    "nothing_to_push": true,
+                    "revision": revision,
+                }))?;
+            }
             ctx.printer.status(&format!(
                 "nothing to push: {} is at revision {revision} with everything here",
                 remote.name
@@ -120,6 +134,16 @@ fn push_state(
             Ok(Outcome::Success)
         }
         Pushed::WouldPush { summary } => {
+            if args.json {
+                ctx.printer.json(&serde_json::json!({
+                    "remote": remote.name,
+                    "dry_run": true,
+                    "pushed": false,
+                    "nothing_to_push": false,
+                    "would_push": summary,
+                    "revision": remote.revision,
+                }))?;
+            }
             ctx.printer
                 .status(&format!("would push {summary} to {}", remote.name));
             Ok(Outcome::Success)

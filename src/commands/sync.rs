@@ -30,7 +30,11 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
         if !all.iter().any(|s| &s.name == name) {
             return Err(crate::hinted(
                 format!("no source `{name}`"),
-                "run `opends source list` to see the sources",
+                crate::suggest::hint(
+                    name,
+                    all.iter().map(|s| s.name.as_str()),
+                    "run `opends source list` to see the sources",
+                ),
             ));
         }
     }

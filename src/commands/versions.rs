@@ -41,9 +41,11 @@ fn release_remote(ctx: &Context, name: &str, args: &ReleaseArgs) -> Result<Outco
         .map_err(crate::sync::SyncError::into_report)?;
     if !args.yes {
         let ok = ctx.printer.interactive()
+            && super::restore_cursor_on_interrupt()
             && dialoguer::Confirm::new()
                 .with_prompt(format!("Release the current state of {name} there?"))
                 .default(false)
+                .wait_for_newline(true)
                 .interact()?;
         if !ok {
             return Err(crate::hinted(
@@ -146,9 +148,11 @@ pub fn release(ctx: &Context, args: ReleaseArgs) -> Result<Outcome> {
         }
         ctx.printer
             .status(&format!("{summary}\n\n{}\n", plan.section.trim_end()));
+        super::restore_cursor_on_interrupt();
         let ok = dialoguer::Confirm::new()
             .with_prompt(format!("Release {next}?"))
             .default(false)
+            .wait_for_newline(true)
             .interact()?;
         if !ok {
             ctx.printer.status("release cancelled; nothing written");
@@ -291,12 +295,14 @@ pub fn rm(ctx: &Context, args: VersionRmArgs) -> Result<Outcome> {
         .ok_or_else(|| unknown_version(&store, &args.version))?;
     if !args.yes {
         let ok = ctx.printer.interactive()
+            && super::restore_cursor_on_interrupt()
             && dialoguer::Confirm::new()
                 .with_prompt(format!(
                     "Delete version {}? Consumers pinned to it can no longer build it here",
                     v.version
                 ))
                 .default(false)
+                .wait_for_newline(true)
                 .interact()?;
         if !ok {
             return Err(crate::hinted(

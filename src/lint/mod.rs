@@ -127,9 +127,44 @@ pub struct LintFinding {
     /// The file it comes from, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// Where in `file` the token is (1-based line), when known ([`locate`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// Where in `file` the token is (1-based column), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
     /// Whether `--fix` can fix it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub fixable: bool,
+}
+
+/// Gives the findings about tokens of `files` the line and column where the token is
+/// written, as validation findings have them: each file is read again (a file that is
+/// not a token file, or no longer reads, leaves its findings without a location).
+pub fn locate(findings: &mut [LintFinding], files: &[crate::tokens::TokenFile]) {
+    for file in files {
+        let mut ignored = crate::tokens::finding::Findings::default();
+        let Some(doc) =
+            crate::tokens::read_document(file, crate::tokens::Format::Auto, &mut ignored)
+        else {
+            continue;
+        };
+        let at: HashMap<String, (u32, u32)> = doc
+            .tokens
+            .iter()
+            .filter(|t| t.loc.line > 0)
+            .map(|t| (t.path.to_string(), (t.loc.line, t.loc.column)))
+            .collect();
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.file.as_deref() == Some(file.name.as_str()))
+        {
+            if let Some((line, column)) = at.get(&f.subject) {
+                f.line = Some(*line);
+                f.column = (*column > 0).then_some(*column);
+            }
+        }
+    }
 }
 
 /// Why the configuration is unusable.
@@ -207,6 +242,8 @@ impl<'a> Ctx<'a> {
             subject: subject.to_string(),
             message,
             file: file.map(str::to_string),
+            line: None,
+            column: None,
             fixable,
         });
     }
@@ -395,6 +432,8 @@ fn contrast_on_axes(cx: &mut Ctx<'_>, pairs: Vec<(String, String, String, String
                 choices.len()
             ),
             file: None,
+            line: None,
+            column: None,
             fixable: false,
         });
     }

@@ -37,10 +37,18 @@ pub fn snapshot_of(store: &Store, reference: &str) -> Result<Snapshot> {
 
 /// The error for a version that does not exist: it names the newest ones.
 pub fn unknown_version(store: &Store, reference: &str) -> anyhow::Error {
-    let known: Vec<String> = store
+    let all: Vec<String> = store
         .versions()
-        .map(|vs| vs.into_iter().rev().take(5).map(|v| v.version).collect())
+        .map(|vs| vs.into_iter().rev().map(|v| v.version).collect())
         .unwrap_or_default();
+    let near = crate::suggest::nearest(reference, all.iter().map(String::as_str));
+    if !near.is_empty() {
+        return crate::hinted(
+            format!("no version `{reference}`"),
+            crate::suggest::hint(reference, near, "`opends versions list` shows them"),
+        );
+    }
+    let known: Vec<&str> = all.iter().take(5).map(String::as_str).collect();
     crate::hinted(
         format!("no version `{reference}`"),
         if known.is_empty() {

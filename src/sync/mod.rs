@@ -20,7 +20,7 @@ use protocol::ProblemItem;
 pub enum SyncError {
     /// The store has no remote of that name.
     #[error("no remote `{0}`")]
-    UnknownRemote(String),
+    UnknownRemote(String, Vec<String>),
     /// The store has no remote at all.
     #[error("no remote to sync with")]
     NoRemote,
@@ -105,9 +105,11 @@ impl SyncError {
     /// What to do about it, when there is something to say.
     pub fn hint(&self) -> Option<String> {
         Some(match self {
-            Self::UnknownRemote(_) => {
-                "`opends remote list` shows them; `opends remote add NAME URL` adds one".into()
-            }
+            Self::UnknownRemote(name, known) => crate::suggest::hint(
+                name,
+                known.iter().map(String::as_str),
+                "`opends remote list` shows them; `opends remote add NAME URL` adds one",
+            ),
             Self::NoRemote => "add one: `opends remote add team https://ds.example.com`".into(),
             Self::WhichRemote => "name it: `opends push NAME` (`opends remote list`)".into(),
             Self::NoCredential { remote } => format!(

@@ -14,10 +14,13 @@ use crate::store::{NewVersion, PullWrite, Remote, RemoteBase, Store};
 pub fn pick(store: &Store, name: Option<&str>) -> Result<Remote, SyncError> {
     let remotes = store.remotes()?;
     match name {
-        Some(n) => remotes
-            .into_iter()
-            .find(|r| r.name == n)
-            .ok_or_else(|| SyncError::UnknownRemote(n.to_string())),
+        Some(n) => {
+            let known: Vec<String> = remotes.iter().map(|r| r.name.clone()).collect();
+            remotes
+                .into_iter()
+                .find(|r| r.name == n)
+                .ok_or_else(|| SyncError::UnknownRemote(n.to_string(), known))
+        }
         None => match remotes.len() {
             1 => Ok(remotes.into_iter().next().expect("one")),
             0 => Err(SyncError::NoRemote),

@@ -1,5 +1,6 @@
-//! The committed shell completions and man page (`completions/`) match what
-//! `opends completions` prints. `UPDATE_COMPLETIONS=1 cargo test completions` rewrites them.
+//! The committed shell completions and man pages (`completions/`, `completions/man/`) match
+//! what `opends completions` prints. `UPDATE_COMPLETIONS=1 cargo test completions` rewrites
+//! them.
 
 use crate::support::{Test, crate_root};
 
@@ -8,7 +9,7 @@ const FILES: [(&str, &str); 5] = [
     ("zsh", "_opends"),
     ("fish", "opends.fish"),
     ("powershell", "_opends.ps1"),
-    ("man", "opends.1"),
+    ("man", "man/opends.1"),
 ];
 
 #[test]
@@ -24,7 +25,7 @@ fn committed_completions_are_up_to_date() {
         assert!(generated.contains("opends"), "{shell}");
         let path = dir.join(file);
         if update {
-            std::fs::create_dir_all(&dir).expect("create completions/");
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("create completions/");
             std::fs::write(&path, generated).expect("write a completion file");
             continue;
         }
@@ -61,4 +62,63 @@ fn completions_cover_every_subcommand() {
         .success()
         .stdout_contains(".TH opends 1");
     t.opends(["completions", "tcsh"]).code(2);
+}
+
+/// `completions/man/` holds exactly the pages `opends completions man --dir` writes: one
+/// per subcommand, each as generated.
+#[test]
+fn committed_man_pages_are_up_to_date() {
+    let update = std::env::var_os("UPDATE_COMPLETIONS").is_some_and(|v| v == "1");
+    let committed_dir = crate_root().join("completions").join("man");
+    let t = Test::new();
+    t.opends(["completions", "man", "--dir", "pages"]).success();
+    let generated_dir = t.join("pages");
+    let names = |dir: &std::path::Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.map(|e| {
+                    e.expect("an entry")
+                        .file_name()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    let generated = names(&generated_dir);
+    assert!(generated.contains(&"opends.1".to_string()), "{generated:?}");
+    assert!(
+        generated.contains(&"opends-tokens-get.1".to_string()),
+        "{generated:?}"
+    );
+    if update {
+        let _ = std::fs::remove_dir_all(&committed_dir);
+        std::fs::create_dir_all(&committed_dir).expect("create completions/man/");
+        for name in &generated {
+            std::fs::copy(generated_dir.join(name), committed_dir.join(name))
+                .expect("copy a man page");
+        }
+        return;
+    }
+    let committed = names(&committed_dir);
+    let mut stale = Vec::new();
+    for name in &generated {
+        let a = std::fs::read(generated_dir.join(name)).expect("read a generated page");
+        match std::fs::read(committed_dir.join(name)) {
+            Ok(b) if a == b => {}
+            Ok(_) => stale.push(format!("completions/man/{name} is not current")),
+            Err(_) => stale.push(format!("completions/man/{name} is missing")),
+        }
+    }
+    for name in committed.iter().filter(|n| !generated.contains(n)) {
+        stale.push(format!("completions/man/{name} names no command"));
+    }
+    assert!(
+        stale.is_empty(),
+        "{}\nrun `UPDATE_COMPLETIONS=1 cargo test --test cli completions` and commit the result",
+        stale.join("\n")
+    );
 }

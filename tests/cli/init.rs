@@ -110,6 +110,17 @@ fn init_without_a_tty_never_prompts() {
         "{}",
         out.stderr()
     );
+    // ... and says so (with `--yes` it does not).
+    assert!(
+        out.stderr().contains(
+            "no terminal to ask on: took the defaults (name `sys`, framework vue, outputs css, ts)"
+        ),
+        "{}",
+        out.stderr()
+    );
+    t.opends(["init", "again", "--yes"])
+        .success()
+        .stderr_lacks("took the defaults");
     let config = t.read("sys/opends.yaml");
     assert!(config.contains("name: \"sys\""), "{config}");
     assert!(config.contains("framework: vue"), "{config}");

@@ -258,3 +258,40 @@ fn contrast_checks_colours_in_every_space() {
         .unwrap_or_default();
     assert!(message.starts_with("1.0"), "{message}");
 }
+
+/// A token finding names `file:line:column` (as validation findings do), in text and in
+/// JSON; `-q` leaves out the info-level lines.
+#[test]
+fn findings_carry_their_location_and_quiet_drops_info() {
+    let t = project(
+        "{\n  \"size\": {\n    \"$type\": \"number\",\n    \"Big_One\": {\"$value\": 1},\n    \"small\": {\"$value\": 2}\n  }\n}\n",
+        "  rules: {missing-description: off}\n",
+    );
+    let out = t.opends(["lint"]).success();
+    assert!(
+        out.stdout().contains("warning[naming] size.Big_One:")
+            && out.stdout().contains("(tokens.json:4:"),
+        "{}",
+        out.stdout()
+    );
+    assert!(
+        out.stdout().contains("info[unused-token]"),
+        "{}",
+        out.stdout()
+    );
+    let f = findings(&t, 0);
+    let naming = f
+        .iter()
+        .find(|x| x["rule"] == json!("naming"))
+        .expect("a naming finding");
+    assert_eq!(naming["file"], json!("tokens.json"));
+    assert_eq!(naming["line"], json!(4));
+    assert!(naming["column"].as_u64().is_some_and(|c| c > 0), "{naming}");
+    let quiet = t.opends(["lint", "-q"]).success();
+    assert!(!quiet.stdout().contains("info["), "{}", quiet.stdout());
+    assert!(
+        quiet.stdout().contains("warning[naming]"),
+        "{}",
+        quiet.stdout()
+    );
+}

@@ -354,6 +354,13 @@ fn push_and_pull_round_trip_between_two_projects_with_releases() {
     t.opends_env(["-C", "a", "push"], &env)
         .success()
         .stderr_contains("nothing to push");
+    // `--json` never prints nothing: a dry run with nothing to push says so in JSON.
+    let dry = t
+        .opends_env(["-C", "a", "push", "--dry-run", "--json"], &env)
+        .success()
+        .json();
+    assert_eq!(dry["nothing_to_push"], serde_json::json!(true), "{dry}");
+    assert_eq!(dry["dry_run"], serde_json::json!(true), "{dry}");
     // A release made on the server comes down as a version.
     let c = http();
     let (st, v) = call(

@@ -86,3 +86,26 @@ fn components_import_dry_run_json_prints_a_result() {
         .json();
     assert_eq!(out["valid"], serde_json::json!(7), "{out}");
 }
+
+#[test]
+fn misspelt_versions_remotes_and_sync_sources_suggest_the_nearest_names() {
+    let t = acme();
+    t.opends(["release", "--yes", "--allow-drafts"]).success();
+    t.opends(["versions", "show", "1.0.1"])
+        .code(2)
+        .stderr_contains("no version `1.0.1`")
+        .stderr_contains("did you mean `1.0.0`?");
+    t.opends(["remote", "add", "team", "http://127.0.0.1:9"])
+        .success();
+    t.opends(["remote", "rm", "taem"])
+        .code(2)
+        .stderr_contains("no remote `taem`")
+        .stderr_contains("did you mean `team`?");
+    t.opends(["push", "taem", "--dry-run"])
+        .code(2)
+        .stderr_contains("did you mean `team`?");
+    t.opends(["sync", "brnad", "--dry-run"])
+        .code(2)
+        .stderr_contains("no source `brnad`")
+        .stderr_contains("did you mean `brand`?");
+}
