@@ -31,7 +31,10 @@ function handlersOf(framework, name) {
   const src = fs.readFileSync(file, 'utf8')
   if (framework === 'vue') {
     const block = src.match(/defineEmits<\{([\s\S]*?)\}>\(\)/)?.[1] ?? ''
-    return [...block.matchAll(/^\s*'?([A-Za-z][\w:.-]*)'?\s*:\s*\[/gm)].map((m) => m[1])
+    const emits = [...block.matchAll(/^\s*'?([A-Za-z][\w:.-]*)'?\s*:\s*\[/gm)].map((m) => m[1])
+    // defineModel() declares update:modelValue, defineModel('x') update:x.
+    const models = [...src.matchAll(/defineModel(?:<[\s\S]*?>)?\(\s*(?:['"](\w+)['"])?/g)].map((m) => `update:${m[1] ?? 'modelValue'}`)
+    return [...new Set([...emits, ...models])]
   }
   const body = src.match(new RegExp(`interface ${name}Props[\\s\\S]*?\\n\\s*\\}\\n`))?.[0] ?? ''
   return [...body.matchAll(/^\s*(on[A-Za-z]\w*)\??\s*:/gm)].map((m) => m[1])
@@ -39,6 +42,9 @@ function handlersOf(framework, name) {
 
 const specs = readSpecs(specsDir, YAML.parse)
 const cases = specs.flatMap(casesOf)
+// The props of each component's default case (its required props filled): the starting
+// props of the interaction fixtures.
+const defaults = Object.fromEntries(specs.map((s) => [s.name, casesOf(s)[0]]).map(([n, c]) => [n, { props: c.props, slots: c.slots }]))
 const components = Object.fromEntries(
   specs.map((s) => [
     s.name,
@@ -223,7 +229,7 @@ for (const [framework, entry] of Object.entries(ENTRIES)) {
   }
   const { render } = await import(pathToFileURL(path.join(dir, 'server.mjs')).href)
   for (const page of pages) {
-    const data = { framework, page: page.name, cases: page.cases, interactive: page.interactive, components: meta }
+    const data = { framework, page: page.name, cases: page.cases, interactive: page.interactive, components: meta, defaults }
     let html
     try {
       html = await render(data)

@@ -1,5 +1,6 @@
 // Checks the pages written by build.mjs in headless Chromium (playwright-core), per
-// framework: the server-rendered page hydrates with no console error or hydration warning;
+// framework: with scripts off, every case is in the server-rendered page; the page hydrates
+// with no console error or hydration warning (nor any during the interactions);
 // axe-core reports no violation on every page (the matrix of every component, variant and
 // state, each opened modal, the interaction fixtures); Tab order through Button (a disabled
 // Button is skipped); Enter and Space activate Button; Dialog opens, Escape closes it and
@@ -10,8 +11,9 @@
 //   node check.mjs WORK_DIR     (WORK_DIR/pages.json from build.mjs)
 //
 // Environment: CHROMIUM (default /usr/bin/chromium); COMPONENTS_CHECK_DIR (node_modules);
-// COMPONENTS_PENDING, comma-separated check names (hydration, axe, tab-order, button-keys,
-// dialog, tabs, form, spinner, reduced-motion) whose failures print PENDING instead of FAIL.
+// COMPONENTS_PENDING, comma-separated check names (server-render, hydration, console, axe,
+// tab-order, button-keys, dialog, tabs, form, spinner, reduced-motion) whose failures print
+// PENDING instead of FAIL.
 // Exit status: 0 when every check that is not pending passes, 1 otherwise.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -23,7 +25,7 @@ const TOOLS = path.resolve(process.env.COMPONENTS_CHECK_DIR || path.join(HERE, '
 const require = createRequire(path.join(TOOLS, 'package.json'))
 const { chromium } = require('playwright-core')
 const AXE = require.resolve('axe-core/axe.min.js')
-const CHECKS = ['hydration', 'axe', 'tab-order', 'button-keys', 'dialog', 'tabs', 'form', 'spinner', 'reduced-motion']
+const CHECKS = ['server-render', 'hydration', 'console', 'axe', 'tab-order', 'button-keys', 'dialog', 'tabs', 'form', 'spinner', 'reduced-motion']
 const PENDING = new Set(
   (process.env.COMPONENTS_PENDING ?? '')
     .split(',')
@@ -71,7 +73,10 @@ const browser = await chromium.launch({
 
 // Opens a page, waits for hydration, and returns it with the console errors it logged.
 async function open(entry, options = {}) {
-  const context = await browser.newContext({ reducedMotion: options.reducedMotion ?? 'no-preference' })
+  const context = await browser.newContext({
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+    javaScriptEnabled: options.javaScript ?? true,
+  })
   const page = await context.newPage()
   const problems = []
   page.on('console', (m) => {
@@ -84,6 +89,7 @@ async function open(entry, options = {}) {
     if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) problems.push(`request leaving the machine: ${r.url()}`)
   })
   await page.goto(pathToFileURL(entry.file).href, { waitUntil: 'load' })
+  if (options.javaScript === false) return { page, context, problems, hydrated: false }
   const hydrated = await page
     .waitForFunction(() => window.__hydrated === true, null, { timeout: 10000 })
     .then(() => true)
@@ -104,8 +110,28 @@ const names = Object.keys(components)
 for (const framework of [...new Set(pages.map((p) => p.framework))]) {
   for (const entry of pages.filter((p) => p.framework === framework)) {
     const label = `${framework} ${entry.page}`
+    // Server rendering: with scripts off, the page shows the markup of every case that the
+    // hydrated page shows (a case that renders nothing, e.g. a closed Dialog, renders
+    // nothing in both).
+    const rendered = (p) =>
+      p.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-case]')].map((s) => [s.dataset.case, s.children.length > 0])))
+    const ssr = await open(entry, { javaScript: false })
+    const before = await rendered(ssr.page)
+    const ssrText = await ssr.page.evaluate(() => document.querySelector('main')?.innerText ?? '')
+    await ssr.context.close()
     const { page, context, problems, hydrated } = await open(entry)
-    // Server rendering: every matrix case that renders something has markup before scripts run.
+    const after = await rendered(page)
+    await check('server-render', `${label}: server rendering`, async () => {
+      expect(ssrText.length > 0, 'the page has no server-rendered <main>')
+      const missing = entry.cases.filter((c) => !before[c.id] && after[c.id]).map((c) => c.id)
+      expect(missing.length === 0, `cases with markup only after hydration: ${missing.join(', ')}`)
+      const lost = entry.cases.filter((c) => before[c.id] && !after[c.id]).map((c) => c.id)
+      expect(lost.length === 0, `cases whose server markup hydration removed: ${lost.join(', ')}`)
+      const empty = entry.cases.filter((c) => !before[c.id]).map((c) => `${c.component} ${c.name}`)
+      return entry.interactive
+        ? 'the interaction fixtures are in the server-rendered page'
+        : `${entry.cases.length - empty.length} of ${entry.cases.length} cases in the server-rendered page${empty.length ? ` (rendering nothing, before and after hydration: ${empty.join(', ')})` : ''}`
+    })
     await check('hydration', `${label}: hydration`, async () => {
       expect(hydrated, `the page did not hydrate within 10 s${problems.length ? `: ${problems.join(' | ')}` : ''}`)
       expect(problems.length === 0, problems.join(' | '))
@@ -126,16 +152,26 @@ for (const framework of [...new Set(pages.map((p) => p.framework))]) {
         expect(r.running.length > 0, `the loading Button has no running animation (computed animation-name of its parts: ${r.names.join(', ') || 'none'}): the Button spec has no keyframes on its spinner`)
         return `running: ${r.running.join(', ')}`
       })
+      const baseline = await spinnerState(page)
       const reduced = await open(entry, { reducedMotion: 'reduce' })
       await check('reduced-motion', `${label}: no spinner animation with prefers-reduced-motion: reduce`, async () => {
         const r = await spinnerState(reduced.page)
         expect(r.found, 'no loading Button (aria-busy="true") on the page')
+        expect(baseline.running.length > 0, 'nothing to turn off: the spinner does not animate without the preference either')
         expect(r.running.length === 0, `animations still run: ${r.running.join(', ')}`)
         return `computed animation-name of the spinner's parts: ${r.names.join(', ') || 'none'}`
       })
       await reduced.context.close()
     }
-    if (entry.interactive) await interactions(framework, page)
+    if (entry.interactive) {
+      const logged = problems.length
+      await interactions(framework, page)
+      await check('console', `${label}: no console error during the interactions`, async () => {
+        const later = problems.slice(logged)
+        expect(later.length === 0, later.join(' | '))
+        return 'none'
+      })
+    }
     await context.close()
   }
 }

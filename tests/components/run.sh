@@ -16,9 +16,10 @@
 #
 # Environment:
 #   COMPONENTS_PENDING    comma-separated checks whose failure prints PENDING instead of
-#                         FAIL (for work in progress; every name must be a known check):
-#                         hydration, axe, tab-order, button-keys, dialog, tabs, form,
-#                         spinner, reduced-motion; e.g. COMPONENTS_PENDING=tabs,form,spinner
+#                         FAIL, for work in progress (each name must be a known check:
+#                         server-render, hydration, console, axe, tab-order, button-keys,
+#                         dialog, tabs, form, spinner, reduced-motion), e.g.
+#                         COMPONENTS_PENDING=tabs,form,spinner,reduced-motion
 #   COMPONENTS_CHECK_DIR  cache directory (default: <repo>/target/components-check);
 #                         node_modules live there and are reinstalled only when
 #                         tests/components/package.json changes

@@ -14,8 +14,15 @@ function slotProps(slots: Record<string, string>): Record<string, ReactNode> {
 
 // Props of a live fixture kept in state; the component's own handlers update them: a
 // close-like handler closes, `onXChange` sets x, `onUpdate` sets the spec's model prop.
-function useLive(meta: Meta, name: string, initial: Record<string, unknown>) {
-  const [state, setState] = useState(initial)
+// It starts from the component's default case (required props filled), its model prop empty.
+function useLive(data: any, name: string, initial: Record<string, unknown>) {
+  const meta: Meta = data.components
+  const model = meta[name]?.model
+  const [state, setState] = useState<Record<string, unknown>>(() => ({
+    ...(data.defaults[name]?.props ?? {}),
+    ...(model ? { [model]: '' } : {}),
+    ...initial,
+  }))
   const set = (key: string, v: unknown) => setState((s) => ({ ...s, [key]: v }))
   const on: Record<string, (v?: unknown) => void> = {}
   for (const h of meta[name]?.handlers ?? []) {
@@ -28,13 +35,12 @@ function useLive(meta: Meta, name: string, initial: Record<string, unknown>) {
 }
 
 export function App({ data, components }: { data: any; components: Record<string, any> }) {
-  const meta: Meta = data.components
   const [clicks, setClicks] = useState(0)
   const [submitted, setSubmitted] = useState('')
   const [hydrated, setHydrated] = useState(false)
-  const dialog = useLive(meta, 'Dialog', { open: false, title: 'Confirm the order' })
-  const field = useLive(meta, 'TextField', { label: 'Email' })
-  const tabs = useLive(meta, 'Tabs', {})
+  const dialog = useLive(data, 'Dialog', { open: false, title: 'Confirm the order' })
+  const field = useLive(data, 'TextField', { label: 'Email' })
+  const tabs = useLive(data, 'Tabs', {})
   useEffect(() => {
     setHydrated(true)
     ;(window as any).__hydrated = true
@@ -76,7 +82,7 @@ export function App({ data, components }: { data: any; components: Record<string
           </section>
           {Tabs ? (
             <section aria-label="Tabs" data-fixture="tabs">
-              <Tabs {...tabs.state} {...tabs.on} />
+              <Tabs {...tabs.state} {...tabs.on} {...slotProps(data.defaults.Tabs?.slots)} />
             </section>
           ) : null}
           <section aria-label="Form" data-fixture="form">
