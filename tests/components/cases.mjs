@@ -54,8 +54,13 @@ export function casesOf(spec) {
   for (const p of props) {
     if (p.required) base[p.name] = p.type === 'boolean' ? false : sample(spec.name, p)
   }
+  // Slot content is text; the default slot of a component with a <select> gets <option>s.
+  const select = spec.element === 'select' || (spec.parts ?? []).some((p) => p.element === 'select')
   const slots = {}
-  for (const s of spec.slots ?? []) slots[s.name] = s.name === 'default' ? `${spec.name} content` : `${spec.name} ${s.name}`
+  for (const s of spec.slots ?? []) {
+    if (s.name === 'default' && select) slots[s.name] = { options: ['First option', 'Second option'] }
+    else slots[s.name] = s.name === 'default' ? `${spec.name} content` : `${spec.name} ${s.name}`
+  }
   const cases = [{ name: 'default', props: { ...base } }]
   const add = (name, extra) => cases.push({ name, props: { ...base, ...extra } })
   for (const v of spec.variants ?? []) add(`variant ${v.name}`, whenProps(spec, v.when))

@@ -66,10 +66,24 @@ const expect = (cond, msg) => {
   if (!cond) throw new Error(msg)
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--allow-file-access-from-files'],
-})
+// Chromium now and then fails to start on a loaded machine: one more try before failing.
+async function launch() {
+  const options = {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--allow-file-access-from-files'],
+  }
+  try {
+    return await chromium.launch(options)
+  } catch {
+    try {
+      return await chromium.launch(options)
+    } catch (e) {
+      console.log(`FAIL chromium: did not start twice: ${String(e.message ?? e).split('\n')[0]}`)
+      process.exit(1)
+    }
+  }
+}
+const browser = await launch()
 
 // Opens a page, waits for hydration, and returns it with the console errors it logged.
 async function open(entry, options = {}) {

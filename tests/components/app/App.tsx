@@ -5,10 +5,15 @@ import { createElement, useEffect, useState, type FormEvent, type ReactNode } fr
 
 type Meta = Record<string, { slots: string[]; handlers: string[]; model: string | null }>
 
-// Slot text as props: `default` is children, any other slot a prop of its name.
-function slotProps(slots: Record<string, string>): Record<string, ReactNode> {
+// Slot content as props: `default` is children, any other slot a prop of its name; text,
+// or a list of <option>s.
+type SlotContent = string | { options: string[] }
+function slotProps(slots: Record<string, SlotContent>): Record<string, ReactNode> {
   const out: Record<string, ReactNode> = {}
-  for (const [name, text] of Object.entries(slots ?? {})) out[name === 'default' ? 'children' : name] = text
+  for (const [name, content] of Object.entries(slots ?? {})) {
+    out[name === 'default' ? 'children' : name] =
+      typeof content === 'string' ? content : content.options.map((o) => <option key={o}>{o}</option>)
+  }
   return out
 }
 
