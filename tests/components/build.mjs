@@ -40,6 +40,28 @@ function handlersOf(framework, name) {
   return [...body.matchAll(/^\s*(on[A-Za-z]\w*)\??\s*:/gm)].map((m) => m[1])
 }
 
+// How the interaction fixtures (Dialog, TextField, Tabs) keep a component's props in state:
+// which of its handlers sets which prop (`update:x` / `onXChange` set x, `update` / `onUpdate`
+// / `onChange` the spec's model prop, a close-like handler sets `open` to false), and the
+// props it starts from (its default case, the model prop at its spec default or empty).
+function liveOf(framework, spec, handlers) {
+  const model = modelProp(spec)
+  const bindings = []
+  for (const h of handlers) {
+    const changed = framework === 'vue' ? h.match(/^update:(\w+)$/)?.[1] : h.match(/^on([A-Z]\w*)Change$/)?.[1]
+    if (changed) bindings.push({ handler: h, prop: changed[0].toLowerCase() + changed.slice(1) })
+    else if (model && ['update', 'onUpdate', 'onChange'].includes(h)) bindings.push({ handler: h, prop: model })
+    else if (/close|cancel|dismiss/i.test(h)) bindings.push({ handler: h, close: true })
+  }
+  const start = { ...casesOf(spec)[0].props }
+  const modelSpec = (spec.props ?? []).find((p) => p.name === model)
+  const empty = modelSpec?.default ?? (modelSpec?.type === 'string' ? '' : undefined)
+  for (const b of bindings) {
+    if (b.prop && (b.prop === model || b.prop === 'modelValue') && !(b.prop in start) && empty !== undefined) start[b.prop] = empty
+  }
+  return { bindings, start }
+}
+
 const specs = readSpecs(specsDir, YAML.parse)
 const cases = specs.flatMap(casesOf)
 // The props of each component's default case (its required props filled): the starting
@@ -184,7 +206,12 @@ for (const [framework, entry] of Object.entries(ENTRIES)) {
   fs.copyFileSync(tokensCss, path.join(dir, 'tokens.css'))
   fs.writeFileSync(path.join(dir, 'server-entry.ts'), entry.server)
   fs.writeFileSync(path.join(dir, 'client-entry.ts'), entry.client)
-  const meta = Object.fromEntries(Object.entries(components).map(([n, c]) => [n, { ...c, handlers: handlersOf(framework, n) }]))
+  const meta = Object.fromEntries(
+    specs.map((spec) => {
+      const handlers = handlersOf(framework, spec.name)
+      return [spec.name, { ...components[spec.name], handlers, ...liveOf(framework, spec, handlers) }]
+    }),
+  )
   const common = {
     bundle: true,
     absWorkingDir: dir,

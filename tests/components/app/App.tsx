@@ -3,8 +3,6 @@
 // server-renders and hydrates it.
 import { createElement, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 
-type Meta = Record<string, { slots: string[]; handlers: string[]; model: string | null }>
-
 // Slot content as props: `default` is children, any other slot a prop of its name; text,
 // or a list of <option>s.
 type SlotContent = string | { options: string[] }
@@ -17,24 +15,15 @@ function slotProps(slots: Record<string, SlotContent>): Record<string, ReactNode
   return out
 }
 
-// Props of a live fixture kept in state; the component's own handlers update them: a
-// close-like handler closes, `onXChange` sets x, `onUpdate` sets the spec's model prop.
-// It starts from the component's default case (required props filled), its model prop empty.
+// Props of a live fixture kept in state, from the component's default case; its own
+// handlers update them (the bindings build.mjs works out from the generated code).
 function useLive(data: any, name: string, initial: Record<string, unknown>) {
-  const meta: Meta = data.components
-  const model = meta[name]?.model
-  const [state, setState] = useState<Record<string, unknown>>(() => ({
-    ...(data.defaults[name]?.props ?? {}),
-    ...(model ? { [model]: '' } : {}),
-    ...initial,
-  }))
+  const meta = data.components[name]
+  const [state, setState] = useState<Record<string, unknown>>(() => ({ ...(meta?.start ?? {}), ...initial }))
   const set = (key: string, v: unknown) => setState((s) => ({ ...s, [key]: v }))
-  const on: Record<string, (v?: unknown) => void> = {}
-  for (const h of meta[name]?.handlers ?? []) {
-    const changed = h.match(/^on([A-Z]\w*)Change$/)
-    if (changed) on[h] = (v) => set(changed[1]![0]!.toLowerCase() + changed[1]!.slice(1), v)
-    else if (h === 'onUpdate' && meta[name]!.model) on[h] = (v) => set(meta[name]!.model!, v)
-    else if (/close|cancel|dismiss/i.test(h)) on[h] = () => set('open', false)
+  const on: Record<string, (v?: any) => void> = {}
+  for (const b of meta?.bindings ?? []) {
+    on[b.handler] = b.close ? () => set('open', false) : (v) => set(b.prop, v?.target ? v.target.value : v)
   }
   return { state, on, set }
 }
