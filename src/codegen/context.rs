@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::codegen::Options;
@@ -134,6 +135,10 @@ pub struct VariantContext {
     pub condition_props: String,
     /// `size === 'sm' && disabled === true` (React, Svelte).
     pub condition: String,
+    /// Empty for a variant of the component; for a condition only a part's variants use,
+    /// the part (kebab-case). Either way the class goes on the root element: part
+    /// variants are styled as `.root.<class_name> .part-<part>`.
+    pub part: String,
 }
 
 /// Everything a component template sees.
@@ -197,34 +202,94 @@ pub struct ComponentContext {
     pub tokens_used: Vec<String>,
 }
 
-/// Each variant's CSS class, naming what it applies to: `<prop>-<value>` for each
-/// condition (`size-md`, `variant-primary-size-sm`), `variant-<name>` for a variant
-/// without conditions, or when two variants would share a class.
-fn variant_class_names(spec: &crate::model::component::Component) -> Vec<String> {
+/// The class of a condition, naming its props: `<prop>-<value>` for each condition
+/// (`size-md`, `variant-primary-size-sm`, `error-set`, `loading-true`); empty without
+/// conditions.
+fn condition_class(when: &IndexMap<String, Literal>) -> String {
     let kebab = |s: &str| ident::css_name(s).unwrap_or_else(|_| fallback_ident(s));
-    let mut out: Vec<String> = Vec::with_capacity(spec.variants.len());
+    when.iter()
+        .map(|(prop, value)| {
+            let value = match value {
+                Literal::String(s) => kebab(s),
+                Literal::Bool(b) => b.to_string(),
+                Literal::Number(n) => kebab(&n.to_string().replace('.', "_")),
+            };
+            format!("{}-{value}", kebab(prop))
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// One class the root element toggles: for a variant of the component, or for the
+/// condition of a part's variant.
+struct Toggle<'s> {
+    name: String,
+    when: &'s IndexMap<String, Literal>,
+    class_name: String,
+    part: String,
+}
+
+/// Every class the root toggles: each variant's (`size-md`, `variant-primary-size-sm`;
+/// `variant-<name>` for a variant without conditions or when two variants would share
+/// a class), then the conditions of part variants no variant has (a part variant with
+/// the same condition as another shares its class).
+fn toggles(spec: &crate::model::component::Component) -> Vec<Toggle<'_>> {
+    let kebab = |s: &str| ident::css_name(s).unwrap_or_else(|_| fallback_ident(s));
+    let mut out: Vec<Toggle<'_>> = Vec::with_capacity(spec.variants.len());
     for v in &spec.variants {
-        let by_props = v
-            .when
-            .iter()
-            .map(|(prop, value)| {
-                let value = match value {
-                    Literal::String(s) => kebab(s),
-                    Literal::Bool(b) => b.to_string(),
-                    Literal::Number(n) => kebab(&n.to_string().replace('.', "_")),
-                };
-                format!("{}-{value}", kebab(prop))
-            })
-            .collect::<Vec<_>>()
-            .join("-");
-        let class = if by_props.is_empty() || out.contains(&by_props) {
+        let by_props = condition_class(&v.when);
+        let class_name = if by_props.is_empty() || out.iter().any(|t| t.class_name == by_props) {
             format!("variant-{}", kebab(&v.name))
         } else {
             by_props
         };
-        out.push(class);
+        out.push(Toggle {
+            name: v.name.clone(),
+            when: &v.when,
+            class_name,
+            part: String::new(),
+        });
+    }
+    for p in &spec.parts {
+        for v in &p.variants {
+            if out.iter().any(|t| *t.when == v.when && !v.when.is_empty()) {
+                continue;
+            }
+            let by_props = condition_class(&v.when);
+            let class_name = if by_props.is_empty() || out.iter().any(|t| t.class_name == by_props)
+            {
+                format!("variant-{}-{}", kebab(&p.name), kebab(&v.name))
+            } else {
+                by_props
+            };
+            out.push(Toggle {
+                name: v.name.clone(),
+                when: &v.when,
+                class_name,
+                part: kebab(&p.name),
+            });
+        }
     }
     out
+}
+
+/// One condition of a variant in generated code.
+enum Cond {
+    /// `=== literal`.
+    Equals(String),
+    /// The prop is given (and, for text (`true`), not empty).
+    Given(bool),
+}
+
+/// The class a part variant's condition toggles on the root.
+fn toggle_class<'t>(
+    toggles: &'t [Toggle<'_>],
+    when: &IndexMap<String, Literal>,
+) -> Option<&'t str> {
+    toggles
+        .iter()
+        .find(|t| *t.when == *when)
+        .map(|t| t.class_name.as_str())
 }
 
 /// Free text (descriptions, reasons, keyboard notes) on one line, with the sequences
@@ -348,34 +413,262 @@ fn is_css_property(p: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn rule(
-    css: &mut String,
-    selector: &str,
-    styles: &indexmap::IndexMap<String, String>,
-    prefix: Option<&str>,
-) {
-    if styles.is_empty() {
-        return;
-    }
-    let _ = writeln!(css, "{selector} {{");
-    for (k, v) in styles.iter().filter(|(k, _)| is_css_property(k)) {
-        let _ = writeln!(css, "  {k}: {};", style_value(v, prefix));
-    }
-    css.push_str("}\n");
+/// Whether a declaration animates (`animation`, `animation-*`): such declarations only
+/// apply under `prefers-reduced-motion: no-preference`.
+fn is_animation(property: &str) -> bool {
+    property == "animation" || property.starts_with("animation-")
 }
 
-fn state_selector(base: &str, state: &str) -> Option<String> {
-    if !STATES.contains(&state) {
-        return None;
-    }
-    Some(match state {
-        "disabled" => format!("{base}:disabled,\n{base}[aria-disabled='true']"),
-        // A disabled control does not react to the pointer.
-        "hover" | "active" => {
-            format!("{base}:{state}:not(:disabled):not([aria-disabled='true'])")
+/// How the stylesheet is written.
+struct Sheet<'a> {
+    css: String,
+    prefix: Option<&'a str>,
+    /// The component's kebab name: keyframes are called `<component>-<name>`.
+    scope: String,
+    /// The spec's keyframes names (valid ones).
+    keyframes: Vec<&'a str>,
+    /// Also select each state by a class on the root (`.root.is-hover`), for previews
+    /// that show a state without interaction.
+    forced: bool,
+}
+
+/// What a rule selects: the root (with the classes of a condition), a part, or a part
+/// while the root has a condition's class.
+struct Target {
+    /// `.root`, `.root.size-sm`; `None` for a part on its own.
+    root: Option<String>,
+    /// `.part-label`.
+    part: Option<String>,
+}
+
+impl Target {
+    fn selector(&self) -> String {
+        match (&self.root, &self.part) {
+            (Some(r), Some(p)) => format!("{r} {p}"),
+            (Some(r), None) => r.clone(),
+            (None, Some(p)) => p.clone(),
+            (None, None) => ".root".into(),
         }
-        other => format!("{base}:{other}"),
+    }
+}
+
+impl Sheet<'_> {
+    /// A keyframes name used in an `animation`/`animation-name` value, scoped to the
+    /// component; other words (and token references) as written.
+    fn animation_value(&self, value: &str) -> String {
+        let mut out = String::with_capacity(value.len() + 16);
+        let mut word = String::new();
+        let mut depth = 0usize;
+        let flush = |word: &mut String, out: &mut String| {
+            if self.keyframes.contains(&word.as_str()) {
+                out.push_str(&self.scope);
+                out.push('-');
+            }
+            out.push_str(word);
+            word.clear();
+        };
+        for ch in value.chars() {
+            if depth == 0 && (ch.is_ascii_alphanumeric() || ch == '-' || ch == '_') {
+                word.push(ch);
+                continue;
+            }
+            flush(&mut word, &mut out);
+            match ch {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            out.push(ch);
+        }
+        flush(&mut word, &mut out);
+        out
+    }
+
+    fn declarations(&mut self, styles: &IndexMap<String, String>, animated: bool, indent: &str) {
+        for (k, v) in styles
+            .iter()
+            .filter(|(k, _)| is_css_property(k) && is_animation(k) == animated)
+        {
+            let v = if animated {
+                self.animation_value(v)
+            } else {
+                v.clone()
+            };
+            let _ = writeln!(self.css, "{indent}{k}: {};", style_value(&v, self.prefix));
+        }
+    }
+
+    /// `selector { ... }`, then its animation declarations inside
+    /// `@media (prefers-reduced-motion: no-preference)`.
+    fn rule(&mut self, selector: &str, styles: &IndexMap<String, String>) {
+        if styles
+            .keys()
+            .any(|k| is_css_property(k) && !is_animation(k))
+        {
+            let _ = writeln!(self.css, "{selector} {{");
+            self.declarations(styles, false, "  ");
+            self.css.push_str("}\n");
+        }
+        if styles.keys().any(|k| is_css_property(k) && is_animation(k)) {
+            let _ = writeln!(
+                self.css,
+                "@media (prefers-reduced-motion: no-preference) {{\n  {} {{",
+                selector.replace('\n', "\n  ")
+            );
+            self.declarations(styles, true, "    ");
+            self.css.push_str("  }\n}\n");
+        }
+    }
+
+    fn state_rule(&mut self, target: &Target, state: &str, styles: &IndexMap<String, String>) {
+        if !STATES.contains(&state) {
+            return;
+        }
+        let base = target.selector();
+        let mut selector = match state {
+            "disabled" => format!("{base}:disabled,\n{base}[aria-disabled='true']"),
+            // A disabled control does not react to the pointer.
+            "hover" | "active" => {
+                format!("{base}:{state}:not(:disabled):not([aria-disabled='true'])")
+            }
+            other => format!("{base}:{other}"),
+        };
+        if self.forced {
+            let forced = Target {
+                root: Some(format!(
+                    "{}.is-{state}",
+                    target.root.as_deref().unwrap_or(".root")
+                )),
+                part: target.part.clone(),
+            };
+            let _ = write!(selector, ",\n{}", forced.selector());
+        }
+        self.rule(&selector, styles);
+    }
+
+    fn keyframes(&mut self, spec: &crate::model::component::Component) {
+        for (name, blocks) in &spec.keyframes {
+            if !self.keyframes.contains(&name.as_str()) {
+                continue;
+            }
+            let _ = writeln!(self.css, "@keyframes {}-{name} {{", self.scope);
+            for (at, styles) in blocks {
+                if !crate::components::keyframe_selector(at) {
+                    continue;
+                }
+                let _ = writeln!(self.css, "  {} {{", at.trim());
+                for (k, v) in styles.iter().filter(|(k, _)| is_css_property(k)) {
+                    let _ = writeln!(self.css, "    {k}: {};", style_value(v, self.prefix));
+                }
+                self.css.push_str("  }\n");
+            }
+            self.css.push_str("}\n");
+        }
+    }
+}
+
+/// The component's stylesheet: root, parts, states, variants (each with its states),
+/// part variants, then keyframes. With `forced`, each state is also selected by an
+/// `is-<state>` class on the root (the docs site's state matrix).
+pub fn stylesheet(
+    spec: &crate::model::component::Component,
+    prefix: Option<&str>,
+    forced: bool,
+) -> String {
+    let toggles = toggles(spec);
+    let mut sheet = Sheet {
+        css: String::new(),
+        prefix,
+        scope: ident::css_name(&spec.name).unwrap_or_else(|_| fallback_ident(&spec.name)),
+        keyframes: spec
+            .keyframes
+            .keys()
+            .map(String::as_str)
+            .filter(|k| crate::components::keyframes_name(k).is_ok())
+            .collect(),
+        forced,
+    };
+    let root = Target {
+        root: Some(".root".into()),
+        part: None,
+    };
+    sheet.rule(".root", &spec.styles);
+    let part_class = |name: &str| {
+        format!(
+            ".part-{}",
+            ident::css_name(name).unwrap_or_else(|_| fallback_ident(name))
+        )
+    };
+    for p in &spec.parts {
+        let class = part_class(&p.name);
+        sheet.rule(&class, &p.styles);
+        let target = Target {
+            root: None,
+            part: Some(class),
+        };
+        for (state, styles) in &p.states {
+            sheet.state_rule(&target, state, styles);
+        }
+    }
+    for (state, styles) in &spec.states {
+        sheet.state_rule(&root, state, styles);
+    }
+    for (v, t) in spec.variants.iter().zip(&toggles) {
+        let target = Target {
+            root: Some(format!(".root.{}", t.class_name)),
+            part: None,
+        };
+        sheet.rule(&target.selector(), &v.styles);
+        for (state, styles) in &v.states {
+            sheet.state_rule(&target, state, styles);
+        }
+    }
+    for p in &spec.parts {
+        for v in &p.variants {
+            let Some(class) = toggle_class(&toggles, &v.when) else {
+                continue;
+            };
+            let target = Target {
+                root: Some(format!(".root.{class}")),
+                part: Some(part_class(&p.name)),
+            };
+            sheet.rule(&target.selector(), &v.styles);
+            for (state, styles) in &v.states {
+                sheet.state_rule(&target, state, styles);
+            }
+        }
+    }
+    sheet.keyframes(spec);
+    sheet.css
+}
+
+/// Whether the condition holds for these prop values (`None`: the prop is not given).
+pub fn condition_holds(
+    spec: &crate::model::component::Component,
+    when: &IndexMap<String, Literal>,
+    values: &dyn Fn(&str) -> Option<Literal>,
+) -> bool {
+    when.iter().all(|(name, expected)| {
+        let value = values(name);
+        match spec.props.iter().find(|p| p.name == *name) {
+            Some(p) if crate::components::is_presence(expected, p) => {
+                value.is_some_and(|v| v != Literal::String(String::new()))
+            }
+            _ => value.as_ref() == Some(expected),
+        }
     })
+}
+
+/// The classes the root has for these prop values (see [`condition_holds`]).
+pub fn root_classes(
+    spec: &crate::model::component::Component,
+    values: &dyn Fn(&str) -> Option<Literal>,
+) -> Vec<String> {
+    toggles(spec)
+        .into_iter()
+        .filter(|t| condition_holds(spec, t.when, values))
+        .map(|t| t.class_name)
+        .collect()
 }
 
 fn binding(name: &str, b: &Binding, props: &[PropContext]) -> BindingContext {
@@ -546,68 +839,54 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             model_is_number: false,
         });
     }
-    let variant_classes = variant_class_names(spec);
-    let variants: Vec<VariantContext> = spec
-        .variants
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let conds: Vec<(String, String)> = v
+    let variants: Vec<VariantContext> = toggles(spec)
+        .into_iter()
+        .map(|t| {
+            // (prop identifier, `=== literal`, or presence of a text prop / another prop)
+            let conds: Vec<(String, Cond)> = t
                 .when
                 .iter()
                 .map(|(prop, value)| {
+                    let p = spec.props.iter().find(|p| p.name == *prop);
                     let ident = props
                         .iter()
                         .find(|p| p.name == *prop)
                         .map_or_else(|| fallback_ident(prop), |p| p.ident.clone());
-                    (ident, ts_literal(value))
+                    let cond = match p {
+                        Some(p) if crate::components::is_presence(value, p) => {
+                            Cond::Given(p.ty == PropType::String)
+                        }
+                        _ => Cond::Equals(ts_literal(value)),
+                    };
+                    (ident, cond)
                 })
                 .collect();
             let join = |prefix: &str| {
                 if conds.is_empty() {
-                    "true".to_string()
-                } else {
-                    conds
-                        .iter()
-                        .map(|(p, v)| format!("{prefix}{p} === {v}"))
-                        .collect::<Vec<_>>()
-                        .join(" && ")
+                    return "true".to_string();
                 }
+                conds
+                    .iter()
+                    .map(|(p, c)| match c {
+                        Cond::Equals(v) => format!("{prefix}{p} === {v}"),
+                        Cond::Given(true) => {
+                            format!("({prefix}{p} !== undefined && {prefix}{p} !== '')")
+                        }
+                        Cond::Given(false) => format!("{prefix}{p} !== undefined"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" && ")
             };
             VariantContext {
-                name: v.name.clone(),
-                class_name: variant_classes[i].clone(),
+                name: t.name,
+                class_name: t.class_name,
                 condition_props: join("props."),
                 condition: join(""),
+                part: t.part,
             }
         })
         .collect();
-    // The stylesheet.
-    let mut css = String::new();
-    rule(&mut css, ".root", &spec.styles, prefix);
-    for p in &spec.parts {
-        let kebab = ident::css_name(&p.name).unwrap_or_else(|_| fallback_ident(&p.name));
-        rule(&mut css, &format!(".part-{kebab}"), &p.styles, prefix);
-        for (state, styles) in &p.states {
-            if let Some(selector) = state_selector(&format!(".part-{kebab}"), state) {
-                rule(&mut css, &selector, styles, prefix);
-            }
-        }
-    }
-    for (state, styles) in &spec.states {
-        if let Some(selector) = state_selector(".root", state) {
-            rule(&mut css, &selector, styles, prefix);
-        }
-    }
-    for (v, class_name) in spec.variants.iter().zip(&variant_classes) {
-        let class = format!(".root.{class_name}");
-        rule(&mut css, &class, &v.styles, prefix);
-        for (state, styles) in &v.states {
-            if let Some(selector) = state_selector(&class, state) {
-                rule(&mut css, &selector, styles, prefix);
-            }
-        }
-    }
+    let css = stylesheet(spec, prefix, false);
     let mut tokens_used: Vec<String> = spec.token_uses().into_iter().map(|u| u.token).collect();
     tokens_used.sort();
     tokens_used.dedup();
@@ -659,5 +938,160 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
         variants,
         css,
         tokens_used,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::component::Component;
+
+    fn spec(yaml: &str) -> Component {
+        serde_yaml::from_str(yaml).expect("spec")
+    }
+
+    const SPEC: &str = "name: Text field
+props:
+  - { name: variant, type: enum, values: [primary, ghost], default: primary }
+  - { name: size, type: enum, values: [sm, md], default: md }
+  - { name: error, type: string }
+  - { name: count, type: number }
+  - { name: loading, type: boolean, default: false }
+styles: { color: black }
+variants:
+  - { name: primary, when: { variant: primary }, styles: { color: blue } }
+  - { name: primary-small, when: { variant: primary, size: sm }, styles: { padding: 0 } }
+  - { name: busy, when: { loading: true }, styles: { cursor: progress } }
+parts:
+  - name: hint
+    styles: { color: gray, animation-name: pulse }
+    states: { hover: { color: black } }
+    variants:
+      - { name: error, when: { error: set }, styles: { color: red } }
+      - { name: many, when: { count: set }, styles: { font-weight: bold } }
+      - { name: busy, when: { loading: true }, styles: { animation: 'spin {motion.slow} linear infinite' } }
+keyframes:
+  spin:
+    to: { transform: rotate(1turn) }
+  pulse:
+    '0%, 100%': { opacity: '{opacity.full}' }
+";
+
+    #[test]
+    fn classes_name_their_props_and_conditions_become_code() {
+        let s = spec(SPEC);
+        let stored = StoredComponent {
+            spec: s,
+            source: None,
+            review: crate::model::component::Review::default(),
+        };
+        let tokens = Tokens::new(Vec::new(), Vec::new(), Vec::new());
+        let options = Options {
+            css_prefix: None,
+            tokens_css: "tokens.css".into(),
+        };
+        let c = build(&stored, &tokens, &options);
+        let v: Vec<(&str, &str, &str, &str)> = c
+            .variants
+            .iter()
+            .map(|v| {
+                (
+                    v.class_name.as_str(),
+                    v.condition.as_str(),
+                    v.condition_props.as_str(),
+                    v.part.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            v,
+            [
+                (
+                    "variant-primary",
+                    "variant === 'primary'",
+                    "props.variant === 'primary'",
+                    ""
+                ),
+                (
+                    "variant-primary-size-sm",
+                    "variant === 'primary' && size === 'sm'",
+                    "props.variant === 'primary' && props.size === 'sm'",
+                    ""
+                ),
+                (
+                    "loading-true",
+                    "loading === true",
+                    "props.loading === true",
+                    ""
+                ),
+                (
+                    "error-set",
+                    "(error !== undefined && error !== '')",
+                    "(props.error !== undefined && props.error !== '')",
+                    "hint"
+                ),
+                (
+                    "count-set",
+                    "count !== undefined",
+                    "props.count !== undefined",
+                    "hint"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn part_variants_keyframes_and_reduced_motion() {
+        let css = stylesheet(&spec(SPEC), None, false);
+        assert!(
+            css.contains(".root.error-set .part-hint {\n  color: red;\n}\n"),
+            "{css}"
+        );
+        // A part variant with the condition of a component variant shares its class.
+        assert!(css.contains(
+            "@media (prefers-reduced-motion: no-preference) {\n  .root.loading-true .part-hint {\n    animation: text-field-spin var(--motion-slow) linear infinite;\n  }\n}\n"
+        ), "{css}");
+        assert!(css.contains(".part-hint {\n  color: gray;\n}\n@media (prefers-reduced-motion: no-preference) {\n  .part-hint {\n    animation-name: text-field-pulse;\n  }\n}\n"), "{css}");
+        assert!(css.contains(
+            "@keyframes text-field-spin {\n  to {\n    transform: rotate(1turn);\n  }\n}\n"
+        ));
+        assert!(css.contains("@keyframes text-field-pulse {\n  0%, 100% {\n    opacity: var(--opacity-full);\n  }\n}\n"));
+        assert!(!css.contains("is-hover"));
+        // Every animation declaration is inside the media query.
+        for (i, line) in css.lines().enumerate() {
+            if line.trim_start().starts_with("animation") {
+                assert!(line.starts_with("    "), "line {i}: {line}");
+            }
+        }
+    }
+
+    #[test]
+    fn forced_states_select_a_class_on_the_root() {
+        let css = stylesheet(&spec(SPEC), None, true);
+        assert!(css.contains(
+            ".part-hint:hover:not(:disabled):not([aria-disabled='true']),\n.root.is-hover .part-hint {"
+        ), "{css}");
+    }
+
+    #[test]
+    fn only_keyframes_names_are_renamed() {
+        let s = spec(SPEC);
+        let sheet = Sheet {
+            css: String::new(),
+            prefix: None,
+            scope: "x".into(),
+            keyframes: vec!["spin"],
+            forced: false,
+        };
+        assert_eq!(
+            sheet.animation_value("spin 1s, spinner {spin} spin-2 spin"),
+            "x-spin 1s, spinner {spin} spin-2 x-spin"
+        );
+        let holds = condition_holds(&s, &s.variants[1].when, &|p| match p {
+            "variant" => Some(Literal::String("primary".into())),
+            "size" => Some(Literal::String("sm".into())),
+            _ => None,
+        });
+        assert!(holds);
     }
 }

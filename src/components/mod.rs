@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use crate::model::Tokens;
 use crate::model::component::{
-    Binding, Component, FocusManagement, Literal, PropType, STATES, style_references,
+    Binding, Component, FocusManagement, Literal, PRESENT, PropType, STATES, style_references,
 };
 use crate::tokens::{Finding, Findings, Location};
 
@@ -367,25 +367,46 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
         if let Err(m) = ident::css_name(&v.name) {
             c.error("unsafe-name", &v.name, format!("variant {m}"));
         }
-        for (prop, value) in &v.when {
-            match prop_type(prop) {
-                None => c.error(
-                    "unknown-prop",
-                    prop,
-                    format!(
-                        "variant `{}` sets `{prop}`, which is not a prop of {}",
-                        v.name, spec.name
-                    ),
-                ),
-                Some(p) => {
-                    if let Err(m) = literal_fits(value, p.ty, &p.values) {
-                        c.error(
-                            "invalid-variant",
-                            prop,
-                            format!("variant `{}`: `{prop}` {m}", v.name),
-                        );
-                    }
-                }
+        check_when(&mut c, &format!("variant `{}`", v.name), &v.when, spec);
+    }
+    // Part variants: each needs a condition (its class goes on the root).
+    for part in &spec.parts {
+        let mut names = HashSet::new();
+        for v in &part.variants {
+            let what = format!("variant `{}` of part `{}`", v.name, part.name);
+            if !names.insert(v.name.as_str()) {
+                c.error(
+                    "duplicate-name",
+                    &v.name,
+                    format!("{what} is declared twice"),
+                );
+            }
+            if let Err(m) = ident::css_name(&v.name) {
+                c.error("unsafe-name", &v.name, format!("variant {m}"));
+            }
+            if v.when.is_empty() {
+                c.error(
+                    "invalid-variant",
+                    &v.name,
+                    format!("{what} needs a `when` (the props it applies for)"),
+                );
+            }
+            check_when(&mut c, &what, &v.when, spec);
+        }
+    }
+    // Keyframes: names are identifiers (scoped per component in CSS), selectors are
+    // `from`, `to` or percentages.
+    for (name, blocks) in &spec.keyframes {
+        if let Err(m) = keyframes_name(name) {
+            c.error("invalid-keyframes", name, m);
+        }
+        for at in blocks.keys() {
+            if !keyframe_selector(at) {
+                c.error(
+                    "invalid-keyframes",
+                    at,
+                    format!("keyframes `{name}`: `{at}` is not `from`, `to` or a percentage (`50%`; several with commas)"),
+                );
             }
         }
     }
@@ -394,6 +415,11 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
         .keys()
         .chain(spec.variants.iter().flat_map(|v| v.states.keys()))
         .chain(spec.parts.iter().flat_map(|p| p.states.keys()))
+        .chain(
+            spec.parts
+                .iter()
+                .flat_map(|p| p.variants.iter().flat_map(|v| v.states.keys())),
+        )
     {
         if !STATES.contains(&state.as_str()) {
             c.error(
@@ -630,6 +656,122 @@ fn check_binding<'p>(
     }
 }
 
+/// Checks a variant's condition: every prop exists and each value fits it (`set`:
+/// presence, for a prop that may be missing).
+fn check_when(
+    c: &mut Checker<'_>,
+    what: &str,
+    when: &indexmap::IndexMap<String, Literal>,
+    spec: &Component,
+) {
+    for (prop, value) in when {
+        let Some(p) = spec.props.iter().find(|p| p.name == *prop) else {
+            c.error(
+                "unknown-prop",
+                prop,
+                format!("{what} sets `{prop}`, which is not a prop of {}", spec.name),
+            );
+            continue;
+        };
+        if is_presence(value, p) {
+            let always = if p.ty == PropType::Boolean {
+                Some("it is a boolean (use `true` or `false`)")
+            } else if p.required {
+                Some("it is required")
+            } else if p
+                .default
+                .as_ref()
+                .is_some_and(|d| *d != Literal::String(String::new()))
+            {
+                Some("it has a default")
+            } else {
+                None
+            };
+            if let Some(why) = always {
+                c.error(
+                    "invalid-variant",
+                    prop,
+                    format!("{what}: `{prop}: {PRESENT}` can never be false, as {why}"),
+                );
+            }
+            continue;
+        }
+        if let Err(m) = literal_fits(value, p.ty, &p.values) {
+            c.error("invalid-variant", prop, format!("{what}: `{prop}` {m}"));
+        }
+    }
+}
+
+/// Whether a condition value means "the prop is given" (see [`PRESENT`]).
+pub fn is_presence(value: &Literal, prop: &crate::model::component::Prop) -> bool {
+    matches!(value, Literal::String(s) if s == PRESENT)
+        && !(prop.ty == PropType::Enum && prop.values.iter().any(|v| v == PRESENT))
+}
+
+/// Words an `animation` value uses as keywords: a keyframes name may not be one.
+const ANIMATION_KEYWORDS: [&str; 24] = [
+    "none",
+    "initial",
+    "inherit",
+    "unset",
+    "revert",
+    "revert-layer",
+    "default",
+    "auto",
+    "infinite",
+    "normal",
+    "reverse",
+    "alternate",
+    "alternate-reverse",
+    "forwards",
+    "backwards",
+    "both",
+    "running",
+    "paused",
+    "linear",
+    "ease",
+    "ease-in",
+    "ease-out",
+    "ease-in-out",
+    "step-start",
+];
+
+/// A keyframes name: lowercase ASCII letters, digits and `-`, starting with a letter,
+/// not a keyword of `animation`.
+pub fn keyframes_name(name: &str) -> Result<(), String> {
+    let ok = name.starts_with(|ch: char| ch.is_ascii_lowercase())
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-');
+    if !ok {
+        return Err(format!(
+            "keyframes name `{}` must start with a lowercase letter and hold only a-z, 0-9 and `-`",
+            name.escape_debug()
+        ));
+    }
+    if ANIMATION_KEYWORDS.contains(&name) || name == "step-end" {
+        return Err(format!(
+            "keyframes name `{name}` is a keyword of `animation`; pick another name"
+        ));
+    }
+    Ok(())
+}
+
+/// `from`, `to`, `50%`, `12.5%`, or several of them separated by commas.
+pub fn keyframe_selector(at: &str) -> bool {
+    at.split(',').all(|part| {
+        let part = part.trim();
+        part == "from"
+            || part == "to"
+            || part.strip_suffix('%').is_some_and(|n| {
+                !n.is_empty()
+                    && n.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+                    && n.parse::<f64>().is_ok_and(|x| (0.0..=100.0).contains(&x))
+            })
+    })
+}
+
 fn literal_fits(v: &Literal, ty: PropType, values: &[String]) -> Result<(), String> {
     match (ty, v) {
         (PropType::Boolean, Literal::Bool(_)) | (PropType::Number, Literal::Number(_)) => Ok(()),
@@ -659,5 +801,120 @@ fn literal_text(v: &Literal) -> String {
         Literal::Bool(b) => b.to_string(),
         Literal::Number(n) => n.to_string(),
         Literal::String(s) => s.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(yaml: &str) -> Vec<(String, String)> {
+        let spec = parse("c.yaml", yaml).expect("parses");
+        let tokens = Tokens::new(Vec::new(), Vec::new(), Vec::new());
+        check(&spec, &tokens, "c.yaml", yaml)
+            .iter()
+            .map(|f| (f.code.to_string(), f.message.clone()))
+            .collect()
+    }
+
+    const PROPS: &str = "name: Field
+props:
+  - { name: variant, type: enum, values: [primary, ghost], default: primary }
+  - { name: size, type: enum, values: [sm, md] }
+  - { name: error, type: string }
+  - { name: label, type: string, required: true }
+  - { name: loading, type: boolean, default: false }
+";
+
+    #[test]
+    fn compound_presence_and_boolean_conditions_are_accepted() {
+        let yaml = format!(
+            "{PROPS}variants:
+  - {{ name: a, when: {{ variant: primary, size: sm }} }}
+  - {{ name: b, when: {{ error: set }} }}
+  - {{ name: c, when: {{ loading: true }} }}
+parts:
+  - name: hint
+    element: p
+    variants:
+      - {{ name: bad, when: {{ error: set }}, states: {{ hover: {{ color: red }} }} }}
+"
+        );
+        assert_eq!(findings(&yaml), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn conditions_are_checked_against_the_props() {
+        let yaml = format!(
+            "{PROPS}variants:
+  - {{ name: a, when: {{ nope: 1 }} }}
+  - {{ name: b, when: {{ size: xl }} }}
+  - {{ name: c, when: {{ label: set }} }}
+  - {{ name: d, when: {{ loading: set }} }}
+  - {{ name: e, when: {{ variant: set }} }}
+  - {{ name: f, when: {{ loading: 'yes' }} }}
+parts:
+  - name: hint
+    variants:
+      - {{ name: always, styles: {{ color: red }} }}
+      - {{ name: x, when: {{ size: sm }}, states: {{ pressed: {{ color: red }} }} }}
+"
+        );
+        let found = findings(&yaml);
+        let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "unknown-prop",
+                "invalid-variant",
+                "invalid-variant",
+                "invalid-variant",
+                "invalid-variant",
+                "invalid-variant",
+                "invalid-variant",
+                "unknown-state"
+            ],
+            "{found:?}"
+        );
+        assert!(
+            found[2]
+                .1
+                .contains("`label: set` can never be false, as it is required")
+        );
+        assert!(found[3].1.contains("boolean"));
+        assert!(found[4].1.contains("it has a default"));
+        assert!(
+            found[6]
+                .1
+                .contains("variant `always` of part `hint` needs a `when`")
+        );
+    }
+
+    #[test]
+    fn keyframes_names_and_selectors_are_checked() {
+        let yaml = "name: Spinner
+keyframes:
+  spin:
+    from: { transform: rotate(0turn) }
+    '0%, 50.5%': { opacity: '1' }
+  linear:
+    to: { opacity: '0' }
+  'x}y':
+    half: { opacity: '0' }
+    120%: { opacity: '0' }
+";
+        let found = findings(yaml);
+        let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "invalid-keyframes",
+                "invalid-keyframes",
+                "invalid-keyframes",
+                "invalid-keyframes"
+            ],
+            "{found:?}"
+        );
+        assert!(found[0].1.contains("keyword"));
     }
 }

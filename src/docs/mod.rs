@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 
 use crate::codegen::context as cg;
 use crate::export::{self, ExportFormat};
+use crate::model::component::{Binding, Literal, PropType};
 use crate::model::{StoredComponent, Token, TokenType, Tokens, theme};
 use crate::store::VersionInfo;
 use crate::tokens::resolve::{Resolver, alias_target};
@@ -309,34 +310,67 @@ fn usage(c: &cg::ComponentContext) -> Value {
     })
 }
 
-/// The variant classes in effect for the props (defaults overridden by one variant's
-/// `when`): every variant whose `when` the props satisfy.
-fn classes_for(
+/// The columns of the state matrix: the state, the forced class its CSS also selects
+/// (`is-<state>`, see [`cg::stylesheet`]), and the prop it sets.
+const MATRIX: [(&str, &str, &str); 6] = [
+    ("default", "", ""),
+    ("hover", "is-hover", ""),
+    ("focus", "is-focus-visible", ""),
+    ("active", "is-active", ""),
+    ("disabled", "is-disabled", "disabled"),
+    ("loading", "", "loading"),
+];
+
+/// Root elements whose slot wrappers are `<span>` (phrasing content), as in the
+/// generated components.
+const PHRASING: [&str; 15] = [
+    "button", "a", "span", "label", "p", "small", "strong", "em", "legend", "h1", "h2", "h3", "h4",
+    "h5", "h6",
+];
+
+/// Elements that take a native `disabled` attribute.
+const DISABLEABLE: [&str; 5] = ["button", "input", "select", "textarea", "fieldset"];
+
+/// Prop values of one preview: the defaults, overridden by a condition (`set`: a sample
+/// value of the prop's type).
+fn preview_props(
     spec: &crate::model::Component,
-    c: &cg::ComponentContext,
-    over: Option<&crate::model::component::Variant>,
-) -> String {
-    let mut props: BTreeMap<&str, &crate::model::component::Literal> = spec
+    when: Option<&indexmap::IndexMap<String, Literal>>,
+) -> BTreeMap<String, Literal> {
+    let mut props: BTreeMap<String, Literal> = spec
         .props
         .iter()
-        .filter_map(|p| p.default.as_ref().map(|d| (p.name.as_str(), d)))
+        .filter_map(|p| p.default.clone().map(|d| (p.name.clone(), d)))
         .collect();
-    if let Some(v) = over {
-        for (k, l) in &v.when {
-            props.insert(k.as_str(), l);
-        }
+    for (k, l) in when.into_iter().flatten() {
+        let value = match spec.props.iter().find(|p| p.name == *k) {
+            Some(p) if crate::components::is_presence(l, p) => match p.ty {
+                PropType::Number => Literal::Number(1.0),
+                PropType::Enum => Literal::String(p.values.first().cloned().unwrap_or_default()),
+                _ => Literal::String(p.name.clone()),
+            },
+            _ => l.clone(),
+        };
+        props.insert(k.clone(), value);
     }
-    spec.variants
-        .iter()
-        .zip(&c.variants)
-        .filter(|(v, _)| {
-            v.when
-                .iter()
-                .all(|(k, l)| props.get(k.as_str()) == Some(&l))
-        })
-        .map(|(_, vc)| vc.class_name.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    props
+}
+
+fn truthy(v: Option<&Literal>) -> bool {
+    match v {
+        Some(Literal::Bool(b)) => *b,
+        Some(Literal::Number(n)) => *n != 0.0,
+        Some(Literal::String(s)) => !s.is_empty(),
+        None => false,
+    }
+}
+
+fn literal_text(v: &Literal) -> String {
+    match v {
+        Literal::Bool(b) => b.to_string(),
+        Literal::Number(n) => n.to_string(),
+        Literal::String(s) => s.clone(),
+    }
 }
 
 fn escape_html(s: &str) -> String {
@@ -346,35 +380,157 @@ fn escape_html(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A static preview of the component's root for one variant (classes of the generated
-/// stylesheet, the title as content).
-fn preview_html(c: &cg::ComponentContext, classes: &str) -> String {
-    let class = if classes.is_empty() {
-        "root".to_string()
-    } else {
-        format!("root {classes}")
-    };
+/// A static preview of the component with its parts for some prop values and a forced
+/// state class (classes of the generated stylesheet; the title as the default slot).
+fn preview_html(
+    spec: &crate::model::Component,
+    c: &cg::ComponentContext,
+    props: &BTreeMap<String, Literal>,
+    forced: &str,
+) -> String {
+    let mut classes = vec!["root".to_string()];
+    classes.extend(cg::root_classes(spec, &|name| props.get(name).cloned()));
+    if !forced.is_empty() {
+        classes.push(forced.to_string());
+    }
     let tag = if c.element.is_empty() {
         "div"
     } else {
         c.element.as_str()
     };
-    let role = if c.role.is_empty() {
-        String::new()
-    } else {
-        format!(" role=\"{}\"", escape_html(&c.role))
-    };
-    if c.is_void {
-        format!(
-            "<{tag} class=\"{class}\"{role} placeholder=\"{}\">",
-            escape_html(&c.title)
-        )
-    } else {
-        format!(
-            "<{tag} class=\"{class}\"{role}>{}</{tag}>",
-            escape_html(&c.title)
-        )
+    let mut html = format!("<{tag} class=\"{}\"", escape_html(&classes.join(" ")));
+    if !c.role.is_empty() {
+        let _ = write!(html, " role=\"{}\"", escape_html(&c.role));
     }
+    if truthy(props.get("disabled")) {
+        html.push_str(" aria-disabled=\"true\"");
+        if DISABLEABLE.contains(&tag) {
+            html.push_str(" disabled");
+        }
+    }
+    if truthy(props.get("loading")) {
+        html.push_str(" aria-busy=\"true\"");
+    }
+    if c.is_void {
+        let _ = write!(html, " placeholder=\"{}\">", escape_html(&c.title));
+        return html;
+    }
+    html.push('>');
+    let wrapper = if PHRASING.contains(&tag) {
+        "span"
+    } else {
+        "div"
+    };
+    if spec.parts.is_empty() {
+        if spec.slots.iter().any(|s| s.name == "default") {
+            let _ = write!(
+                html,
+                "<{wrapper} class=\"part-default\">{}</{wrapper}>",
+                escape_html(&c.title)
+            );
+        } else {
+            html.push_str(&escape_html(&c.title));
+        }
+    }
+    for (part, pc) in spec.parts.iter().zip(&c.parts) {
+        if part.when.as_ref().is_some_and(|w| !truthy(props.get(w))) {
+            continue;
+        }
+        if pc.is_slot {
+            // Only the default slot has content in a preview (the title).
+            if pc.is_default_slot {
+                let _ = write!(
+                    html,
+                    "<{wrapper} class=\"{}\">{}</{wrapper}>",
+                    pc.class_name,
+                    escape_html(&c.title)
+                );
+            }
+            continue;
+        }
+        let _ = write!(html, "<{} class=\"{}\"", pc.element, pc.class_name);
+        for (name, b) in &part.attrs {
+            let value = match b {
+                Binding::Text(t) => Some(t.clone()),
+                Binding::Prop { prop } => props.get(prop).map(literal_text),
+                Binding::Id { .. } => None,
+            };
+            if let Some(v) = value {
+                let _ = write!(html, " {name}=\"{}\"", escape_html(&v));
+            }
+        }
+        if let Some(m) = &part.model {
+            if let Some(v) = props.get(m) {
+                let _ = write!(html, " value=\"{}\"", escape_html(&literal_text(v)));
+            }
+        }
+        if pc.is_void {
+            html.push('>');
+            continue;
+        }
+        html.push('>');
+        match &part.text {
+            Some(Binding::Text(t)) => html.push_str(&escape_html(t)),
+            Some(Binding::Prop { prop }) => html.push_str(&escape_html(
+                &props.get(prop).map_or_else(|| prop.clone(), literal_text),
+            )),
+            _ => {}
+        }
+        let _ = write!(html, "</{}>", pc.element);
+    }
+    let _ = write!(html, "</{tag}>");
+    html
+}
+
+/// The state matrix: a row per preview (the defaults, each variant, each part variant),
+/// a column per state the component has (`loading` and the `disabled` prop only when it
+/// has those boolean props; the other states are forced by an `is-<state>` class).
+fn state_matrix(spec: &crate::model::Component, c: &cg::ComponentContext) -> Value {
+    let has_bool = |name: &str| {
+        spec.props
+            .iter()
+            .any(|p| p.name == name && p.ty == PropType::Boolean)
+    };
+    let columns: Vec<&(&str, &str, &str)> = MATRIX
+        .iter()
+        .filter(|(name, _, _)| *name != "loading" || has_bool("loading"))
+        .collect();
+    let mut rows: Vec<(String, Option<&indexmap::IndexMap<String, Literal>>)> =
+        vec![("default".to_string(), None)];
+    rows.extend(
+        spec.variants
+            .iter()
+            .map(|v| (v.name.clone(), Some(&v.when))),
+    );
+    for p in &spec.parts {
+        rows.extend(
+            p.variants
+                .iter()
+                .map(|v| (format!("{} · {}", p.name, v.name), Some(&v.when))),
+        );
+    }
+    let rows: Vec<Value> = rows
+        .into_iter()
+        .map(|(name, when)| {
+            let base = preview_props(spec, when);
+            let classes = cg::root_classes(spec, &|n| base.get(n).cloned()).join(" ");
+            let cells: Vec<Value> = columns
+                .iter()
+                .map(|(state, forced, prop)| {
+                    let mut props = base.clone();
+                    if !prop.is_empty() && has_bool(prop) {
+                        props.insert((*prop).to_string(), Literal::Bool(true));
+                    }
+                    json!({"state": state, "html": preview_html(spec, c, &props, forced)})
+                })
+                .collect();
+            json!({"name": name, "class": classes, "cells": cells})
+        })
+        .collect();
+    json!({
+        "columns": columns.iter().map(|(name, _, _)| *name).collect::<Vec<_>>(),
+        "rows": rows,
+    })
 }
 
 /// Markdown of a changelog section (the subset releases write) as HTML.
@@ -574,15 +730,19 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
     }
     for (c, stored) in comps.iter().zip(input.components) {
         let spec = &stored.spec;
-        let mut variants: Vec<Value> =
-            vec![json!({"name": "default", "html": preview_html(c, &classes_for(spec, c, None))})];
-        variants.extend(spec.variants.iter().zip(&c.variants).map(|(v, vc)| {
-            json!({"name": vc.name, "class": vc.class_name, "html": preview_html(c, &classes_for(spec, c, Some(v)))})
-        }));
-        let states: Vec<String> = spec.states.keys().cloned().collect();
-        let mut ctx = json!({"title": c.title, "component": c, "variants": variants, "states": states, "usage": usage(c)});
-        // Inside `<style>`: a value must not be able to close the element.
-        ctx["preview_css"] = json!(c.css.replace("</", "<\\/"));
+        let matrix = state_matrix(spec, c);
+        let mut states: Vec<String> = spec.states.keys().cloned().collect();
+        for p in &spec.parts {
+            for s in p.states.keys() {
+                if !states.contains(s) {
+                    states.push(s.clone());
+                }
+            }
+        }
+        let mut ctx = json!({"title": c.title, "component": c, "matrix": matrix, "states": states, "usage": usage(c)});
+        // The generated stylesheet with each state also selected by an `is-<state>`
+        // class. Inside `<style>`: a value must not be able to close the element.
+        ctx["preview_css"] = json!(cg::stylesheet(spec, None, true).replace("</", "<\\/"));
         render("component", component_file(&c.name), ctx)?;
     }
     let versions: Vec<Value> = input

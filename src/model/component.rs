@@ -219,6 +219,10 @@ pub struct Part {
     /// Styles of this part per interaction state (e.g. an input's `focus-visible` ring).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub states: IndexMap<String, IndexMap<String, String>>,
+    /// Styles of this part while the component's props match a condition (e.g. the
+    /// hint's colour when `error` is set). The condition's class is set on the root.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
 }
 
 fn div() -> String {
@@ -231,7 +235,9 @@ fn div() -> String {
 pub struct Variant {
     /// Its name.
     pub name: String,
-    /// The prop values that select it.
+    /// The prop values that select it, all of which must match (compound): an enum
+    /// value, `true`/`false` for a boolean prop, a literal, or [`PRESENT`] (`set`) for
+    /// "the prop is given (and, for text, not empty)".
     #[serde(default)]
     pub when: IndexMap<String, Literal>,
     /// Styles applied to the root when selected.
@@ -241,6 +247,14 @@ pub struct Variant {
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub states: IndexMap<String, IndexMap<String, String>>,
 }
+
+/// The condition value meaning "the prop is given" (`when: {error: set}`); for an enum
+/// prop that lists `set` among its values, it is that value instead.
+pub const PRESENT: &str = "set";
+
+/// Keyframe blocks of one animation: selector (`from`, `to`, `50%`, `0%, 100%`) ->
+/// styles.
+pub type Keyframes = IndexMap<String, IndexMap<String, String>>;
 
 /// The interaction states whose styles a spec may set.
 pub const STATES: [&str; 4] = ["hover", "focus-visible", "active", "disabled"];
@@ -290,6 +304,10 @@ pub struct Component {
     /// Styles per interaction state (`hover`, `focus-visible`, `active`, `disabled`).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub states: IndexMap<String, IndexMap<String, String>>,
+    /// Named animations: name -> keyframe blocks. A style's `animation` or
+    /// `animation-name` refers to one by its name (scoped to the component in CSS).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub keyframes: IndexMap<String, Keyframes>,
 }
 
 fn general() -> String {
@@ -381,6 +399,22 @@ impl Component {
                     out.push((format!("parts.{}.states.{state}.{k}", p.name), v.as_str()));
                 }
             }
+            for var in &p.variants {
+                for (k, v) in &var.styles {
+                    out.push((
+                        format!("parts.{}.variants.{}.{k}", p.name, var.name),
+                        v.as_str(),
+                    ));
+                }
+                for (state, styles) in &var.states {
+                    for (k, v) in styles {
+                        out.push((
+                            format!("parts.{}.variants.{}.states.{state}.{k}", p.name, var.name),
+                            v.as_str(),
+                        ));
+                    }
+                }
+            }
         }
         for var in &self.variants {
             for (k, v) in &var.styles {
@@ -398,6 +432,13 @@ impl Component {
         for (state, styles) in &self.states {
             for (k, v) in styles {
                 out.push((format!("states.{state}.{k}"), v.as_str()));
+            }
+        }
+        for (name, blocks) in &self.keyframes {
+            for (at, styles) in blocks {
+                for (k, v) in styles {
+                    out.push((format!("keyframes.{name}.{at}.{k}"), v.as_str()));
+                }
             }
         }
         out

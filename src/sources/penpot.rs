@@ -466,6 +466,7 @@ pub fn components(file: &Value) -> Vec<crate::model::Component> {
                 styles: indexmap::IndexMap::new(),
                 variants: Vec::new(),
                 states: indexmap::IndexMap::new(),
+                keyframes: indexmap::IndexMap::new(),
             })
         })
         .collect()

@@ -340,6 +340,17 @@ fn the_docs_site_has_a_page_per_group_component_and_the_changelog() {
         button.contains("class=\"root variant-primary size-md\""),
         "default props select their variants"
     );
+    // The state matrix: every variant and state drawn with its parts, forced states
+    // selected by `is-<state>` classes of the preview stylesheet.
+    assert!(button.contains("data-variant=\"spinner · small\""));
+    assert!(button.contains("class=\"root variant-primary size-md is-hover\""));
+    assert!(button.contains("data-state=\"loading\""));
+    assert!(button.contains("<span class=\"part-spinner\" aria-hidden=\"true\"></span>"));
+    assert!(button.contains(".root.variant-primary.is-hover"));
+    assert!(button.contains("@keyframes button-spin"));
+    assert!(button.contains(
+        "@media (prefers-reduced-motion: no-preference) {\n  .part-spinner {\n    animation: button-spin"
+    ));
     assert!(t.read("site/changelog.html").contains("First release"));
     // A second build writes nothing; an override template wins.
     t.opends(["docs", "build"])
