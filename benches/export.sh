@@ -28,6 +28,12 @@
 #   NO_PEERS=1         skip peers.sh, run only the two opends latency checks
 #   STRICT=1           exit 1 when a latency target is missed (default: report only)
 #   HF_RUNS=50         hyperfine runs per latency check
+#   NOOP_N=100000      base tokens of the no-op export project (3. below)
+#   ROUNDS=10          rounds of the interleaved no-op run (QUICK: 5)
+#   3. Side by side (benches/interleave.py, interleaved rounds, median and min): a project
+#      export from the store (css + js, NOOP_N base tokens) with nothing changed, and
+#      `--check` with nothing changed, against the floor: read + hash of the inputs
+#      (md5sum of opends.yaml and the token file).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -96,5 +102,31 @@ echo "# opends $("$OPENDS_BIN" --version | awk '{print $2}')  $(nproc) cores  $(
 printf '%-44s %10s %10s %10s %8s %s\n' check median_ms min_ms max_ms target verdict
 printf '%-44s %10s %10s %10s %8s %s\n' "opends --version (cold)" "$v_med" "$v_min" "$v_max" "<${VERSION_TARGET_MS}" "$v_ok"
 printf '%-44s %10s %10s %10s %8s %s\n' "export tokens 1k -> css+js ($vars css vars)" "$e_med" "$e_min" "$e_max" "<${EXPORT_TARGET_MS}" "$e_ok"
+
+# ---- 3. no-op export from the store, side by side with its floor -----------------------
+NOOP_N="${NOOP_N:-100000}"
+ROUNDS="${ROUNDS:-$([ -n "${QUICK:-}" ] && echo 5 || echo 10)}"
+mkdir -p "$TMP/noop"
+python3 "$SHARED_BENCH/gen_tokens.py" "$NOOP_N" "$TMP/noop/tokens.json"
+cat > "$TMP/noop/opends.yaml" <<'YAML'
+name: bench
+tokens: [tokens.json]
+outputs:
+  - format: css
+    path: dist/tokens.css
+  - format: js
+    path: dist/tokens.js
+YAML
+cd "$TMP/noop"
+"$OPENDS_BIN" -q export tokens            # imports the tokens and writes the files
+# Files written less than 2 s before the record are compared by content; a later run
+# records them again.
+sleep 2.1 && "$OPENDS_BIN" -q export tokens
+echo
+echo "== side by side: no-op export from the store, $NOOP_N base tokens, css + js" >&2
+python3 "$HERE/interleave.py" "$ROUNDS" \
+  "export tokens (no-op)::::$OPENDS_BIN -q export tokens::floor: read+hash inputs" \
+  "export tokens --check (no-op)::::$OPENDS_BIN -q export tokens --check::floor: read+hash inputs" \
+  "floor: read+hash inputs::::md5sum opends.yaml tokens.json >/dev/null::"
 
 if [ -n "${STRICT:-}" ] && [ "$miss" = 1 ]; then exit 1; fi

@@ -7,8 +7,18 @@
 # empty directory, and checks that a second run with nothing changed writes zero files.
 # Target: under 1 s for 500 components x 3 frameworks.
 #
+# Then, side by side in one interleaved run (benches/interleave.py: every round runs each
+# row once; median, min and the ratio to its floor), the cold and no-op runs and their
+# floors:
+#   generate cold (3 frameworks into an empty directory)  vs  `cp -r` of the same files
+#   generate no-op (nothing changed; 3 runs)              vs  3 x read + hash of the inputs
+#                                                             (md5sum of opends.yaml, the
+#                                                             token files and the specs)
+#
 #   bash benches/generate.sh            N=500
 #   N=2000 bash benches/generate.sh
+#   QUICK=1 bash benches/generate.sh    only the interleaved run, 5 rounds (CI; < 1 min)
+#   ROUNDS=20 bash benches/generate.sh  rounds of the interleaved run (default 10)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -70,6 +80,25 @@ PY
 cd "$WORK"
 "$BIN" -q components list >/dev/null    # imports tokens and specs: the store is warm
 gen='for f in vue react svelte; do '"$BIN"' -q generate $f --out out/$f; done'
+side_by_side() {
+  local rounds="${ROUNDS:-10}"
+  [ -n "${QUICK:-}" ] && rounds="${ROUNDS:-5}"
+  local noop='for f in vue react svelte; do '"$BIN"' -q generate $f --out noop/$f; done'
+  local inputs
+  inputs="opends.yaml $(find tokens components -type f | sort | tr '\n' ' ')"
+  bash -c "$gen" && rm -rf ref && cp -r out ref
+  bash -c "$noop"
+  # Files written less than 2 s before the record are compared by content (an edit in the
+  # same timestamp tick could keep size and time); a later run records them again.
+  sleep 2.1 && bash -c "$noop"
+  echo "== side by side: $N components x 3 frameworks, $(find ref -type f | wc -l) files" >&2
+  python3 "$HERE/interleave.py" "$rounds" \
+    "generate cold::rm -rf out::$gen::floor: cp -r" \
+    "floor: cp -r::rm -rf copy::cp -r ref copy::" \
+    "generate no-op::::$noop::floor: read+hash inputs x3" \
+    "floor: read+hash inputs x3::::for i in 1 2 3; do md5sum $inputs >/dev/null; done::"
+}
+if [ -n "${QUICK:-}" ]; then side_by_side; exit 0; fi
 echo "== $N components x 3 frameworks, into an empty directory (hyperfine)" >&2
 # The file system is given time to finish deleting the last run's files (ext4 with
 # `discard` otherwise slows the next run's creates).
@@ -98,3 +127,4 @@ echo "files written by the second run: $written"
 hyperfine --warmup 1 --runs 10 "bash -c '$gen'"
 files=$(find out -type f | wc -l)
 echo "files generated: $files"
+side_by_side

@@ -5,6 +5,8 @@
 //! replaced without `--force` ([`refuse_foreign`]), and `--check` writes nothing and
 //! reports stale files ([`FileReport`]).
 
+pub mod manifest;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Read as _, Write as _};

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use handlebars::Handlebars;
+use handlebars::{Handlebars, Template};
 use serde::Serialize;
 
 pub use context::{ComponentContext, build as build_context, css_var};
@@ -169,15 +169,28 @@ impl Generator {
                 }
             }
         }
+        // Parsing a template is the costly part of loading (the parser computes a line
+        // and column for each element): each template is parsed on its own thread.
+        let compiled: Vec<_> = std::thread::scope(|scope| {
+            let handles: Vec<_> = texts
+                .iter()
+                .map(|(name, (text, _))| {
+                    scope.spawn(move || Template::compile_with_name(text, name.clone()))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a template parser panicked"))
+                .collect()
+        });
         let mut sources = Vec::new();
-        for (name, (text, origin)) in texts {
-            registry
-                .register_template_string(&name, text)
-                .map_err(|e| CodegenError::Template {
-                    file: origin.clone(),
-                    line: e.pos().map(|(line, _)| line),
-                    message: e.reason().to_string(),
-                })?;
+        for ((name, (_, origin)), template) in texts.into_iter().zip(compiled) {
+            let template = template.map_err(|e| CodegenError::Template {
+                file: origin.clone(),
+                line: e.pos().map(|(line, _)| line),
+                message: e.reason().to_string(),
+            })?;
+            registry.register_template(&name, template);
             sources.push(TemplateSource { name, origin });
         }
         Ok(Self {
@@ -243,13 +256,24 @@ impl Generator {
             .iter()
             .map(|c| context::build(c, tokens, options))
             .collect();
-        let mut files = Vec::new();
+        // Every file to render, in output order: (template, its target, the component).
+        let mut jobs: Vec<(&str, &str, Option<&ComponentContext>)> = Vec::new();
         for src in &self.sources {
             let Some(target) = src.name.strip_suffix(".hbs") else {
                 continue;
             };
-            if let Some(ext) = target.strip_prefix("component.") {
-                for c in &contexts {
+            if target.starts_with("component.") {
+                jobs.extend(
+                    contexts
+                        .iter()
+                        .map(|c| (src.name.as_str(), target, Some(c))),
+                );
+            } else {
+                jobs.push((src.name.as_str(), target, None));
+            }
+        }
+        let render = |(name, target, component): (&str, &str, Option<&ComponentContext>)| -> Result<File, CodegenError> {
+            let (path, contents) = if let Some(c) = component {
                     let data = Data {
                         framework: self.framework.as_str(),
                         generator: GENERATOR,
@@ -257,28 +281,38 @@ impl Generator {
                         component: c,
                         tokens_css: &options.tokens_css,
                     };
-                    let contents = self.render_one(&src.name, &data)?;
-                    files.push(File {
-                        path: out.join(format!("{}.{ext}", c.name)),
-                        contents,
-                    });
-                }
+                    let ext = target.strip_prefix("component.").unwrap_or(target);
+                    (
+                        out.join(format!("{}.{ext}", c.name)),
+                        self.render_one(name, &data)?,
+                    )
             } else {
-                let data = IndexData {
-                    framework: self.framework.as_str(),
-                    generator: GENERATOR,
-                    header: HEADER,
-                    components: &contexts,
-                    tokens_css: &options.tokens_css,
-                };
-                let contents = self.render_one(&src.name, &data)?;
-                files.push(File {
-                    path: out.join(target),
-                    contents,
-                });
-            }
-        }
-        Ok(files)
+                    let data = IndexData {
+                        framework: self.framework.as_str(),
+                        generator: GENERATOR,
+                        header: HEADER,
+                        components: &contexts,
+                        tokens_css: &options.tokens_css,
+                    };
+                    (out.join(target), self.render_one(name, &data)?)
+            };
+            Ok(File { path, contents })
+        };
+        // Renders are independent: they run on all cores, each thread on one contiguous
+        // part, and the parts are joined in order (the first error in order is reported).
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let chunk = jobs.len().div_ceil(threads).max(1);
+        let parts: Vec<Vec<Result<File, CodegenError>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().copied().map(render).collect()))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a renderer panicked"))
+                .collect()
+        });
+        parts.into_iter().flatten().collect()
     }
 }
 

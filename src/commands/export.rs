@@ -3,7 +3,7 @@
 //! place; a file opends did not write is never replaced without `--force`; `--check`
 //! writes nothing and lists stale files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use serde::Serialize;
@@ -12,9 +12,13 @@ use super::Context;
 use crate::Outcome;
 use crate::cli::ExportTokensArgs;
 use crate::export::{self, ExportFormat, File};
-use crate::model::Tokens;
-use crate::output::{Counts, FileReport, Plan, PlannedFile, apply_plan, plan_file, refuse_foreign};
+use crate::output::manifest::{self, Fingerprint, Job};
+use crate::output::{
+    Counts, FileReport, FileStatus, Plan, PlannedFile, apply_plan, plan_file, refuse_foreign,
+};
 use crate::project;
+use crate::settings::Project;
+use crate::store::Store;
 use crate::tokens::{self as tok};
 
 /// `opends export tokens` (with `--watch`, again on every change).
@@ -74,15 +78,25 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         p
     });
     // `--check` writes nothing: it never creates a store either.
+    let mut job = None;
     let tokens = if let Some(v) = &version {
         let store = ctx.store_for(project.as_ref(), check)?;
         project::snapshot_of(&store, v)?.tokens
     } else if inputs.is_empty() {
         let mut store = ctx.store_for(project.as_ref(), check)?;
-        match &project {
-            Some(p) => ctx.project_tokens(p, &mut store)?,
-            None => store.load()?,
+        if let Some(p) = &project {
+            ctx.import_tokens(p, &mut store, false, false)?;
+            job = export_job(ctx, p, &store, &formats, &out, mode.as_deref(), allow_empty)?;
+            if let Some(hit) = job
+                .as_ref()
+                .filter(|_| !force)
+                .and_then(|j| j.up_to_date(!check))
+            {
+                ctx.printer.detail(manifest::UP_TO_DATE);
+                return report_hit(ctx, &hit, check, json);
+            }
         }
+        store.load()?
     } else {
         let (files, mut findings) = project::read_files(&ctx.cwd, &inputs)?;
         let reading = project::reading(input_format, strict, project.as_ref());
@@ -173,6 +187,17 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
     record.wrote_all(&planned, &reports);
     record.save()?;
     let stale = Counts::of(&reports).stale;
+    if let Some(job) = &job {
+        if !check {
+            let files = planned
+                .iter()
+                .map(|f| (f.path.as_path(), f.format, f.contents));
+            let summary = serde_json::json!({ "tokens": tokens.len(), "modes": tokens.modes });
+            if let Err(e) = job.save(files, summary, None) {
+                ctx.printer.warn(&format!("{e:#}"));
+            }
+        }
+    }
     if json {
         #[derive(Serialize)]
         struct Summary<'a> {
@@ -186,7 +211,7 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
             files: &reports,
         })?;
     } else {
-        print_reports(ctx, &tokens, &reports, check);
+        print_reports(ctx, tokens.len(), tokens.modes.len(), &reports, check);
     }
     // The process ends right after this; freeing a large token tree only costs time.
     std::mem::forget(rendered);
@@ -211,7 +236,86 @@ fn nothing_to_export(e: &project::NothingTo) -> anyhow::Error {
     crate::hinted(format!("{e}; nothing was written"), hint)
 }
 
-fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: bool) {
+/// The no-op record of a project export from the store: its key is every output it
+/// writes, its inputs the store's revision, the project's settings and the options.
+/// None without a store file (nothing is recorded for an in-memory store).
+fn export_job(
+    ctx: &Context,
+    project: &Project,
+    store: &Store,
+    formats: &[ExportFormat],
+    out: &Path,
+    mode: Option<&str>,
+    allow_empty: bool,
+) -> Result<Option<Job>> {
+    let Some(revision) = store.revision()? else {
+        return Ok(None);
+    };
+    let db = ctx.db_path(Some(project))?;
+    let Some(dir) = db.parent().filter(|_| db.is_file()) else {
+        return Ok(None);
+    };
+    // An error here is reported by the full run, in its place.
+    let Ok(outputs) = project::outputs(Some(project), formats, &ctx.cwd.join(out), mode) else {
+        return Ok(None);
+    };
+    let inputs = Fingerprint::new("export tokens")
+        .add("project", format!("{project:?}").as_bytes())
+        .add("revision", revision.as_bytes())
+        .add("allow_empty", &[u8::from(allow_empty)])
+        .finish();
+    let key = format!("export tokens {} {outputs:?}", ctx.cwd.display());
+    Ok(Some(Job::new(dir, &key, inputs)))
+}
+
+/// Reports an export whose files are all up to date, as a run that rendered them would.
+fn report_hit(ctx: &Context, hit: &manifest::Hit, check: bool, json: bool) -> Result<Outcome> {
+    let reports: Vec<FileReport> = hit
+        .files
+        .iter()
+        .map(|f| FileReport {
+            path: ctx.display(&f.path),
+            format: ExportFormat::ALL
+                .iter()
+                .find(|x| x.as_str() == f.format)
+                .map_or("", |x| x.as_str()),
+            status: FileStatus::Unchanged,
+        })
+        .collect();
+    let tokens = hit.summary["tokens"].as_u64().unwrap_or(0);
+    let modes: Vec<String> = hit.summary["modes"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| m.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    if json {
+        #[derive(Serialize)]
+        struct Summary<'a> {
+            tokens: u64,
+            modes: &'a [String],
+            files: &'a [FileReport],
+        }
+        ctx.printer.json(&Summary {
+            tokens,
+            modes: &modes,
+            files: &reports,
+        })?;
+    } else {
+        print_reports(
+            ctx,
+            usize::try_from(tokens).unwrap_or(usize::MAX),
+            modes.len(),
+            &reports,
+            check,
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+fn print_reports(ctx: &Context, tokens: usize, modes: usize, reports: &[FileReport], check: bool) {
     ctx.print_file_lines(reports, check);
     let Counts {
         written, unchanged, ..
@@ -220,10 +324,9 @@ fn print_reports(ctx: &Context, tokens: &Tokens, reports: &[FileReport], check: 
         ctx.print_check_summary(reports, "opends export tokens");
     } else {
         ctx.printer.status(&format!(
-            "exported {} tokens{}: {written} written, {unchanged} unchanged",
-            tokens.len(),
-            if tokens.modes.len() > 1 {
-                format!(" in {} modes", tokens.modes.len())
+            "exported {tokens} tokens{}: {written} written, {unchanged} unchanged",
+            if modes > 1 {
+                format!(" in {modes} modes")
             } else {
                 String::new()
             }

@@ -12,6 +12,7 @@ use crate::cli::{EjectArgs, GenerateArgs, TemplatesListArgs};
 use crate::codegen::{self, Framework, Generator};
 use crate::export::ExportFormat;
 use crate::model::{Status, StoredComponent};
+use crate::output::manifest::{self, Fingerprint, Job};
 use crate::output::{
     Counts, FileReport, FileStatus, PlannedFile, apply_plan, has_header, plan_file, read_head,
     refuse_foreign,
@@ -105,6 +106,32 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     } else {
         ctx.open_for(args.check)?
     };
+    let job = match (&project, &args.version) {
+        (Some(p), None) => generate_job(ctx, p, &store, args)?,
+        _ => None,
+    };
+    if let Some(hit) = job
+        .as_ref()
+        .filter(|_| !args.force)
+        .and_then(|j| j.up_to_date(!args.check))
+    {
+        ctx.printer.detail(manifest::UP_TO_DATE);
+        let reports: Vec<FileReport> = hit
+            .files
+            .iter()
+            .map(|f| FileReport {
+                path: ctx.display(&f.path),
+                format: framework(args).as_str(),
+                status: FileStatus::Unchanged,
+            })
+            .collect();
+        let components = hit.summary["components"]
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0);
+        let out = out_dir(ctx, project.as_ref(), args);
+        return print_summary(ctx, args, components, &out, &reports);
+    }
     let (tokens, all) = match &args.version {
         Some(v) => {
             let snap = project::snapshot_of(&store, v)?;
@@ -235,7 +262,66 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             status,
         });
     }
-    let counts = Counts::of(&reports);
+    if let Some(job) = job.as_ref().filter(|_| !args.check) {
+        let files = planned
+            .iter()
+            .map(|f| (f.path.as_path(), f.format, f.contents));
+        let summary = serde_json::json!({ "components": selected.len() });
+        let dir = args.components.is_empty().then(|| out.clone());
+        if let Err(e) = job.save(files, summary, dir) {
+            ctx.printer.warn(&format!("{e:#}"));
+        }
+    }
+    print_summary(ctx, args, selected.len(), &out, &reports)
+}
+
+/// The no-op record of generating the working components: its key is the framework,
+/// the output directory and the selection, its inputs the store's revision, the
+/// project's settings and its template overrides (built-in templates come with the
+/// binary). None without a store file.
+fn generate_job(
+    ctx: &Context,
+    project: &Project,
+    store: &crate::store::Store,
+    args: &GenerateArgs,
+) -> Result<Option<Job>> {
+    let Some(revision) = store.revision()? else {
+        return Ok(None);
+    };
+    let db = ctx.db_path(Some(project))?;
+    let Some(dir) = db.parent().filter(|_| db.is_file()) else {
+        return Ok(None);
+    };
+    let fw = framework(args);
+    let out = out_dir(ctx, Some(project), args);
+    let mut inputs = Fingerprint::new("generate");
+    inputs
+        .add("project", format!("{project:?}").as_bytes())
+        .add("revision", revision.as_bytes())
+        .add("allow_empty", &[u8::from(args.allow_empty)]);
+    if let Some(t) = templates_dir(Some(project)) {
+        inputs.add_templates(&t.join(fw.as_str()));
+    }
+    let key = format!(
+        "generate {} {} {:?} {}",
+        fw.as_str(),
+        out.display(),
+        args.components,
+        args.include_drafts
+    );
+    Ok(Some(Job::new(dir, &key, inputs.finish())))
+}
+
+/// Prints what a generation did (or, with `--check`, found) and gives its outcome.
+fn print_summary(
+    ctx: &Context,
+    args: &GenerateArgs,
+    components: usize,
+    out: &Path,
+    reports: &[FileReport],
+) -> Result<Outcome> {
+    let fw = framework(args).as_str();
+    let counts = Counts::of(reports);
     if args.json {
         #[derive(Serialize)]
         struct Summary<'a> {
@@ -245,24 +331,23 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
         }
         ctx.printer.json(&Summary {
             framework: fw,
-            components: selected.len(),
-            files: &reports,
+            components,
+            files: reports,
         })?;
     } else {
-        ctx.print_file_lines(&reports, args.check);
+        ctx.print_file_lines(reports, args.check);
         if args.check {
-            ctx.print_check_summary(&reports, &format!("opends generate {fw}"));
+            ctx.print_check_summary(reports, &format!("opends generate {fw}"));
         } else {
             ctx.printer.status(&format!(
-                "generated {} {fw} component{} into {}: {} written, {} unchanged",
-                selected.len(),
-                if selected.len() == 1 { "" } else { "s" },
-                ctx.display(&out),
+                "generated {components} {fw} component{} into {}: {} written, {} unchanged",
+                if components == 1 { "" } else { "s" },
+                ctx.display(out),
                 counts.written,
                 counts.unchanged
             ));
         }
-        if selected.is_empty() {
+        if components == 0 {
             ctx.printer
                 .warn("no components to generate (drafts are skipped without `--include-drafts`)");
         }

@@ -44,7 +44,24 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_pending_changelog",
         include_str!("migrations/0006_pending_changelog.sql"),
     ),
+    (
+        "0007_revision",
+        include_str!("migrations/0007_revision.sql"),
+    ),
 ];
+
+/// `meta` key of the working state's revision (see [`Store::revision`]).
+const REVISION_KEY: &str = "working.revision";
+
+/// Replaces the working state's revision with a new random value (inside the write).
+fn bump_revision(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO meta(key, value) VALUES (?1, lower(hex(randomblob(16))))
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [REVISION_KEY],
+    )
+    .map(|_| ())
+}
 
 /// How long a writer waits for another process's transaction to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -554,6 +571,13 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The working state's revision: a random value that every write of the working
+    /// tokens or components replaces (a new store starts with its own), so two reads
+    /// with the same revision saw the same tokens and components.
+    pub fn revision(&self) -> Result<Option<String>, StoreError> {
+        self.meta(REVISION_KEY)
+    }
+
     /// Sets a value in the `meta` table.
     pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.conn
@@ -834,6 +858,7 @@ fn load_components(conn: &Connection) -> Result<Vec<StoredComponent>, LoadError>
 }
 
 fn write_components(tx: &Transaction<'_>, components: &[StoredComponent]) -> rusqlite::Result<()> {
+    bump_revision(tx)?;
     tx.execute_batch("DELETE FROM component_token_usage; DELETE FROM components;")?;
     let mut insert = tx.prepare(
         "INSERT INTO components(name, spec, status, source_file, reviewed_by, reviewed_at,
@@ -865,6 +890,7 @@ fn write_components(tx: &Transaction<'_>, components: &[StoredComponent]) -> rus
 }
 
 fn write_all(tx: &Transaction<'_>, tokens: &Tokens) -> rusqlite::Result<()> {
+    bump_revision(tx)?;
     tx.execute_batch(
         "DELETE FROM token_mode_values; DELETE FROM tokens; DELETE FROM token_groups;
          DELETE FROM modes; DELETE FROM token_sets;",

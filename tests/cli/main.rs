@@ -16,6 +16,7 @@ mod init;
 mod init_from;
 mod lenient;
 mod lint;
+mod noop;
 mod nothing_lost;
 mod project;
 mod real;
