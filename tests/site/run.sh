@@ -47,25 +47,7 @@ DIR="$(cd "$DIR" && pwd)"
 ARTIFACT_DIR="$(cd "$ARTIFACT_DIR" && pwd)"
 
 # 1. The browser: Debian's chromium.
-if [[ ! -x "$CHROMIUM" ]]; then
-  [[ "$CHROMIUM" == /usr/bin/chromium ]] || die "chromium: $CHROMIUM (from CHROMIUM) is not an executable"
-  [[ "$(id -u)" -eq 0 ]] || die "chromium: /usr/bin/chromium is missing; install Debian's chromium package (apt-get install chromium) or run as root"
-  command -v apt-get >/dev/null || die "chromium: /usr/bin/chromium is missing and there is no apt-get to install it"
-  export DEBIAN_FRONTEND=noninteractive
-  apt_install() { apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core; }
-  # Refresh the package lists only when they do not know chromium yet, or are stale.
-  if ! apt-cache show chromium >/dev/null 2>&1; then
-    quiet "$DIR/apt-update.log" apt-get update -q || die "chromium: apt-get update failed (log: $DIR/apt-update.log)"
-  fi
-  if ! quiet "$DIR/apt-install.log" apt_install; then
-    quiet "$DIR/apt-update.log" apt-get update -q || die "chromium: apt-get update failed (log: $DIR/apt-update.log)"
-    quiet "$DIR/apt-install.log" apt_install || die "chromium: apt-get install chromium failed (log: $DIR/apt-install.log)"
-  fi
-  [[ -x "$CHROMIUM" ]] || die "chromium: installed, but $CHROMIUM is still missing"
-  pass "chromium: installed $("$CHROMIUM" --version 2>/dev/null || echo chromium)"
-else
-  pass "chromium: $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM")"
-fi
+ensure_chromium "$CHROMIUM" "$DIR"
 
 # 2. playwright-core, pinned. Reinstalled only when this list changes or node_modules is missing.
 cat >"$DIR/package.json.new" <<'JSON'
@@ -79,19 +61,8 @@ cat >"$DIR/package.json.new" <<'JSON'
   }
 }
 JSON
-stamp="$DIR/node_modules/.opends-site-check-stamp"
-if [[ -d "$DIR/node_modules" && -f "$stamp" ]] && cmp -s "$DIR/package.json.new" "$stamp"; then
-  rm -f "$DIR/package.json.new"
-  pass "tools: node_modules up to date in $DIR"
-else
-  mv "$DIR/package.json.new" "$DIR/package.json"
-  rm -rf "$DIR/node_modules" "$DIR/package-lock.json"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 quiet "$DIR/npm-install.log" \
-    npm install --prefix "$DIR" --no-audit --no-fund --loglevel=error \
-    || die "tools: npm install failed (log: $DIR/npm-install.log)"
-  cp "$DIR/package.json" "$stamp"
-  pass "tools: installed $(node -p "Object.entries(require('$DIR/package.json').devDependencies).map(([n,v])=>n+'@'+v).join(' ')")"
-fi
+npm_tools "$DIR/package.json.new" "$DIR" site-check
+rm -f "$DIR/package.json.new"
 
 # 3. opends.
 if [[ -n "${OPENDS_BIN:-}" ]]; then

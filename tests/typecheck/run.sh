@@ -58,18 +58,8 @@ cat >"$DIR/package.json.new" <<'JSON'
   }
 }
 JSON
-stamp="$DIR/node_modules/.opends-typecheck-stamp"
-if [[ -d "$DIR/node_modules" && -f "$stamp" ]] && cmp -s "$DIR/package.json.new" "$stamp"; then
-  rm -f "$DIR/package.json.new"
-  pass "tools: node_modules up to date in $DIR"
-else
-  mv "$DIR/package.json.new" "$DIR/package.json"
-  rm -rf "$DIR/node_modules" "$DIR/package-lock.json"
-  quiet "$DIR/npm-install.log" npm install --prefix "$DIR" --no-audit --no-fund --loglevel=error \
-    || die "tools: npm install failed (log: $DIR/npm-install.log)"
-  cp "$DIR/package.json" "$stamp"
-  pass "tools: installed $(node -p "Object.entries(require('$DIR/package.json').devDependencies).map(([n,v])=>n+'@'+v).join(' ')")"
-fi
+npm_tools "$DIR/package.json.new" "$DIR" typecheck
+rm -f "$DIR/package.json.new"
 BIN_DIR="$DIR/node_modules/.bin"
 
 # 2. opends.
