@@ -479,12 +479,19 @@ fn upper_first(s: &str) -> String {
 /// Marks the two-way bound props: each part's `model`, and `open` of a modal dialog.
 /// The first part model is Vue's main model (`v-model`); the others are named models.
 fn mark_models(spec: &crate::model::component::Component, props: &mut [PropContext]) {
-    let mut names: Vec<&str> = spec.parts.iter().filter_map(|p| p.model.as_deref()).collect();
+    let mut names: Vec<&str> = spec
+        .parts
+        .iter()
+        .filter_map(|p| p.model.as_deref())
+        .collect();
     if spec.accessibility.focus == Some(FocusManagement::Modal) {
         names.push("open");
     }
     let main = spec.parts.iter().find_map(|p| p.model.as_deref());
-    for p in props.iter_mut().filter(|p| names.contains(&p.name.as_str())) {
+    for p in props
+        .iter_mut()
+        .filter(|p| names.contains(&p.name.as_str()))
+    {
         p.is_model = true;
         p.vue_model = if main == Some(p.name.as_str()) {
             String::new()

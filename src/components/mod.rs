@@ -262,11 +262,18 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
                         part.name
                     ),
                 ),
-                Some(prop) if !matches!(prop.ty, PropType::String | PropType::Number | PropType::Boolean) => c.error(
-                    "invalid-prop",
-                    p,
-                    format!("`model: {p}` needs a string, number or boolean prop"),
-                ),
+                Some(prop)
+                    if !matches!(
+                        prop.ty,
+                        PropType::String | PropType::Number | PropType::Boolean
+                    ) =>
+                {
+                    c.error(
+                        "invalid-prop",
+                        p,
+                        format!("`model: {p}` needs a string, number or boolean prop"),
+                    )
+                }
                 Some(_) => {}
             }
         }
@@ -630,7 +637,10 @@ fn check_form_parts(c: &mut Checker<'_>, spec: &Component, slots: &HashSet<&str>
             c.error(
                 "invalid-part",
                 &part.name,
-                format!("part `{}` is the native control and cannot have `if`", part.name),
+                format!(
+                    "part `{}` is the native control and cannot have `if`",
+                    part.name
+                ),
             );
         }
     }
@@ -638,7 +648,10 @@ fn check_form_parts(c: &mut Checker<'_>, spec: &Component, slots: &HashSet<&str>
         c.error(
             "invalid-part",
             &spec.element,
-            format!("a component with a native control part needs a root with children, not `{}`", spec.element),
+            format!(
+                "a component with a native control part needs a root with children, not `{}`",
+                spec.element
+            ),
         );
     }
     for part in &spec.parts {
@@ -665,10 +678,16 @@ fn check_form_parts(c: &mut Checker<'_>, spec: &Component, slots: &HashSet<&str>
                 c.error(
                     "unknown-name",
                     slot,
-                    format!("part `{}` renders slot `{slot}`, which is not declared", part.name),
+                    format!(
+                        "part `{}` renders slot `{slot}`, which is not declared",
+                        part.name
+                    ),
                 );
             }
-            if part.text.is_some() || part.element == "slot" || ["input", "img"].contains(&part.element.as_str()) {
+            if part.text.is_some()
+                || part.element == "slot"
+                || ["input", "img"].contains(&part.element.as_str())
+            {
                 c.error(
                     "invalid-part",
                     &part.name,
