@@ -272,7 +272,7 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
                         "invalid-prop",
                         p,
                         format!("`model: {p}` needs a string, number or boolean prop"),
-                    )
+                    );
                 }
                 Some(_) => {}
             }
