@@ -42,6 +42,16 @@ pub struct PropContext {
     pub is_boolean: bool,
     /// Whether it is an enum.
     pub is_enum: bool,
+    /// Whether it is two-way bound: the `model` of a part, or `open` of a modal dialog
+    /// (Vue `defineModel`, Svelte `$bindable`, React `value` + `defaultValue` + handler).
+    pub is_model: bool,
+    /// Vue: the `defineModel` name as a string literal, empty for the component's main
+    /// model (`v-model` / `modelValue`).
+    pub vue_model: String,
+    /// React: the uncontrolled prop (`defaultValue`, `defaultChecked`, `defaultOpen`).
+    pub default_ident: String,
+    /// React: the change handler (`onValueChange`, `onCheckedChange`, `onOpenChange`).
+    pub change_handler: String,
 }
 
 /// A slot.
@@ -90,6 +100,17 @@ pub struct BindingContext {
     pub text: String,
     /// Whether the bound prop is a boolean (for `aria-*="true|false"`).
     pub is_boolean: bool,
+    /// The parts whose ids are meant (kind `ids`), in order.
+    pub parts: Vec<IdRef>,
+}
+
+/// One part of an `ids` binding.
+#[derive(Debug, Clone, Serialize)]
+pub struct IdRef {
+    /// The part, kebab-case.
+    pub name: String,
+    /// Prop identifier that must be truthy for the part (and its id) to exist.
+    pub when: Option<String>,
 }
 
 /// A part of the markup.
@@ -121,6 +142,13 @@ pub struct PartContext {
     pub model: Option<String>,
     /// Whether the model prop is a number.
     pub model_is_number: bool,
+    /// Whether the model is a boolean bound to `checked` (checkbox, radio).
+    pub model_is_boolean: bool,
+    /// Whether this is the native control that receives the component's attributes,
+    /// event handlers and ref.
+    pub is_control: bool,
+    /// The identifier of the slot rendered inside the element (`slot:`).
+    pub content_slot: Option<String>,
 }
 
 /// A variant.
@@ -174,6 +202,16 @@ pub struct ComponentContext {
     pub keyboard: Vec<String>,
     /// Focus trap behaviour (dialogs).
     pub focus_trap: bool,
+    /// A native modal `<dialog>` (`focus: modal`).
+    pub modal: bool,
+    /// Whether a boolean `closeOnEscape` prop decides if Escape closes the dialog.
+    pub has_close_on_escape: bool,
+    /// Whether a boolean `closeOnBackdrop` prop decides if a backdrop click closes it.
+    pub has_close_on_backdrop: bool,
+    /// The native control's element (`control: true`), when there is one.
+    pub control: Option<String>,
+    /// Whether any prop is two-way bound.
+    pub has_models: bool,
     /// Whether a `disabled` boolean prop exists.
     pub has_disabled: bool,
     /// Props.
@@ -679,6 +717,7 @@ fn binding(name: &str, b: &Binding, props: &[PropContext]) -> BindingContext {
         part: String::new(),
         text: String::new(),
         is_boolean: false,
+        parts: Vec::new(),
     };
     match b {
         Binding::Prop { prop } => {
@@ -691,9 +730,70 @@ fn binding(name: &str, b: &Binding, props: &[PropContext]) -> BindingContext {
             ctx.kind = "id";
             ctx.part = ident::css_name(id).unwrap_or_else(|_| fallback_ident(id));
         }
+        Binding::Ids { ids } => {
+            ctx.kind = "ids";
+            ctx.parts = ids
+                .iter()
+                .map(|id| IdRef {
+                    name: ident::css_name(id).unwrap_or_else(|_| fallback_ident(id)),
+                    when: None,
+                })
+                .collect();
+        }
         Binding::Text(t) => ctx.text.clone_from(t),
     }
     ctx
+}
+
+/// Fills in, for each part of an `ids` binding, the prop its rendering depends on.
+fn resolve_id_refs(parts: &mut [PartContext]) {
+    let when: Vec<(String, Option<String>)> = parts
+        .iter()
+        .map(|p| (p.name.clone(), p.when.clone()))
+        .collect();
+    for b in parts.iter_mut().flat_map(|p| p.attrs.iter_mut()) {
+        for r in &mut b.parts {
+            r.when = when
+                .iter()
+                .find(|(n, _)| *n == r.name)
+                .and_then(|(_, w)| w.clone());
+        }
+    }
+}
+
+/// `value` -> `Value` (for `defaultValue`, `onValueChange`).
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |f| {
+        f.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
+/// Marks the two-way bound props: each part's `model`, and `open` of a modal dialog.
+/// The first part model is Vue's main model (`v-model`); the others are named models.
+fn mark_models(spec: &crate::model::component::Component, props: &mut [PropContext]) {
+    let mut names: Vec<&str> = spec
+        .parts
+        .iter()
+        .filter_map(|p| p.model.as_deref())
+        .collect();
+    if spec.accessibility.focus == Some(FocusManagement::Modal) {
+        names.push("open");
+    }
+    let main = spec.parts.iter().find_map(|p| p.model.as_deref());
+    for p in props
+        .iter_mut()
+        .filter(|p| names.contains(&p.name.as_str()))
+    {
+        p.is_model = true;
+        p.vue_model = if main == Some(p.name.as_str()) {
+            String::new()
+        } else {
+            escape::js_string(&p.ident)
+        };
+        p.default_ident = format!("default{}", upper_first(&p.ident));
+        p.change_handler = format!("on{}Change", upper_first(&p.ident));
+    }
 }
 
 const VOID: [&str; 2] = ["input", "img"];
@@ -735,9 +835,15 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                 description: one_line(p.description.as_ref()),
                 is_boolean: p.ty == PropType::Boolean,
                 is_enum: p.ty == PropType::Enum,
+                is_model: false,
+                vue_model: String::new(),
+                default_ident: String::new(),
+                change_handler: String::new(),
             }
         })
         .collect();
+    let mut props = props;
+    mark_models(spec, &mut props);
     let slots: Vec<SlotContext> = spec
         .slots
         .iter()
@@ -779,9 +885,10 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
         .flat_map(|p| p.attrs.values().chain(p.text.iter()))
         .chain(spec.accessibility.aria.values())
         .chain(spec.attrs.values())
-        .filter_map(|b| match b {
-            Binding::Id { id } => Some(id.clone()),
-            _ => None,
+        .flat_map(|b| match b {
+            Binding::Id { id } => vec![id.clone()],
+            Binding::Ids { ids } => ids.clone(),
+            _ => Vec::new(),
         })
         .collect();
     let mut parts: Vec<PartContext> = spec
@@ -818,6 +925,15 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                 }),
                 model: model_prop.map(|m| m.ident.clone()),
                 model_is_number: model_prop.is_some_and(|m| m.ty == "number"),
+                model_is_boolean: model_prop.is_some_and(|m| m.is_boolean),
+                is_control: p.control,
+                content_slot: p.slot.as_ref().map(|s| {
+                    if s == "default" {
+                        "default".to_string()
+                    } else {
+                        ident::member_name(s).unwrap_or_else(|_| fallback_ident(s))
+                    }
+                }),
                 name: kebab,
             }
         })
@@ -837,8 +953,12 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             when: None,
             model: None,
             model_is_number: false,
+            model_is_boolean: false,
+            is_control: false,
+            content_slot: None,
         });
     }
+    resolve_id_refs(&mut parts);
     let variants: Vec<VariantContext> = toggles(spec)
         .into_iter()
         .map(|t| {
@@ -925,11 +1045,23 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             .map(|k| one_line(Some(k)))
             .collect(),
         focus_trap: spec.accessibility.focus == Some(FocusManagement::Trap),
+        modal: spec.accessibility.focus == Some(FocusManagement::Modal),
+        has_close_on_escape: props
+            .iter()
+            .any(|p| p.ident == "closeOnEscape" && p.is_boolean),
+        has_close_on_backdrop: props
+            .iter()
+            .any(|p| p.ident == "closeOnBackdrop" && p.is_boolean),
+        control: parts
+            .iter()
+            .find(|p| p.is_control)
+            .map(|p| p.element.clone()),
+        has_models: props.iter().any(|p| p.is_model),
         has_disabled: props.iter().any(|p| p.ident == "disabled" && p.is_boolean),
         has_defaults: props.iter().any(|p| p.has_default),
         has_named_slots: slots.iter().any(|s| !s.is_default),
         needs_ids: parts.iter().any(|p| p.needs_id),
-        client: spec.accessibility.focus == Some(FocusManagement::Trap)
+        client: spec.accessibility.focus.is_some()
             || parts.iter().any(|p| p.needs_id || p.model.is_some()),
         props,
         slots,

@@ -262,25 +262,23 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
                         part.name
                     ),
                 ),
-                Some(prop) if !matches!(prop.ty, PropType::String | PropType::Number) => c.error(
-                    "invalid-prop",
-                    p,
-                    format!("`model: {p}` needs a string or number prop"),
-                ),
+                Some(prop)
+                    if !matches!(
+                        prop.ty,
+                        PropType::String | PropType::Number | PropType::Boolean
+                    ) =>
+                {
+                    c.error(
+                        "invalid-prop",
+                        p,
+                        format!("`model: {p}` needs a string, number or boolean prop"),
+                    );
+                }
                 Some(_) => {}
-            }
-            if !spec.events.iter().any(|e| e.name == "update") {
-                c.error(
-                    "unknown-name",
-                    p,
-                    format!(
-                        "part `{}` binds `model: {p}`, which needs an `update` event",
-                        part.name
-                    ),
-                );
             }
         }
     }
+    check_form_parts(&mut c, spec, &slots);
     for (attr, b) in &spec.attrs {
         check_attr_name(&mut c, attr);
         check_url_binding(&mut c, attr, b, &spec.element, "root", &prop_type);
@@ -338,19 +336,29 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
             );
         }
     }
-    if spec.accessibility.focus == Some(FocusManagement::Trap) {
+    if spec.accessibility.focus == Some(FocusManagement::Modal) && spec.element != "dialog" {
+        c.error(
+            "invalid-aria",
+            "focus",
+            "`focus: modal` needs the root `element: dialog`".into(),
+        );
+    }
+    if matches!(
+        spec.accessibility.focus,
+        Some(FocusManagement::Trap | FocusManagement::Modal)
+    ) {
         if !prop_type("open").is_some_and(|p| p.ty == PropType::Boolean) {
             c.error(
                 "invalid-aria",
                 "focus",
-                "`focus: trap` needs a boolean prop `open`".into(),
+                "`focus: trap` and `focus: modal` need a boolean prop `open`".into(),
             );
         }
         if !events.contains("close") {
             c.error(
                 "invalid-aria",
                 "focus",
-                "`focus: trap` needs a `close` event (Escape emits it)".into(),
+                "`focus: trap` and `focus: modal` need a `close` event (Escape emits it)".into(),
             );
         }
     }
@@ -598,7 +606,7 @@ fn check_url_binding<'p>(
                 }
             }
         }
-        Binding::Id { .. } => {}
+        Binding::Id { .. } | Binding::Ids { .. } => {}
     }
     for (value, via) in values {
         if let Err(why) = url::check_url(attr, value) {
@@ -621,6 +629,103 @@ fn check_url_binding<'p>(
     }
 }
 
+/// Elements that may be a form component's native control (`control: true`).
+const CONTROLS: [&str; 4] = ["input", "select", "textarea", "button"];
+
+/// Form parts: one native control at most, always rendered, of a control element; a
+/// `model` on a checkbox binds `checked` (a boolean prop), elsewhere `value`; `slot:`
+/// names a declared slot and goes on an element with content.
+fn check_form_parts(c: &mut Checker<'_>, spec: &Component, slots: &HashSet<&str>) {
+    let controls: Vec<_> = spec.parts.iter().filter(|p| p.control).collect();
+    if controls.len() > 1 {
+        c.error(
+            "invalid-part",
+            &controls[1].name,
+            format!(
+                "only one part may be the native control; `{}` and `{}` both say `control: true`",
+                controls[0].name, controls[1].name
+            ),
+        );
+    }
+    for part in &controls {
+        if !CONTROLS.contains(&part.element.as_str()) {
+            c.error(
+                "invalid-part",
+                &part.name,
+                format!(
+                    "part `{}` is the native control, so its element must be one of {}",
+                    part.name,
+                    CONTROLS.join(", ")
+                ),
+            );
+        }
+        if part.when.is_some() {
+            c.error(
+                "invalid-part",
+                &part.name,
+                format!(
+                    "part `{}` is the native control and cannot have `if`",
+                    part.name
+                ),
+            );
+        }
+    }
+    if !controls.is_empty() && VOID_ROOTS.contains(&spec.element.as_str()) {
+        c.error(
+            "invalid-part",
+            &spec.element,
+            format!(
+                "a component with a native control part needs a root with children, not `{}`",
+                spec.element
+            ),
+        );
+    }
+    for part in &spec.parts {
+        if let Some(model) = &part.model {
+            let boolean = spec
+                .props
+                .iter()
+                .any(|p| p.name == *model && p.ty == PropType::Boolean);
+            let checkbox = part.element == "input"
+                && matches!(part.attrs.get("type"), Some(Binding::Text(t)) if t == "checkbox" || t == "radio");
+            if boolean != checkbox {
+                c.error(
+                    "invalid-prop",
+                    model,
+                    format!(
+                        "part `{}` binds `model: {model}`: a boolean prop binds `checked` of an input of type checkbox or radio, a string or number prop the `value` of other controls",
+                        part.name
+                    ),
+                );
+            }
+        }
+        if let Some(slot) = &part.slot {
+            if !slots.contains(slot.as_str()) {
+                c.error(
+                    "unknown-name",
+                    slot,
+                    format!(
+                        "part `{}` renders slot `{slot}`, which is not declared",
+                        part.name
+                    ),
+                );
+            }
+            if part.text.is_some()
+                || part.element == "slot"
+                || ["input", "img"].contains(&part.element.as_str())
+            {
+                c.error(
+                    "invalid-part",
+                    &part.name,
+                    format!("part `{}` renders slot `{slot}`, so it needs an element with content and no `text`", part.name),
+                );
+            }
+        }
+    }
+}
+
+const VOID_ROOTS: [&str; 2] = ["input", "img"];
+
 fn check_binding<'p>(
     c: &mut Checker<'_>,
     b: &Binding,
@@ -642,6 +747,15 @@ fn check_binding<'p>(
                 id,
                 format!("`{part}` refers to the id of part `{id}`, which is not a part"),
             );
+        }
+        Binding::Ids { ids } => {
+            for id in ids.iter().filter(|id| !parts.contains(id.as_str())) {
+                c.error(
+                    "unknown-name",
+                    id,
+                    format!("`{part}` refers to the id of part `{id}`, which is not a part"),
+                );
+            }
         }
         Binding::Text(t) if t.contains(['<', '>', '{', '}', '`', '"']) => {
             c.error(

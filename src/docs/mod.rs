@@ -453,7 +453,7 @@ fn preview_html(
             let value = match b {
                 Binding::Text(t) => Some(t.clone()),
                 Binding::Prop { prop } => props.get(prop).map(literal_text),
-                Binding::Id { .. } => None,
+                Binding::Id { .. } | Binding::Ids { .. } => None,
             };
             if let Some(v) = value {
                 let _ = write!(html, " {name}=\"{}\"", escape_html(&v));

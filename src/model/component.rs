@@ -161,6 +161,12 @@ pub enum Binding {
         /// The part's name.
         id: String,
     },
+    /// `{ids: [help, error]}`: the ids of several parts, space-separated, leaving out
+    /// parts that are not rendered (`aria-describedby` with help and error text).
+    Ids {
+        /// The parts' names.
+        ids: Vec<String>,
+    },
     /// A fixed string.
     Text(String),
 }
@@ -190,6 +196,11 @@ pub struct Accessibility {
 pub enum FocusManagement {
     /// Trap focus while open (needs a boolean `open` prop and a `close` event).
     Trap,
+    /// A native modal `<dialog>` (the root element) opened with `showModal()` while the
+    /// boolean `open` prop is true: the page behind is inert, focus moves in and returns
+    /// to the opener, scrolling is locked; Escape and a click on the backdrop emit `close`
+    /// (see [`Part::control`] for the form-control counterpart).
+    Modal,
 }
 
 /// One element inside the root: its markup and styles.
@@ -213,6 +224,15 @@ pub struct Part {
     /// `value`: an input bound to the `value` prop that emits `update` events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
+    /// The native control of a form component (`input`, `select`, `textarea`): it
+    /// receives the attributes, event handlers and ref given to the component, while the
+    /// root keeps only `class` and `style`. At most one part per component.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub control: bool,
+    /// Renders the slot of this name inside the element (e.g. the `<option>`s of a
+    /// `<select>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot: Option<String>,
     /// Styles of this part.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub styles: IndexMap<String, String>,

@@ -66,7 +66,7 @@ const frameworks = {
     roots: /class="[^"]*\b[A-Za-z0-9]+_root\b/g,
   },
   vue: {
-    components: files(join(out, 'vue'), /\.vue$/).filter((f) => f !== 'Usage.vue').map((f) => f.replace('.vue', '')),
+    components: files(join(out, 'vue'), /\.vue$/).filter((f) => f !== 'Usage.vue' && f !== 'Form.vue').map((f) => f.replace('.vue', '')),
     async render() {
       const { createSSRApp } = await import('vue')
       const { renderToString } = await import('vue/server-renderer')
@@ -76,7 +76,7 @@ const frameworks = {
     roots: /class="[^"]*\broot\b/g,
   },
   svelte: {
-    components: files(join(out, 'svelte'), /\.svelte$/).filter((f) => f !== 'Usage.svelte').map((f) => f.replace('.svelte', '')),
+    components: files(join(out, 'svelte'), /\.svelte$/).filter((f) => f !== 'Usage.svelte' && f !== 'Form.svelte').map((f) => f.replace('.svelte', '')),
     async render() {
       const { render } = await import('svelte/server')
       const { default: Usage } = await load(join(out, 'svelte', 'Usage.svelte'))
@@ -98,7 +98,51 @@ for (const [name, fw] of Object.entries(frameworks)) {
   }
 }
 
-// 3. Styles use only custom properties the tokens stylesheet defines.
+// 3. The form fixtures: attributes given to a form control reach its native element, the
+//    root keeps class and style; the modal dialog renders closed on the server.
+const forms = {
+  react: async () => {
+    const { createElement } = await import('react')
+    const { renderToStaticMarkup } = await import('react-dom/server')
+    const { Form } = await load(join(out, 'react', 'form.tsx'))
+    return renderToStaticMarkup(createElement(Form))
+  },
+  vue: async () => {
+    const { createSSRApp } = await import('vue')
+    const { renderToString } = await import('vue/server-renderer')
+    const { default: Form } = await load(join(out, 'vue', 'Form.vue'))
+    return renderToString(createSSRApp(Form))
+  },
+  svelte: async () => {
+    const { render } = await import('svelte/server')
+    const { default: Form } = await load(join(out, 'svelte', 'Form.svelte'))
+    return render(Form).body
+  },
+}
+const formComponents = ['TextField', 'Checkbox', 'Select', 'Dialog']
+for (const [name, render] of Object.entries(forms)) {
+  if (!formComponents.every((c) => existsSync(join(out, 'react', `${c}.tsx`)))) break
+  try {
+    const html = await render()
+    const input = html.match(/<input[^>]*name="email"[^>]*>/)?.[0]
+    if (!input) throw new Error(`no <input name="email"> in ${html}`)
+    for (const attr of [/type="email"/, /autocomplete="email"/i, /required/, /value="ada@example.com"/, /aria-invalid|^(?!.*aria-errormessage)/]) {
+      if (!attr.test(input)) throw new Error(`${attr} missing on ${input}`)
+    }
+    if (/<div[^>]*name="email"/.test(html)) throw new Error(`the wrapper got name="email": ${html}`)
+    if (!/<div[^>]*class="[^"]*\bfield\b[^"]*"[^>]*style="width: ?100%;?"|<div[^>]*style="width: ?100%;?"[^>]*class="[^"]*\bfield\b/.test(html)) {
+      throw new Error(`the root did not get class "field" and the style: ${html}`)
+    }
+    if (!/<input[^>]*type="checkbox"[^>]*|<input[^>]*name="subscribe"[^>]*type="checkbox"/.test(html)) throw new Error(`no checkbox in ${html}`)
+    if (!/<select[^>]*name="plan"[^>]*>[\s\S]*<option[^>]*value="pro"/.test(html)) throw new Error(`no <select name="plan"> with its options in ${html}`)
+    if (!/<dialog(?![^>]*\bopen\b)[^>]*>/.test(html)) throw new Error(`no closed <dialog> in ${html}`)
+    pass(`${name}: form controls forward name, type, autocomplete and required to the native control; class and style stay on the root; the dialog renders closed`)
+  } catch (e) {
+    fail(`${name}: form fixture: ${e.stack ?? e}`)
+  }
+}
+
+// 4. Styles use only custom properties the tokens stylesheet defines.
 const sheets = [
   ...files(join(out, 'react'), /\.module\.css$/).map((f) => [`react/${f}`, readFileSync(join(out, 'react', f), 'utf8')]),
   ...files(join(out, 'vue'), /\.vue$/).map((f) => [`vue/${f}`, styleBlocks(readFileSync(join(out, 'vue', f), 'utf8'))]),
