@@ -402,6 +402,10 @@ fn preview_html(
     if !c.role.is_empty() {
         let _ = write!(html, " role=\"{}\"", escape_html(&c.role));
     }
+    // A closed <dialog> is not drawn: the preview shows it open, in the frame's flow.
+    if tag == "dialog" {
+        html.push_str(" open");
+    }
     if truthy(props.get("disabled")) {
         html.push_str(" aria-disabled=\"true\"");
         if DISABLEABLE.contains(&tag) {

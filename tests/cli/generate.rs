@@ -351,6 +351,9 @@ fn the_docs_site_has_a_page_per_group_component_and_the_changelog() {
     assert!(button.contains(
         "@media (prefers-reduced-motion: no-preference) {\n  .part-spinner {\n    animation: button-spin"
     ));
+    // A native dialog is drawn open in its previews (closed, it would not show).
+    let dialog = t.read("site/components/dialog.html");
+    assert!(dialog.contains("<dialog class=\"root\" open>"), "{dialog}");
     assert!(t.read("site/changelog.html").contains("First release"));
     // A second build writes nothing; an override template wins.
     t.opends(["docs", "build"])
