@@ -127,6 +127,10 @@ struct Walker<'s, 't> {
     findings: &'s mut Findings,
     /// Group path -> (own `$type`, `$extends` target), for type inheritance through `$extends`.
     group_info: HashMap<String, (Option<TokenType>, Option<String>)>,
+    /// Group path -> the `$type` it inherits, once worked out: each group is looked at once,
+    /// however many `$extends` chains and ancestors lead to it (without it, groups that
+    /// extend each other at every level made the search exponential).
+    type_memo: std::cell::RefCell<HashMap<String, Option<TokenType>>>,
     /// DTCG 2025.10 exactly as written; otherwise the forms other tools write are read
     /// with a warning (see [`crate::tokens::legacy::normalise`]).
     strict: bool,
@@ -184,6 +188,15 @@ impl Walker<'_, '_> {
         if depth > 32 {
             return None;
         }
+        if let Some(known) = self.type_memo.borrow().get(path) {
+            return *known;
+        }
+        let found = self.effective_type_once(path, depth);
+        self.type_memo.borrow_mut().insert(path.to_string(), found);
+        found
+    }
+
+    fn effective_type_once(&self, path: &str, depth: u32) -> Option<TokenType> {
         let (own, _) = self.group_info.get(path)?;
         if own.is_some() {
             return *own;
@@ -284,6 +297,7 @@ fn walk(
         doc: Document::default(),
         findings,
         group_info,
+        type_memo: std::cell::RefCell::default(),
         strict,
         sd_size,
         converted,

@@ -13,6 +13,9 @@ use crate::support::{MINIMAL, Output, Test};
 
 /// Generous bounds: a fixed reader needs a few megabytes and well under a second.
 const MEMORY_KB: u64 = 2 * 1024 * 1024;
+/// CPU seconds each bounded run may use: unbounded work fails the test (killed) rather
+/// than hanging it. Every bounded input here takes well under a second.
+const CPU_SECONDS: u32 = 60;
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Runs `opends ARGS` like `Test::opends`, under `ulimit -v` and a timeout.
@@ -25,7 +28,9 @@ where
     let inner = t.command(&args);
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
-        .arg(format!("ulimit -v {MEMORY_KB}; exec \"$@\""))
+        .arg(format!(
+            "ulimit -v {MEMORY_KB}; ulimit -t {CPU_SECONDS}; exec \"$@\""
+        ))
         .arg("sh")
         .arg(inner.get_program())
         .args(inner.get_args())
@@ -123,6 +128,32 @@ fn extends_bomb_hits_the_expansion_limit() {
         .code(2)
         .stderr_contains("limits.max-tokens")
         .stderr_contains("nothing was written");
+}
+
+/// Two groups nested 24 deep that extend each other at every level, with no `$type`
+/// anywhere and a token at the bottom: finding the type a group inherits once followed
+/// every `$extends` and ancestor again from each level (exponential; found by the fuzzer).
+fn mutual_extends_ladder(levels: usize) -> String {
+    fn ladder(me: &str, other: &str, levels: usize) -> serde_json::Value {
+        let mut node = serde_json::json!({"t": {"$value": "1px"}});
+        for i in (0..levels).rev() {
+            let mut path = vec![other.to_string()];
+            path.extend((0..i).map(|_| "n".to_string()));
+            node = serde_json::json!({"$extends": format!("{{{}}}", path.join(".")), "n": node});
+        }
+        let _ = me;
+        node
+    }
+    serde_json::json!({"a": ladder("a", "b", levels), "b": ladder("b", "a", levels)}).to_string()
+}
+
+#[test]
+fn groups_extending_each_other_at_every_level_are_read_in_bounded_work() {
+    let t = Test::new().file("t.json", mutual_extends_ladder(24));
+    // The cycle is reported (located), and the run ends.
+    bounded(&t, ["tokens", "validate", "t.json"])
+        .code(1)
+        .stderr_contains("t.json:1:");
 }
 
 #[test]
