@@ -13,9 +13,7 @@ use crate::Outcome;
 use crate::cli::ExportTokensArgs;
 use crate::export::{self, ExportFormat, File};
 use crate::output::manifest::{self, Fingerprint, Job};
-use crate::output::{
-    Counts, FileReport, FileStatus, Plan, PlannedFile, apply_plan, plan_file, refuse_foreign,
-};
+use crate::output::{Counts, FileReport, Plan, PlannedFile, Publish, plan_file, publish};
 use crate::project;
 use crate::settings::Project;
 use crate::store::Store;
@@ -179,21 +177,17 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
             }
         })
         .collect();
-    refuse_foreign(&planned, check || force, |p| ctx.display(p))?;
-    let reports = planned
-        .iter()
-        .map(|file| apply_plan(file, check, |p| ctx.display(p)))
-        .collect::<Result<Vec<_>>>()?;
-    record.wrote_all(&planned, &reports);
-    record.save()?;
+    let how = Publish {
+        check,
+        force,
+        writers: 1,
+    };
+    let reports = publish(&planned, &mut record, how, &|p| ctx.display(p))?;
     let stale = Counts::of(&reports).stale;
     if let Some(job) = &job {
         if !check {
-            let files = planned
-                .iter()
-                .map(|f| (f.path.as_path(), f.format, f.contents));
             let summary = serde_json::json!({ "tokens": tokens.len(), "modes": tokens.modes });
-            if let Err(e) = job.save(files, summary, None) {
+            if let Err(e) = job.record(&planned, summary, None) {
                 ctx.printer.warn(&format!("{e:#}"));
             }
         }
@@ -248,41 +242,35 @@ fn export_job(
     mode: Option<&str>,
     allow_empty: bool,
 ) -> Result<Option<Job>> {
-    let Some(revision) = store.revision()? else {
-        return Ok(None);
-    };
-    let db = ctx.db_path(Some(project))?;
-    let Some(dir) = db.parent().filter(|_| db.is_file()) else {
-        return Ok(None);
-    };
     // An error here is reported by the full run, in its place.
     let Ok(outputs) = project::outputs(Some(project), formats, &ctx.cwd.join(out), mode) else {
         return Ok(None);
     };
-    let inputs = Fingerprint::new("export tokens")
-        .add("project", format!("{project:?}").as_bytes())
-        .add("revision", revision.as_bytes())
-        .add("allow_empty", &[u8::from(allow_empty)])
-        .finish();
     let key = format!("export tokens {} {outputs:?}", ctx.cwd.display());
-    Ok(Some(Job::new(dir, &key, inputs)))
+    let mut inputs = Fingerprint::new("export tokens");
+    inputs
+        .add("project", format!("{project:?}").as_bytes())
+        .add("allow_empty", &[u8::from(allow_empty)]);
+    Ok(Job::over_store(
+        &ctx.db_path(Some(project))?,
+        store.revision()?,
+        &key,
+        &mut inputs,
+    ))
 }
 
 /// Reports an export whose files are all up to date, as a run that rendered them would.
 fn report_hit(ctx: &Context, hit: &manifest::Hit, check: bool, json: bool) -> Result<Outcome> {
-    let reports: Vec<FileReport> = hit
-        .files
-        .iter()
-        .map(|f| FileReport {
-            path: ctx.display(&f.path),
-            format: ExportFormat::ALL
+    let reports = hit.reports(
+        |p| ctx.display(p),
+        |f| {
+            ExportFormat::ALL
                 .iter()
-                .find(|x| x.as_str() == f.format)
-                .map_or("", |x| x.as_str()),
-            status: FileStatus::Unchanged,
-        })
-        .collect();
-    let tokens = hit.summary["tokens"].as_u64().unwrap_or(0);
+                .find(|x| x.as_str() == f)
+                .map_or("", |x| x.as_str())
+        },
+    );
+    let tokens = hit.count("tokens");
     let modes: Vec<String> = hit.summary["modes"]
         .as_array()
         .map(|a| {
@@ -294,7 +282,7 @@ fn report_hit(ctx: &Context, hit: &manifest::Hit, check: bool, json: bool) -> Re
     if json {
         #[derive(Serialize)]
         struct Summary<'a> {
-            tokens: u64,
+            tokens: usize,
             modes: &'a [String],
             files: &'a [FileReport],
         }
@@ -304,13 +292,7 @@ fn report_hit(ctx: &Context, hit: &manifest::Hit, check: bool, json: bool) -> Re
             files: &reports,
         })?;
     } else {
-        print_reports(
-            ctx,
-            usize::try_from(tokens).unwrap_or(usize::MAX),
-            modes.len(),
-            &reports,
-            check,
-        );
+        print_reports(ctx, tokens, modes.len(), &reports, check);
     }
     Ok(Outcome::Success)
 }

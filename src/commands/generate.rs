@@ -14,8 +14,7 @@ use crate::export::ExportFormat;
 use crate::model::{Status, StoredComponent};
 use crate::output::manifest::{self, Fingerprint, Job};
 use crate::output::{
-    Counts, FileReport, FileStatus, PlannedFile, apply_plan, has_header, plan_file, read_head,
-    refuse_foreign,
+    Counts, FileReport, FileStatus, PlannedFile, Publish, has_header, plan_file, publish, read_head,
 };
 use crate::printer::Style;
 use crate::project::{self, matches_name};
@@ -116,19 +115,8 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
         .and_then(|j| j.up_to_date(!args.check))
     {
         ctx.printer.detail(manifest::UP_TO_DATE);
-        let reports: Vec<FileReport> = hit
-            .files
-            .iter()
-            .map(|f| FileReport {
-                path: ctx.display(&f.path),
-                format: framework(args).as_str(),
-                status: FileStatus::Unchanged,
-            })
-            .collect();
-        let components = hit.summary["components"]
-            .as_u64()
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(0);
+        let reports = hit.reports(|p| ctx.display(p), |_| framework(args).as_str());
+        let components = hit.count("components");
         let out = out_dir(ctx, project.as_ref(), args);
         return print_summary(ctx, args, components, &out, &reports);
     }
@@ -224,30 +212,12 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
             }
         }
     }
-    refuse_foreign(&planned, args.check || args.force, |p| ctx.display(p))?;
-    // Creating files is dominated by file-system latency: several threads overlap it.
-    let chunk = planned.len().div_ceil(WRITERS).max(1);
-    let mut reports: Vec<FileReport> = std::thread::scope(|scope| {
-        let handles: Vec<_> = planned
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| apply_plan(f, args.check, |p| ctx.display(p)))
-                        .collect::<Result<Vec<_>>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a writer thread panicked"))
-            .collect::<Result<Vec<Vec<_>>>>()
-    })?
-    .into_iter()
-    .flatten()
-    .collect();
-    record.wrote_all(&planned, &reports);
-    record.save()?;
+    let how = Publish {
+        check: args.check,
+        force: args.force,
+        writers: WRITERS,
+    };
+    let mut reports = publish(&planned, &mut record, how, &|p| ctx.display(p))?;
     for path in stale_files {
         let status = if args.check {
             FileStatus::Stale
@@ -263,12 +233,9 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
         });
     }
     if let Some(job) = job.as_ref().filter(|_| !args.check) {
-        let files = planned
-            .iter()
-            .map(|f| (f.path.as_path(), f.format, f.contents));
         let summary = serde_json::json!({ "components": selected.len() });
         let dir = args.components.is_empty().then(|| out.clone());
-        if let Err(e) = job.save(files, summary, dir) {
+        if let Err(e) = job.record(&planned, summary, dir) {
             ctx.printer.warn(&format!("{e:#}"));
         }
     }
@@ -285,19 +252,11 @@ fn generate_job(
     store: &crate::store::Store,
     args: &GenerateArgs,
 ) -> Result<Option<Job>> {
-    let Some(revision) = store.revision()? else {
-        return Ok(None);
-    };
-    let db = ctx.db_path(Some(project))?;
-    let Some(dir) = db.parent().filter(|_| db.is_file()) else {
-        return Ok(None);
-    };
     let fw = framework(args);
     let out = out_dir(ctx, Some(project), args);
     let mut inputs = Fingerprint::new("generate");
     inputs
         .add("project", format!("{project:?}").as_bytes())
-        .add("revision", revision.as_bytes())
         .add("allow_empty", &[u8::from(args.allow_empty)]);
     if let Some(t) = templates_dir(Some(project)) {
         inputs.add_templates(&t.join(fw.as_str()));
@@ -309,7 +268,12 @@ fn generate_job(
         args.components,
         args.include_drafts
     );
-    Ok(Some(Job::new(dir, &key, inputs.finish())))
+    Ok(Job::over_store(
+        &ctx.db_path(Some(project))?,
+        store.revision()?,
+        &key,
+        &mut inputs,
+    ))
 }
 
 /// Prints what a generation did (or, with `--check`, found) and gives its outcome.
