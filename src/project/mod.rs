@@ -4,6 +4,7 @@
 //! data; commands print them.
 
 mod changelog;
+pub mod export;
 mod files;
 pub mod generate;
 mod outputs;
