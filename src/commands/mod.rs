@@ -315,13 +315,15 @@ impl Context {
         let total = reports.len();
         if stale == 0 {
             self.printer.status(&format!(
-                "{} {total} files up to date",
-                self.printer.paint(Style::Green, "ok:")
+                "{} {} up to date",
+                self.printer.paint(Style::Green, "ok:"),
+                crate::printer::count(total, "file")
             ));
         } else {
             self.printer.status(&format!(
-                "{} {stale} of {total} files stale or missing; run `{fix}` to update them",
-                self.printer.paint(Style::Red, "check failed:")
+                "{} {stale} of {} stale or missing; run `{fix}` to update them",
+                self.printer.paint(Style::Red, "check failed:"),
+                crate::printer::count(total, "file")
             ));
         }
     }
