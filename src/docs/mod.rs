@@ -1005,6 +1005,7 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         });
         if compact {
             ctx["rows"] = json!(compact_rows(tokens, chunk, &shown));
+            ctx["columns"] = json!(shown.iter().map(|c| c.label.as_str()).collect::<Vec<_>>());
         } else {
             let toks: Vec<Value> = chunk
                 .iter()
