@@ -142,6 +142,10 @@ impl Limit {
 
 static CONFIGURED: RwLock<Option<Limits>> = RwLock::new(None);
 
+/// The defaults with the environment's overrides, read once: readers and resolution ask
+/// for the limits per token, and the environment does not change while opends runs.
+static DEFAULTS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
+
 /// The limits in force: those set by [`configure`], else the defaults with the
 /// environment's overrides.
 pub fn limits() -> Limits {
@@ -151,9 +155,6 @@ pub fn limits() -> Limits {
     {
         return l;
     }
-    // The defaults with the environment's overrides, read once: readers and resolution
-    // ask for the limits per token, and the environment does not change while opends runs.
-    static DEFAULTS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
     *DEFAULTS.get_or_init(|| resolve(&LimitsConfig::default()))
 }
 
