@@ -4,7 +4,7 @@
 # What it runs: the two proptest fuzzers in tests/cli/security_input.rs (module `fuzz`):
 #   fuzz_token_reader  token files: JSON -> DTCG / Style Dictionary / Tokens Studio /
 #                      resolver documents -> link -> resolve
-#   fuzz_spec_reader   component specs and opends.yaml: YAML pre-scan -> serde_yaml ->
+#   fuzz_spec_reader   component specs and opends.yaml: YAML pre-scan -> yaml_serde ->
 #                      spec checks
 # Seeds are tests/fuzz/corpus/{tokens,specs}; mutations are byte-level (flip, insert a
 # dictionary fragment, delete, copy a range) and, for JSON, structural (duplicate an

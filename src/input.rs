@@ -1,6 +1,6 @@
 //! Bounded reading of untrusted input: the limits every reader obeys (one place, with
 //! documented defaults), reading only regular files up to a size, and a YAML pre-scan
-//! that bounds nesting and anchor/alias expansion before `serde_yaml` builds anything.
+//! that bounds nesting and anchor/alias expansion before `yaml_serde` builds anything.
 //!
 //! Token files, component specs and `opends.yaml` may come from anyone (a design
 //! file, a pull request, a teammate's push), so a small file must not be able to make

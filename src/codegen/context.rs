@@ -1079,7 +1079,7 @@ mod tests {
     use crate::model::component::Component;
 
     fn spec(yaml: &str) -> Component {
-        serde_yaml::from_str(yaml).expect("spec")
+        yaml_serde::from_str(yaml).expect("spec")
     }
 
     const SPEC: &str = "name: Text field

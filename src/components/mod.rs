@@ -63,7 +63,7 @@ impl Checker<'_> {
 
 /// Parses one YAML file into a spec (a syntax or shape error is a finding with its line).
 pub fn parse(file: &str, text: &str) -> Result<Component, Findings> {
-    // Bounded first: nesting and anchor/alias expansion (serde_yaml expands aliases).
+    // Bounded first: nesting and anchor/alias expansion (yaml_serde expands aliases).
     if let Err(p) = crate::input::check_yaml(text) {
         let mut f = Findings::default();
         f.push(Finding::error(
@@ -78,7 +78,7 @@ pub fn parse(file: &str, text: &str) -> Result<Component, Findings> {
         ));
         return Err(f);
     }
-    serde_yaml::from_str::<Component>(text).map_err(|e| {
+    yaml_serde::from_str::<Component>(text).map_err(|e| {
         let (line, column) = e
             .location()
             .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
@@ -91,7 +91,7 @@ pub fn parse(file: &str, text: &str) -> Result<Component, Findings> {
                 column,
             },
             None,
-            // serde_yaml appends "at line X column Y": the location is shown already.
+            // yaml_serde appends "at line X column Y": the location is shown already.
             e.to_string()
                 .split(" at line ")
                 .next()

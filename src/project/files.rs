@@ -216,7 +216,7 @@ pub fn read_token_files(project: &Project) -> Result<(TokenFiles, Findings)> {
     let mut findings = Findings::default();
     let mut hash = Fnv::new();
     hash.write(
-        serde_yaml::to_string(&project.config)
+        yaml_serde::to_string(&project.config)
             .unwrap_or_default()
             .as_bytes(),
     );

@@ -147,7 +147,7 @@ pub enum SettingsError {
     Invalid {
         /// The file.
         path: String,
-        /// `serde_yaml`'s message (names the key, line and column).
+        /// `yaml_serde`'s message (names the key, line and column).
         message: String,
     },
 }
@@ -192,7 +192,7 @@ pub fn parse(text: &str, path: &str) -> Result<Config, SettingsError> {
         path: path.to_string(),
         message: format!("line {} column {}: {}", p.line, p.column, p.message),
     })?;
-    let config: Config = serde_yaml::from_str(text).map_err(|e| SettingsError::Invalid {
+    let config: Config = yaml_serde::from_str(text).map_err(|e| SettingsError::Invalid {
         path: path.to_string(),
         message: e.to_string(),
     })?;

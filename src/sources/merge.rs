@@ -1097,7 +1097,7 @@ mod tests {
     #[test]
     fn owned_files_hold_the_tokens_and_specs_the_spec_reader_takes_back() {
         let plan = plan_tokens(&current(), SET, incoming(), false).unwrap();
-        let spec: Component = serde_yaml::from_str("name: Primary button\n").unwrap();
+        let spec: Component = yaml_serde::from_str("name: Primary button\n").unwrap();
         let stored = StoredComponent {
             spec,
             source: Some(SET.into()),

@@ -160,7 +160,7 @@ pub fn spec_path(name: &str) -> String {
 /// A component spec's YAML as a source writes it: a header naming the source (the spec
 /// reader takes it as a comment), then the spec.
 pub fn spec_text(set: &str, spec: &crate::model::Component) -> String {
-    let yaml = serde_yaml::to_string(spec).unwrap_or_default();
+    let yaml = yaml_serde::to_string(spec).unwrap_or_default();
     format!(
         "{SPEC_HEADER} {set} (written by `opends sync`; edit the design, not this file)\n{yaml}"
     )

@@ -105,7 +105,7 @@ fn a_token_changed_without_exporting_fails_the_ci_script() {
 fn the_workflow_runs_the_same_checks() {
     let text = std::fs::read_to_string(crate_root().join("examples/ci/github-actions.yml"))
         .expect("the workflow");
-    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("valid YAML");
+    let doc: yaml_serde::Value = yaml_serde::from_str(&text).expect("valid YAML");
     let runs: Vec<String> = doc["jobs"]["check"]["steps"]
         .as_sequence()
         .expect("steps")

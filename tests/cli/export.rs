@@ -248,8 +248,8 @@ fn acme_example_exports_with_project_flag() {
             "acme/opends.yaml",
             std::fs::read(acme.join("opends.yaml")).expect("read examples/acme/opends.yaml"),
         );
-    let config: serde_yaml::Value =
-        serde_yaml::from_str(&t.read("acme/opends.yaml")).expect("acme's opends.yaml is YAML");
+    let config: yaml_serde::Value =
+        yaml_serde::from_str(&t.read("acme/opends.yaml")).expect("acme's opends.yaml is YAML");
     let outputs: Vec<String> = config["outputs"]
         .as_sequence()
         .expect("acme lists outputs")

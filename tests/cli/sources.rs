@@ -18,6 +18,21 @@ fn project() -> Test {
 }
 
 #[test]
+fn source_add_then_rm_leaves_a_commented_opends_yaml_byte_for_byte() {
+    let original = "# the project\nname: s # short name\n\n# design sources\nsources: # pulled by `opends sync`\n  # the brand file\n  - name: brand\n    provider: figma\n    file: AbC123xYz789 # brand tokens\n\n# outputs below\noutputs: [] # none yet\n";
+    let t = Test::new().file("opends.yaml", original);
+    t.opends(["source", "add", "figma", "XyZ987aBc654", "--name", "icons"])
+        .success();
+    let added = t.read("opends.yaml");
+    // Only the new item's lines are new: removing them gives the original back.
+    let new_item = "  - name: \"icons\"\n    provider: figma\n    file: \"XyZ987aBc654\"\n";
+    assert!(added.contains(new_item), "{added}");
+    assert_eq!(added.replacen(new_item, "", 1), original, "{added}");
+    t.opends(["source", "rm", "icons"]).success();
+    assert_eq!(t.read("opends.yaml"), original);
+}
+
+#[test]
 fn source_add_list_rm_keep_the_file_layout() {
     let t = project();
     t.opends([
