@@ -11,7 +11,9 @@ use crate::codegen::Options;
 use crate::components::ident;
 use crate::escape;
 use crate::export::naming::{NameCase, name};
-use crate::model::component::{Binding, FocusManagement, Literal, PropType, STATES, Status};
+use crate::model::component::{
+    Binding, Each, FieldType, FocusManagement, ItemKeyboard, Literal, PropType, STATES, Status,
+};
 use crate::model::{StoredComponent, Tokens};
 
 /// A prop as templates see it.
@@ -149,6 +151,8 @@ pub struct PartContext {
     pub is_control: bool,
     /// The identifier of the slot rendered inside the element (`slot:`).
     pub content_slot: Option<String>,
+    /// The children repeated per item of a list prop (`each:`).
+    pub each: Option<EachContext>,
 }
 
 /// A variant.
@@ -647,6 +651,22 @@ pub fn stylesheet(
         for (state, styles) in &p.states {
             sheet.state_rule(&target, state, styles);
         }
+        if let Some(e) = &p.each {
+            let class = part_class(&e.name);
+            sheet.rule(&class, &e.styles);
+            for (state, styles) in &e.states {
+                if state == "selected" {
+                    sheet.rule(&format!("{class}[aria-selected='true']"), styles);
+                }
+            }
+            let target = Target {
+                root: None,
+                part: Some(class),
+            };
+            for (state, styles) in &e.states {
+                sheet.state_rule(&target, state, styles);
+            }
+        }
     }
     for (state, styles) in &spec.states {
         sheet.state_rule(&root, state, styles);
@@ -798,6 +818,77 @@ fn mark_models(spec: &crate::model::component::Component, props: &mut [PropConte
 
 const VOID: [&str; 2] = ["input", "img"];
 
+/// `Array<{ value: string; label: string; disabled?: boolean }>`: booleans may be left out.
+fn item_type(fields: &IndexMap<String, FieldType>) -> String {
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|(name, ty)| {
+            let ident = ident::member_name(name).unwrap_or_else(|_| fallback_ident(name));
+            match ty {
+                FieldType::String => format!("{ident}: string"),
+                FieldType::Number => format!("{ident}: number"),
+                FieldType::Boolean => format!("{ident}?: boolean"),
+            }
+        })
+        .collect();
+    format!("Array<{{ {} }}>", fields.join("; "))
+}
+
+/// The repeated children of a part (`each:`), as templates see them.
+#[derive(Debug, Clone, Serialize)]
+pub struct EachContext {
+    /// kebab-case name (class `part-<name>`, ids `<base>-<name>-<index>`).
+    pub name: String,
+    /// Its CSS class.
+    pub class_name: String,
+    /// HTML element.
+    pub element: String,
+    /// The list prop's identifier.
+    pub items: String,
+    /// The ARIA role (may be empty).
+    pub role: String,
+    /// The item field shown as text (identifier).
+    pub text: String,
+    /// The boolean item field that disables an item (identifier), if any.
+    pub disabled: Option<String>,
+    /// The model prop's identifier (the selected item's `value`), if any.
+    pub model: Option<String>,
+    /// The part named by `aria-controls` (kebab-case), if any.
+    pub controls: Option<String>,
+    /// Roving tabindex with arrow keys, Home and End.
+    pub roving: bool,
+}
+
+fn each_context(e: &Each, props: &[PropContext]) -> EachContext {
+    let prop = |n: &str| {
+        props
+            .iter()
+            .find(|p| p.name == n)
+            .map_or_else(|| fallback_ident(n), |p| p.ident.clone())
+    };
+    let field = |n: &str| ident::member_name(n).unwrap_or_else(|_| fallback_ident(n));
+    let kebab = ident::css_name(&e.name).unwrap_or_else(|_| fallback_ident(&e.name));
+    EachContext {
+        class_name: format!("part-{kebab}"),
+        name: kebab,
+        element: element_name(&e.element),
+        items: prop(&e.items),
+        role: e
+            .role
+            .clone()
+            .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_lowercase()))
+            .unwrap_or_default(),
+        text: field(&e.text),
+        disabled: e.disabled.as_deref().map(field),
+        model: e.model.as_deref().map(prop),
+        controls: e
+            .controls
+            .as_deref()
+            .map(|c| ident::css_name(c).unwrap_or_else(|_| fallback_ident(c))),
+        roving: e.keyboard == Some(ItemKeyboard::Roving) && e.model.is_some(),
+    }
+}
+
 /// Builds the template data of one stored component (the spec was checked on import).
 pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> ComponentContext {
     let spec = &stored.spec;
@@ -816,6 +907,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                     .map(|v| escape::js_string(v))
                     .collect::<Vec<_>>()
                     .join(" | "),
+                PropType::List => item_type(&p.item),
             };
             PropContext {
                 name: p.name.clone(),
@@ -825,6 +917,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                     PropType::Number => "number",
                     PropType::Boolean => "boolean",
                     PropType::Enum => "enum",
+                    PropType::List => "list",
                 },
                 ts_type,
                 values: p.values.clone(),
@@ -934,6 +1027,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                         ident::member_name(s).unwrap_or_else(|_| fallback_ident(s))
                     }
                 }),
+                each: p.each.as_ref().map(|e| each_context(e, &props)),
                 name: kebab,
             }
         })
@@ -956,6 +1050,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             model_is_boolean: false,
             is_control: false,
             content_slot: None,
+            each: None,
         });
     }
     resolve_id_refs(&mut parts);
