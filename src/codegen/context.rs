@@ -152,7 +152,7 @@ pub struct PartContext {
     /// The identifier of the slot rendered inside the element (`slot:`).
     pub content_slot: Option<String>,
     /// The children repeated per item of a list prop (`each:`).
-    pub each: Option<EachContext>,
+    pub repeat: Option<EachContext>,
 }
 
 /// A variant.
@@ -232,6 +232,8 @@ pub struct ComponentContext {
     pub parts: Vec<PartContext>,
     /// Whether any part needs a generated id.
     pub needs_ids: bool,
+    /// Whether some part repeats items selected by a model (`each:` with `model`).
+    pub each_model: bool,
     /// Whether the React component runs in the browser only (hooks, or handlers of its
     /// own): it then starts with `'use client'`, so that a React Server Component can
     /// import it (and the barrel) while it stays out of the server bundle.
@@ -796,11 +798,24 @@ fn mark_models(spec: &crate::model::component::Component, props: &mut [PropConte
         .parts
         .iter()
         .filter_map(|p| p.model.as_deref())
+        .chain(
+            spec.parts
+                .iter()
+                .filter_map(|p| p.each.as_ref().and_then(|e| e.model.as_deref())),
+        )
         .collect();
     if spec.accessibility.focus == Some(FocusManagement::Modal) {
         names.push("open");
     }
-    let main = spec.parts.iter().find_map(|p| p.model.as_deref());
+    let main = spec
+        .parts
+        .iter()
+        .find_map(|p| p.model.as_deref())
+        .or_else(|| {
+            spec.parts
+                .iter()
+                .find_map(|p| p.each.as_ref().and_then(|e| e.model.as_deref()))
+        });
     for p in props
         .iter_mut()
         .filter(|p| names.contains(&p.name.as_str()))
@@ -983,6 +998,11 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             Binding::Ids { ids } => ids.clone(),
             _ => Vec::new(),
         })
+        .chain(
+            spec.parts
+                .iter()
+                .filter_map(|p| p.each.as_ref().and_then(|e| e.controls.clone())),
+        )
         .collect();
     let mut parts: Vec<PartContext> = spec
         .parts
@@ -1027,7 +1047,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                         ident::member_name(s).unwrap_or_else(|_| fallback_ident(s))
                     }
                 }),
-                each: p.each.as_ref().map(|e| each_context(e, &props)),
+                repeat: p.each.as_ref().map(|e| each_context(e, &props)),
                 name: kebab,
             }
         })
@@ -1050,10 +1070,20 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             model_is_boolean: false,
             is_control: false,
             content_slot: None,
-            each: None,
+            repeat: None,
         });
     }
     resolve_id_refs(&mut parts);
+    // `{id: tab}` where `tab` names repeated items: the id of the selected item.
+    let repeated: Vec<String> = parts
+        .iter()
+        .filter_map(|p| p.repeat.as_ref().map(|e| e.name.clone()))
+        .collect();
+    for b in parts.iter_mut().flat_map(|p| p.attrs.iter_mut()) {
+        if b.kind == "id" && repeated.contains(&b.part) {
+            b.kind = "item_id";
+        }
+    }
     let variants: Vec<VariantContext> = toggles(spec)
         .into_iter()
         .map(|t| {
@@ -1155,9 +1185,14 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
         has_disabled: props.iter().any(|p| p.ident == "disabled" && p.is_boolean),
         has_defaults: props.iter().any(|p| p.has_default),
         has_named_slots: slots.iter().any(|s| !s.is_default),
-        needs_ids: parts.iter().any(|p| p.needs_id),
+        needs_ids: parts.iter().any(|p| p.needs_id || p.repeat.is_some()),
+        each_model: parts
+            .iter()
+            .any(|p| p.repeat.as_ref().is_some_and(|e| e.model.is_some())),
         client: spec.accessibility.focus.is_some()
-            || parts.iter().any(|p| p.needs_id || p.model.is_some()),
+            || parts
+                .iter()
+                .any(|p| p.needs_id || p.model.is_some() || p.repeat.is_some()),
         props,
         slots,
         events,
