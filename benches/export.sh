@@ -34,6 +34,12 @@
 #      export from the store (css + js, NOOP_N base tokens) with nothing changed, and
 #      `--check` with nothing changed, against the floor: read + hash of the inputs
 #      (md5sum of opends.yaml and the token file).
+#   4. Side by side with the parse floor (interleave.py, FLOOR_ROUNDS rounds; QUICK: 3), for
+#      each N in FLOOR_SIZES (default "100000 300000"; QUICK: 10000): `export tokens --input
+#      FILE --format css --format js`, `tokens validate FILE` and the Rust floor (read + parse
+#      into serde_json::Value); then the peak RSS of each (one run, /usr/bin/time) and the
+#      growth exponent of each from the smallest to the largest N (medians; the goal is <= 1.05).
+#      Knobs: FLOOR_SIZES, FLOOR_ROUNDS, FLOOR_TARGET (where the floor is built).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -128,5 +134,45 @@ python3 "$HERE/interleave.py" "$ROUNDS" \
   "export tokens (no-op)::::$OPENDS_BIN -q export tokens::floor: read+hash inputs" \
   "export tokens --check (no-op)::::$OPENDS_BIN -q export tokens --check::floor: read+hash inputs" \
   "floor: read+hash inputs::::md5sum opends.yaml tokens.json >/dev/null::"
+
+# ---- 4. export and validate at scale, side by side with the parse floor -----------------
+FLOOR_SIZES="${FLOOR_SIZES:-$([ -n "${QUICK:-}" ] && echo 10000 || echo "100000 300000")}"
+FLOOR_ROUNDS="${FLOOR_ROUNDS:-$([ -n "${QUICK:-}" ] && echo 3 || echo 5)}"
+FLOOR_TARGET="${FLOOR_TARGET:-/tmp/opends-floor-target}"
+FLOOR_BIN="$FLOOR_TARGET/release/floor"
+if CARGO_TARGET_DIR="$FLOOR_TARGET" cargo build --release --quiet \
+     --manifest-path "$SHARED_BENCH/floor/Cargo.toml" && [ -x "$FLOOR_BIN" ]; then
+  mkdir -p "$TMP/scale"
+  : > "$TMP/scale/medians"
+  for n in $FLOOR_SIZES; do
+    in="$TMP/scale/tokens-$n.json"
+    python3 "$SHARED_BENCH/gen_tokens.py" "$n" "$in"
+    out="$TMP/scale/out-$n"; mkdir -p "$out"
+    export_cmd="$OPENDS_BIN -q export tokens --input $in --format css --format js --out $out"
+    validate_cmd="$OPENDS_BIN -q tokens validate $in"
+    floor_cmd="$FLOOR_BIN $in"
+    echo
+    echo "== side by side: $n base tokens ($(du -m "$in" | cut -f1) MB), $FLOOR_ROUNDS rounds" >&2
+    python3 "$HERE/interleave.py" "$FLOOR_ROUNDS" \
+      "export-css+js:$n::::$export_cmd::floor:$n" \
+      "validate:$n::::$validate_cmd::floor:$n" \
+      "floor:$n::::$floor_cmd::" | tee "$TMP/scale/table-$n"
+    awk '/^(export-css\+js|validate|floor):/{split($1, l, ":"); print l[2], l[1], $2}' \
+      "$TMP/scale/table-$n" >> "$TMP/scale/medians"
+    rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+    e=$(rss $export_cmd); v=$(rss $validate_cmd); f=$(rss $floor_cmd)
+    awk -v n="$n" -v e="$e" -v v="$v" -v f="$f" 'BEGIN{
+      printf "peak RSS %s: export %.0f MiB (%.2fx), validate %.0f MiB (%.2fx), floor %.0f MiB\n",
+        n, e/1024, e/f, v/1024, v/f, f/1024 }'
+  done
+  # Growth exponent t(N2)/t(N1) = (N2/N1)^k between the smallest and the largest N.
+  awk '{ t[$2, $1] = $3; if (!($1 in seen)) { seen[$1] = 1; ns[++k] = $1 } }
+    END { if (k < 2) exit; a = ns[1]; b = ns[k];
+      for (i = 1; i <= 3; i++) { split("export-css+js validate floor", w, " "); r = w[i];
+        printf "growth %s %s -> %s: N^%.2f\n", r, a, b, log(t[r, b] / t[r, a]) / log(b / a) } }' \
+    "$TMP/scale/medians"
+else
+  echo "note: no Rust floor (could not build $SHARED_BENCH/floor): scale rows skipped" >&2
+fi
 
 if [ -n "${STRICT:-}" ] && [ "$miss" = 1 ]; then exit 1; fi

@@ -151,7 +151,10 @@ pub fn limits() -> Limits {
     {
         return l;
     }
-    resolve(&LimitsConfig::default())
+    // The defaults with the environment's overrides, read once: readers and resolution
+    // ask for the limits per token, and the environment does not change while opends runs.
+    static DEFAULTS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
+    *DEFAULTS.get_or_init(|| resolve(&LimitsConfig::default()))
 }
 
 /// Puts the project's `limits:` in force for the rest of the process (the environment

@@ -143,6 +143,16 @@ pub fn run(cli: Cli) -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
+            // Ctrl-C at a prompt that reads keys in raw mode arrives as a key, not a
+            // signal: the prompt gives up with `Interrupted`, and ends as a signal would.
+            let interrupted = e
+                .chain()
+                .filter_map(|c| c.downcast_ref::<std::io::Error>())
+                .any(|io| io.kind() == std::io::ErrorKind::Interrupted);
+            if interrupted {
+                commands::interrupted();
+                return ExitCode::from(130);
+            }
             if !e.is::<crate::Reported>() {
                 printer.error(&e);
             }

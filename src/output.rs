@@ -260,6 +260,54 @@ pub fn apply_plan(
     })
 }
 
+/// How a run writes its planned files.
+#[derive(Debug, Clone, Copy)]
+pub struct Publish {
+    /// Write nothing; report stale and missing files.
+    pub check: bool,
+    /// Replace files opends did not write.
+    pub force: bool,
+    /// Threads that write (creating files is dominated by file-system latency, which
+    /// several threads overlap).
+    pub writers: usize,
+}
+
+/// Writes a run's planned files: refuses, before anything is written, to replace a file
+/// opends did not write (unless `force`, or `check` where nothing is written), writes
+/// only the files whose bytes change, and records what it wrote in `record` (saved
+/// beside the store). Reports come in plan order, files named by `display`.
+pub fn publish(
+    planned: &[PlannedFile<'_>],
+    record: &mut WriteRecord,
+    how: Publish,
+    display: &(dyn Fn(&Path) -> String + Sync),
+) -> Result<Vec<FileReport>> {
+    refuse_foreign(planned, how.check || how.force, display)?;
+    let chunk = planned.len().div_ceil(how.writers.max(1)).max(1);
+    let reports: Vec<FileReport> = std::thread::scope(|scope| {
+        let handles: Vec<_> = planned
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| apply_plan(f, how.check, display))
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a writer thread panicked"))
+            .collect::<Result<Vec<Vec<_>>>>()
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
+    record.wrote_all(planned, &reports);
+    record.save()?;
+    Ok(reports)
+}
+
 /// Writes `text` to `path` (atomically), with the path in the error.
 pub fn write_file(path: &Path, text: &str) -> Result<()> {
     write_atomic(path, text.as_bytes())

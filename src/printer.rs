@@ -257,6 +257,15 @@ impl Printer {
     }
 }
 
+/// `n` and its noun, singular for one: "1 token", "2 tokens", "0 files".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn paint(on: bool, style: Style, text: &str) -> String {
     if on {
         format!("\x1b[{}m{text}\x1b[0m", style.code())
@@ -353,6 +362,13 @@ fn json_escape(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "token"), "1 token");
+        assert_eq!(count(2, "token"), "2 tokens");
+        assert_eq!(count(0, "file"), "0 files");
+    }
 
     #[test]
     fn control_characters_are_shown_escaped_and_own_colours_kept() {

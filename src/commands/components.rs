@@ -163,24 +163,12 @@ pub fn list(ctx: &Context, args: ComponentsListArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// The error for a name that names no component, with the nearest names as a hint.
-pub(crate) fn no_component(name: &str, all: &[StoredComponent]) -> anyhow::Error {
-    crate::hinted(
-        format!("no component `{name}`"),
-        crate::suggest::hint(
-            name,
-            all.iter().map(|c| c.spec.name.as_str()),
-            "run `opends components list` to see the components",
-        ),
-    )
-}
-
 /// `opends components show`.
 pub fn show(ctx: &Context, args: ComponentShowArgs) -> Result<Outcome> {
     let ComponentShowArgs { name, json } = args;
     let (_, store) = ctx.open()?;
     let all = store.components()?;
-    let c = project::find(&all, &name).ok_or_else(|| no_component(&name, &all))?;
+    let c = project::find(&all, &name).ok_or_else(|| project::no_component(&name, &all))?;
     if json {
         #[derive(Serialize)]
         struct Full<'a> {
@@ -282,7 +270,7 @@ fn set_status(
         reason,
     };
     let Some(shown) = project::set_status(&mut store, name, status, review)? else {
-        return Err(no_component(name, &store.components()?));
+        return Err(project::no_component(name, &store.components()?));
     };
     ctx.printer.status(&format!(
         "{} `{shown}` ({who}, {at})",
@@ -305,7 +293,7 @@ pub fn deprecate(ctx: &Context, args: DeprecateArgs) -> Result<Outcome> {
 pub fn rm(ctx: &Context, args: ComponentNameArgs) -> Result<Outcome> {
     let (project, mut store) = ctx.open()?;
     let Some(c) = project::remove(&mut store, &args.name)? else {
-        return Err(no_component(&args.name, &store.components()?));
+        return Err(project::no_component(&args.name, &store.components()?));
     };
     ctx.printer.status(&format!(
         "{} `{}`",

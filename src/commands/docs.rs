@@ -46,6 +46,11 @@ fn build_into(ctx: &Context, version: Option<&str>, out: &Path, force: bool) -> 
     let templates = project
         .as_ref()
         .and_then(|p| p.config.templates.as_ref().map(|t| p.path(t)));
+    let contrast = project
+        .as_ref()
+        .and_then(|p| p.config.lint.as_ref())
+        .map(|l| l.contrast.clone())
+        .unwrap_or_default();
     let files = crate::docs::build(&crate::docs::Input {
         name: &name,
         version: shown.as_deref(),
@@ -53,6 +58,7 @@ fn build_into(ctx: &Context, version: Option<&str>, out: &Path, force: bool) -> 
         components: &components,
         versions: &versions,
         templates: templates.as_deref(),
+        contrast: &contrast,
     })?;
     // Decide every file first: a file opends did not write (no generated header, not a
     // page of an opends site, not recorded as written) stops the build unless `--force`.

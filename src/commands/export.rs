@@ -3,22 +3,17 @@
 //! place; a file opends did not write is never replaced without `--force`; `--check`
 //! writes nothing and lists stale files.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use serde::Serialize;
 
 use super::Context;
 use crate::Outcome;
 use crate::cli::ExportTokensArgs;
-use crate::export::{self, ExportFormat, File};
-use crate::output::manifest::{self, Fingerprint, Job};
-use crate::output::{
-    Counts, FileReport, FileStatus, Plan, PlannedFile, apply_plan, plan_file, refuse_foreign,
-};
-use crate::project;
-use crate::settings::Project;
-use crate::store::Store;
+use crate::output::manifest;
+use crate::output::{Counts, FileReport, Publish};
+use crate::project::{self, export::Source};
 use crate::tokens::{self as tok};
 
 /// `opends export tokens` (with `--watch`, again on every change).
@@ -77,127 +72,54 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
         p.config.strict |= strict;
         p
     });
+    let publish = Publish {
+        check,
+        force,
+        writers: 1,
+    };
+    let request = project::export::Request {
+        formats: &formats,
+        out: ctx.cwd.join(&out),
+        mode: mode.as_deref(),
+        allow_empty,
+        cwd: &ctx.cwd,
+        publish,
+    };
     // `--check` writes nothing: it never creates a store either.
-    let mut job = None;
-    let tokens = if let Some(v) = &version {
-        let store = ctx.store_for(project.as_ref(), check)?;
-        project::snapshot_of(&store, v)?.tokens
+    let store;
+    let db;
+    let source = if let Some(v) = &version {
+        store = ctx.store_for(project.as_ref(), check)?;
+        Source::Version(&store, v)
     } else if inputs.is_empty() {
-        let mut store = ctx.store_for(project.as_ref(), check)?;
+        let mut opened = ctx.store_for(project.as_ref(), check)?;
         if let Some(p) = &project {
-            ctx.import_tokens(p, &mut store, false, false)?;
-            job = export_job(ctx, p, &store, &formats, &out, mode.as_deref(), allow_empty)?;
-            if let Some(hit) = job
-                .as_ref()
-                .filter(|_| !force)
-                .and_then(|j| j.up_to_date(!check))
-            {
-                ctx.printer.detail(manifest::UP_TO_DATE);
-                return report_hit(ctx, &hit, check, json);
-            }
+            ctx.import_tokens(p, &mut opened, false, false)?;
         }
-        store.load()?
+        store = opened;
+        db = ctx.db_path(project.as_ref()).ok().filter(|p| p.is_file());
+        Source::Working {
+            store: &store,
+            db: db.as_deref(),
+        }
     } else {
         let (files, mut findings) = project::read_files(&ctx.cwd, &inputs)?;
         let reading = project::reading(input_format, strict, project.as_ref());
         let tokens = tok::load_files(&files, reading, &mut findings);
         ctx.report(findings, "export")?;
-        tokens
+        Source::Files(tokens)
     };
-    let base = project
-        .as_ref()
-        .map_or_else(|| ctx.cwd.clone(), |p| p.root.clone());
-    let outputs = project::expand_modes(
-        project::outputs(
-            project.as_ref(),
-            &formats,
-            &ctx.cwd.join(&out),
-            mode.as_deref(),
-        )?,
-        &tokens,
-    );
-    if !allow_empty {
-        // Sources are checked in the working tokens only: a released version may
-        // predate a source, and `--input` files are not the project's.
-        let working = project
-            .as_ref()
-            .filter(|_| version.is_none() && inputs.is_empty());
-        project::check_tokens(working, &tokens).map_err(|e| nothing_to_export(&e))?;
-    }
-    // Render everything before writing anything; outputs are independent, so they are
-    // rendered on all cores.
-    let results: Vec<Result<Vec<File>, export::ExportError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = outputs
-            .iter()
-            .map(|(format, opts)| {
-                let tokens = &tokens;
-                scope.spawn(move || export::render(*format, tokens, opts))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("an exporter panicked"))
-            .collect()
-    });
-    let mut rendered: Vec<(ExportFormat, File)> = Vec::new();
-    for ((format, _), files) in outputs.iter().zip(results) {
-        let files = files.with_context(|| format!("could not export {}", format.as_str()))?;
-        rendered.extend(files.into_iter().map(|f| (*format, f)));
-    }
-    // Decide every file first: a file opends did not write stops the run before
-    // anything is written (unless `--force`).
     let mut record = ctx.write_record(project.as_ref());
-    let from_config = formats.is_empty();
-    let planned: Vec<PlannedFile<'_>> = rendered
-        .iter()
-        .map(|(format, file)| {
-            let path = if file.path.is_absolute() {
-                file.path.clone()
-            } else {
-                base.join(&file.path)
-            };
-            let plan = match plan_file(&path, file.contents.as_bytes(), true, &record) {
-                // A JSON output named in opends.yaml cannot carry a header, and a fresh
-                // clone has no record of writing it: the project file is the claim,
-                // except over one of the project's own token files.
-                Plan::Foreign
-                    if from_config
-                        && matches!(format, ExportFormat::Json | ExportFormat::Dtcg)
-                        && !project
-                            .as_ref()
-                            .is_some_and(|p| project::is_token_input(p, &path)) =>
-                {
-                    Plan::Replace
-                }
-                plan => plan,
-            };
-            PlannedFile {
-                path,
-                contents: file.contents.as_bytes(),
-                format: format.as_str(),
-                plan,
-            }
-        })
-        .collect();
-    refuse_foreign(&planned, check || force, |p| ctx.display(p))?;
-    let reports = planned
-        .iter()
-        .map(|file| apply_plan(file, check, |p| ctx.display(p)))
-        .collect::<Result<Vec<_>>>()?;
-    record.wrote_all(&planned, &reports);
-    record.save()?;
-    let stale = Counts::of(&reports).stale;
-    if let Some(job) = &job {
-        if !check {
-            let files = planned
-                .iter()
-                .map(|f| (f.path.as_path(), f.format, f.contents));
-            let summary = serde_json::json!({ "tokens": tokens.len(), "modes": tokens.modes });
-            if let Err(e) = job.save(files, summary, None) {
-                ctx.printer.warn(&format!("{e:#}"));
-            }
-        }
+    let done = project::export::export(project.as_ref(), source, &request, &mut record, &|p| {
+        ctx.display(p)
+    })?;
+    if done.up_to_date {
+        ctx.printer.detail(manifest::UP_TO_DATE);
     }
+    if let Some(w) = &done.warning {
+        ctx.printer.warn(w);
+    }
+    let stale = Counts::of(&done.reports).stale;
     if json {
         #[derive(Serialize)]
         struct Summary<'a> {
@@ -206,113 +128,18 @@ fn tokens_once(ctx: &Context, args: ExportTokensArgs) -> Result<Outcome> {
             files: &'a [FileReport],
         }
         ctx.printer.json(&Summary {
-            tokens: tokens.len(),
-            modes: &tokens.modes,
-            files: &reports,
+            tokens: done.tokens,
+            modes: &done.modes,
+            files: &done.reports,
         })?;
     } else {
-        print_reports(ctx, tokens.len(), tokens.modes.len(), &reports, check);
+        print_reports(ctx, done.tokens, done.modes.len(), &done.reports, check);
     }
-    // The process ends right after this; freeing a large token tree only costs time.
-    std::mem::forget(rendered);
-    std::mem::forget(tokens);
     Ok(if stale > 0 {
         Outcome::Found
     } else {
         Outcome::Success
     })
-}
-
-/// The error of a run that would export nothing, or lose a source's tokens.
-fn nothing_to_export(e: &project::NothingTo) -> anyhow::Error {
-    let hint = match e {
-        project::NothingTo::Unsynced(_) => {
-            "run `opends sync` (and commit what it writes), or `opends pull` from the team server; pass `--allow-empty` to export anyway"
-        }
-        _ => {
-            "add token files (`tokens:` in opends.yaml), run `opends sync` or `opends tokens import`, or pass `--allow-empty`"
-        }
-    };
-    crate::hinted(format!("{e}; nothing was written"), hint)
-}
-
-/// The no-op record of a project export from the store: its key is every output it
-/// writes, its inputs the store's revision, the project's settings and the options.
-/// None without a store file (nothing is recorded for an in-memory store).
-fn export_job(
-    ctx: &Context,
-    project: &Project,
-    store: &Store,
-    formats: &[ExportFormat],
-    out: &Path,
-    mode: Option<&str>,
-    allow_empty: bool,
-) -> Result<Option<Job>> {
-    let Some(revision) = store.revision()? else {
-        return Ok(None);
-    };
-    let db = ctx.db_path(Some(project))?;
-    let Some(dir) = db.parent().filter(|_| db.is_file()) else {
-        return Ok(None);
-    };
-    // An error here is reported by the full run, in its place.
-    let Ok(outputs) = project::outputs(Some(project), formats, &ctx.cwd.join(out), mode) else {
-        return Ok(None);
-    };
-    let inputs = Fingerprint::new("export tokens")
-        .add("project", format!("{project:?}").as_bytes())
-        .add("revision", revision.as_bytes())
-        .add("allow_empty", &[u8::from(allow_empty)])
-        .finish();
-    let key = format!("export tokens {} {outputs:?}", ctx.cwd.display());
-    Ok(Some(Job::new(dir, &key, inputs)))
-}
-
-/// Reports an export whose files are all up to date, as a run that rendered them would.
-fn report_hit(ctx: &Context, hit: &manifest::Hit, check: bool, json: bool) -> Result<Outcome> {
-    let reports: Vec<FileReport> = hit
-        .files
-        .iter()
-        .map(|f| FileReport {
-            path: ctx.display(&f.path),
-            format: ExportFormat::ALL
-                .iter()
-                .find(|x| x.as_str() == f.format)
-                .map_or("", |x| x.as_str()),
-            status: FileStatus::Unchanged,
-        })
-        .collect();
-    let tokens = hit.summary["tokens"].as_u64().unwrap_or(0);
-    let modes: Vec<String> = hit.summary["modes"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|m| m.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default();
-    if json {
-        #[derive(Serialize)]
-        struct Summary<'a> {
-            tokens: u64,
-            modes: &'a [String],
-            files: &'a [FileReport],
-        }
-        ctx.printer.json(&Summary {
-            tokens,
-            modes: &modes,
-            files: &reports,
-        })?;
-    } else {
-        print_reports(
-            ctx,
-            usize::try_from(tokens).unwrap_or(usize::MAX),
-            modes.len(),
-            &reports,
-            check,
-        );
-    }
-    Ok(Outcome::Success)
 }
 
 fn print_reports(ctx: &Context, tokens: usize, modes: usize, reports: &[FileReport], check: bool) {

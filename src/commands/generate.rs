@@ -1,33 +1,22 @@
 //! `opends generate vue|react|svelte` and `opends templates eject|list`.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use serde::Serialize;
 
 use super::Context;
 use crate::Outcome;
 use crate::cli::{EjectArgs, GenerateArgs, TemplatesListArgs};
 use crate::codegen::{self, Framework, Generator};
-use crate::export::ExportFormat;
-use crate::model::{Status, StoredComponent};
-use crate::output::manifest::{self, Fingerprint, Job};
-use crate::output::{
-    Counts, FileReport, FileStatus, PlannedFile, apply_plan, has_header, plan_file, read_head,
-    refuse_foreign,
-};
+use crate::output::manifest;
+use crate::output::{Counts, FileReport, Publish};
 use crate::printer::Style;
-use crate::project::{self, matches_name};
+use crate::project::{self, generate};
 use crate::settings::Project;
 
-/// Threads that write generated files.
-const WRITERS: usize = 2;
-
-/// The project's templates directory (`templates:` in opends.yaml), if set.
-fn templates_dir(project: Option<&Project>) -> Option<PathBuf> {
-    let p = project?;
-    p.config.templates.as_ref().map(|t| p.path(t))
+fn out_dir(ctx: &Context, project: Option<&Project>, args: &GenerateArgs) -> PathBuf {
+    generate::out_dir(&ctx.cwd, project, framework(args), args.out.as_deref())
 }
 
 /// `opends generate`.
@@ -53,7 +42,7 @@ pub fn run(ctx: &Context, mut args: GenerateArgs) -> Result<Outcome> {
     let project = ctx.project()?;
     let mut inputs = vec![project.config_path()];
     inputs.extend(project::watched_inputs(&project));
-    if let Some(t) = templates_dir(Some(&project)) {
+    if let Some(t) = generate::templates_dir(Some(&project)) {
         inputs.push(t);
     }
     let out = out_dir(ctx, Some(&project), &args);
@@ -70,34 +59,6 @@ pub fn run(ctx: &Context, mut args: GenerateArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn out_dir(ctx: &Context, project: Option<&Project>, args: &GenerateArgs) -> PathBuf {
-    let fw = framework(args).as_str();
-    match (&args.out, project) {
-        (Some(o), _) => ctx.cwd.join(o),
-        (None, Some(p)) => p.path(
-            &p.config
-                .generate_out
-                .clone()
-                .unwrap_or_else(|| "generated/{framework}".into())
-                .replace("{framework}", fw),
-        ),
-        (None, None) => ctx.cwd.join("generated").join(fw),
-    }
-}
-
-fn relative(from_dir: &Path, to: &Path) -> String {
-    let from: Vec<_> = from_dir.components().collect();
-    let to_c: Vec<_> = to.components().collect();
-    let common = from.iter().zip(&to_c).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".into(); from.len() - common];
-    parts.extend(
-        to_c[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
-}
-
 fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     // A released version does not depend on the working files (they may be mid-edit).
     // `--check` writes nothing: it never creates a store either.
@@ -106,210 +67,37 @@ fn once(ctx: &Context, args: &GenerateArgs) -> Result<Outcome> {
     } else {
         ctx.open_for(args.check)?
     };
-    let job = match (&project, &args.version) {
-        (Some(p), None) => generate_job(ctx, p, &store, args)?,
-        _ => None,
-    };
-    if let Some(hit) = job
-        .as_ref()
-        .filter(|_| !args.force)
-        .and_then(|j| j.up_to_date(!args.check))
-    {
-        ctx.printer.detail(manifest::UP_TO_DATE);
-        let reports: Vec<FileReport> = hit
-            .files
-            .iter()
-            .map(|f| FileReport {
-                path: ctx.display(&f.path),
-                format: framework(args).as_str(),
-                status: FileStatus::Unchanged,
-            })
-            .collect();
-        let components = hit.summary["components"]
-            .as_u64()
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(0);
-        let out = out_dir(ctx, project.as_ref(), args);
-        return print_summary(ctx, args, components, &out, &reports);
-    }
-    let (tokens, all) = match &args.version {
-        Some(v) => {
-            let snap = project::snapshot_of(&store, v)?;
-            (snap.tokens, snap.components)
-        }
-        None => (store.load()?, store.components()?),
-    };
-    for name in &args.components {
-        if !all.iter().any(|c| matches_name(c, name)) {
-            return Err(super::components::no_component(name, &all));
-        }
-    }
-    let selected: Vec<StoredComponent> = all
-        .into_iter()
-        .filter(|c| {
-            args.components.is_empty() || args.components.iter().any(|n| matches_name(c, n))
-        })
-        .filter(|c| {
-            c.spec.status != Status::Draft || args.include_drafts || !args.components.is_empty()
-        })
-        .collect();
-    if !args.allow_empty {
-        // A released version is checked for emptiness only: it may predate a source.
-        let working = project.as_ref().filter(|_| args.version.is_none());
-        project::check_components(working, &tokens, selected.len())
-            .map_err(|e| nothing_to_generate(&e, !all_drafts_skipped(args, &selected)))?;
-    }
     let out = out_dir(ctx, project.as_ref(), args);
-    let css_output = project.as_ref().and_then(|p| {
-        p.config
-            .outputs
-            .iter()
-            .find(|o| o.format == ExportFormat::Css)
-            .map(|o| (p, o))
-    });
-    let options = codegen::Options {
-        css_prefix: css_output.and_then(|(_, o)| o.prefix.clone()),
-        tokens_css: css_output.map_or_else(
-            || "tokens.css".to_string(),
-            |(p, o)| relative(&out, &p.path(&o.path)),
-        ),
+    let request = generate::Request {
+        framework: framework(args),
+        out: out.clone(),
+        components: &args.components,
+        include_drafts: args.include_drafts,
+        allow_empty: args.allow_empty,
+        version: args.version.as_deref(),
+        publish: Publish {
+            check: args.check,
+            force: args.force,
+            writers: generate::WRITERS,
+        },
     };
-    let generator = Generator::new(framework(args), templates_dir(project.as_ref()).as_deref())?;
-    let files = generator
-        .render(&selected, &tokens, &options, &out)
-        .map_err(|e| match e {
-            codegen::CodegenError::UnsafeSpec { .. } => crate::hinted(
-                e.to_string(),
-                "fix the spec and import it again (`opends components import`); nothing was written",
-            ),
-            other => other.into(),
-        })?;
-    let fw = framework(args).as_str();
-    // One directory listing instead of a failed open per new file.
-    let existing: std::collections::HashSet<PathBuf> = fs::read_dir(&out)
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    // Decide every file before writing any: a file opends did not write stops the run
-    // (unless `--force`), and nothing is written.
+    let db = ctx.db_path(project.as_ref()).ok().filter(|p| p.is_file());
     let mut record = ctx.write_record(project.as_ref());
-    let planned: Vec<PlannedFile<'_>> = files
-        .iter()
-        .map(|f| PlannedFile {
-            path: f.path.clone(),
-            contents: f.contents.as_bytes(),
-            format: fw,
-            plan: plan_file(
-                &f.path,
-                f.contents.as_bytes(),
-                existing.contains(&f.path),
-                &record,
-            ),
-        })
-        .collect();
-    // Generated files that are no longer produced (a removed or renamed component):
-    // only whole-project runs clean up; `--component` leaves the others alone. Only
-    // files with the generated header are removed.
-    let mut stale_files = Vec::new();
-    if args.components.is_empty() && out.is_dir() {
-        let produced: std::collections::HashSet<&PathBuf> = files.iter().map(|f| &f.path).collect();
-        for entry in
-            fs::read_dir(&out).with_context(|| format!("could not list `{}`", out.display()))?
-        {
-            let path = entry?.path();
-            if !path.is_file() || produced.contains(&path) {
-                continue;
-            }
-            if read_head(&path).is_some_and(|head| has_header(&head)) {
-                stale_files.push(path);
-            }
-        }
+    let done = generate::generate(
+        project.as_ref(),
+        &store,
+        db.as_deref(),
+        &request,
+        &mut record,
+        &|p| ctx.display(p),
+    )?;
+    if done.up_to_date {
+        ctx.printer.detail(manifest::UP_TO_DATE);
     }
-    refuse_foreign(&planned, args.check || args.force, |p| ctx.display(p))?;
-    // Creating files is dominated by file-system latency: several threads overlap it.
-    let chunk = planned.len().div_ceil(WRITERS).max(1);
-    let mut reports: Vec<FileReport> = std::thread::scope(|scope| {
-        let handles: Vec<_> = planned
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| apply_plan(f, args.check, |p| ctx.display(p)))
-                        .collect::<Result<Vec<_>>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a writer thread panicked"))
-            .collect::<Result<Vec<Vec<_>>>>()
-    })?
-    .into_iter()
-    .flatten()
-    .collect();
-    record.wrote_all(&planned, &reports);
-    record.save()?;
-    for path in stale_files {
-        let status = if args.check {
-            FileStatus::Stale
-        } else {
-            fs::remove_file(&path)
-                .with_context(|| format!("could not remove `{}`", path.display()))?;
-            FileStatus::Written
-        };
-        reports.push(FileReport {
-            path: format!("{} (removed: no longer generated)", ctx.display(&path)),
-            format: fw,
-            status,
-        });
+    if let Some(w) = &done.warning {
+        ctx.printer.warn(w);
     }
-    if let Some(job) = job.as_ref().filter(|_| !args.check) {
-        let files = planned
-            .iter()
-            .map(|f| (f.path.as_path(), f.format, f.contents));
-        let summary = serde_json::json!({ "components": selected.len() });
-        let dir = args.components.is_empty().then(|| out.clone());
-        if let Err(e) = job.save(files, summary, dir) {
-            ctx.printer.warn(&format!("{e:#}"));
-        }
-    }
-    print_summary(ctx, args, selected.len(), &out, &reports)
-}
-
-/// The no-op record of generating the working components: its key is the framework,
-/// the output directory and the selection, its inputs the store's revision, the
-/// project's settings and its template overrides (built-in templates come with the
-/// binary). None without a store file.
-fn generate_job(
-    ctx: &Context,
-    project: &Project,
-    store: &crate::store::Store,
-    args: &GenerateArgs,
-) -> Result<Option<Job>> {
-    let Some(revision) = store.revision()? else {
-        return Ok(None);
-    };
-    let db = ctx.db_path(Some(project))?;
-    let Some(dir) = db.parent().filter(|_| db.is_file()) else {
-        return Ok(None);
-    };
-    let fw = framework(args);
-    let out = out_dir(ctx, Some(project), args);
-    let mut inputs = Fingerprint::new("generate");
-    inputs
-        .add("project", format!("{project:?}").as_bytes())
-        .add("revision", revision.as_bytes())
-        .add("allow_empty", &[u8::from(args.allow_empty)]);
-    if let Some(t) = templates_dir(Some(project)) {
-        inputs.add_templates(&t.join(fw.as_str()));
-    }
-    let key = format!(
-        "generate {} {} {:?} {}",
-        fw.as_str(),
-        out.display(),
-        args.components,
-        args.include_drafts
-    );
-    Ok(Some(Job::new(dir, &key, inputs.finish())))
+    print_summary(ctx, args, done.components, &out, &done.reports)
 }
 
 /// Prints what a generation did (or, with `--check`, found) and gives its outcome.
@@ -357,27 +145,6 @@ fn print_summary(
     } else {
         Outcome::Success
     })
-}
-
-/// Whether a run without `--include-drafts` left draft components out.
-fn all_drafts_skipped(args: &GenerateArgs, selected: &[StoredComponent]) -> bool {
-    selected.is_empty() && !args.include_drafts && args.components.is_empty()
-}
-
-/// The error of a run that would generate nothing (`plain`: no drafts were skipped).
-fn nothing_to_generate(e: &project::NothingTo, plain: bool) -> anyhow::Error {
-    let hint = match e {
-        project::NothingTo::Unsynced(_) => {
-            "run `opends sync` (and commit what it writes), or `opends pull` from the team server; pass `--allow-empty` to generate anyway"
-        }
-        _ if plain => {
-            "add component specs (`components:` in opends.yaml, or `opends components import`), or pass `--allow-empty`"
-        }
-        _ => {
-            "drafts are skipped: pass `--include-drafts`, approve them (`opends components approve NAME`), or pass `--allow-empty`"
-        }
-    };
-    crate::hinted(format!("{e}; nothing was written"), hint)
 }
 
 /// The framework of a run (resolved from opends.yaml in `run` when not given).
@@ -433,7 +200,10 @@ pub fn eject(ctx: &Context, args: EjectArgs) -> Result<Outcome> {
 /// `opends templates list`.
 pub fn list(ctx: &Context, args: TemplatesListArgs) -> Result<Outcome> {
     let project = ctx.project_opt()?;
-    let generator = Generator::new(args.framework, templates_dir(project.as_ref()).as_deref())?;
+    let generator = Generator::new(
+        args.framework,
+        generate::templates_dir(project.as_ref()).as_deref(),
+    )?;
     if args.json {
         ctx.printer.json(&generator.sources())?;
     } else {

@@ -13,7 +13,7 @@ use crate::Outcome;
 use crate::cli::{Framework, InitArgs};
 use crate::export::ExportFormat;
 use crate::output;
-use crate::printer::Style;
+use crate::printer::{Style, count};
 use crate::settings::{self, CONFIG_FILE};
 use crate::sources::merge::{self, Options};
 use crate::sources::{Provider, SourceConfig};
@@ -160,9 +160,9 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         ));
     }
     ctx.printer.status(&format!(
-        "{} design system `{name}` in `{shown}`: {} tokens, modes light and dark",
+        "{} design system `{name}` in `{shown}`: {}, modes light and dark",
         ctx.printer.paint(Style::Green, "created"),
-        summary.total
+        count(summary.total, "token")
     ));
     ctx.printer.status(&format!(
         "\nnext:\n  opends tokens list\n  opends export tokens          # writes {}\n  {:<30}# components/button.yaml -> generated/{}/",
@@ -252,11 +252,11 @@ fn from_source(
         ctx.printer.warn(&format!("{}: {w}", source.name));
     }
     ctx.printer.status(&format!(
-        "{} design system `{name}` in `{shown}` from {provider} file `{}`: {} tokens, {} components (drafts)",
+        "{} design system `{name}` in `{shown}` from {provider} file `{}`: {}, {} (drafts)",
         ctx.printer.paint(Style::Green, "created"),
         source.file,
-        report.summary.total,
-        report.components
+        count(report.summary.total, "token"),
+        count(report.components, "component")
     ));
     ctx.printer.status(&format!(
         "\nnext:\n  opends tokens list\n  opends export tokens\n  {:<30}# the file's components are drafts\n  opends sync                   # again when the design changes",

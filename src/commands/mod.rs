@@ -40,11 +40,18 @@ pub(crate) fn restore_cursor_on_interrupt() -> bool {
     ONCE.call_once(|| {
         // Fails only when a handler is already installed (a watch): that one exits too.
         let _ = ctrlc::set_handler(|| {
-            let _ = dialoguer::console::Term::stderr().show_cursor();
+            interrupted();
             std::process::exit(130);
         });
     });
     true
+}
+
+/// After Ctrl-C at a prompt: shows the cursor a prompt may have hidden, on a new line.
+pub(crate) fn interrupted() {
+    let term = dialoguer::console::Term::stderr();
+    let _ = term.show_cursor();
+    let _ = term.write_line("");
 }
 
 /// Everything a command needs from the command line and the environment.
@@ -308,13 +315,15 @@ impl Context {
         let total = reports.len();
         if stale == 0 {
             self.printer.status(&format!(
-                "{} {total} files up to date",
-                self.printer.paint(Style::Green, "ok:")
+                "{} {} up to date",
+                self.printer.paint(Style::Green, "ok:"),
+                crate::printer::count(total, "file")
             ));
         } else {
             self.printer.status(&format!(
-                "{} {stale} of {total} files stale or missing; run `{fix}` to update them",
-                self.printer.paint(Style::Red, "check failed:")
+                "{} {stale} of {} stale or missing; run `{fix}` to update them",
+                self.printer.paint(Style::Red, "check failed:"),
+                crate::printer::count(total, "file")
             ));
         }
     }

@@ -12,7 +12,7 @@ use crate::Outcome;
 use crate::cli::{GetArgs, ImportArgs, ListArgs, RmArgs, SetArgs, ValidateArgs};
 use crate::export::value::{Formatter, color, js_value};
 use crate::model::{Token, TokenType, Tokens};
-use crate::printer::{Style, swatch};
+use crate::printer::{Style, count, swatch};
 use crate::project;
 use crate::tokens::edit::{self, SetRequest, not_found};
 use crate::tokens::link;
@@ -140,8 +140,8 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
             let (tokens, _) = project::load(project, &mut findings)?;
             ctx.report(findings, "the project's token files")?;
             ctx.printer.status(&format!(
-                "dry run: {} tokens would be imported",
-                tokens.len()
+                "dry run: {} would be imported",
+                count(tokens.len(), "token")
             ));
             return Ok(Outcome::Success);
         }
@@ -191,11 +191,14 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         Some(m) => Some(store.load()?.mode_key(&m)?),
         None => None,
     };
-    let bar = ctx.printer.bar(1, "importing");
+    // Counts tokens, not files (one file may hold thousands); hidden off a terminal.
+    let bar = ctx.printer.bar(0, "importing tokens");
     let mut link_findings = Findings::default();
     let result = store.update(|current| {
         let input = edit::import(&current, incoming, mode.as_deref(), &default_mode, replace);
         let tokens = link::link(input, &mut link_findings);
+        bar.set_length(tokens.len() as u64);
+        bar.set_position(tokens.len() as u64);
         if link_findings.has_errors() || dry_run {
             return Err(Box::new(tokens));
         }
@@ -244,13 +247,13 @@ fn print_summary(
         ctx.printer.json(s)?;
     } else {
         ctx.printer.status(&format!(
-            "{} {what}: {} added, {} changed, {} removed, {} unchanged ({} tokens in the store)",
+            "{} {what}: {} added, {} changed, {} removed, {} unchanged ({} in the store)",
             ctx.printer.paint(Style::Green, "imported"),
             s.added,
             s.changed,
             s.removed,
             s.unchanged,
-            s.total
+            count(s.total, "token")
         ));
     }
     Ok(())

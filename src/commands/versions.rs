@@ -188,8 +188,10 @@ pub fn release(ctx: &Context, args: ReleaseArgs) -> Result<Outcome> {
         })?;
     } else {
         ctx.printer.status(&format!(
-            "released {} ({} tokens, {} components); {CHANGELOG_FILE} updated",
-            version.version, version.tokens, version.components
+            "released {} ({}, {}); {CHANGELOG_FILE} updated",
+            version.version,
+            crate::printer::count(version.tokens, "token"),
+            crate::printer::count(version.components, "component")
         ));
     }
     Ok(Outcome::Success)

@@ -5,9 +5,12 @@
 //! Pages: `index.html` (overview), `tokens/GROUP.html` per top-level token group,
 //! `components/NAME.html` per component, `changelog.html`. Assets: `assets/tokens.css` (the
 //! CSS export: the pages draw every swatch and preview with the tokens themselves),
-//! `assets/site.css`, `assets/site.js` (theme toggle and search over an inline index).
+//! `assets/site.css`, `assets/site.js` (theme toggle; search over `assets/search-N.js`,
+//! loaded when the search box is first used). A group over a page's worth of tokens is
+//! split into pages (`tokens/GROUP.p2.html` ...); a large system's pages draw tokens as
+//! compact rows; the token stylesheet is split into parts under a size limit.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -88,6 +91,9 @@ pub struct Input<'a> {
     pub versions: &'a [VersionInfo],
     /// The project's template directory (its `docs/` overrides the built-ins).
     pub templates: Option<&'a Path>,
+    /// Foreground/background pairs declared for the contrast lint (`lint.contrast`):
+    /// their ratios are shown on the foreground's page.
+    pub contrast: &'a [crate::lint::ContrastPair],
 }
 
 /// A file of the site.
@@ -223,6 +229,48 @@ fn choices(tokens: &Tokens) -> (Vec<Choice>, bool) {
     (list, all)
 }
 
+/// Whether a colour token is a foreground by its name (`color.fg.default`, `text.muted`,
+/// `color.on-action`, `icon.subtle`): the kind of token whose contrast with the default
+/// surfaces means something.
+fn is_foreground(path: &str) -> bool {
+    path.split('.').any(|seg| {
+        let s = seg.to_ascii_lowercase();
+        matches!(s.as_str(), "fg" | "text" | "foreground" | "icon" | "ink")
+            || s.starts_with("on-")
+            || s.starts_with("fg-")
+            || s.starts_with("text-")
+            || (s.starts_with("on") && seg[2..].starts_with(|c: char| c.is_ascii_uppercase()))
+    })
+}
+
+/// The surfaces a colour token's contrast is shown against: the backgrounds declared for
+/// it in the contrast lint's pairs; else, for a foreground by name, the default surfaces;
+/// else none (a primitive like `blue.500` is not text on a surface).
+fn contrast_against<'t>(
+    tokens: &'t Tokens,
+    t: &Token,
+    bgs: &[&'t Token],
+    pairs: &[crate::lint::ContrastPair],
+) -> Vec<&'t Token> {
+    let declared: Vec<&Token> = pairs
+        .iter()
+        .filter(|p| p.foreground == t.path.as_str())
+        .filter_map(|p| {
+            tokens
+                .tokens
+                .iter()
+                .find(|b| b.path.as_str() == p.background)
+        })
+        .collect();
+    if !declared.is_empty() {
+        return declared;
+    }
+    if is_foreground(t.path.as_str()) {
+        return bgs.iter().copied().filter(|b| b.path != t.path).collect();
+    }
+    Vec::new()
+}
+
 fn token_context(tokens: &Tokens, t: &Token, bgs: &[&Token], choices: &[Choice]) -> Value {
     let values: Vec<Value> = choices
         .iter()
@@ -242,7 +290,6 @@ fn token_context(tokens: &Tokens, t: &Token, bgs: &[&Token], choices: &[Choice])
                 v["oklch"] = json!(crate::color::oklch_text(&color));
                 let contrast: Vec<Value> = bgs
                     .iter()
-                    .filter(|b| b.path != t.path)
                     .filter_map(|b| {
                         let bg = resolver.resolved(b);
                         let ratio = crate::color::contrast_of(&resolved, &bg)?;
@@ -537,6 +584,195 @@ fn state_matrix(spec: &crate::model::Component, c: &cg::ComponentContext) -> Val
     })
 }
 
+/// Past this many tokens the site draws each token as a compact table row (its values
+/// as text, swatches painted by the page's script as rows scroll into view), so that a
+/// 50k-token system stays a site of a few megabytes.
+const COMPACT_AT: usize = 2000;
+/// Tokens per page of a group drawn in full (a larger group is split into pages).
+const DETAILED_PAGE: usize = 250;
+/// Tokens per page of a group drawn as compact rows.
+const COMPACT_PAGE: usize = 4000;
+/// Rows per `<tbody>` (each is skipped by layout until near the viewport).
+const ROWS_PER_BODY: usize = 100;
+/// Largest size of one stylesheet of token values (a larger export is split in order).
+const CSS_CHUNK: usize = 512 * 1024;
+/// Search index entries per file (files load on demand, when the search box is used).
+const SEARCH_PART: usize = 12_000;
+
+/// The file of page `i` (from 0) of a group: `tokens/color.html`, `tokens/color.p2.html`.
+fn group_page_file(group: &str, i: usize) -> String {
+    if i == 0 {
+        group_file(group)
+    } else {
+        format!("tokens/{}.p{}.html", slug(group), i + 1)
+    }
+}
+
+/// Text for a `<script>`-loaded JS file or inline JSON: no `<`, `>` or `&` (the same JSON
+/// strings, escaped), so nothing in a name can end or change an element.
+fn script_safe_json(v: &Value) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+/// The search index, as files loaded on demand: each
+/// `(window.odsSearch = window.odsSearch || []).push({p, k, e})` with the page files and
+/// kinds once (`p`, `k`) and an entry `[name, kind, page]` per token or component (a
+/// token's anchor is the slug of its name).
+fn search_index(
+    tokens: &Tokens,
+    pages: &[(String, usize, String, usize)],
+    page_of: &HashMap<&str, usize>,
+    comps: &[cg::ComponentContext],
+) -> Vec<String> {
+    let mut files: Vec<String> = pages.iter().map(|p| p.2.clone()).collect();
+    let mut kinds: Vec<&str> = Vec::new();
+    let kind = |k: &'static str, kinds: &mut Vec<&'static str>| {
+        kinds.iter().position(|x| *x == k).unwrap_or_else(|| {
+            kinds.push(k);
+            kinds.len() - 1
+        })
+    };
+    let mut entries: Vec<Value> = Vec::with_capacity(tokens.len() + comps.len());
+    for t in &tokens.tokens {
+        let Some(&p) = page_of.get(t.path.as_str()) else {
+            continue;
+        };
+        entries.push(json!([t.path.as_str(), kind(t.ty.as_str(), &mut kinds), p]));
+    }
+    for c in comps {
+        files.push(component_file(&c.name));
+        entries.push(json!([
+            c.title,
+            kind("component", &mut kinds),
+            files.len() - 1
+        ]));
+    }
+    let parts: Vec<&[Value]> = if entries.is_empty() {
+        vec![&[]]
+    } else {
+        entries.chunks(SEARCH_PART).collect()
+    };
+    parts
+        .into_iter()
+        .map(|e| {
+            format!(
+                "(window.odsSearch = window.odsSearch || []).push({});\n",
+                script_safe_json(&json!({"p": files, "k": kinds, "e": e}))
+            )
+        })
+        .collect()
+}
+
+/// Splits a stylesheet into parts of at most about `limit` bytes, between declarations:
+/// a block cut in two is closed and reopened with the same selectors, so the parts
+/// loaded in order are the same cascade. The base block (`:root`) also applies to
+/// `.ods-base`, the site's columns that show the default values whatever the page theme.
+fn split_css(css: &str, limit: usize) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut open: Vec<String> = Vec::new();
+    for line in css.lines() {
+        let t = line.trim();
+        let cur = parts.last_mut().expect("a part");
+        let is_decl = !t.ends_with('{') && t != "}" && !t.is_empty() && !open.is_empty();
+        if is_decl && cur.len() + line.len() > limit && !cur.is_empty() {
+            for _ in &open {
+                cur.push_str("}\n");
+            }
+            let mut next = String::new();
+            for h in &open {
+                next.push_str(h);
+                next.push('\n');
+            }
+            parts.push(next);
+        }
+        let cur = parts.last_mut().expect("a part");
+        if t.ends_with('{') {
+            let header = if open.is_empty() && t == ":root {" {
+                line.replacen(":root {", ":root, .ods-base {", 1)
+            } else {
+                line.to_string()
+            };
+            cur.push_str(&header);
+            open.push(header);
+        } else {
+            if t == "}" {
+                open.pop();
+            }
+            cur.push_str(line);
+        }
+        cur.push('\n');
+    }
+    parts
+}
+
+/// Rows of a compact group page, by `<tbody>`: a token's path and, per choice, its value
+/// as text (the sRGB hex of a colour; `c` marks rows whose cells the script paints).
+fn compact_rows(tokens: &Tokens, chunk: &[&Token], choices: &[Choice]) -> Vec<Value> {
+    let resolvers: Vec<(Option<&str>, Resolver<'_>)> = choices
+        .iter()
+        .map(|c| (c.key.as_deref(), Resolver::new(tokens, c.key.as_deref())))
+        .collect();
+    let rows: Vec<Value> = chunk
+        .iter()
+        .map(|t| {
+            let color = t.ty == TokenType::Color;
+            let values: Vec<String> = resolvers
+                .iter()
+                .map(|(m, r)| {
+                    let resolved = r.resolved(t);
+                    match crate::color::Color::from_value(&resolved) {
+                        Some(c) if color => c.hex_with_alpha(),
+                        _ => export::value::Formatter::new(tokens, *m, |_| None).token(t),
+                    }
+                })
+                .collect();
+            json!({"a": slug(t.path.as_str()), "p": t.path.as_str(), "c": color, "v": values})
+        })
+        .collect();
+    rows.chunks(ROWS_PER_BODY).map(|c| json!(c)).collect()
+}
+
+/// Colour scales among a page's tokens: siblings under one parent whose last segments
+/// are all numbers (`blue.50` ... `blue.950`, `gray.1` ... `gray.12`), at least three,
+/// in numeric order, each drawn as a ramp row linking to its tokens.
+fn ramps(chunk: &[&Token]) -> Vec<Value> {
+    let mut by_parent: Vec<(String, Vec<(f64, &Token)>)> = Vec::new();
+    for t in chunk.iter().filter(|t| t.ty == TokenType::Color) {
+        let Some((parent, last)) = t.path.as_str().rsplit_once('.') else {
+            continue;
+        };
+        let Ok(n) = last.parse::<f64>() else {
+            continue;
+        };
+        match by_parent.iter_mut().find(|(p, _)| p == parent) {
+            Some((_, steps)) => steps.push((n, t)),
+            None => by_parent.push((parent.to_string(), vec![(n, t)])),
+        }
+    }
+    by_parent
+        .into_iter()
+        .filter(|(_, steps)| steps.len() >= 3)
+        .map(|(parent, mut steps)| {
+            steps.sort_by(|a, b| a.0.total_cmp(&b.0));
+            json!({
+                "name": parent,
+                "steps": steps.iter().map(|(_, t)| json!({
+                    "label": t.path.as_str().rsplit('.').next().unwrap_or_default(),
+                    "path": t.path.as_str(),
+                    "anchor": slug(t.path.as_str()),
+                    "var": var_name(t.path.as_str()),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
 /// Markdown of a changelog section (the subset releases write) as HTML.
 pub fn changelog_html(md: &str) -> String {
     let mut out = String::new();
@@ -636,26 +872,58 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         .iter()
         .map(|c| cg::build(c, tokens, &options))
         .collect();
-    let nav = json!({
-        "groups": order.iter().map(|g| json!({"name": g, "href": group_file(g), "count": groups[g].len()})).collect::<Vec<_>>(),
-        "components": comps.iter().map(|c| json!({"name": c.title, "href": component_file(&c.name), "status": c.status})).collect::<Vec<_>>(),
-    });
-    let mut index: Vec<Value> = Vec::new();
+    // Large groups are split into pages; a large site draws each token as a compact row.
+    let compact = tokens.len() > COMPACT_AT;
+    let per_page = if compact { COMPACT_PAGE } else { DETAILED_PAGE };
+    // (group, page number from 0, file, index of its first token in the group)
+    let mut pages: Vec<(String, usize, String, usize)> = Vec::new();
+    let mut page_of: HashMap<&str, usize> = HashMap::new();
     for g in &order {
-        for t in &groups[g] {
-            index.push(json!({"name": t.path.as_str(), "kind": t.ty.as_str(), "href": format!("{}#{}", group_file(g), slug(t.path.as_str()))}));
+        for (i, chunk) in groups[g].chunks(per_page).enumerate() {
+            let at = pages.len();
+            pages.push((g.clone(), i, group_page_file(g, i), i * per_page));
+            for t in chunk {
+                page_of.insert(t.path.as_str(), at);
+            }
         }
     }
-    for c in &comps {
-        index.push(json!({"name": c.title, "kind": "component", "href": component_file(&c.name)}));
-    }
-    // Inline `<script type="application/json">`: no `<` at all, so neither `</script`
-    // nor `<!--` can end or change the element (`\u003c` is the same JSON string).
-    let search = serde_json::to_string(&index)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
+    let token_href = |path: &str| {
+        page_of
+            .get(path)
+            .map(|&p| format!("{}#{}", pages[p].2, slug(path)))
+    };
+    let group_description = |g: &str| {
+        tokens
+            .groups
+            .iter()
+            .find(|x| x.path.as_str() == g)
+            .and_then(|x| x.description.clone())
+    };
+    let nav = json!({
+        "groups": order.iter().map(|g| json!({"name": g, "href": group_file(g), "count": groups[g].len(), "description": group_description(g)})).collect::<Vec<_>>(),
+        "components": comps.iter().map(|c| json!({"name": c.title, "href": component_file(&c.name), "status": c.status})).collect::<Vec<_>>(),
+    });
+    let search_files = search_index(tokens, &pages, &page_of, &comps);
+    let token_css = split_css(
+        &export::render(
+            ExportFormat::Css,
+            tokens,
+            &export::Options::new(ExportFormat::Css, PathBuf::from("assets/tokens.css")),
+        )?
+        .into_iter()
+        .map(|f| f.contents)
+        .collect::<String>(),
+        CSS_CHUNK,
+    );
+    let token_css_files: Vec<String> = (0..token_css.len())
+        .map(|i| {
+            if i == 0 {
+                "assets/tokens.css".to_string()
+            } else {
+                format!("assets/tokens-{}.css", i + 1)
+            }
+        })
+        .collect();
     let named = tokens.has_named_axes();
     // Named axes: one switcher each, setting `data-<axis>` on the root as the CSS export's
     // default selectors expect; plain modes keep the light/dark toggle.
@@ -691,6 +959,8 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         "every_combination": named && every_combination,
         "dark_mode": plain_modes.iter().skip(1).find(|m| m.as_str() == "dark").or_else(|| plain_modes.get(1)),
         "token_count": tokens.len(),
+        "token_css": token_css_files,
+        "search_parts": search_files.len(),
         "component_count": comps.len(),
         "generator": concat!("opends ", env!("CARGO_PKG_VERSION")),
     });
@@ -700,7 +970,6 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         ctx["site"] = site.clone();
         ctx["nav"] = nav.clone();
         ctx["root"] = json!("../".repeat(depth));
-        ctx["search_index"] = json!(search);
         ctx["page_path"] = json!(path);
         let html = hb.render(template, &ctx).map_err(|e| DocsError::Template {
             file: format!("{template}.hbs"),
@@ -717,20 +986,43 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         "index.html".into(),
         json!({"title": input.name, "versions": input.versions.iter().rev().take(5).map(|v| json!({"version": v.version, "date": v.created_at.get(..10).unwrap_or_default(), "bump": v.bump})).collect::<Vec<_>>()}),
     )?;
-    for g in &order {
-        let toks: Vec<Value> = groups[g]
+    for (at, (g, i, file, start)) in pages.iter().enumerate() {
+        let all = &groups[g];
+        let chunk = &all[*start..(*start + per_page).min(all.len())];
+        let count = all.len();
+        let page_count = count.div_ceil(per_page);
+        let pager: Vec<Value> = pages
             .iter()
-            .map(|t| {
-                let mut v = token_context(tokens, t, &bgs, &shown);
-                v["anchor"] = json!(slug(t.path.as_str()));
-                v
-            })
+            .enumerate()
+            .filter(|(_, p)| p.0 == *g)
+            .map(|(n, p)| json!({"n": p.1 + 1, "href": p.2, "current": n == at, "first": all[p.3].path.as_str()}))
             .collect();
-        render(
-            "group",
-            group_file(g),
-            json!({"title": g, "group": {"name": g, "tokens": toks}}),
-        )?;
+        let mut ctx = json!({
+            "title": if page_count > 1 { format!("{g} ({}/{page_count})", i + 1) } else { g.clone() },
+            "group": {"name": g, "description": group_description(g), "count": count},
+            "pager": if page_count > 1 { json!(pager) } else { Value::Null },
+            "compact": compact,
+        });
+        if compact {
+            ctx["rows"] = json!(compact_rows(tokens, chunk, &shown));
+            ctx["columns"] = json!(shown.iter().map(|c| c.label.as_str()).collect::<Vec<_>>());
+        } else {
+            let toks: Vec<Value> = chunk
+                .iter()
+                .map(|t| {
+                    let against = contrast_against(tokens, t, &bgs, input.contrast);
+                    let mut v = token_context(tokens, t, &against, &shown);
+                    v["anchor"] = json!(slug(t.path.as_str()));
+                    if let Some(a) = v["alias"].as_str() {
+                        v["alias_href"] = json!(token_href(a));
+                    }
+                    v
+                })
+                .collect();
+            ctx["group"]["tokens"] = json!(toks);
+            ctx["ramps"] = json!(ramps(chunk));
+        }
+        render("group", file.clone(), ctx)?;
     }
     for (c, stored) in comps.iter().zip(input.components) {
         let spec = &stored.spec;
@@ -760,15 +1052,16 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         "changelog.html".into(),
         json!({"title": "Changelog", "versions": versions}),
     )?;
-    let css = export::render(
-        ExportFormat::Css,
-        tokens,
-        &export::Options::new(ExportFormat::Css, PathBuf::from("assets/tokens.css")),
-    )?;
-    for f in css {
+    for (name, text) in token_css_files.iter().zip(token_css) {
         files.push(SiteFile {
-            path: f.path,
-            contents: f.contents,
+            path: PathBuf::from(name),
+            contents: text,
+        });
+    }
+    for (i, text) in search_files.into_iter().enumerate() {
+        files.push(SiteFile {
+            path: PathBuf::from(format!("assets/search-{}.js", i + 1)),
+            contents: text,
         });
     }
     for asset in ["site.css", "site.js"] {

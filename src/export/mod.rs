@@ -13,7 +13,7 @@ mod selector;
 mod tailwind;
 pub mod value;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -263,7 +263,8 @@ fn names(
         });
     }
     let mut out = Vec::with_capacity(tokens.len());
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(tokens.len());
+    let mut seen: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(tokens.len(), rustc_hash::FxBuildHasher);
     for (i, t) in tokens.tokens.iter().enumerate() {
         let name = naming::name(t.path.as_str(), opts.prefix.as_deref(), opts.name_case);
         if let Some(&j) = seen.get(&name) {

@@ -176,6 +176,33 @@ pub struct Hit {
     pub summary: serde_json::Value,
 }
 
+impl Hit {
+    /// The hit's files as a run's reports (all unchanged), named by `display`; `format`
+    /// maps a recorded format back to the run's own name for it.
+    pub fn reports(
+        &self,
+        display: impl Fn(&Path) -> String,
+        format: impl Fn(&str) -> &'static str,
+    ) -> Vec<super::FileReport> {
+        self.files
+            .iter()
+            .map(|f| super::FileReport {
+                path: display(&f.path),
+                format: format(&f.format),
+                status: super::FileStatus::Unchanged,
+            })
+            .collect()
+    }
+
+    /// A count the run recorded in its summary (0 when absent).
+    pub fn count(&self, key: &str) -> usize {
+        self.summary[key]
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0)
+    }
+}
+
 fn now_ns() -> u128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -194,6 +221,21 @@ impl Job {
                 .join(format!("{:016x}.json", h.finish())),
             inputs,
         }
+    }
+
+    /// The job named by `key` of a run over the store file `db` at `revision`, whose
+    /// other inputs are `inputs`: none without a store file or a revision (nothing is
+    /// recorded for an in-memory store). The manifest lives beside the store.
+    pub fn over_store(
+        db: &Path,
+        revision: Option<String>,
+        key: &str,
+        inputs: &mut Fingerprint,
+    ) -> Option<Self> {
+        let revision = revision?;
+        let dir = db.parent().filter(|_| db.is_file())?;
+        inputs.add("revision", revision.as_bytes());
+        Some(Self::new(dir, key, inputs.finish()))
     }
 
     /// When the inputs are the recorded ones and every recorded file still holds what
@@ -264,6 +306,23 @@ impl Job {
             .map(|(p, fmt, bytes)| (p.to_path_buf(), fmt.to_string(), content_hash(bytes)))
             .collect();
         self.write(&files, summary, dir)
+    }
+
+    /// Records the files of a run that wrote (or found up to date) every one of them;
+    /// a failure is returned for the caller to warn about (the next run renders again).
+    pub fn record(
+        &self,
+        planned: &[super::PlannedFile<'_>],
+        summary: serde_json::Value,
+        dir: Option<PathBuf>,
+    ) -> anyhow::Result<()> {
+        self.save(
+            planned
+                .iter()
+                .map(|f| (f.path.as_path(), f.format, f.contents)),
+            summary,
+            dir,
+        )
     }
 
     fn write(

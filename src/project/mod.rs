@@ -4,7 +4,9 @@
 //! data; commands print them.
 
 mod changelog;
+pub mod export;
 mod files;
+pub mod generate;
 mod outputs;
 mod release;
 mod release_files;
@@ -29,7 +31,8 @@ pub use release::{
 pub use release_files::{import_releases, release_file, remove_release_file, write_release_files};
 pub use specs::{
     SpecFile, SpecsImported, check_project_specs, check_specs, find, from_project_specs,
-    import_specs, matches_name, merge, read_specs, remove, set_status, spec_paths, sync_specs,
+    import_specs, matches_name, merge, no_component, read_specs, remove, set_status, spec_paths,
+    sync_specs,
 };
 pub use sync::{forget_token_files, sync_tokens};
 

@@ -238,6 +238,18 @@ pub fn matches_name(c: &StoredComponent, name: &str) -> bool {
     c.spec.name == name || components::ident::component_name(&c.spec.name).is_ok_and(|i| i == name)
 }
 
+/// The error for a name that names no component, with the nearest names.
+pub fn no_component(name: &str, all: &[StoredComponent]) -> anyhow::Error {
+    crate::hinted(
+        format!("no component `{name}`"),
+        crate::suggest::hint(
+            name,
+            all.iter().map(|c| c.spec.name.as_str()),
+            "run `opends components list` to see the components",
+        ),
+    )
+}
+
 /// The component called `name`.
 pub fn find<'a>(all: &'a [StoredComponent], name: &str) -> Option<&'a StoredComponent> {
     all.iter().find(|c| matches_name(c, name))

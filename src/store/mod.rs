@@ -48,6 +48,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_revision",
         include_str!("migrations/0007_revision.sql"),
     ),
+    (
+        "0008_version_deltas",
+        include_str!("migrations/0008_version_deltas.sql"),
+    ),
 ];
 
 /// `meta` key of the working state's revision (see [`Store::revision`]).
@@ -386,16 +390,29 @@ impl Store {
                 path: path.clone(),
                 source,
             })?;
-        for (i, (_, sql)) in MIGRATIONS.iter().enumerate().skip(now) {
+        for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(now) {
             tx.execute_batch(sql)
+                .and_then(|()| match *name {
+                    "0008_version_deltas" => versions::convert_spans(&tx),
+                    _ => Ok(()),
+                })
                 .and_then(|()| tx.pragma_update(None, "user_version", i + 1))
                 .map_err(|source| StoreError::Sqlite {
                     path: path.clone(),
                     source,
                 })?;
         }
-        tx.commit()
-            .map_err(|source| StoreError::Sqlite { path, source })
+        tx.commit().map_err(|source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        })?;
+        if (4..8).contains(&now) {
+            // The span tables' pages are free now; give them back so the file's size
+            // reflects what the store holds. Best effort: a reader holding the file
+            // open only delays this to the next rewrite.
+            self.conn.execute_batch("VACUUM").ok();
+        }
+        Ok(())
     }
 
     /// The schema version (number of applied migrations).
@@ -729,6 +746,7 @@ fn begin_write<'c>(conn: &'c mut Connection, path: &str) -> Result<Transaction<'
         .map_err(sqlite_err(path))
 }
 
+#[derive(Debug)]
 enum LoadError {
     Sqlite(rusqlite::Error),
     Corrupt(String, String),

@@ -3,7 +3,7 @@
 //! References are only collected here; `resolve` links them across all files once
 //! every document of a run has been read.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde_json::Value;
 
@@ -290,7 +290,7 @@ fn walk(
     sd_size: crate::tokens::SdSize,
     findings: &mut Findings,
 ) -> Document {
-    let mut group_info = HashMap::new();
+    let mut group_info = HashMap::default();
     collect_groups(root, "", &mut group_info);
     let mut w = Walker {
         src,

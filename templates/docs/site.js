@@ -1,4 +1,5 @@
-/* opends docs: the light/dark toggle (or one switcher per theme axis) and search over the inline index. No framework; works
+/* opends docs: the light/dark toggle (or one switcher per theme axis), compact rows' swatches and search over
+ * the index files (loaded on first use). No framework; works
  * from file:// (localStorage may be denied there: every use of it is guarded). */
 (function () {
   'use strict';
@@ -116,42 +117,127 @@
     applyAxes();
   }
 
-  /* ---- Search index --------------------------------------------------------------- */
+  /* ---- Compact rows: swatches painted as rows come into view ----------------------- */
 
-  var root = html.getAttribute('data-root') || '';
-  var entries = [];
-  var indexEl = document.getElementById('search-index');
-  if (indexEl) {
-    try {
-      var parsed = JSON.parse(indexEl.textContent || '[]');
-      if (Array.isArray(parsed)) {
-        entries = parsed.filter(function (e) {
-          return e && typeof e.name === 'string' && typeof e.href === 'string';
-        });
+  function paint(row) {
+    Array.prototype.forEach.call(row.querySelectorAll('td'), function (td) {
+      if (td.firstChild && td.firstChild.nodeType === 1) {
+        return;
       }
-    } catch (e) {
-      entries = [];
+      var sw = document.createElement('i');
+      sw.className = 'ods-sw';
+      sw.setAttribute('aria-hidden', 'true');
+      sw.style.background = td.textContent;
+      td.insertBefore(sw, td.firstChild);
+    });
+  }
+
+  var bodies = document.querySelectorAll('.ods-compact tbody');
+  if (bodies.length) {
+    var paintBody = function (body) {
+      Array.prototype.forEach.call(body.querySelectorAll('tr.c'), paint);
+    };
+    if ('IntersectionObserver' in window) {
+      var seen = new IntersectionObserver(function (list) {
+        list.forEach(function (e) {
+          if (e.isIntersecting) {
+            paintBody(e.target);
+            seen.unobserve(e.target);
+          }
+        });
+      }, { rootMargin: '600px 0px' });
+      Array.prototype.forEach.call(bodies, function (b) {
+        seen.observe(b);
+      });
+    } else {
+      Array.prototype.forEach.call(bodies, paintBody);
     }
   }
-  var byName = {};
-  entries.forEach(function (e) {
-    if (!Object.prototype.hasOwnProperty.call(byName, e.name)) {
-      byName[e.name] = e;
-    }
-  });
 
-  /* Token names in the text (aliases, tokens a component uses) become links. */
-  Array.prototype.forEach.call(document.querySelectorAll('[data-token]'), function (el) {
-    var entry = byName[el.getAttribute('data-token')];
-    if (!entry || el.closest('a')) {
-      return;
+  /* ---- Search index: assets/search-N.js, loaded on first use ----------------------- */
+
+  var root = html.getAttribute('data-root') || '';
+  var parts = parseInt(html.getAttribute('data-search') || '0', 10) || 0;
+  var entries = [];
+  var loading = null;
+
+  function slug(s) {
+    return s.toLowerCase().replace(/[^a-z0-9]/g, '-');
+  }
+
+  /* Calls done(entries) once every part is loaded (each part pushes onto window.odsSearch). */
+  function loadIndex(done) {
+    if (loading === null) {
+      loading = { waiting: [done], left: parts };
+      var finish = function () {
+        loading.left -= 1;
+        if (loading.left > 0) {
+          return;
+        }
+        (window.odsSearch || []).forEach(function (part) {
+          if (!part || !Array.isArray(part.e) || !Array.isArray(part.p) || !Array.isArray(part.k)) {
+            return;
+          }
+          part.e.forEach(function (e) {
+            var page = part.p[e[2]];
+            var kind = part.k[e[1]];
+            if (typeof e[0] !== 'string' || typeof page !== 'string') {
+              return;
+            }
+            entries.push({ name: e[0], kind: kind, href: kind === 'component' ? page : page + '#' + slug(e[0]) });
+          });
+        });
+        var waiting = loading.waiting;
+        loading.waiting = null;
+        waiting.forEach(function (f) {
+          f(entries);
+        });
+      };
+      if (parts === 0) {
+        loading.left = 1;
+        finish();
+        return;
+      }
+      for (var i = 1; i <= parts; i++) {
+        var s = document.createElement('script');
+        s.src = root + 'assets/search-' + i + '.js';
+        s.async = false;
+        s.onload = finish;
+        s.onerror = finish;
+        document.body.appendChild(s);
+      }
+    } else if (loading.waiting) {
+      loading.waiting.push(done);
+    } else {
+      done(entries);
     }
-    var a = document.createElement('a');
-    a.href = root + entry.href;
-    a.className = 'ods-token-link';
-    el.parentNode.insertBefore(a, el);
-    a.appendChild(el);
-  });
+  }
+
+  /* Token names in the text (tokens a component uses) become links, once the index is in. */
+  var refs = document.querySelectorAll('[data-token]');
+  if (refs.length) {
+    window.addEventListener('load', function () {
+      loadIndex(function (all) {
+        var byName = {};
+        all.forEach(function (e) {
+          if (!Object.prototype.hasOwnProperty.call(byName, e.name)) {
+            byName[e.name] = e;
+          }
+        });
+        Array.prototype.forEach.call(refs, function (el) {
+          var entry = byName[el.getAttribute('data-token')];
+          if (!entry || el.closest('a')) {
+            return;
+          }
+          var a = document.createElement('a');
+          a.href = root + entry.href;
+          a.className = 'ods-token-link';
+          el.parentNode.insertBefore(a, el);
+          a.appendChild(el);
+        });
+      });
+    });
+  }
 
   /* ---- Search box ----------------------------------------------------------------- */
 
@@ -248,12 +334,11 @@
     all[Math.min(next, all.length - 1)].focus();
   }
 
-  input.addEventListener('input', render);
-  input.addEventListener('focus', function () {
-    if (input.value.trim()) {
-      render();
-    }
-  });
+  function search() {
+    loadIndex(render);
+  }
+  input.addEventListener('input', search);
+  input.addEventListener('focus', search);
   input.addEventListener('keydown', function (ev) {
     if (ev.key === 'ArrowDown') {
       ev.preventDefault();

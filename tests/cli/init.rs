@@ -152,3 +152,64 @@ fn init_scaffolds_a_component_that_generates_for_every_framework() {
         t.opends(["generate", fw, "--check"]).success();
     }
 }
+
+/// A recorded terminal session: `opends init` in a pseudo-terminal, Ctrl-C at the first
+/// prompt. The prompt hides the cursor; the interrupted process shows it again before it
+/// ends with 130, so the user's shell is left with a visible cursor.
+#[cfg(unix)]
+#[test]
+fn init_ctrl_c_at_a_prompt_leaves_a_visible_cursor_and_exits_130() {
+    use expectrl::{ControlCode, Eof, Expect as _, Session};
+    use std::time::Duration;
+
+    const HIDE: &[u8] = b"\x1b[?25l";
+    const SHOW: &[u8] = b"\x1b[?25h";
+    fn last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+        haystack.windows(needle.len()).rposition(|w| w == needle)
+    }
+
+    let t = Test::new();
+    // The sandbox's command, but with the terminal as stdin, stdout and stderr (the
+    // harness pipes them, which would override the pseudo-terminal).
+    let sandboxed = t.command(["init"]);
+    let mut cmd = std::process::Command::new(sandboxed.get_program());
+    cmd.env_clear()
+        .args(sandboxed.get_args())
+        .envs(sandboxed.get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .env("TERM", "xterm");
+    if let Some(dir) = sandboxed.get_current_dir() {
+        cmd.current_dir(dir);
+    }
+    let mut session = Session::spawn(cmd).expect("spawn opends in a pseudo-terminal");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+
+    let mut recorded = session
+        .expect("Start from")
+        .expect("the wizard's first prompt")
+        .as_bytes()
+        .to_vec();
+    session
+        .send(ControlCode::EndOfText)
+        .expect("send Ctrl-C to the terminal");
+    recorded.extend_from_slice(session.expect(Eof).expect("the process ends").as_bytes());
+    let status = session.get_process().wait().expect("wait for opends");
+
+    let shown = String::from_utf8_lossy(&recorded).into_owned();
+    let hidden_at =
+        last(&recorded, HIDE).unwrap_or_else(|| panic!("the prompt hides the cursor: {shown:?}"));
+    let shown_at = last(&recorded, SHOW)
+        .unwrap_or_else(|| panic!("the cursor is never shown again: {shown:?}"));
+    assert!(
+        shown_at > hidden_at,
+        "the cursor is hidden last (show at {shown_at}, hide at {hidden_at}): {shown:?}"
+    );
+    assert_eq!(
+        format!("{status:?}"),
+        format!("Exited(Pid({}), 130)", session.get_process().pid()),
+        "{shown:?}"
+    );
+    assert!(
+        !t.exists("opends.yaml"),
+        "nothing is written when interrupted"
+    );
+}

@@ -29,6 +29,7 @@ mod security_input;
 mod security_server;
 mod serve;
 mod server;
+mod site;
 mod sources;
 mod studio_real;
 mod suggest;

@@ -63,7 +63,7 @@ fn a_second_export_with_nothing_changed_renders_nothing_and_reports_the_same() {
     // `--check` takes the same path and finds everything up to date.
     let (hit, check) = run(&t, &["export", "tokens", "--check"]);
     assert!(hit);
-    check.success().stderr_contains("1 files up to date");
+    check.success().stderr_contains("1 file up to date");
     // `--force` renders.
     let (hit, forced) = run(&t, &["export", "tokens", "--force"]);
     assert!(!hit);

@@ -157,6 +157,7 @@ async function main() {
   try {
     await checkPages(browser, pages);
     await checkColors(browser);
+    await checkDarkPreference(browser);
     await checkSearch(browser);
   } finally {
     await browser.close();
@@ -234,7 +235,7 @@ async function checkPages(browser, pages) {
 // The colour page: swatches drawn with the token, side by side per mode, following the toggle.
 async function checkColors(browser) {
   const tokensCss = fs.readFileSync(path.join(SITE, 'assets', 'tokens.css'), 'utf8');
-  const rootVars = cssBlock(tokensCss, ':root');
+  const rootVars = cssBlock(tokensCss, ':root, .ods-base') || cssBlock(tokensCss, ':root');
   if (!rootVars) {
     fail('colours: assets/tokens.css has no :root block');
     return;
@@ -340,6 +341,40 @@ async function checkColors(browser) {
   }
   await context.close();
   if (problems.length === 0) pass(`colours: no console errors while toggling`);
+  for (const p of problems) fail(p);
+}
+
+// With the OS preferring dark, a token page still shows both modes' values side by side,
+// each column labelled with its mode.
+async function checkDarkPreference(browser) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, colorScheme: 'dark', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems = [];
+  watch(page, `${COLOR_PAGE} (dark preference)`, problems);
+  await page.goto(fileUrl(COLOR_PAGE), { waitUntil: 'load' });
+  const columns = await page.locator(`[id="${TOKEN_ANCHOR}"] .ods-mode`).evaluateAll((els) =>
+    els
+      .filter((el) => el.checkVisibility())
+      .map((el) => {
+        const name = [...el.querySelectorAll('.ods-mode-name, .ods-mode-name *')].find((n) => n.children.length === 0 && n.checkVisibility());
+        const hex = [...el.querySelectorAll('.ods-hex')].find((n) => n.checkVisibility());
+        const sw = el.querySelector('.ods-swatch');
+        return { label: name ? name.textContent.trim() : '', hex: hex ? hex.textContent.trim() : '', bg: sw ? getComputedStyle(sw).backgroundColor : '' };
+      }),
+  );
+  await page.screenshot({ path: path.join(ARTIFACTS, 'colors-prefers-dark.png'), fullPage: false });
+  const tokensCss = fs.readFileSync(path.join(SITE, 'assets', 'tokens.css'), 'utf8');
+  const rootVars = cssBlock(tokensCss, ':root, .ods-base') || cssBlock(tokensCss, ':root');
+  const darkMode = (await page.locator('html').getAttribute('data-dark-mode')) || 'dark';
+  const darkVars = cssBlock(tokensCss, `[data-theme="${darkMode}"]`);
+  const light = hexToRgb(resolveVar(TOKEN_VAR, null, rootVars) || '');
+  const dark = darkVars && hexToRgb(resolveVar(TOKEN_VAR, darkVars, rootVars) || '');
+  const shown = columns.map((c) => `${c.label}: ${c.hex} (${c.bg})`).join('; ');
+  const hasLight = columns.find((c) => c.bg === light && hexToRgb(c.hex) === light && c.label && !c.label.includes(darkMode));
+  const hasDark = columns.find((c) => c.bg === dark && hexToRgb(c.hex) === dark && c.label.includes(darkMode));
+  if (columns.length >= 2 && hasLight && hasDark) pass(`dark preference: ${TOKEN} shows both modes side by side, labelled (${shown})`);
+  else fail(`dark preference: ${TOKEN} should show a labelled light column (${light}) and ${darkMode} column (${dark}); shown: ${shown}`);
+  await context.close();
   for (const p of problems) fail(p);
 }
 

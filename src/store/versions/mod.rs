@@ -7,16 +7,17 @@
 //! (modes, groups, the order of tokens and components) is a layout, stored once per
 //! distinct content and shared by the versions that have it.
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
+mod delta;
 mod encode;
 mod remote;
 
 use super::{LoadError, Store, StoreError, begin_write, lift, sqlite_err};
 use crate::model::{StoredComponent, Token, Tokens};
+use delta::State;
+pub(super) use delta::convert_spans;
 use encode::decode_token;
 use encode::{Encoded, build_snapshot, hex};
 pub use remote::{PullWrite, Remote, RemoteBase};
@@ -141,61 +142,16 @@ fn version_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<VersionInfo> {
     })
 }
 
-/// Closes the spans of `table` whose content is not in `next` and opens spans for new
-/// content, for version `id`.
-fn write_spans(
-    tx: &Connection,
-    table: &str,
-    key: &str,
-    id: i64,
-    next: &[(String, String)],
-) -> rusqlite::Result<()> {
-    let mut open: HashMap<String, (i64, String)> = HashMap::new();
-    {
-        let mut stmt = tx.prepare(&format!(
-            "SELECT {key}, since, entry FROM {table} WHERE until IS NULL"
-        ))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            open.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
-        }
+/// A stored part that does not decode, as the `SQLite` error the writers report.
+fn load_to_sqlite(e: LoadError) -> rusqlite::Error {
+    match e {
+        LoadError::Sqlite(e) => e,
+        LoadError::Corrupt(what, message) => rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Blob,
+            format!("{what}: {message}").into(),
+        ),
     }
-    let mut close = tx.prepare(&format!(
-        "UPDATE {table} SET until = ?3 WHERE {key} = ?1 AND since = ?2"
-    ))?;
-    let mut insert = tx.prepare(&format!(
-        "INSERT INTO {table}({key}, since, until, entry) VALUES (?1, ?2, NULL, ?3)"
-    ))?;
-    for (k, entry) in next {
-        match open.remove(k) {
-            Some((_, old)) if &old == entry => {}
-            Some((since, _)) => {
-                close.execute(params![k, since, id])?;
-                insert.execute(params![k, id, entry])?;
-            }
-            None => {
-                insert.execute(params![k, id, entry])?;
-            }
-        }
-    }
-    for (k, (since, _)) in open {
-        close.execute(params![k, since, id])?;
-    }
-    Ok(())
-}
-
-/// Reads the entries of `table` that version `id` holds.
-fn read_spans(
-    conn: &Connection,
-    table: &str,
-    key: &str,
-    id: i64,
-) -> rusqlite::Result<HashMap<String, String>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {key}, entry FROM {table} WHERE since <= ?1 AND (until IS NULL OR until > ?1)"
-    ))?;
-    let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
 }
 
 fn load_snapshot(conn: &Connection, id: i64) -> Result<Snapshot, LoadError> {
@@ -204,9 +160,8 @@ fn load_snapshot(conn: &Connection, id: i64) -> Result<Snapshot, LoadError> {
         [id],
         |r| r.get(0),
     )?;
-    let tokens = read_spans(conn, "version_tokens", "path", id)?;
-    let components = read_spans(conn, "version_components", "name", id)?;
-    build_snapshot(&layout, &tokens, &components)
+    let state = delta::read(conn, id)?;
+    build_snapshot(&layout, &state.tokens, &state.components)
 }
 
 /// Records each version whose number the store does not hold yet, in `tx`; returns
@@ -268,8 +223,9 @@ fn record_version(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    write_spans(tx, "version_tokens", "path", id, &encoded.tokens)?;
-    write_spans(tx, "version_components", "name", id, &encoded.components)?;
+    let prev = delta::read(tx, id - 1).map_err(load_to_sqlite)?;
+    let next = State::of(&encoded.tokens, &encoded.components);
+    delta::write(tx, id, &prev, &next)?;
     Ok(VersionInfo {
         id,
         version: new.version.clone(),
@@ -422,8 +378,7 @@ impl Store {
         let tx = begin_write(&mut self.conn, &path)?;
         if rebuild {
             tx.execute_batch(
-                "DELETE FROM version_tokens; DELETE FROM version_components;
-                 DELETE FROM versions; DELETE FROM version_layouts;",
+                "DELETE FROM version_deltas; DELETE FROM versions; DELETE FROM version_layouts;",
             )
             .map_err(sq)?;
         }
@@ -495,27 +450,21 @@ impl Store {
                 r.get(0)
             })
             .map_err(sq)?;
-        for table in ["version_tokens", "version_components"] {
-            let sql = match next {
-                // Content only this version had goes; content it started now starts at
-                // the next version; content that ended here now ends there.
-                Some(_) => format!(
-                    "DELETE FROM {table} WHERE since = ?1 AND until = ?2;
-                     UPDATE {table} SET since = ?2 WHERE since = ?1;
-                     UPDATE {table} SET until = ?2 WHERE until = ?1;"
-                ),
-                None => format!(
-                    "DELETE FROM {table} WHERE since = ?1;
-                     UPDATE {table} SET until = NULL WHERE until = ?1;"
-                ),
-            };
-            for stmt in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-                match next {
-                    Some(n) => tx.execute(stmt, params![v, n]),
-                    None => tx.execute(stmt, params![v]),
-                }
-                .map_err(sq)?;
-            }
+        // The next version's delta is remade against the version before this one, so
+        // the versions around it keep their content.
+        let lift_err = |e| lift(&path, e);
+        let rebase = match next {
+            Some(n) => Some((
+                n,
+                delta::read(&tx, v - 1).map_err(lift_err)?,
+                delta::read(&tx, n).map_err(lift_err)?,
+            )),
+            None => None,
+        };
+        tx.execute("DELETE FROM version_deltas WHERE version_id = ?1", [v])
+            .map_err(sq)?;
+        if let Some((n, prev, next)) = rebase {
+            delta::write(&tx, n, &prev, &next).map_err(sq)?;
         }
         tx.execute("DELETE FROM versions WHERE id = ?1", [v])
             .map_err(sq)?;
@@ -534,20 +483,22 @@ impl Store {
         path: &str,
     ) -> Result<Vec<(VersionInfo, Option<Token>)>, StoreError> {
         let versions = self.versions()?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT since, until, entry FROM version_tokens WHERE path = ?1")
-            .map_err(|e| self.err(e))?;
-        let spans: Vec<(i64, Option<i64>, String)> = stmt
-            .query_map([path], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.err(e))?;
+        let mut state = State::default();
         let mut out = Vec::with_capacity(versions.len());
         for v in versions {
-            let token = spans
-                .iter()
-                .find(|(since, until, _)| *since <= v.id && until.is_none_or(|u| u > v.id))
-                .map(|(_, _, entry)| decode_token(path, entry))
+            let data: Vec<u8> = self
+                .conn
+                .query_row(
+                    "SELECT data FROM version_deltas WHERE version_id = ?1",
+                    [v.id],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.err(e))?;
+            delta::apply(&mut state, &data).map_err(|e| self.load_err(e))?;
+            let token = state
+                .tokens
+                .get(path)
+                .map(|entry| decode_token(path, entry))
                 .transpose()
                 .map_err(|e| self.load_err(e))?;
             out.push((v, token));
@@ -561,6 +512,7 @@ mod tests {
     use super::*;
     use crate::model::{TokenPath, TokenType};
     use serde_json::{Value, json};
+    use std::collections::HashMap;
 
     fn tokens(values: &[(&str, i64)]) -> Tokens {
         let list = values
@@ -659,5 +611,91 @@ mod tests {
             seen,
             vec![("1.0.0", Some(json!(1))), ("1.3.0", Some(json!(1)))]
         );
+    }
+
+    /// Rewrites a store's version content in the span layout of migrations 0004-0007
+    /// (what older binaries wrote) and marks it as such.
+    fn downgrade_to_spans(store: &Store) {
+        let conn = &store.conn;
+        conn.execute_batch(
+            "CREATE TABLE version_tokens (path TEXT NOT NULL, since INTEGER NOT NULL,
+                 until INTEGER, entry TEXT NOT NULL, PRIMARY KEY (path, since)) WITHOUT ROWID;
+             CREATE TABLE version_components (name TEXT NOT NULL, since INTEGER NOT NULL,
+                 until INTEGER, entry TEXT NOT NULL, PRIMARY KEY (name, since)) WITHOUT ROWID;",
+        )
+        .unwrap();
+        let ids: Vec<i64> = store.versions().unwrap().iter().map(|v| v.id).collect();
+        for (table, key) in [("version_tokens", "path"), ("version_components", "name")] {
+            let mut open: HashMap<String, (i64, String)> = HashMap::new();
+            let mut rows: Vec<(String, i64, Option<i64>, String)> = vec![];
+            for &id in &ids {
+                let state = delta::read(conn, id).unwrap();
+                let now = if key == "path" {
+                    state.tokens
+                } else {
+                    state.components
+                };
+                let keys: Vec<String> = open.keys().cloned().collect();
+                for k in keys {
+                    if now.get(&k) != Some(&open[&k].1) {
+                        let (since, entry) = open.remove(&k).unwrap();
+                        rows.push((k, since, Some(id), entry));
+                    }
+                }
+                for (k, entry) in now {
+                    open.entry(k).or_insert((id, entry));
+                }
+            }
+            rows.extend(open.into_iter().map(|(k, (since, e))| (k, since, None, e)));
+            for (k, since, until, entry) in rows {
+                conn.execute(
+                    &format!(
+                        "INSERT INTO {table}({key}, since, until, entry) VALUES (?1, ?2, ?3, ?4)"
+                    ),
+                    params![k, since, until, entry],
+                )
+                .unwrap();
+            }
+        }
+        conn.execute_batch("DROP TABLE version_deltas; PRAGMA user_version = 7;")
+            .unwrap();
+    }
+
+    #[test]
+    fn a_store_in_the_span_layout_migrates_and_reads_back_identical() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("opends.db");
+        let mut store = Store::open(&path).unwrap();
+        release(&mut store, "1.0.0", tokens(&[("a", 1), ("b", 1), ("c", 1)]));
+        release(&mut store, "1.1.0", tokens(&[("a", 2), ("b", 1), ("d", 1)]));
+        release(&mut store, "1.2.0", tokens(&[("a", 3), ("b", 1), ("d", 2)]));
+        release(&mut store, "1.3.0", tokens(&[("a", 1), ("e", 1)]));
+        let middle = store.version("1.1.0").unwrap().unwrap();
+        store.remove_version(&middle).unwrap();
+        release(&mut store, "1.4.0", tokens(&[("a", 1), ("e", 1), ("f", 5)]));
+        let names = ["1.0.0", "1.2.0", "1.3.0", "1.4.0"];
+        let before: Vec<_> = names.iter().map(|v| values(&store, v)).collect();
+        let history = store.token_history("a").unwrap();
+        downgrade_to_spans(&store);
+        drop(store);
+
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 8);
+        let after: Vec<_> = names.iter().map(|v| values(&store, v)).collect();
+        assert_eq!(after, before);
+        assert_eq!(store.token_history("a").unwrap(), history);
+        let tables: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE 'version_tokens%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0);
+        // And it goes on releasing from the converted content.
+        release(&mut store, "1.5.0", tokens(&[("a", 1), ("f", 6)]));
+        assert_eq!(values(&store, "1.4.0"), before[3]);
+        assert_eq!(values(&store, "1.5.0").len(), 2);
     }
 }
