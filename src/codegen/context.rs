@@ -11,7 +11,9 @@ use crate::codegen::Options;
 use crate::components::ident;
 use crate::escape;
 use crate::export::naming::{NameCase, name};
-use crate::model::component::{Binding, FocusManagement, Literal, PropType, STATES, Status};
+use crate::model::component::{
+    Binding, Each, FieldType, FocusManagement, ItemKeyboard, Literal, PropType, STATES, Status,
+};
 use crate::model::{StoredComponent, Tokens};
 
 /// A prop as templates see it.
@@ -149,6 +151,8 @@ pub struct PartContext {
     pub is_control: bool,
     /// The identifier of the slot rendered inside the element (`slot:`).
     pub content_slot: Option<String>,
+    /// The children repeated per item of a list prop (`each:`).
+    pub repeat: Option<EachContext>,
 }
 
 /// A variant.
@@ -228,6 +232,8 @@ pub struct ComponentContext {
     pub parts: Vec<PartContext>,
     /// Whether any part needs a generated id.
     pub needs_ids: bool,
+    /// Whether some part repeats items selected by a model (`each:` with `model`).
+    pub each_model: bool,
     /// Whether the React component runs in the browser only (hooks, or handlers of its
     /// own): it then starts with `'use client'`, so that a React Server Component can
     /// import it (and the barrel) while it stays out of the server bundle.
@@ -647,6 +653,22 @@ pub fn stylesheet(
         for (state, styles) in &p.states {
             sheet.state_rule(&target, state, styles);
         }
+        if let Some(e) = &p.each {
+            let class = part_class(&e.name);
+            sheet.rule(&class, &e.styles);
+            for (state, styles) in &e.states {
+                if state == "selected" {
+                    sheet.rule(&format!("{class}[aria-selected='true']"), styles);
+                }
+            }
+            let target = Target {
+                root: None,
+                part: Some(class),
+            };
+            for (state, styles) in &e.states {
+                sheet.state_rule(&target, state, styles);
+            }
+        }
     }
     for (state, styles) in &spec.states {
         sheet.state_rule(&root, state, styles);
@@ -776,11 +798,24 @@ fn mark_models(spec: &crate::model::component::Component, props: &mut [PropConte
         .parts
         .iter()
         .filter_map(|p| p.model.as_deref())
+        .chain(
+            spec.parts
+                .iter()
+                .filter_map(|p| p.each.as_ref().and_then(|e| e.model.as_deref())),
+        )
         .collect();
     if spec.accessibility.focus == Some(FocusManagement::Modal) {
         names.push("open");
     }
-    let main = spec.parts.iter().find_map(|p| p.model.as_deref());
+    let main = spec
+        .parts
+        .iter()
+        .find_map(|p| p.model.as_deref())
+        .or_else(|| {
+            spec.parts
+                .iter()
+                .find_map(|p| p.each.as_ref().and_then(|e| e.model.as_deref()))
+        });
     for p in props
         .iter_mut()
         .filter(|p| names.contains(&p.name.as_str()))
@@ -797,6 +832,77 @@ fn mark_models(spec: &crate::model::component::Component, props: &mut [PropConte
 }
 
 const VOID: [&str; 2] = ["input", "img"];
+
+/// `Array<{ value: string; label: string; disabled?: boolean }>`: booleans may be left out.
+fn item_type(fields: &IndexMap<String, FieldType>) -> String {
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|(name, ty)| {
+            let ident = ident::member_name(name).unwrap_or_else(|_| fallback_ident(name));
+            match ty {
+                FieldType::String => format!("{ident}: string"),
+                FieldType::Number => format!("{ident}: number"),
+                FieldType::Boolean => format!("{ident}?: boolean"),
+            }
+        })
+        .collect();
+    format!("Array<{{ {} }}>", fields.join("; "))
+}
+
+/// The repeated children of a part (`each:`), as templates see them.
+#[derive(Debug, Clone, Serialize)]
+pub struct EachContext {
+    /// kebab-case name (class `part-<name>`, ids `<base>-<name>-<index>`).
+    pub name: String,
+    /// Its CSS class.
+    pub class_name: String,
+    /// HTML element.
+    pub element: String,
+    /// The list prop's identifier.
+    pub items: String,
+    /// The ARIA role (may be empty).
+    pub role: String,
+    /// The item field shown as text (identifier).
+    pub text: String,
+    /// The boolean item field that disables an item (identifier), if any.
+    pub disabled: Option<String>,
+    /// The model prop's identifier (the selected item's `value`), if any.
+    pub model: Option<String>,
+    /// The part named by `aria-controls` (kebab-case), if any.
+    pub controls: Option<String>,
+    /// Roving tabindex with arrow keys, Home and End.
+    pub roving: bool,
+}
+
+fn each_context(e: &Each, props: &[PropContext]) -> EachContext {
+    let prop = |n: &str| {
+        props
+            .iter()
+            .find(|p| p.name == n)
+            .map_or_else(|| fallback_ident(n), |p| p.ident.clone())
+    };
+    let field = |n: &str| ident::member_name(n).unwrap_or_else(|_| fallback_ident(n));
+    let kebab = ident::css_name(&e.name).unwrap_or_else(|_| fallback_ident(&e.name));
+    EachContext {
+        class_name: format!("part-{kebab}"),
+        name: kebab,
+        element: element_name(&e.element),
+        items: prop(&e.items),
+        role: e
+            .role
+            .clone()
+            .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_lowercase()))
+            .unwrap_or_default(),
+        text: field(&e.text),
+        disabled: e.disabled.as_deref().map(field),
+        model: e.model.as_deref().map(prop),
+        controls: e
+            .controls
+            .as_deref()
+            .map(|c| ident::css_name(c).unwrap_or_else(|_| fallback_ident(c))),
+        roving: e.keyboard == Some(ItemKeyboard::Roving) && e.model.is_some(),
+    }
+}
 
 /// Builds the template data of one stored component (the spec was checked on import).
 pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> ComponentContext {
@@ -816,6 +922,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                     .map(|v| escape::js_string(v))
                     .collect::<Vec<_>>()
                     .join(" | "),
+                PropType::List => item_type(&p.item),
             };
             PropContext {
                 name: p.name.clone(),
@@ -825,6 +932,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                     PropType::Number => "number",
                     PropType::Boolean => "boolean",
                     PropType::Enum => "enum",
+                    PropType::List => "list",
                 },
                 ts_type,
                 values: p.values.clone(),
@@ -890,6 +998,11 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             Binding::Ids { ids } => ids.clone(),
             _ => Vec::new(),
         })
+        .chain(
+            spec.parts
+                .iter()
+                .filter_map(|p| p.each.as_ref().and_then(|e| e.controls.clone())),
+        )
         .collect();
     let mut parts: Vec<PartContext> = spec
         .parts
@@ -934,6 +1047,7 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
                         ident::member_name(s).unwrap_or_else(|_| fallback_ident(s))
                     }
                 }),
+                repeat: p.each.as_ref().map(|e| each_context(e, &props)),
                 name: kebab,
             }
         })
@@ -956,9 +1070,20 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
             model_is_boolean: false,
             is_control: false,
             content_slot: None,
+            repeat: None,
         });
     }
     resolve_id_refs(&mut parts);
+    // `{id: tab}` where `tab` names repeated items: the id of the selected item.
+    let repeated: Vec<String> = parts
+        .iter()
+        .filter_map(|p| p.repeat.as_ref().map(|e| e.name.clone()))
+        .collect();
+    for b in parts.iter_mut().flat_map(|p| p.attrs.iter_mut()) {
+        if b.kind == "id" && repeated.contains(&b.part) {
+            b.kind = "item_id";
+        }
+    }
     let variants: Vec<VariantContext> = toggles(spec)
         .into_iter()
         .map(|t| {
@@ -1060,9 +1185,14 @@ pub fn build(stored: &StoredComponent, _tokens: &Tokens, options: &Options) -> C
         has_disabled: props.iter().any(|p| p.ident == "disabled" && p.is_boolean),
         has_defaults: props.iter().any(|p| p.has_default),
         has_named_slots: slots.iter().any(|s| !s.is_default),
-        needs_ids: parts.iter().any(|p| p.needs_id),
+        needs_ids: parts.iter().any(|p| p.needs_id || p.repeat.is_some()),
+        each_model: parts
+            .iter()
+            .any(|p| p.repeat.as_ref().is_some_and(|e| e.model.is_some())),
         client: spec.accessibility.focus.is_some()
-            || parts.iter().any(|p| p.needs_id || p.model.is_some()),
+            || parts
+                .iter()
+                .any(|p| p.needs_id || p.model.is_some() || p.repeat.is_some()),
         props,
         slots,
         events,

@@ -152,6 +152,21 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
                     }
                 }
             }
+            PropType::List if p.item.is_empty() => c.error(
+                "invalid-each",
+                &p.name,
+                format!(
+                    "list prop `{}` needs `item` (its fields and their types)",
+                    p.name
+                ),
+            ),
+            PropType::List => {
+                for field in p.item.keys() {
+                    if let Err(m) = ident::member_name(field) {
+                        c.error("unsafe-name", field, format!("item field {m}"));
+                    }
+                }
+            }
             _ if !p.values.is_empty() => c.error(
                 "invalid-prop",
                 &p.name,
@@ -204,7 +219,17 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
         }
     }
     // Parts: elements, bindings, conditions.
-    let part_names: HashSet<&str> = spec.parts.iter().map(|p| p.name.as_str()).collect();
+    // Parts, and the items of `each` (`{id: tab}`: the id of the selected item).
+    let part_names: HashSet<&str> = spec
+        .parts
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(
+            spec.parts
+                .iter()
+                .filter_map(|p| p.each.as_ref().map(|e| e.name.as_str())),
+        )
+        .collect();
     let mut seen_parts = HashSet::new();
     for part in &spec.parts {
         if !seen_parts.insert(part.name.as_str()) {
@@ -279,6 +304,7 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
         }
     }
     check_form_parts(&mut c, spec, &slots);
+    check_each(&mut c, spec, &part_names);
     for (attr, b) in &spec.attrs {
         check_attr_name(&mut c, attr);
         check_url_binding(&mut c, attr, b, &spec.element, "root", &prop_type);
@@ -884,6 +910,140 @@ pub fn keyframe_selector(at: &str) -> bool {
                     && n.parse::<f64>().is_ok_and(|x| (0.0..=100.0).contains(&x))
             })
     })
+}
+
+/// Checks the repeated children of parts (`each:`): the list prop and its item fields,
+/// the model, `aria-controls` and the states.
+fn check_each(c: &mut Checker<'_>, spec: &Component, part_names: &HashSet<&str>) {
+    use crate::model::component::FieldType;
+    for part in &spec.parts {
+        let Some(e) = &part.each else { continue };
+        let what = format!("`each` of part `{}`", part.name);
+        if part.element == "slot" || part.control || part.text.is_some() || part.slot.is_some() {
+            c.error(
+                "invalid-each",
+                &e.name,
+                format!("{what}: the part holds its items only (no slot, text or control)"),
+            );
+        }
+        if let Err(m) = ident::css_name(&e.name) {
+            c.error("unsafe-name", &e.name, format!("items {m}"));
+        }
+        if spec.parts.iter().any(|p| p.name == e.name) {
+            c.error(
+                "duplicate-name",
+                &e.name,
+                format!("{what}: `{}` is also the name of a part", e.name),
+            );
+        }
+        check_element(c, &e.element);
+        if let Some(role) = &e.role {
+            if role.is_empty() || !role.chars().all(|ch| ch.is_ascii_lowercase()) {
+                c.error(
+                    "invalid-aria",
+                    role,
+                    format!("role `{role}` is not an ARIA role name"),
+                );
+            }
+        }
+        let Some(list) = spec.props.iter().find(|p| p.name == e.items) else {
+            c.error(
+                "unknown-name",
+                &e.items,
+                format!("{what} repeats `{}`, which is not a prop", e.items),
+            );
+            continue;
+        };
+        if list.ty != PropType::List {
+            c.error(
+                "invalid-each",
+                &e.items,
+                format!("{what} repeats `{}`, which is not a list prop", e.items),
+            );
+            continue;
+        }
+        let field = |n: &str| list.item.get(n).copied();
+        match field(&e.text) {
+            None => c.error(
+                "unknown-name",
+                &e.text,
+                format!(
+                    "{what} shows field `{}`, which items of `{}` do not have",
+                    e.text, list.name
+                ),
+            ),
+            Some(FieldType::Boolean) => c.error(
+                "invalid-each",
+                &e.text,
+                format!(
+                    "{what} shows field `{}`, a boolean; text needs a string or number",
+                    e.text
+                ),
+            ),
+            Some(_) => {}
+        }
+        if let Some(d) = &e.disabled {
+            if field(d) != Some(FieldType::Boolean) {
+                c.error(
+                    "invalid-each",
+                    d,
+                    format!("{what}: `disabled: {d}` needs a boolean field of the items"),
+                );
+            }
+        }
+        if let Some(m) = &e.model {
+            match spec.props.iter().find(|p| p.name == *m) {
+                None => c.error(
+                    "unknown-name",
+                    m,
+                    format!("{what} binds `model: {m}`, but there is no prop `{m}`"),
+                ),
+                Some(p) if p.ty != PropType::String => c.error(
+                    "invalid-each",
+                    m,
+                    format!("{what}: `model: {m}` needs a string prop (an item's `value`)"),
+                ),
+                Some(_) => {}
+            }
+            if field("value") != Some(FieldType::String) {
+                c.error(
+                    "invalid-each",
+                    &list.name,
+                    format!(
+                        "{what} selects by `value`: the items of `{}` need a string field `value`",
+                        list.name
+                    ),
+                );
+            }
+        } else if e.keyboard.is_some() {
+            c.error(
+                "invalid-each",
+                &e.name,
+                format!("{what}: `keyboard: roving` moves the selection, so it needs `model`"),
+            );
+        }
+        if let Some(target) = &e.controls {
+            if !part_names.contains(target.as_str()) {
+                c.error(
+                    "unknown-name",
+                    target,
+                    format!("{what} controls `{target}`, which is not a part"),
+                );
+            }
+        }
+        for state in e.states.keys() {
+            if state != "selected" && !STATES.contains(&state.as_str()) {
+                c.error(
+                    "unknown-state",
+                    state,
+                    format!(
+                        "{what}: unknown state `{state}` (one of selected, {})",
+                        STATES.join(", ")
+                    ),
+                );
+            }
+        }
+    }
 }
 
 fn literal_fits(v: &Literal, ty: PropType, values: &[String]) -> Result<(), String> {

@@ -40,6 +40,21 @@ pub enum PropType {
     Boolean,
     /// One of `values`.
     Enum,
+    /// A list of items of the shape given by `item` (e.g. the tabs of a tab list); a part
+    /// with `each:` renders one element per item.
+    List,
+}
+
+/// The type of one field of a list prop's items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    /// Text.
+    String,
+    /// A number.
+    Number,
+    /// true/false (optional in each item: missing is false).
+    Boolean,
 }
 
 /// A literal value in YAML (prop defaults, variant conditions).
@@ -75,6 +90,10 @@ pub struct Prop {
     /// What it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The shape of each item (list props): field -> type. An item is identified by its
+    /// `value` field.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub item: IndexMap<String, FieldType>,
 }
 
 /// A named slot (`default` is the main content).
@@ -243,6 +262,63 @@ pub struct Part {
     /// hint's colour when `error` is set). The condition's class is set on the root.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
+    /// The children of this part: one element per item of a list prop (the tabs of a
+    /// tab list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub each: Option<Each>,
+}
+
+/// Keyboard behaviour of repeated items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKeyboard {
+    /// Roving tabindex: only the selected item is in the Tab order; ArrowLeft/ArrowRight
+    /// (wrapping), Home and End move focus to another item and select it.
+    Roving,
+}
+
+/// One element per item of a list prop, inside its part. Every attribute it gets is
+/// declared by name, never as code: its text and `disabled` come from item fields, its
+/// selection from the `model` prop (equal to the item's `value`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Each {
+    /// The list prop.
+    pub items: String,
+    /// The items' name (class `part-<name>`; `{id: <name>}` elsewhere is the id of the
+    /// selected item).
+    pub name: String,
+    /// The HTML element (default `button`).
+    #[serde(default = "button")]
+    pub element: String,
+    /// The ARIA role of each item (e.g. `tab`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The item field shown as the element's text.
+    pub text: String,
+    /// A boolean item field that disables the item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disabled: Option<String>,
+    /// The prop holding the selected item's `value` (two-way bound); a click selects an
+    /// item, the selected one has `aria-selected="true"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// The part whose id every item's `aria-controls` names (a tab's panel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controls: Option<String>,
+    /// Keyboard behaviour (`roving`; needs `model`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyboard: Option<ItemKeyboard>,
+    /// Styles of each item.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub styles: IndexMap<String, String>,
+    /// Styles per state: the interaction states and `selected`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub states: IndexMap<String, IndexMap<String, String>>,
+}
+
+fn button() -> String {
+    "button".into()
 }
 
 fn div() -> String {
@@ -417,6 +493,19 @@ impl Component {
             for (state, styles) in &p.states {
                 for (k, v) in styles {
                     out.push((format!("parts.{}.states.{state}.{k}", p.name), v.as_str()));
+                }
+            }
+            if let Some(e) = &p.each {
+                for (k, v) in &e.styles {
+                    out.push((format!("parts.{}.each.{k}", p.name), v.as_str()));
+                }
+                for (state, styles) in &e.states {
+                    for (k, v) in styles {
+                        out.push((
+                            format!("parts.{}.each.states.{state}.{k}", p.name),
+                            v.as_str(),
+                        ));
+                    }
                 }
             }
             for var in &p.variants {

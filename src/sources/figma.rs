@@ -797,6 +797,7 @@ pub fn map_components(
                         default: Some(Literal::String(value.clone())),
                         required: false,
                         description: Some(format!("Figma variant property `{k}`")),
+                        item: indexmap::IndexMap::default(),
                     }),
                 }
                 when.insert(prop_name, Literal::String(value));

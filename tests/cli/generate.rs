@@ -499,3 +499,82 @@ fn react_client_components_and_variant_classes_that_name_the_prop() {
     let tsx = t.read("out/Chip.tsx");
     assert!(tsx.contains("styles['tone-danger-size-sm']"), "{tsx}");
 }
+
+const TABS: &str = r#"name: Tabs
+element: div
+status: approved
+props:
+  - { name: label, type: string, required: true }
+  - name: items
+    type: list
+    required: true
+    item: { value: string, label: string, disabled: boolean }
+  - { name: value, type: string, default: '' }
+slots:
+  - name: default
+parts:
+  - name: list
+    attrs: { role: tablist, aria-label: { prop: label } }
+    each:
+      items: items
+      name: tab
+      element: button
+      role: tab
+      text: label
+      disabled: disabled
+      model: value
+      controls: panel
+      keyboard: roving
+      states:
+        selected: { color: "{color.fg.default}" }
+  - name: panel
+    slot: default
+    attrs: { role: tabpanel, tabindex: "0", aria-labelledby: { id: tab } }
+"#;
+
+fn tabs_project(spec: &str) -> Test {
+    Test::new()
+        .copy_dir(
+            crate::support::crate_root().join("examples/acme/tokens"),
+            "tokens",
+        )
+        .file("components/tabs.yaml", spec)
+        .file(
+            "opends.yaml",
+            "name: acme\ntokens: [tokens/core, tokens/semantic]\ncomponents: [components]\n",
+        )
+}
+
+#[test]
+fn repeated_items_render_as_roving_tabs_in_vue_and_stop_other_frameworks() {
+    let t = tabs_project(TABS);
+    t.opends(["generate", "vue", "--out", "vue"]).success();
+    let vue = t.read("vue/Tabs.vue");
+    for needle in [
+        "role=\"tab\"",
+        "aria-selected",
+        "aria-controls",
+        "ArrowRight",
+        "Home",
+        "defineModel",
+    ] {
+        assert!(vue.contains(needle), "{needle} missing:\n{vue}");
+    }
+    assert!(vue.contains("[aria-selected='true']"), "{vue}");
+    for fw in ["react", "svelte"] {
+        t.opends(["generate", fw, "--out", fw])
+            .code(2)
+            .stderr_contains("`Tabs` cannot be generated for")
+            .stderr_contains("Vue only");
+        assert!(!t.exists(format!("{fw}/index.ts")), "nothing is written");
+    }
+}
+
+#[test]
+fn an_each_that_names_a_missing_part_is_located() {
+    let t = tabs_project(&TABS.replace("controls: panel", "controls: panes"));
+    t.opends(["components", "import"])
+        .code(2)
+        .stderr_contains("components/tabs.yaml:")
+        .stderr_contains("panes");
+}
