@@ -4,7 +4,9 @@ use crate::env_vars::EnvVars;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCompleter;
 
+use crate::complete;
 use crate::export::ExportFormat;
 use crate::model::TokenType;
 use crate::tokens::Format;
@@ -236,6 +238,7 @@ pub enum TokensCommand {
 )]
 pub struct HistoryArgs {
     /// The token path
+    #[arg(add = ArgValueCompleter::new(complete::tokens))]
     pub path: String,
 
     /// The value in this mode (default: the base value)
@@ -251,6 +254,7 @@ pub struct HistoryArgs {
 #[derive(Debug, Args)]
 pub struct UsageArgs {
     /// Token path or group prefix (e.g. `color.action`)
+    #[arg(add = ArgValueCompleter::new(complete::tokens))]
     pub path: String,
 
     /// Print JSON on stdout
@@ -323,6 +327,7 @@ pub struct ComponentsListArgs {
 #[derive(Debug, Args)]
 pub struct ComponentShowArgs {
     /// Component name
+    #[arg(add = ArgValueCompleter::new(complete::components))]
     pub name: String,
 
     /// Print JSON on stdout
@@ -334,6 +339,7 @@ pub struct ComponentShowArgs {
 #[derive(Debug, Args)]
 pub struct ComponentNameArgs {
     /// Component name
+    #[arg(add = ArgValueCompleter::new(complete::components))]
     pub name: String,
 }
 
@@ -341,6 +347,7 @@ pub struct ComponentNameArgs {
 #[derive(Debug, Args)]
 pub struct DeprecateArgs {
     /// Component name
+    #[arg(add = ArgValueCompleter::new(complete::components))]
     pub name: String,
 
     /// Why, and what to use instead
@@ -365,6 +372,7 @@ pub struct GenerateArgs {
 
     /// Only these components (repeatable)
     #[arg(short, long = "component", value_name = "NAME")]
+    #[arg(add = ArgValueCompleter::new(complete::components))]
     pub components: Vec<String>,
 
     /// Also generate draft components
@@ -390,6 +398,7 @@ pub struct GenerateArgs {
         value_name = "VERSION",
         conflicts_with = "watch"
     )]
+    #[arg(add = ArgValueCompleter::new(complete::versions))]
     pub version: Option<String>,
 
     /// Overwrite files in the output directory that opends did not write (no generated header)
@@ -520,6 +529,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// Token path, e.g. `color.action.primary`
+    #[arg(add = ArgValueCompleter::new(complete::tokens))]
     pub path: String,
 
     /// The value in this mode (default: every mode): a mode name, or `axis=context`
@@ -540,6 +550,7 @@ pub struct GetArgs {
 #[derive(Debug, Args)]
 pub struct SetArgs {
     /// Token path, e.g. `color.brand.primary`
+    #[arg(add = ArgValueCompleter::new(complete::tokens))]
     pub path: String,
 
     /// The value: JSON, an alias `{a.b}`, or a shorthand such as `16px`, `200ms`, `#3b82f6`
@@ -562,6 +573,7 @@ pub struct SetArgs {
 #[derive(Debug, Args)]
 pub struct RmArgs {
     /// Token path
+    #[arg(add = ArgValueCompleter::new(complete::tokens))]
     pub path: String,
 
     /// Remove even when other tokens reference it: its value is written into them
@@ -626,6 +638,7 @@ pub struct ExportTokensArgs {
 
     /// Export a released version (`1.2.0`, or `latest`) instead of the working tokens
     #[arg(id = "at_version", long = "version", value_name = "VERSION", conflicts_with_all = ["inputs", "watch"])]
+    #[arg(add = ArgValueCompleter::new(complete::versions))]
     pub version: Option<String>,
 
     /// Overwrite output files that opends did not write (no generated header)
@@ -686,6 +699,7 @@ pub struct SourceListArgs {
 #[derive(Debug, Args)]
 pub struct SourceRmArgs {
     /// The source's name
+    #[arg(add = ArgValueCompleter::new(complete::sources))]
     pub name: String,
 }
 
@@ -757,6 +771,7 @@ pub struct ReleaseArgs {
     /// Release on this team server (its state, with its role rules) instead of here;
     /// `opends pull` then brings the version here
     #[arg(long, value_name = "NAME", conflicts_with = "dry_run")]
+    #[arg(add = ArgValueCompleter::new(complete::remotes))]
     pub remote: Option<String>,
 
     /// Print the version record and its changes as JSON on stdout
@@ -819,6 +834,7 @@ pub struct VersionsListArgs {
 pub struct VersionShowArgs {
     /// The version (`1.2.0` or `latest`)
     #[arg(id = "VERSION")]
+    #[arg(add = ArgValueCompleter::new(complete::versions))]
     pub version: String,
 
     /// Print JSON on stdout
@@ -831,6 +847,7 @@ pub struct VersionShowArgs {
 pub struct VersionRmArgs {
     /// The version
     #[arg(id = "VERSION")]
+    #[arg(add = ArgValueCompleter::new(complete::versions))]
     pub version: String,
 
     /// Do not ask for confirmation
@@ -858,6 +875,7 @@ pub enum DiffFormat {
 pub struct SyncArgs {
     /// Sources to sync (default: all)
     #[arg(value_name = "SOURCE")]
+    #[arg(add = ArgValueCompleter::new(complete::sources))]
     pub sources: Vec<String>,
 
     /// Fetch and show the changes, write nothing
@@ -931,6 +949,7 @@ pub struct AuthLoginArgs {
 
     /// For `server`: which remote (default: the only one)
     #[arg(long, value_name = "NAME")]
+    #[arg(add = ArgValueCompleter::new(complete::remotes))]
     pub remote: Option<String>,
 
     /// Read the token from standard input instead of a hidden prompt
@@ -959,6 +978,7 @@ pub struct AuthLogoutArgs {
 
     /// For `server`: which remote (default: the only one)
     #[arg(long, value_name = "NAME")]
+    #[arg(add = ArgValueCompleter::new(complete::remotes))]
     pub remote: Option<String>,
 }
 
@@ -987,7 +1007,7 @@ impl AuthTarget {
 /// `opends completions`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Where each file goes (then start a new shell):\n  bash        ~/.local/share/bash-completion/completions/opends\n  zsh         a directory on $fpath, as _opends (e.g. ~/.zfunc/_opends with fpath+=~/.zfunc)\n  fish        ~/.config/fish/completions/opends.fish\n  powershell  a file dot-sourced from $PROFILE (e.g. . ~/opends.ps1)\n  man         ~/.local/share/man/man1/ (with --dir: opends.1 and a page per subcommand)\n\nExamples:\n  opends completions bash > ~/.local/share/bash-completion/completions/opends\n  opends completions zsh > ~/.zfunc/_opends\n  opends completions fish > ~/.config/fish/completions/opends.fish\n  opends completions powershell >> $PROFILE\n  opends completions man --dir ~/.local/share/man/man1   # every page"
+    after_help = "Where each file goes (then start a new shell):\n  bash        ~/.local/share/bash-completion/completions/opends\n  zsh         a directory on $fpath, as _opends (e.g. ~/.zfunc/_opends with fpath+=~/.zfunc)\n  fish        ~/.config/fish/completions/opends.fish\n  powershell  a file dot-sourced from $PROFILE (e.g. . ~/opends.ps1)\n  man         ~/.local/share/man/man1/ (with --dir: opends.1 and a page per subcommand)\n\nThese files complete commands and options. To also complete token paths, component\nnames, versions, sources and remotes from the project you are in, let the shell ask\nopends itself instead (one line in the shell's start-up file):\n  bash        source <(COMPLETE=bash opends)\n  zsh         source <(COMPLETE=zsh opends)\n  fish        COMPLETE=fish opends | source\n  powershell  $env:COMPLETE = \"powershell\"; opends | Out-String | Invoke-Expression; Remove-Item Env:\\COMPLETE\n\nExamples:\n  opends completions bash > ~/.local/share/bash-completion/completions/opends\n  opends completions zsh > ~/.zfunc/_opends\n  opends completions fish > ~/.config/fish/completions/opends.fish\n  opends completions powershell >> $PROFILE\n  opends completions man --dir ~/.local/share/man/man1   # every page"
 )]
 pub struct CompletionsArgs {
     /// Shell to print completions for, or `man` for the man page
@@ -1213,6 +1233,7 @@ pub struct RemoteListArgs {
 #[derive(Debug, Args)]
 pub struct RemoteRmArgs {
     /// Its name
+    #[arg(add = ArgValueCompleter::new(complete::remotes))]
     pub name: String,
 }
 
@@ -1223,6 +1244,7 @@ pub struct RemoteRmArgs {
 )]
 pub struct PushArgs {
     /// The remote (default: the only one)
+    #[arg(add = ArgValueCompleter::new(complete::remotes))]
     pub remote: Option<String>,
 
     /// Show what would be sent; send nothing
@@ -1241,6 +1263,7 @@ pub struct PushArgs {
 )]
 pub struct PullArgs {
     /// The remote (default: the only one)
+    #[arg(add = ArgValueCompleter::new(complete::remotes))]
     pub remote: Option<String>,
 
     /// On conflicts, take the server's values
@@ -1281,6 +1304,7 @@ pub struct DocsBuildArgs {
 
     /// Document a released version (`1.2.0`, or `latest`) instead of the working state
     #[arg(id = "at_version", long = "version", value_name = "VERSION")]
+    #[arg(add = ArgValueCompleter::new(complete::versions))]
     pub version: Option<String>,
 
     /// Overwrite files in the output directory that opends did not write

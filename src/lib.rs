@@ -6,6 +6,7 @@ pub mod clock;
 pub mod codegen;
 pub mod color;
 pub mod commands;
+pub mod complete;
 pub mod components;
 pub mod credentials;
 pub mod docs;

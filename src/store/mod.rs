@@ -1018,3 +1018,39 @@ mod tests {
         assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len());
     }
 }
+
+/// Names a shell may complete, read from the store file at `db` without creating,
+/// migrating or locking anything: `kind` is one of the tables' names in [`Names`].
+/// Any problem (no store, an older or newer schema) gives no names.
+pub fn names(db: &Path, kind: Names) -> Vec<String> {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(conn) = Connection::open_with_flags(db, flags) else {
+        return Vec::new();
+    };
+    let sql = match kind {
+        Names::Tokens => "SELECT path FROM tokens ORDER BY path",
+        Names::Components => "SELECT name FROM components ORDER BY position",
+        Names::Versions => "SELECT version FROM versions ORDER BY id DESC",
+        Names::Remotes => "SELECT name FROM remotes ORDER BY name",
+    };
+    let Ok(mut stmt) = conn.prepare(sql) else {
+        return Vec::new();
+    };
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .map(|rows| rows.flatten().collect())
+        .unwrap_or_default()
+}
+
+/// What [`names`] lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Names {
+    /// Token paths.
+    Tokens,
+    /// Component names.
+    Components,
+    /// Released versions, newest first.
+    Versions,
+    /// Remote names.
+    Remotes,
+}

@@ -122,3 +122,54 @@ fn committed_man_pages_are_up_to_date() {
         stale.join("\n")
     );
 }
+
+/// Asks the binary for bash completions of the last of `words` (as the shell does).
+fn complete(t: &Test, words: &[&str]) -> Vec<String> {
+    let index = (words.len() - 1).to_string();
+    let mut args = vec!["--", "opends"];
+    args.extend_from_slice(&words[1..]);
+    let out = t
+        .opends_env(
+            args,
+            &[
+                ("COMPLETE", "bash"),
+                ("_CLAP_COMPLETE_INDEX", &index),
+                ("_CLAP_IFS", "\n"),
+            ],
+        )
+        .success();
+    out.stdout().lines().map(String::from).collect()
+}
+
+#[test]
+fn dynamic_completion_lists_the_projects_tokens_components_versions_and_sources() {
+    let t = Test::new()
+        .copy_dir(crate_root().join("examples/acme/tokens"), "tokens")
+        .copy_dir(crate_root().join("examples/acme/components"), "components")
+        .file(
+            "opends.yaml",
+            "name: acme\ntokens: [tokens/core, tokens/semantic]\ncomponents: [components]\nsources:\n  - name: brand-figma\n    provider: figma\n    file: abc123\n",
+        )
+        .env("OPENDS_AUTHOR", "CI");
+    // Before any store exists: no candidates and no store is created.
+    assert!(complete(&t, &["opends", "tokens", "get", "color.ac"]).is_empty());
+    assert!(!t.exists(".opends/opends.db"), "completion creates nothing");
+    t.opends(["components", "list"]).success();
+    let tokens = complete(&t, &["opends", "tokens", "get", "color.action.pr"]);
+    assert!(
+        tokens.contains(&"color.action.primary.default".to_string()),
+        "{tokens:?}"
+    );
+    assert!(
+        tokens.iter().all(|p| p.starts_with("color.action.pr")),
+        "{tokens:?}"
+    );
+    let components = complete(&t, &["opends", "generate", "vue", "-c", "Bu"]);
+    assert_eq!(components, ["Button"]);
+    t.opends(["release", "--yes", "-q", "--allow-drafts", "1.0.0"])
+        .success();
+    let versions = complete(&t, &["opends", "versions", "show", "1"]);
+    assert_eq!(versions, ["1.0.0"]);
+    let sources = complete(&t, &["opends", "sync", "br"]);
+    assert_eq!(sources, ["brand-figma"]);
+}
