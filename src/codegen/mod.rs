@@ -98,18 +98,6 @@ pub enum CodegenError {
         /// Every problem found.
         problems: Vec<String>,
     },
-    /// The spec uses a feature this framework's generator does not have yet.
-    #[error(
-        "component `{component}` cannot be generated for {framework}: {feature} are generated for Vue only so far"
-    )]
-    Unsupported {
-        /// The component's name (as stored, made printable).
-        component: String,
-        /// The framework asked for.
-        framework: &'static str,
-        /// The feature.
-        feature: &'static str,
-    },
     /// A template's directory could not be read.
     #[error("could not read the templates in `{dir}`: {source}")]
     Read {
@@ -264,18 +252,6 @@ impl Generator {
             tokens_css: &'a str,
         }
         check_specs(components, tokens)?;
-        if self.framework != Framework::Vue {
-            if let Some(c) = components
-                .iter()
-                .find(|c| c.spec.parts.iter().any(|p| p.each.is_some()))
-            {
-                return Err(CodegenError::Unsupported {
-                    component: printable(&c.spec.name),
-                    framework: self.framework.as_str(),
-                    feature: "repeated items (`each:`)",
-                });
-            }
-        }
         let contexts: Vec<ComponentContext> = components
             .iter()
             .map(|c| context::build(c, tokens, options))

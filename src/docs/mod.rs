@@ -503,7 +503,17 @@ fn preview_html(
         for (name, b) in &part.attrs {
             let value = match b {
                 Binding::Text(t) => Some(t.clone()),
-                Binding::Prop { prop } => props.get(prop).map(literal_text),
+                // A boolean attribute is there or not (`disabled="false"` disables);
+                // ARIA states spell their value.
+                Binding::Prop { prop } => match props.get(prop) {
+                    Some(Literal::Bool(on)) if !name.starts_with("aria-") => {
+                        if *on {
+                            let _ = write!(html, " {name}");
+                        }
+                        None
+                    }
+                    other => other.map(literal_text),
+                },
                 Binding::Id { .. } | Binding::Ids { .. } => None,
             };
             if let Some(v) = value {
@@ -527,10 +537,50 @@ fn preview_html(
             )),
             _ => {}
         }
+        if let (Some(each), Some(ec)) = (&part.each, &pc.repeat) {
+            preview_items(&mut html, each, ec);
+        }
+        // A part that holds a slot shows the title there (as an option in a <select>).
+        if part.slot.is_some() {
+            let title = escape_html(&c.title);
+            if pc.element == "select" {
+                let _ = write!(html, "<option>{title}</option>");
+            } else {
+                html.push_str(&title);
+            }
+        }
         let _ = write!(html, "</{}>", pc.element);
     }
     let _ = write!(html, "</{tag}>");
     html
+}
+
+/// Sample items of a part that repeats them (`each:`): three, the first selected, the
+/// last disabled when an item field can disable it; text `<name> 1`, `<name> 2`, ...
+fn preview_items(html: &mut String, each: &crate::model::component::Each, ec: &cg::EachContext) {
+    for i in 1..=3 {
+        let _ = write!(html, "<{} class=\"{}\"", ec.element, ec.class_name);
+        if ec.element == "button" {
+            html.push_str(" type=\"button\"");
+        }
+        if !ec.role.is_empty() {
+            let _ = write!(html, " role=\"{}\"", escape_html(&ec.role));
+        }
+        if each.model.is_some() {
+            let _ = write!(html, " aria-selected=\"{}\"", i == 1);
+        }
+        if ec.roving {
+            let _ = write!(html, " tabindex=\"{}\"", if i == 1 { 0 } else { -1 });
+        }
+        if each.disabled.is_some() && i == 3 {
+            html.push_str(if DISABLEABLE.contains(&ec.element.as_str()) {
+                " disabled"
+            } else {
+                " aria-disabled=\"true\""
+            });
+        }
+        let _ = write!(html, ">{} {i}</{}>", escape_html(&each.name), ec.element);
+    }
 }
 
 /// The state matrix: a row per preview (the defaults, each variant, each part variant),

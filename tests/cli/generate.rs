@@ -354,6 +354,27 @@ fn the_docs_site_has_a_page_per_group_component_and_the_changelog() {
     // A native dialog is drawn open in its previews (closed, it would not show).
     let dialog = t.read("site/components/dialog.html");
     assert!(dialog.contains("<dialog class=\"root\" open>"), "{dialog}");
+    // Repeated items are drawn as sample items (the first selected, the last disabled); a
+    // part holding the default slot shows the title; a false boolean prop is no attribute.
+    let tabs = t.read("site/components/tabs.html");
+    assert!(
+        tabs.contains("<button class=\"part-tab\" type=\"button\" role=\"tab\" aria-selected=\"true\" tabindex=\"0\">tab 1</button>"),
+        "{tabs}"
+    );
+    assert!(
+        tabs.contains("tabindex=\"-1\" disabled>tab 3</button>"),
+        "{tabs}"
+    );
+    assert!(
+        tabs.contains("role=\"tabpanel\" tabindex=\"0\">Tabs</div>"),
+        "{tabs}"
+    );
+    let select = t.read("site/components/select.html");
+    assert!(!select.contains("disabled=\"false\""), "{select}");
+    assert!(
+        select.contains("<option>Select</option></select>"),
+        "{select}"
+    );
     assert!(t.read("site/changelog.html").contains("First release"));
     // A second build writes nothing; an override template wins.
     t.opends(["docs", "build"])
@@ -546,7 +567,7 @@ fn tabs_project(spec: &str) -> Test {
 }
 
 #[test]
-fn repeated_items_render_as_roving_tabs_in_vue_and_stop_other_frameworks() {
+fn repeated_items_render_as_roving_tabs_in_every_framework() {
     let t = tabs_project(TABS);
     t.opends(["generate", "vue", "--out", "vue"]).success();
     let vue = t.read("vue/Tabs.vue");
@@ -561,12 +582,40 @@ fn repeated_items_render_as_roving_tabs_in_vue_and_stop_other_frameworks() {
         assert!(vue.contains(needle), "{needle} missing:\n{vue}");
     }
     assert!(vue.contains("[aria-selected='true']"), "{vue}");
-    for fw in ["react", "svelte"] {
-        t.opends(["generate", fw, "--out", fw])
-            .code(2)
-            .stderr_contains("`Tabs` cannot be generated for")
-            .stderr_contains("Vue only");
-        assert!(!t.exists(format!("{fw}/index.ts")), "nothing is written");
+
+    // React: controlled or uncontrolled, a client component (state and ids).
+    t.opends(["generate", "react", "--out", "react"]).success();
+    let react = t.read("react/Tabs.tsx");
+    for needle in [
+        "'use client'",
+        "useState(defaultValue)",
+        "onValueChange?.(next)",
+        "(items ?? []).map((item, index) =>",
+        "role=\"tab\"",
+        "tabIndex={index === tabSelected ? 0 : -1}",
+        "aria-labelledby={tabId(tabSelected)}",
+        "'ArrowLeft', 'ArrowRight', 'Home', 'End'",
+    ] {
+        assert!(react.contains(needle), "{needle} missing:\n{react}");
+    }
+    assert!(
+        !t.read("react/index.ts").contains("use client"),
+        "the barrel stays safe for server components"
+    );
+
+    // Svelte: a bindable model and ids from $props.id().
+    t.opends(["generate", "svelte", "--out", "svelte"])
+        .success();
+    let svelte = t.read("svelte/Tabs.svelte");
+    for needle in [
+        "value = $bindable('')",
+        "$props.id()",
+        "{#each items ?? [] as item, index (item.value)}",
+        "onclick={() => (value = item.value)}",
+        "aria-selected={index === tabSelected}",
+        "aria-labelledby={tabId(tabSelected)}",
+    ] {
+        assert!(svelte.contains(needle), "{needle} missing:\n{svelte}");
     }
 }
 

@@ -16,7 +16,20 @@ const SAMPLES = {
   value: 'ada@example.com',
 }
 
+// Items of a list prop: three, from its `item` shape (the last one disabled when a boolean
+// field can say so, so that keyboard flows skip it).
+const items = (component, prop) =>
+  [1, 2, 3].map((i) =>
+    Object.fromEntries(
+      Object.entries(prop.item ?? {}).map(([field, type]) => [
+        field,
+        type === 'boolean' ? i === 3 : type === 'number' ? i : field === 'value' ? `${field}-${i}` : `${component} ${field} ${i}`,
+      ]),
+    ),
+  )
+
 const sample = (component, prop) => {
+  if (prop.type === 'list') return items(component, prop)
   if (prop.type === 'boolean') return true
   if (prop.type === 'number') return 1
   if (prop.type === 'enum') return prop.values?.[0]
@@ -37,8 +50,11 @@ function whenProps(spec, when) {
 export const isModal = (spec) =>
   spec.element === 'dialog' || spec.accessibility?.role === 'dialog' || spec.accessibility?.role === 'alertdialog'
 
-// The prop a part binds two-way (`model:` on a part), if any.
-export const modelProp = (spec) => (spec.parts ?? []).find((p) => p.model)?.model
+// The prop a part binds two-way (`model:` on a part or on its repeated items), if any.
+export const modelProp = (spec) => {
+  const part = (spec.parts ?? []).find((p) => p.model || p.each?.model)
+  return part?.model ?? part?.each?.model
+}
 
 export function readSpecs(dir, parse) {
   return fs

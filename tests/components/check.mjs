@@ -272,26 +272,50 @@ async function interactions(framework, page) {
     const state = () =>
       fixture.evaluate((root) => {
         const all = [...root.querySelectorAll('[role="tab"]')]
+        const selected = all.findIndex((t) => t.getAttribute('aria-selected') === 'true')
+        const panel = root.querySelector('[role="tabpanel"]')
         return {
-          selected: all.findIndex((t) => t.getAttribute('aria-selected') === 'true'),
+          selected,
           focused: all.indexOf(document.activeElement),
           tabbable: all.filter((t) => t.tabIndex >= 0).length,
+          disabled: all.map((t) => t.disabled || t.getAttribute('aria-disabled') === 'true'),
+          labelled: Boolean(panel && all[selected] && panel.getAttribute('aria-labelledby') === all[selected].id),
         }
       })
     const start = await state()
     expect(start.selected >= 0, 'no tab has aria-selected="true"')
     expect(start.tabbable === 1, `${start.tabbable} tabs are in the Tab sequence; the roving tabindex keeps exactly 1`)
+    expect(start.labelled, "the tabpanel's aria-labelledby does not name the selected tab")
+    // The enabled tab `step` away from `from` (wrapping), as the pattern skips disabled tabs.
+    const enabled = (from, step) => {
+      let i = from
+      for (let k = 0; k < n; k++) {
+        i = (i + step + n) % n
+        if (!start.disabled[i]) return i
+      }
+      return from
+    }
+    const press = async (key, expected, what) => {
+      await page.keyboard.press(key)
+      await page.waitForTimeout(50)
+      const now = await state()
+      expect(now.selected === expected && now.focused === expected, `${what}: selected ${now.selected}, focused ${now.focused}; expected ${expected}`)
+      expect(now.tabbable === 1 && now.labelled, `${what}: ${now.tabbable} tabbable tabs, panel labelled by the selected tab: ${now.labelled}`)
+    }
     await tabs.nth(start.selected).focus()
-    await page.keyboard.press('ArrowRight')
-    await page.waitForTimeout(50)
-    const right = await state()
-    const next = (start.selected + 1) % n
-    expect(right.selected === next && right.focused === next, `ArrowRight from tab ${start.selected}: selected ${right.selected}, focused ${right.focused}; expected ${next}`)
-    await page.keyboard.press('ArrowLeft')
-    await page.waitForTimeout(50)
-    const left = await state()
-    expect(left.selected === start.selected && left.focused === start.selected, `ArrowLeft back: selected ${left.selected}, focused ${left.focused}; expected ${start.selected}`)
-    return `${n} tabs; ArrowRight selected and focused tab ${next}, ArrowLeft went back`
+    const next = enabled(start.selected, 1)
+    await press('ArrowRight', next, `ArrowRight from tab ${start.selected}`)
+    await press('ArrowLeft', start.selected, 'ArrowLeft back')
+    const last = enabled(n, -1)
+    await press('End', last, 'End')
+    await press('ArrowRight', enabled(last, 1), `ArrowRight from the last enabled tab ${last} (wrapping)`)
+    const first = enabled(-1, 1)
+    await press('Home', first, 'Home')
+    const skipped = start.disabled.filter(Boolean).length
+    await tabs.nth(next).click()
+    const clicked = await state()
+    expect(clicked.selected === next, `a click on tab ${next} selected tab ${clicked.selected}`)
+    return `${n} tabs (${skipped} disabled, skipped); ArrowRight/ArrowLeft, End, wrap, Home and a click select and focus the expected tab; exactly one tab is tabbable`
   })
 
   await check('form', `${label}: TextField in a <form> submits name=value`, async () => {
