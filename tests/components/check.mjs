@@ -25,7 +25,7 @@ const TOOLS = path.resolve(process.env.COMPONENTS_CHECK_DIR || path.join(HERE, '
 const require = createRequire(path.join(TOOLS, 'package.json'))
 const { chromium } = require('playwright-core')
 const AXE = require.resolve('axe-core/axe.min.js')
-const CHECKS = ['server-render', 'hydration', 'console', 'axe', 'tab-order', 'button-keys', 'dialog', 'tabs', 'form', 'spinner', 'reduced-motion']
+const CHECKS = ['server-render', 'hydration', 'console', 'axe', 'axe-states', 'tab-order', 'button-keys', 'dialog', 'tabs', 'form', 'spinner', 'reduced-motion']
 const PENDING = new Set(
   (process.env.COMPONENTS_PENDING ?? '')
     .split(',')
@@ -159,6 +159,22 @@ for (const framework of [...new Set(pages.map((p) => p.framework))]) {
       return `0 violations${entry.interactive ? '' : ` over ${entry.cases.length} cases`}`
     })
     if (entry.page === 'matrix') {
+      // Interaction states: every element of every case forced into :hover, :focus-visible
+      // and :active (Chromium's DevTools protocol), then axe-core again; a state that no
+      // style reacts to is reported, so the check cannot pass without changing anything.
+      for (const state of ['hover', 'focus-visible', 'active']) {
+        await check('axe-states', `${label}: axe-core with every element in :${state}`, async () => {
+          const forced = await forcePseudo(page, state)
+          try {
+            expect(forced.changed > 0, `forcing :${state} on ${forced.count} elements changed no computed style`)
+            const vs = await axe(page)
+            expect(vs.length === 0, `${vs.length} violation(s) in :${state}: ${describeViolations(vs)}`)
+            return `0 violations; ${forced.changed} of ${forced.count} elements restyled`
+          } finally {
+            await forced.release()
+          }
+        })
+      }
       await check('spinner', `${label}: Button loading spinner animates`, async () => {
         expect(names.includes('Button'), 'no Button component in the specs')
         const r = await spinnerState(page)
@@ -187,6 +203,35 @@ for (const framework of [...new Set(pages.map((p) => p.framework))]) {
       })
     }
     await context.close()
+  }
+}
+
+// Forces a pseudo-class on every element inside a case and counts the elements whose
+// computed colours, outline, border or shadow changed; `release` removes the forcing.
+async function forcePseudo(page, pseudo) {
+  const look = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-case] *')].map((el) => {
+        const st = getComputedStyle(el)
+        return [st.color, st.backgroundColor, st.outlineStyle, st.outlineColor, st.borderColor, st.boxShadow, st.textDecorationLine, st.opacity].join('|')
+      }),
+    )
+  const before = await look()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('DOM.enable')
+  await cdp.send('CSS.enable')
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 })
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-case] *' })
+  const set = (classes) => Promise.all(nodeIds.map((nodeId) => cdp.send('CSS.forcePseudoState', { nodeId, forcedPseudoClasses: classes })))
+  await set([pseudo])
+  const after = await look()
+  return {
+    count: nodeIds.length,
+    changed: after.filter((v, i) => v !== before[i]).length,
+    release: async () => {
+      await set([])
+      await cdp.detach()
+    },
   }
 }
 

@@ -3,7 +3,8 @@
 # example project, server-renders a page per framework with every component in every
 # variant and state (read from the specs) plus interaction fixtures, and hydrates it in
 # Debian's headless Chromium (driven by playwright-core). Per framework: no console error
-# while hydrating; axe-core reports 0 violations; Tab order through Button; Enter and Space
+# while hydrating; axe-core reports 0 violations, also with every element forced into
+# :hover, :focus-visible and :active; Tab order through Button; Enter and Space
 # activate Button; Escape closes Dialog and focus returns to the opener; arrow keys move
 # between Tabs; a TextField inside a <form> submits name=value; the loading Button's
 # spinner animates, and does not with prefers-reduced-motion: reduce.
@@ -17,7 +18,7 @@
 # Environment:
 #   COMPONENTS_PENDING    comma-separated checks whose failure prints PENDING instead of
 #                         FAIL, for work in progress (each name must be a known check:
-#                         server-render, hydration, console, axe, tab-order, button-keys,
+#                         server-render, hydration, console, axe, axe-states, tab-order, button-keys,
 #                         dialog, tabs, form, spinner, reduced-motion), e.g.
 #                         COMPONENTS_PENDING=tabs,form,spinner,reduced-motion
 #   COMPONENTS_CHECK_DIR  cache directory (default: <repo>/target/components-check);
