@@ -637,6 +637,7 @@ pub fn stylesheet(
         part: None,
     };
     sheet.rule(".root", &spec.styles);
+    sheet.rule(".root::backdrop", &spec.backdrop);
     let part_class = |name: &str| {
         format!(
             ".part-{}",

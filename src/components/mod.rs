@@ -428,6 +428,14 @@ pub fn check(spec: &Component, tokens: &Tokens, file: &str, text: &str) -> Findi
             check_when(&mut c, &what, &v.when, spec);
         }
     }
+    // The backdrop is the native modal dialog's `::backdrop`.
+    if !spec.backdrop.is_empty() && spec.element != "dialog" {
+        c.error(
+            "invalid-backdrop",
+            "backdrop",
+            "`backdrop` styles the `::backdrop` of a modal `<dialog>`: it needs the root `element: dialog`".into(),
+        );
+    }
     // Keyframes: names are identifiers (scoped per component in CSS), selectors are
     // `from`, `to` or percentages.
     for (name, blocks) in &spec.keyframes {

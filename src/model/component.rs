@@ -404,6 +404,10 @@ pub struct Component {
     /// `animation-name` refers to one by its name (scoped to the component in CSS).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub keyframes: IndexMap<String, Keyframes>,
+    /// Styles of the modal's backdrop (`::backdrop` of a `dialog` root shown with
+    /// `showModal()`); only for `element: dialog`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub backdrop: IndexMap<String, String>,
 }
 
 fn general() -> String {
@@ -549,6 +553,9 @@ impl Component {
                     out.push((format!("keyframes.{name}.{at}.{k}"), v.as_str()));
                 }
             }
+        }
+        for (k, v) in &self.backdrop {
+            out.push((format!("backdrop.{k}"), v.as_str()));
         }
         out
     }

@@ -753,6 +753,7 @@ pub fn map_components(
         variants: Vec::new(),
         states: indexmap::IndexMap::new(),
         keyframes: indexmap::IndexMap::new(),
+        backdrop: indexmap::IndexMap::new(),
     };
     for set in &set_list {
         let name = set.get("name").and_then(Value::as_str).unwrap_or_default();

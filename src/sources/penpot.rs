@@ -467,6 +467,7 @@ pub fn components(file: &Value) -> Vec<crate::model::Component> {
                 variants: Vec::new(),
                 states: indexmap::IndexMap::new(),
                 keyframes: indexmap::IndexMap::new(),
+                backdrop: indexmap::IndexMap::new(),
             })
         })
         .collect()

@@ -627,3 +627,35 @@ fn an_each_that_names_a_missing_part_is_located() {
         .stderr_contains("components/tabs.yaml:")
         .stderr_contains("panes");
 }
+
+/// A dialog's `backdrop` styles its native `::backdrop` (tokens as custom properties, in
+/// every framework's stylesheet); on another root element it is a located error.
+#[test]
+fn a_dialog_backdrop_is_styled_from_the_spec_and_refused_elsewhere() {
+    let dialog = std::fs::read_to_string(
+        crate::support::crate_root().join("examples/acme/components/dialog.yaml"),
+    )
+    .unwrap();
+    let t = tabs_project(TABS).file("components/dialog.yaml", dialog);
+    for (fw, file) in [
+        ("react", "Dialog.module.css"),
+        ("vue", "Dialog.vue"),
+        ("svelte", "Dialog.svelte"),
+    ] {
+        t.opends(["generate", fw, "--out", fw]).success();
+        let css = t.read(format!("{fw}/{file}"));
+        assert!(
+            css.contains(".root::backdrop {\n  background: var(--color-bg-overlay);\n}"),
+            "{fw}:\n{css}"
+        );
+    }
+    let tabs = TABS.replace(
+        "slots:\n",
+        "backdrop:\n  background: \"{color.bg.overlay}\"\nslots:\n",
+    );
+    t.write("components/tabs.yaml", &tabs);
+    t.opends(["components", "import"])
+        .code(2)
+        .stderr_contains("components/tabs.yaml:")
+        .stderr_contains("`backdrop` styles the `::backdrop` of a modal `<dialog>`");
+}

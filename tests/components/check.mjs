@@ -296,6 +296,13 @@ async function interactions(framework, page) {
     await page.waitForTimeout(100)
     const inside = await dialog.evaluate((el) => el.contains(document.activeElement))
     expect(inside, `focus did not move into the open dialog (it is on ${await focusedText() || 'the body'})`)
+    // The spec's `backdrop` reaches the native ::backdrop (the browser's own is 10% black).
+    const shown = await dialog.evaluate((el) => ({
+      modal: el.matches(':modal'),
+      backdrop: getComputedStyle(el, '::backdrop').backgroundColor,
+    }))
+    expect(shown.modal, 'the open dialog is not :modal (showModal() was not used)')
+    expect(!['rgba(0, 0, 0, 0.1)', 'rgba(0, 0, 0, 0)', ''].includes(shown.backdrop), `the ::backdrop has the browser's default background (${shown.backdrop}), not the spec's`)
     const axeOpen = await axe(page)
     expect(axeOpen.length === 0, `axe-core on the open dialog: ${describeViolations(axeOpen)}`)
     await page.keyboard.press('Escape')
@@ -305,7 +312,7 @@ async function interactions(framework, page) {
     await page.waitForTimeout(100)
     const back = await opener.evaluate((el) => el === document.activeElement)
     expect(back, `focus did not return to "Open dialog" (it is on ${await focusedText() || 'the body'})`)
-    return 'opened with Enter, focus inside, 0 axe-core violations while open, Escape closed it, focus back on the opener'
+    return `opened with Enter as a modal (::backdrop ${shown.backdrop}), focus inside, 0 axe-core violations while open, Escape closed it, focus back on the opener`
   })
 
   await check('tabs', `${label}: Tabs: arrow keys move selection and focus`, async () => {
