@@ -1,28 +1,37 @@
 #!/usr/bin/env bash
-# benches/versions.sh - release and diff performance, and how the store grows.
+# benches/versions.sh - diff and the version store, each beside its floor.
 #
-# What it measures (release build, one run, numbers go to docs/performance.md):
 #   1. diff between two released versions of a large system: gen_tokens.py N (default
 #      N=100000 base tokens, 131,250 tokens with the aliases), release 1.0.0, change the
-#      values of 1% of the base tokens, release again, then time
-#        opends diff 1.0.0 1.0.1 --format json            target < 1 s
-#      with hyperfine (exit status 1 = "differences" is expected).
-#   2. store growth: a 10,000-token set released 100 times with 1% of the values changed
-#      each time; prints the store size with no release, after one, and after 100, and the
-#      ratio of the growth to one snapshot (target < 3x), plus the time per release.
+#      values of 1% of the base tokens, release again; then, interleaved (interleave.py,
+#      ROUNDS rounds, median and min):
+#        opends diff 1.0.0 1.0.1 --format json     against
+#        floor: read + parse both versions' files (../shared/bench/floor, serde_json::Value)
+#      goal <= 1.2x; then each one's peak RSS (/usr/bin/time).
+#   2. the version store: a GROWTH_N-token set (default 7620 base = 10,001 tokens) released
+#      RELEASES times (default 100) with 1% of the values changed each time, and the same
+#      files committed as often to a git repository packed with `git gc --aggressive`.
+#      Prints the store file, the versions' content in it (version_deltas) and the packed
+#      git history; goal: the store <= 2x the git history.
 #
-# How to run: bash benches/versions.sh   (N=20000 bash benches/versions.sh for a quick run)
-# Needs hyperfine and python3; SHARED_BENCH=dir names where gen_tokens.py lives.
+#   bash benches/versions.sh            full run (~10 min on 2 cores)
+#   QUICK=1 bash benches/versions.sh    CI mode: N=10000, GROWTH_N=1000, RELEASES=10, ROUNDS=3
+# Knobs: N, GROWTH_N, RELEASES, ROUNDS, SHARED_BENCH (where gen_tokens.py and floor/ live),
+# FLOOR_TARGET (where the floor is built). Needs python3, git and /usr/bin/time.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
+if [ -n "${QUICK:-}" ]; then
+  N="${N:-10000}"; GROWTH_N="${GROWTH_N:-1000}"; RELEASES="${RELEASES:-10}"; ROUNDS="${ROUNDS:-3}"
+fi
 N="${N:-100000}"
+GROWTH_N="${GROWTH_N:-7620}"
 RELEASES="${RELEASES:-100}"
+ROUNDS="${ROUNDS:-5}"
 
-command -v hyperfine >/dev/null || {
-  echo "hyperfine is required: apt-get install -y hyperfine" >&2; exit 2; }
+command -v git >/dev/null || { echo "git is required" >&2; exit 2; }
 [ -f "$SHARED_BENCH/gen_tokens.py" ] || {
   echo "gen_tokens.py not found in $SHARED_BENCH (set SHARED_BENCH)" >&2; exit 2; }
 
@@ -63,46 +72,60 @@ project() {
   printf 'name: bench\ntokens: [tokens.json]\n' > "$1/opends.yaml"
 }
 
-size() { stat -c %s "$1/.opends/opends.db"; }
 
-echo "== 1. diff between two versions, N=$N" >&2
+FLOOR_TARGET="${FLOOR_TARGET:-/tmp/opends-floor-target}"
+FLOOR_BIN="$FLOOR_TARGET/release/floor"
+CARGO_TARGET_DIR="$FLOOR_TARGET" cargo build --release --quiet \
+  --manifest-path "$SHARED_BENCH/floor/Cargo.toml"
+rss() { { /usr/bin/time -f %M "$@" >/dev/null 2>/dev/null || true; } 2>&1 | tail -1; }
+
+echo "== 1. diff between two versions, N=$N, beside the parse floor" >&2
 P="$TMP/diff"
 project "$P"
 python3 "$SHARED_BENCH/gen_tokens.py" "$N" "$P/tokens.json"
+cp "$P/tokens.json" "$TMP/v1.json"
 (cd "$P" && "$BIN" release --yes -q && mutate tokens.json 1 && "$BIN" release --yes -q)
+cp "$P/tokens.json" "$TMP/v2.json"
 TOKENS=$(cd "$P" && "$BIN" versions show latest --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["tokens"])')
 CHANGES=$(cd "$P" && { "$BIN" diff 1.0.0 1.0.1 --format json || true; } | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["changes"]))')
-(cd "$P" && hyperfine -N -i --warmup 1 --runs "${HF_RUNS:-10}" --export-json "$TMP/diff.json" \
-  "$BIN diff 1.0.0 1.0.1 --format json" >&2)
-RSS=$(cd "$P" && { /usr/bin/time -f %M "$BIN" diff 1.0.0 1.0.1 --format json >/dev/null || true; } 2>&1 | tail -1)
-python3 - "$TMP/diff.json" "$TOKENS" "$CHANGES" "$RSS" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-print(f"diff 1.0.0 1.0.1: {sys.argv[2]} tokens, {sys.argv[3]} changes: "
-      f"median {r['median']*1000:.0f} ms (min {r['min']*1000:.0f}, max {r['max']*1000:.0f}), "
-      f"peak RSS {int(sys.argv[4])//1024} MiB; target < 1000 ms")
-PY
+echo "$TOKENS tokens per version, $CHANGES changes"
+python3 "$HERE/interleave.py" "$ROUNDS" \
+  "diff 1.0.0 1.0.1::::cd $P && $BIN diff 1.0.0 1.0.1 --format json::floor: parse both" \
+  "floor: parse both::::$FLOOR_BIN $TMP/v1.json && $FLOOR_BIN $TMP/v2.json::"
+D_RSS=$(cd "$P" && rss "$BIN" diff 1.0.0 1.0.1 --format json)
+F_RSS=$(rss "$FLOOR_BIN" "$TMP/v1.json")
+echo "peak RSS: diff $((D_RSS / 1024)) MiB, floor (one file) $((F_RSS / 1024)) MiB"
 
-echo "== 2. store growth: 10,000 tokens, $RELEASES releases, 1% changed each" >&2
+echo "== 2. the version store: $RELEASES releases, 1% changed each, beside git" >&2
 G="$TMP/growth"
 project "$G"
-python3 "$SHARED_BENCH/gen_tokens.py" 7620 "$G/tokens.json"   # 7620 + 1905 + 476 = 10,001 tokens
-(cd "$G" && "$BIN" tokens list -q >/dev/null)
-S0=$(size "$G")
-(cd "$G" && "$BIN" release --yes -q)
-S1=$(size "$G")
+python3 "$SHARED_BENCH/gen_tokens.py" "$GROWTH_N" "$G/tokens.json"
+git init -q "$TMP/git"
+commit() {
+  cp "$G/tokens.json" "$G/opends.yaml" "$TMP/git/"
+  git -C "$TMP/git" add -A
+  git -C "$TMP/git" -c user.name=bench -c user.email=bench@example.com commit -qm "release $1"
+}
 START=$(date +%s.%N)
+(cd "$G" && "$BIN" release --yes -q)
+commit 1
 for i in $(seq 2 "$RELEASES"); do
   (cd "$G" && mutate tokens.json "$i" && "$BIN" release --yes -q)
+  commit "$i"
 done
 END=$(date +%s.%N)
-S100=$(size "$G")
-python3 - "$S0" "$S1" "$S100" "$RELEASES" "$START" "$END" <<'PY'
-import sys
-s0, s1, sn, n = (int(x) for x in sys.argv[1:5])
-t = float(sys.argv[6]) - float(sys.argv[5])
-snap = s1 - s0
-print(f"store: no release {s0/1e6:.2f} MB, one snapshot +{snap/1e6:.2f} MB, "
-      f"{n} releases +{(sn-s0)/1e6:.2f} MB = {(sn-s0)/snap:.2f}x one snapshot (target < 3x); "
-      f"{t/(n-1)*1000:.0f} ms per release (incl. the 1% edit in python)")
+git -C "$TMP/git" gc -q --aggressive --prune=now
+python3 - "$G/.opends/opends.db" "$TMP/git/.git" "$RELEASES" "$START" "$END" <<'PY'
+import os, sqlite3, sys
+db, git, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+t = float(sys.argv[5]) - float(sys.argv[4])
+con = sqlite3.connect(db)
+tokens = con.execute("select count(*) from tokens").fetchone()[0]
+deltas = con.execute("select coalesce(sum(length(data)), 0) from version_deltas").fetchone()[0]
+store = os.path.getsize(db)
+packed = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(git) for f in fs)
+print(f"{tokens} tokens, {n} releases ({t / n * 1000:.0f} ms per release, incl. the 1% edit and the git commit)")
+print(f"versions' content (version_deltas) {deltas / 1e6:.2f} MB = {deltas / packed:.2f}x git")
+print(f"store file {store / 1e6:.2f} MB = {store / packed:.2f}x git (goal <= 2x)")
+print(f"packed git history (.git after gc --aggressive) {packed / 1e6:.2f} MB")
 PY
