@@ -90,6 +90,13 @@ fn visible_bidi(s: &str) -> std::borrow::Cow<'_, str> {
 /// terminators become spaces, `*/` cannot close the comment, and `</script`,
 /// `</style` and `<!--` cannot end or change the enclosing HTML block.
 pub fn js_comment(s: &str) -> String {
+    if plain_comment_text(s) {
+        return s.to_string();
+    }
+    escaped_js_comment(s)
+}
+
+fn escaped_js_comment(s: &str) -> String {
     let one_line: String = visible_bidi(s)
         .chars()
         .map(|c| if is_line_break(c) { ' ' } else { c })
@@ -99,6 +106,31 @@ pub fn js_comment(s: &str) -> String {
         .replace("</", "<\\/")
         .replace("<!--", "<\\!--")
         .replace("-->", "--\\>")
+}
+
+/// [`js_comment`] written onto `out` (no copy when the text needs no change: the common
+/// case, one call per documented token in a JS module).
+pub fn push_js_comment(out: &mut String, s: &str) {
+    if plain_comment_text(s) {
+        out.push_str(s);
+    } else {
+        out.push_str(&escaped_js_comment(s));
+    }
+}
+
+/// Whether [`js_comment`] leaves `s` as it is: printable ASCII (so no line break or bidi
+/// control) in which no `/` follows `*` or `<`, no `!` follows `<` and no `>` follows
+/// `-` (so none of `*/`, `</`, `<!--`, `-->`). One pass over the bytes; a `false` only
+/// sends the text through the full escape.
+fn plain_comment_text(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().all(|(i, &c)| {
+        let prev = if i > 0 { b[i - 1] } else { 0 };
+        (0x20..0x7f).contains(&c)
+            && !(c == b'/' && (prev == b'*' || prev == b'<'))
+            && !(c == b'!' && prev == b'<')
+            && !(c == b'>' && prev == b'-')
+    })
 }
 
 /// Text inside an HTML comment (`<!-- ... -->`): no `--` can appear, so neither `-->`,
@@ -242,6 +274,38 @@ fn is_line_break(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut for text that needs no escaping gives what the full escape gives,
+    /// for every string of up to four characters over the characters that matter.
+    #[test]
+    fn plain_comment_text_is_left_as_the_full_escape_would_leave_it() {
+        let alphabet = [
+            '*', '/', '<', '!', '-', '>', 'a', ' ', '\n', '\t', '\u{2028}', '\u{202E}',
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+            strings.dedup();
+        }
+        let mut plain = 0;
+        for s in &strings {
+            let full = escaped_js_comment(s);
+            assert_eq!(js_comment(s), full, "{s:?}");
+            let mut out = String::from("x");
+            push_js_comment(&mut out, s);
+            assert_eq!(out, format!("x{full}"), "{s:?}");
+            plain += usize::from(plain_comment_text(s));
+        }
+        assert!(
+            plain > 1000,
+            "the shortcut is taken ({plain} of {})",
+            strings.len()
+        );
+    }
 
     #[test]
     fn js_strings_cannot_be_left() {

@@ -38,10 +38,12 @@ fn doc_comment(out: &mut String, t: &Token) {
     // comment or the block around it, and bidi controls are shown, not applied.
     out.push_str("/**");
     if let Some(d) = desc {
-        let _ = write!(out, " {}", escape::js_comment(d));
+        out.push(' ');
+        escape::push_js_comment(out, d);
     }
     if let Some(reason) = dep {
-        let _ = write!(out, " @deprecated {}", escape::js_comment(&reason));
+        out.push_str(" @deprecated ");
+        escape::push_js_comment(out, &reason);
     }
     out.push_str(" */\n");
 }

@@ -195,12 +195,37 @@ pub enum ExportError {
     OutputTooLarge(#[from] crate::tokens::resolve::OutputTooLarge),
 }
 
+/// Tokens whose resolved output was checked against `max-output-bytes`
+/// ([`crate::tokens::resolve::check_output_budget`]): one check serves every format
+/// rendered from them.
+pub struct Budgeted<'a>(&'a Tokens);
+
+impl<'a> Budgeted<'a> {
+    /// Checks the tokens' output budget.
+    pub fn check(tokens: &'a Tokens) -> Result<Self, ExportError> {
+        // Bounded before anything is resolved: what the store holds may have been
+        // written by anyone (or by an older opends without the check at link time).
+        crate::tokens::resolve::check_output_budget(tokens)?;
+        Ok(Self(tokens))
+    }
+}
+
 /// Renders `tokens` as `format`.
 pub fn render(
     format: ExportFormat,
     tokens: &Tokens,
     opts: &Options,
 ) -> Result<Vec<File>, ExportError> {
+    render_budgeted(format, &Budgeted::check(tokens)?, opts)
+}
+
+/// Renders tokens already checked against the output budget as `format`.
+pub fn render_budgeted(
+    format: ExportFormat,
+    budgeted: &Budgeted<'_>,
+    opts: &Options,
+) -> Result<Vec<File>, ExportError> {
+    let tokens = budgeted.0;
     if let (Some(m), true) = (&opts.mode, tokens.has_named_axes()) {
         // Some axes fixed: render the tokens with those axes flattened, the others kept.
         let key = tokens.mode_key(m).map_err(|e| ExportError::UnknownMode {
@@ -230,9 +255,6 @@ pub fn render(
             });
         }
     }
-    // Bounded before anything is resolved: what the store holds may have been written
-    // by anyone (or by an older opends without the check at link time).
-    crate::tokens::resolve::check_output_budget(tokens)?;
     let names = match format {
         // These key by token path (or make their own names): no collision to check.
         ExportFormat::Json | ExportFormat::Dtcg | ExportFormat::Tailwind => Vec::new(),
@@ -262,12 +284,15 @@ fn names(
             format: format.as_str(),
         });
     }
-    let mut out = Vec::with_capacity(tokens.len());
-    let mut seen: HashMap<String, usize> =
+    let out: Vec<String> = tokens
+        .tokens
+        .iter()
+        .map(|t| naming::name(t.path.as_str(), opts.prefix.as_deref(), opts.name_case))
+        .collect();
+    let mut seen: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(tokens.len(), rustc_hash::FxBuildHasher);
-    for (i, t) in tokens.tokens.iter().enumerate() {
-        let name = naming::name(t.path.as_str(), opts.prefix.as_deref(), opts.name_case);
-        if let Some(&j) = seen.get(&name) {
+    for (i, (t, name)) in tokens.tokens.iter().zip(&out).enumerate() {
+        if let Some(&j) = seen.get(name.as_str()) {
             let first = tokens.tokens[j].path.to_string();
             let second = t.path.to_string();
             // Only spelling tells them apart when their words are the same.
@@ -285,14 +310,13 @@ fn names(
             };
             return Err(ExportError::NameCollision {
                 format: format.as_str(),
-                name,
+                name: name.clone(),
                 first,
                 second,
                 hint,
             });
         }
-        seen.insert(name.clone(), i);
-        out.push(name);
+        seen.insert(name, i);
     }
     Ok(out)
 }

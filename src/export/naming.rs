@@ -122,28 +122,24 @@ fn preserve(path: &str, prefix: Option<&str>) -> String {
     out
 }
 
+/// Appends one word in `case` (ASCII case changes only: copied once, then changed in
+/// place).
 fn push_word(out: &mut String, word: &str, index: usize, case: NameCase) {
-    match case {
-        NameCase::Kebab | NameCase::Snake | NameCase::Constant | NameCase::Preserve => {
-            if index > 0 {
-                out.push(if case == NameCase::Kebab { '-' } else { '_' });
-            }
-            for c in word.chars() {
-                out.push(if case == NameCase::Constant {
-                    c.to_ascii_uppercase()
-                } else {
-                    c.to_ascii_lowercase()
-                });
-            }
-        }
-        NameCase::Camel | NameCase::Pascal => {
-            for (j, c) in word.chars().enumerate() {
-                if j == 0 && !(index == 0 && case == NameCase::Camel) {
-                    out.push(c.to_ascii_uppercase());
-                } else {
-                    out.push(c.to_ascii_lowercase());
-                }
-            }
+    if index > 0 && !matches!(case, NameCase::Camel | NameCase::Pascal) {
+        out.push(if case == NameCase::Kebab { '-' } else { '_' });
+    }
+    let start = out.len();
+    out.push_str(word);
+    let added = &mut out[start..];
+    if case == NameCase::Constant {
+        added.make_ascii_uppercase();
+    } else {
+        added.make_ascii_lowercase();
+    }
+    let capital = matches!(case, NameCase::Pascal) || (case == NameCase::Camel && index > 0);
+    if capital {
+        if let Some(first) = added.get_mut(..1) {
+            first.make_ascii_uppercase();
         }
     }
 }

@@ -116,13 +116,14 @@ pub fn export(
         check_tokens(project.filter(|_| working), &tokens).map_err(|e| nothing_to_export(&e))?;
     }
     // Render everything before writing anything; outputs are independent, so they are
-    // rendered on all cores.
+    // rendered on all cores, after one check of the output budget.
+    let budgeted = export::Budgeted::check(&tokens).context("could not export")?;
     let results: Vec<Result<Vec<File>, export::ExportError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = outputs
             .iter()
             .map(|(format, opts)| {
-                let tokens = &tokens;
-                scope.spawn(move || export::render(*format, tokens, opts))
+                let budgeted = &budgeted;
+                scope.spawn(move || export::render_budgeted(*format, budgeted, opts))
             })
             .collect();
         handles

@@ -54,8 +54,12 @@ struct Entry {
 /// Links `input` into tokens; problems go to `findings` (the result is only meaningful
 /// when there are no errors).
 pub fn link(input: Input, findings: &mut Findings) -> Tokens {
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut index: HashMap<TokenPath, usize> = HashMap::default();
+    // Sized once: growing these by doubling copies every entry again (and, for large
+    // systems, faults in fresh pages each time).
+    let total: usize = input.base.iter().map(|sd| sd.doc.tokens.len()).sum();
+    let mut entries: Vec<Entry> = Vec::with_capacity(total);
+    let mut index: HashMap<TokenPath, usize> =
+        HashMap::with_capacity_and_hasher(total, rustc_hash::FxBuildHasher);
     let mut groups: Vec<Group> = Vec::new();
     let mut group_index: HashMap<TokenPath, usize> = HashMap::default();
     let mut extends = Vec::new();
