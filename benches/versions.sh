@@ -77,7 +77,8 @@ FLOOR_TARGET="${FLOOR_TARGET:-/tmp/opends-floor-target}"
 FLOOR_BIN="$FLOOR_TARGET/release/floor"
 CARGO_TARGET_DIR="$FLOOR_TARGET" cargo build --release --quiet \
   --manifest-path "$SHARED_BENCH/floor/Cargo.toml"
-rss() { { /usr/bin/time -f %M "$@" >/dev/null 2>/dev/null || true; } 2>&1 | tail -1; }
+# Peak RSS in KiB of one run (diff exits 1 when there are differences).
+rss() { /usr/bin/time -f %M -o "$TMP/rss" "$@" >/dev/null 2>&1 || true; tail -1 "$TMP/rss"; }
 
 echo "== 1. diff between two versions, N=$N, beside the parse floor" >&2
 P="$TMP/diff"

@@ -147,10 +147,11 @@ fn collect_groups(
     node: &Node<'_>,
     path: &str,
     out: &mut HashMap<String, (Option<TokenType>, Option<String>)>,
-) {
+) -> usize {
     let Some(members) = node.as_object() else {
-        return;
+        return 0;
     };
+    let mut tokens = 0;
     let ty = node
         .get("$type")
         .and_then(Node::as_str)
@@ -176,9 +177,12 @@ fn collect_groups(
             } else {
                 format!("{path}.{}", m.key)
             };
-            collect_groups(&m.value, &child, out);
+            tokens += collect_groups(&m.value, &child, out);
+        } else if m.value.as_object().is_some() {
+            tokens += 1;
         }
     }
+    tokens
 }
 
 impl Walker<'_, '_> {
@@ -291,7 +295,8 @@ fn walk(
     findings: &mut Findings,
 ) -> Document {
     let mut group_info = HashMap::default();
-    collect_groups(root, "", &mut group_info);
+    // The token count (objects with `$value` or `$ref`) sizes the token list once.
+    let tokens = collect_groups(root, "", &mut group_info);
     let mut w = Walker {
         src,
         doc: Document::default(),
@@ -302,6 +307,7 @@ fn walk(
         sd_size,
         converted,
     };
+    w.doc.tokens.reserve(tokens);
     if root.as_object().is_none() {
         let loc = src.loc(root.offset);
         w.findings.push(Finding::error(
