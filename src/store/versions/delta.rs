@@ -2,7 +2,7 @@
 //! the version before it (entries added or replaced, keys removed); the first version's
 //! delta is its whole content. Reading a version folds the deltas up to it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{Connection, params};
 
@@ -191,7 +191,9 @@ mod tests {
                 .iter()
                 .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
                 .collect(),
-            components: HashMap::from([("Button".to_string(), "{}".to_string())]),
+            components: [("Button".to_string(), "{}".to_string())]
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -199,7 +201,7 @@ mod tests {
     fn a_delta_applied_to_its_base_gives_the_next_state() {
         let a = state(&[("a", "1"), ("b", "2"), ("c", "3")]);
         let b = State {
-            components: HashMap::new(),
+            components: HashMap::default(),
             ..state(&[("a", "1"), ("b", "20"), ("d\n\u{e9}", "4")])
         };
         let mut s = State::default();

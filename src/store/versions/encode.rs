@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::hash::BuildHasher;
 
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
@@ -186,10 +187,10 @@ impl Snapshot {
 
     /// The snapshot stored as `layout` and entries by path and name (the inverse of
     /// `to_parts`; entries the layout does not order go last, in name order).
-    pub fn decode(
+    pub fn decode<S: BuildHasher>(
         layout: &str,
-        tokens: &HashMap<String, String>,
-        components: &HashMap<String, String>,
+        tokens: &HashMap<String, String, S>,
+        components: &HashMap<String, String, S>,
     ) -> Result<Self, SnapshotError> {
         build_snapshot(layout, tokens, components).map_err(|e| match e {
             LoadError::Corrupt(what, message) => SnapshotError::Corrupt { what, message },
@@ -237,10 +238,10 @@ fn strings(v: &Value, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-pub(super) fn build_snapshot(
+pub(super) fn build_snapshot<S: BuildHasher>(
     layout: &str,
-    entries: &HashMap<String, String>,
-    comp_entries: &HashMap<String, String>,
+    entries: &HashMap<String, String, S>,
+    comp_entries: &HashMap<String, String, S>,
 ) -> Result<Snapshot, LoadError> {
     let layout = parse_json(layout, "version layout")?;
     let mut order = strings(&layout, "tokens");
