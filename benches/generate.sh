@@ -11,6 +11,9 @@
 # row once; median, min and the ratio to its floor), the cold and no-op runs and their
 # floors:
 #   generate cold (3 frameworks into an empty directory)  vs  `cp -r` of the same files
+#   the same                                               vs  `cp -r`, then an fsync of each
+#                                                             file (`sync FILE...`): opends
+#                                                             flushes each file it writes
 #   generate no-op (nothing changed; 3 runs)              vs  3 x read + hash of the inputs
 #                                                             (md5sum of opends.yaml, the
 #                                                             token files and the specs)
@@ -95,6 +98,8 @@ side_by_side() {
   python3 "$HERE/interleave.py" "$rounds" \
     "generate cold::rm -rf out::$gen::floor: cp -r" \
     "floor: cp -r::rm -rf copy::cp -r ref copy::" \
+    "generate cold (vs durable copy)::rm -rf out::$gen::floor: cp -r + fsync each" \
+    "floor: cp -r + fsync each::rm -rf copy::cp -r ref copy && find copy -type f -exec sync {} +::" \
     "generate no-op::::$noop::floor: read+hash inputs x3" \
     "floor: read+hash inputs x3::::for i in 1 2 3; do md5sum $inputs >/dev/null; done::"
 }
