@@ -537,8 +537,8 @@ fn preview_html(
             )),
             _ => {}
         }
-        if let (Some(each), Some(ec)) = (&part.each, &pc.repeat) {
-            preview_items(&mut html, each, ec);
+        if let Some(ec) = &pc.repeat {
+            preview_items(&mut html, ec);
         }
         // A part that holds a slot shows the title there (as an option in a <select>).
         if part.slot.is_some() {
@@ -557,7 +557,7 @@ fn preview_html(
 
 /// Sample items of a part that repeats them (`each:`): three, the first selected, the
 /// last disabled when an item field can disable it; text `<name> 1`, `<name> 2`, ...
-fn preview_items(html: &mut String, each: &crate::model::component::Each, ec: &cg::EachContext) {
+fn preview_items(html: &mut String, ec: &cg::EachContext) {
     for i in 1..=3 {
         let _ = write!(html, "<{} class=\"{}\"", ec.element, ec.class_name);
         if ec.element == "button" {
@@ -566,20 +566,20 @@ fn preview_items(html: &mut String, each: &crate::model::component::Each, ec: &c
         if !ec.role.is_empty() {
             let _ = write!(html, " role=\"{}\"", escape_html(&ec.role));
         }
-        if each.model.is_some() {
+        if ec.model.is_some() {
             let _ = write!(html, " aria-selected=\"{}\"", i == 1);
         }
         if ec.roving {
             let _ = write!(html, " tabindex=\"{}\"", if i == 1 { 0 } else { -1 });
         }
-        if each.disabled.is_some() && i == 3 {
+        if ec.disabled.is_some() && i == 3 {
             html.push_str(if DISABLEABLE.contains(&ec.element.as_str()) {
                 " disabled"
             } else {
                 " aria-disabled=\"true\""
             });
         }
-        let _ = write!(html, ">{} {i}</{}>", escape_html(&each.name), ec.element);
+        let _ = write!(html, ">{} {i}</{}>", escape_html(&ec.name), ec.element);
     }
 }
 
@@ -893,7 +893,7 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
         })?;
     }
     let tokens = input.tokens;
-    crate::tokens::resolve::check_output_budget(tokens).map_err(export::ExportError::from)?;
+    let budgeted = export::Budgeted::check(tokens)?;
     let bgs = backgrounds(tokens);
     let (shown, every_combination) = choices(tokens);
     // Tokens by top-level group, in document order.
@@ -955,9 +955,9 @@ pub fn build(input: &Input<'_>) -> Result<Vec<SiteFile>, DocsError> {
     });
     let search_files = search_index(tokens, &pages, &page_of, &comps);
     let token_css = split_css(
-        &export::render(
+        &export::render_budgeted(
             ExportFormat::Css,
-            tokens,
+            &budgeted,
             &export::Options::new(ExportFormat::Css, PathBuf::from("assets/tokens.css")),
         )?
         .into_iter()
