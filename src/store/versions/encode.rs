@@ -90,34 +90,44 @@ fn deprecation_of(v: &Value, what: &str) -> Result<Option<crate::model::Deprecat
     deprecation(v.get("deprecated").map(Value::to_string), what)
 }
 
+/// A token entry as stored: the fields `token_entry` writes, read without building a
+/// JSON tree of the whole entry (only `value`, the modes' values and `extensions` stay
+/// trees). Unknown fields are ignored, so older and newer entries still read.
+#[derive(serde::Deserialize)]
+struct TokenEntry<'a> {
+    #[serde(rename = "type", borrow)]
+    ty: Option<std::borrow::Cow<'a, str>>,
+    #[serde(default)]
+    inherited: bool,
+    #[serde(default)]
+    value: Value,
+    #[serde(default)]
+    modes: Vec<(String, Value)>,
+    description: Option<String>,
+    deprecated: Option<crate::model::Deprecation>,
+    extensions: Option<Value>,
+    set: Option<String>,
+    source: Option<String>,
+}
+
 /// The token an entry describes.
 pub(super) fn decode_token(path: &str, entry: &str) -> Result<Token, LoadError> {
-    let v = parse_json(entry, path)?;
-    let ty = str_field(&v, "type")
-        .ok_or_else(|| corrupt(path, "no type"))?
-        .parse()
-        .map_err(|e: String| corrupt(path, e))?;
-    let modes = match v.get("modes") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|pair| match pair.as_array().map(Vec::as_slice) {
-                Some([Value::String(k), val]) => Ok((k.clone(), val.clone())),
-                _ => Err(corrupt(path, "bad mode value")),
-            })
-            .collect::<Result<_, _>>()?,
-        _ => Vec::new(),
-    };
+    let e: TokenEntry<'_> = serde_json::from_str(entry).map_err(|e| corrupt(path, e))?;
+    let ty =
+        e.ty.ok_or_else(|| corrupt(path, "no type"))?
+            .parse()
+            .map_err(|e: String| corrupt(path, e))?;
     Ok(Token {
         path: TokenPath::new(path),
         ty,
-        explicit_type: !v.get("inherited").is_some_and(|b| b == &Value::Bool(true)),
-        value: v.get("value").cloned().unwrap_or(Value::Null),
-        modes,
-        description: str_field(&v, "description"),
-        deprecated: deprecation_of(&v, path)?,
-        extensions: v.get("extensions").cloned(),
-        set: str_field(&v, "set").unwrap_or_else(|| "local".into()),
-        source: str_field(&v, "source"),
+        explicit_type: !e.inherited,
+        value: e.value,
+        modes: e.modes,
+        description: e.description,
+        deprecated: e.deprecated,
+        extensions: e.extensions,
+        set: e.set.unwrap_or_else(|| "local".into()),
+        source: e.source,
     })
 }
 
@@ -284,4 +294,64 @@ pub(super) fn build_snapshot<S: BuildHasher>(
         tokens: Tokens::new(tokens, groups, strings(&layout, "modes")),
         components,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Deprecation, TokenType};
+
+    fn full() -> Token {
+        Token {
+            path: TokenPath::new("color.brand.primary"),
+            ty: TokenType::Color,
+            explicit_type: false,
+            value: json!({"colorSpace": "srgb", "components": [0.1, 0.2, 0.3], "hex": "#1a334d"}),
+            modes: vec![("dark".into(), json!("{color.base.blue}"))],
+            description: Some("Brand \"primary\"\nsecond line".into()),
+            deprecated: Some(Deprecation::Reason("use color.accent".into())),
+            extensions: Some(json!({"org.example": {"k": [1, 2]}})),
+            set: "brand/acme".into(),
+            source: Some("tokens/brand.tokens.json".into()),
+        }
+    }
+
+    #[test]
+    fn a_token_entry_reads_back_as_the_token_it_was_written_from() {
+        let t = full();
+        assert_eq!(decode_token(t.path.as_str(), &token_entry(&t)).unwrap(), t);
+        let bare = Token {
+            explicit_type: true,
+            modes: vec![],
+            description: None,
+            deprecated: Some(Deprecation::Flag(true)),
+            extensions: None,
+            source: None,
+            ..full()
+        };
+        assert_eq!(
+            decode_token(bare.path.as_str(), &token_entry(&bare)).unwrap(),
+            bare
+        );
+        // Fields written by a newer binary are ignored; a missing set is `local`.
+        let t = decode_token("a", r#"{"type":"number","value":1,"later":{"x":1}}"#).unwrap();
+        assert_eq!((t.value, t.set.as_str()), (json!(1), "local"));
+    }
+
+    #[test]
+    fn a_damaged_token_entry_is_an_error_naming_the_token() {
+        for entry in [
+            r#"{"value":1}"#,
+            r#"{"type":"no-such-type","value":1}"#,
+            r#"{"type":"number","value":1,"modes":[["dark"]]}"#,
+            r#"{"type":"number","value":1,"modes":[["dark",1,2]]}"#,
+            r#"{"type":"number","inherited":"yes","value":1}"#,
+            r#"{"type":"number","#,
+        ] {
+            match decode_token("size.s", entry) {
+                Err(LoadError::Corrupt(what, _)) => assert_eq!(what, "size.s", "{entry}"),
+                other => panic!("{entry}: {other:?}"),
+            }
+        }
+    }
 }
