@@ -19,7 +19,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
+source "$HERE/lib.sh"
 N="${N:-10000}"
 RUNS="${RUNS:-20}"
 
@@ -35,9 +35,8 @@ if [ -z "${OPENDS:-}" ]; then
   OPENDS="$ROOT/target/release/opends"
 fi
 FLOOR=""
-if [ -f "$SHARED_BENCH/floor/Cargo.toml" ]; then
-  (cd "$SHARED_BENCH/floor" && cargo build --release -q --target-dir "$TMP/floor-target")
-  FLOOR="$(find "$TMP/floor-target/release" -maxdepth 1 -type f -perm -u+x | head -1)"
+if build_floor; then
+  FLOOR="$FLOOR_BIN"
 fi
 
 python3 - "$N" "$TMP" <<'PY'

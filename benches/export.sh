@@ -24,7 +24,9 @@
 #                                     (floor-node uses the node on PATH); about a minute
 # Knobs of peers.sh pass through: SIZES, TOOLS, CAP, RUNS, LEGACY, PEERS_DIR, NODE_VERSION,
 # KEEP, NO_HYPERFINE, OPENDS_CMD, ... (see ../shared/bench/peers.sh). Own knobs:
-#   SHARED_BENCH=dir   where peers.sh and gen_tokens.py live (default ../shared/bench)
+#   SHARED_BENCH=dir   where peers.sh, gen_tokens.py and floor/ live (default ../shared/bench);
+#                      without it, quick mode skips section 1 and uses benches/tokens.py and
+#                      benches/floor (see benches/lib.sh)
 #   NO_PEERS=1         skip peers.sh, run only the two opends latency checks
 #   STRICT=1           exit 1 when a latency target is missed (default: report only)
 #   HF_RUNS=50         hyperfine runs per latency check
@@ -44,15 +46,21 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
+source "$HERE/lib.sh"
 HF_RUNS="${HF_RUNS:-50}"
 VERSION_TARGET_MS=5
 EXPORT_TARGET_MS=15
 
 command -v hyperfine >/dev/null || {
   echo "hyperfine is required: apt-get install -y hyperfine time" >&2; exit 2; }
-[ -f "$SHARED_BENCH/peers.sh" ] && [ -f "$SHARED_BENCH/gen_tokens.py" ] || {
-  echo "peers.sh / gen_tokens.py not found in $SHARED_BENCH (set SHARED_BENCH)" >&2; exit 2; }
+if [ ! -f "$SHARED_BENCH/peers.sh" ]; then
+  # The peers' runner lives with the team's shared bench; without it, quick mode runs
+  # sections 2-4 (opends and its floors) and the full comparison cannot run.
+  [ -n "${QUICK:-}" ] || {
+    echo "peers.sh not found in $SHARED_BENCH (set SHARED_BENCH, or QUICK=1 without the peers)" >&2; exit 2; }
+  echo "note: no peers.sh in $SHARED_BENCH: the peers' table (section 1) is skipped" >&2
+  NO_PEERS=1
+fi
 
 TMP="$(mktemp -d /tmp/opends-export-bench.XXXXXX)"
 trap 'rm -rf "$TMP"' EXIT
@@ -82,7 +90,7 @@ if [ -z "${NO_PEERS:-}" ]; then
 fi
 
 # ---- 2. opends latency targets -------------------------------------------------------
-python3 "$SHARED_BENCH/gen_tokens.py" 1000 "$TMP/tokens-1000.json"
+gen_tokens 1000 "$TMP/tokens-1000.json"
 mkdir -p "$TMP/out"
 cd "$TMP"   # no opends.yaml above: the run is the stateless --input path
 
@@ -113,7 +121,7 @@ printf '%-44s %10s %10s %10s %8s %s\n' "export tokens 1k -> css+js ($vars css va
 NOOP_N="${NOOP_N:-100000}"
 ROUNDS="${ROUNDS:-$([ -n "${QUICK:-}" ] && echo 5 || echo 10)}"
 mkdir -p "$TMP/noop"
-python3 "$SHARED_BENCH/gen_tokens.py" "$NOOP_N" "$TMP/noop/tokens.json"
+gen_tokens "$NOOP_N" "$TMP/noop/tokens.json"
 cat > "$TMP/noop/opends.yaml" <<'YAML'
 name: bench
 tokens: [tokens.json]
@@ -138,15 +146,12 @@ python3 "$HERE/interleave.py" "$ROUNDS" \
 # ---- 4. export and validate at scale, side by side with the parse floor -----------------
 FLOOR_SIZES="${FLOOR_SIZES:-$([ -n "${QUICK:-}" ] && echo 10000 || echo "100000 300000")}"
 FLOOR_ROUNDS="${FLOOR_ROUNDS:-$([ -n "${QUICK:-}" ] && echo 3 || echo 5)}"
-FLOOR_TARGET="${FLOOR_TARGET:-/tmp/opends-floor-target}"
-FLOOR_BIN="$FLOOR_TARGET/release/floor"
-if CARGO_TARGET_DIR="$FLOOR_TARGET" cargo build --release --quiet \
-     --manifest-path "$SHARED_BENCH/floor/Cargo.toml" && [ -x "$FLOOR_BIN" ]; then
+if build_floor; then
   mkdir -p "$TMP/scale"
   : > "$TMP/scale/medians"
   for n in $FLOOR_SIZES; do
     in="$TMP/scale/tokens-$n.json"
-    python3 "$SHARED_BENCH/gen_tokens.py" "$n" "$in"
+    gen_tokens "$n" "$in"
     out="$TMP/scale/out-$n"; mkdir -p "$out"
     export_cmd="$OPENDS_BIN -q export tokens --input $in --format css --format js --out $out"
     validate_cmd="$OPENDS_BIN -q tokens validate $in"
@@ -172,7 +177,7 @@ if CARGO_TARGET_DIR="$FLOOR_TARGET" cargo build --release --quiet \
         printf "growth %s %s -> %s: N^%.2f\n", r, a, b, log(t[r, b] / t[r, a]) / log(b / a) } }' \
     "$TMP/scale/medians"
 else
-  echo "note: no Rust floor (could not build $SHARED_BENCH/floor): scale rows skipped" >&2
+  echo "note: the Rust floor did not build: scale rows skipped" >&2
 fi
 
 if [ -n "${STRICT:-}" ] && [ "$miss" = 1 ]; then exit 1; fi

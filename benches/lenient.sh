@@ -2,7 +2,7 @@
 # benches/lenient.sh - what the lenient reader costs: `opends tokens validate` of one token
 # set written two ways, interleaved in one hyperfine run with the parse floor.
 #
-#   strict.json   DTCG 2025.10 as written (made by ../shared/bench/gen_tokens.py)
+#   strict.json   DTCG 2025.10 as written (made by gen_tokens, benches/lib.sh)
 #   legacy.json   the same tokens as other tools write them: colours as "#rrggbb",
 #                 dimensions as "16px", durations as "200ms" (every base token is a
 #                 string the lenient reader converts, with a warning each)
@@ -17,14 +17,12 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
+source "$HERE/lib.sh"
 N="${N:-100000}"
 RUNS="${RUNS:-10}"
 
 command -v hyperfine >/dev/null || {
   echo "hyperfine is required: apt-get install -y hyperfine" >&2; exit 2; }
-[ -f "$SHARED_BENCH/gen_tokens.py" ] || {
-  echo "gen_tokens.py not found in $SHARED_BENCH (set SHARED_BENCH)" >&2; exit 2; }
 
 TMP="$(mktemp -d /tmp/opends-lenient-bench.XXXXXX)"
 trap 'rm -rf "$TMP"' EXIT
@@ -33,12 +31,11 @@ echo "== cargo build --release --locked" >&2
 (cd "$ROOT" && cargo build --release --locked -q)
 OPENDS="$ROOT/target/release/opends"
 FLOOR=""
-if [ -f "$SHARED_BENCH/floor/Cargo.toml" ]; then
-  (cd "$SHARED_BENCH/floor" && cargo build --release -q --target-dir "$TMP/floor-target")
-  FLOOR="$(find "$TMP/floor-target/release" -maxdepth 1 -type f -perm -u+x | head -1)"
+if build_floor; then
+  FLOOR="$FLOOR_BIN"
 fi
 
-python3 "$SHARED_BENCH/gen_tokens.py" "$N" "$TMP/strict.json"
+gen_tokens "$N" "$TMP/strict.json"
 python3 - "$TMP/strict.json" "$TMP/legacy.json" <<'PY'
 import json, sys
 root = json.load(open(sys.argv[1]))

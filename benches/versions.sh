@@ -16,13 +16,13 @@
 #
 #   bash benches/versions.sh            full run (~10 min on 2 cores)
 #   QUICK=1 bash benches/versions.sh    CI mode: N=10000, GROWTH_N=1000, RELEASES=10, ROUNDS=3
-# Knobs: N, GROWTH_N, RELEASES, ROUNDS, SHARED_BENCH (where gen_tokens.py and floor/ live),
-# FLOOR_TARGET (where the floor is built). Needs python3, git and /usr/bin/time.
+# Knobs: N, GROWTH_N, RELEASES, ROUNDS, SHARED_BENCH (where gen_tokens.py and floor/ live;
+# without them benches/tokens.py and benches/floor, see benches/lib.sh), FLOOR_TARGET. Needs python3, git and /usr/bin/time.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
+source "$HERE/lib.sh"
 if [ -n "${QUICK:-}" ]; then
   N="${N:-10000}"; GROWTH_N="${GROWTH_N:-1000}"; RELEASES="${RELEASES:-10}"; ROUNDS="${ROUNDS:-3}"
 fi
@@ -32,8 +32,6 @@ RELEASES="${RELEASES:-100}"
 ROUNDS="${ROUNDS:-5}"
 
 command -v git >/dev/null || { echo "git is required" >&2; exit 2; }
-[ -f "$SHARED_BENCH/gen_tokens.py" ] || {
-  echo "gen_tokens.py not found in $SHARED_BENCH (set SHARED_BENCH)" >&2; exit 2; }
 
 TMP="$(mktemp -d /tmp/opends-versions-bench.XXXXXX)"
 trap 'rm -rf "$TMP"' EXIT
@@ -73,17 +71,14 @@ project() {
 }
 
 
-FLOOR_TARGET="${FLOOR_TARGET:-/tmp/opends-floor-target}"
-FLOOR_BIN="$FLOOR_TARGET/release/floor"
-CARGO_TARGET_DIR="$FLOOR_TARGET" cargo build --release --quiet \
-  --manifest-path "$SHARED_BENCH/floor/Cargo.toml"
+build_floor || { echo "the floor did not build" >&2; exit 2; }
 # Peak RSS in KiB of one run (diff exits 1 when there are differences).
 rss() { /usr/bin/time -f %M -o "$TMP/rss" "$@" >/dev/null 2>&1 || true; tail -1 "$TMP/rss"; }
 
 echo "== 1. diff between two versions, N=$N, beside the parse floor" >&2
 P="$TMP/diff"
 project "$P"
-python3 "$SHARED_BENCH/gen_tokens.py" "$N" "$P/tokens.json"
+gen_tokens "$N" "$P/tokens.json"
 cp "$P/tokens.json" "$TMP/v1.json"
 (cd "$P" && "$BIN" release --yes -q && mutate tokens.json 1 && "$BIN" release --yes -q)
 cp "$P/tokens.json" "$TMP/v2.json"
@@ -100,7 +95,7 @@ echo "peak RSS: diff $((D_RSS / 1024)) MiB, floor (one file) $((F_RSS / 1024)) M
 echo "== 2. the version store: $RELEASES releases, 1% changed each, beside git" >&2
 G="$TMP/growth"
 project "$G"
-python3 "$SHARED_BENCH/gen_tokens.py" "$GROWTH_N" "$G/tokens.json"
+gen_tokens "$GROWTH_N" "$G/tokens.json"
 git init -q "$TMP/git"
 commit() {
   cp "$G/tokens.json" "$G/opends.yaml" "$TMP/git/"
