@@ -52,6 +52,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_version_deltas",
         include_str!("migrations/0008_version_deltas.sql"),
     ),
+    ("0009_compact", include_str!("migrations/0009_compact.sql")),
 ];
 
 /// `meta` key of the working state's revision (see [`Store::revision`]).
@@ -394,6 +395,7 @@ impl Store {
             tx.execute_batch(sql)
                 .and_then(|()| match *name {
                     "0008_version_deltas" => versions::convert_spans(&tx),
+                    "0009_compact" => versions::pack_existing(&tx),
                     _ => Ok(()),
                 })
                 .and_then(|()| tx.pragma_update(None, "user_version", i + 1))
@@ -406,9 +408,10 @@ impl Store {
             path: path.clone(),
             source,
         })?;
-        if (4..8).contains(&now) {
-            // The span tables' pages are free now; give them back so the file's size
-            // reflects what the store holds. Best effort: a reader holding the file
+        if (4..9).contains(&now) {
+            // The pages of the span tables (0008), of the text packed and the column
+            // dropped (0009) are free now; give them back so the file's size reflects
+            // what the store holds. Best effort: a reader holding the file
             // open only delays this to the next rewrite.
             self.conn.execute_batch("VACUUM").ok();
         }

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 mod delta;
 mod encode;
+mod packed;
 mod remote;
 
 use super::{LoadError, Store, StoreError, begin_write, lift, sqlite_err};
@@ -20,6 +21,8 @@ use delta::State;
 pub(super) use delta::convert_spans;
 use encode::decode_token;
 use encode::{Encoded, build_snapshot, hex};
+use packed::Packed;
+pub(super) use packed::pack_existing;
 pub use remote::{PullWrite, Remote, RemoteBase};
 
 /// A released version's record.
@@ -138,7 +141,7 @@ fn version_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<VersionInfo> {
         forced: r.get(7)?,
         tokens: r.get(8)?,
         components: r.get(9)?,
-        changelog: r.get(10)?,
+        changelog: r.get::<_, Packed>(10)?.0,
     })
 }
 
@@ -155,7 +158,7 @@ fn load_to_sqlite(e: LoadError) -> rusqlite::Error {
 }
 
 fn load_snapshot(conn: &Connection, id: i64) -> Result<Snapshot, LoadError> {
-    let layout: String = conn.query_row(
+    let Packed(layout) = conn.query_row(
         "SELECT l.data FROM versions v JOIN version_layouts l ON l.id = v.layout_id WHERE v.id = ?1",
         [id],
         |r| r.get(0),
@@ -197,7 +200,7 @@ fn record_version(
     let layout_hash = hex(&Sha256::digest(encoded.layout.as_bytes()));
     tx.execute(
         "INSERT OR IGNORE INTO version_layouts(hash, data) VALUES (?1, ?2)",
-        params![layout_hash, encoded.layout],
+        params![layout_hash, packed::pack(&encoded.layout)],
     )?;
     let layout_id: i64 = tx.query_row(
         "SELECT id FROM version_layouts WHERE hash = ?1",
@@ -218,7 +221,7 @@ fn record_version(
             new.forced,
             encoded.tokens.len(),
             encoded.components.len(),
-            new.changelog,
+            Packed(new.changelog.clone()),
             layout_id
         ],
     )?;
@@ -424,7 +427,7 @@ impl Store {
                         base_hash: r.get(2)?,
                         new_hash: r.get(3)?,
                     },
-                    section: r.get(4)?,
+                    section: r.get::<_, Option<Packed>>(4)?.map(|p| p.0),
                 })
             })
             .and_then(Iterator::collect)
@@ -657,8 +660,28 @@ mod tests {
                 .unwrap();
             }
         }
-        conn.execute_batch("DROP TABLE version_deltas; PRAGMA user_version = 7;")
-            .unwrap();
+        // Before 0009: changelogs and layouts as plain text, tokens with `updated_at`.
+        for (table, column) in [("versions", "changelog"), ("version_layouts", "data")] {
+            let rows: Vec<(i64, Packed)> = conn
+                .prepare(&format!("SELECT id, {column} FROM {table}"))
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for (id, Packed(text)) in rows {
+                conn.execute(
+                    &format!("UPDATE {table} SET {column} = ?1 WHERE id = ?2"),
+                    params![text, id],
+                )
+                .unwrap();
+            }
+        }
+        conn.execute_batch(
+            "ALTER TABLE tokens ADD COLUMN updated_at TEXT NOT NULL DEFAULT '2026-01-01T00:00:00Z';
+             DROP TABLE version_deltas; PRAGMA user_version = 7;",
+        )
+        .unwrap();
     }
 
     #[test]
@@ -676,13 +699,36 @@ mod tests {
         let names = ["1.0.0", "1.2.0", "1.3.0", "1.4.0"];
         let before: Vec<_> = names.iter().map(|v| values(&store, v)).collect();
         let history = store.token_history("a").unwrap();
+        let changelogs: Vec<String> = store
+            .versions()
+            .unwrap()
+            .into_iter()
+            .map(|v| v.changelog)
+            .collect();
         downgrade_to_spans(&store);
         drop(store);
 
         let mut store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 8);
+        assert_eq!(store.schema_version().unwrap(), 9);
         let after: Vec<_> = names.iter().map(|v| values(&store, v)).collect();
         assert_eq!(after, before);
+        let now: Vec<String> = store
+            .versions()
+            .unwrap()
+            .into_iter()
+            .map(|v| v.changelog)
+            .collect();
+        assert_eq!(now, changelogs);
+        let plain: i64 = store
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM versions WHERE typeof(changelog) = 'text')
+                      + (SELECT count(*) FROM version_layouts WHERE typeof(data) = 'text')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(plain, 0, "0009 packs every changelog and layout");
         assert_eq!(store.token_history("a").unwrap(), history);
         let tables: i64 = store
             .conn
