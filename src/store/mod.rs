@@ -16,6 +16,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use serde_json::Value;
 
 mod versions;
+mod working;
 
 pub use versions::{
     Entries, NewVersion, PendingChangelog, PullWrite, Remote, RemoteBase, Snapshot, SnapshotError,
@@ -395,7 +396,9 @@ impl Store {
             tx.execute_batch(sql)
                 .and_then(|()| match *name {
                     "0008_version_deltas" => versions::convert_spans(&tx),
-                    "0009_compact" => versions::pack_existing(&tx),
+                    "0009_compact" => {
+                        versions::pack_existing(&tx).and_then(|()| pack_working_rows(&tx))
+                    }
                     _ => Ok(()),
                 })
                 .and_then(|()| tx.pragma_update(None, "user_version", i + 1))
@@ -774,6 +777,12 @@ fn deprecation(text: Option<String>, what: &str) -> Result<Option<Deprecation>, 
 }
 
 fn load(conn: &Connection, _path: &str) -> Result<Tokens, LoadError> {
+    working::load(conn)
+}
+
+/// The working tokens as stores before migration 0009 kept them: a row per token, mode
+/// value, group, mode and set. Read once, by the migration that packs them.
+fn load_rows(conn: &Connection) -> Result<Tokens, LoadError> {
     let modes: Vec<String> = conn
         .prepare("SELECT name FROM modes ORDER BY position")?
         .query_map([], |r| r.get(0))?
@@ -912,68 +921,103 @@ fn write_components(tx: &Transaction<'_>, components: &[StoredComponent]) -> rus
 
 fn write_all(tx: &Transaction<'_>, tokens: &Tokens) -> rusqlite::Result<()> {
     bump_revision(tx)?;
+    working::write(tx, tokens)
+}
+
+/// Migration 0009: the working tokens' rows become one packed value (`working`), and
+/// their tables go.
+fn pack_working_rows(tx: &Connection) -> rusqlite::Result<()> {
+    let tokens = load_rows(tx).map_err(|e| match e {
+        LoadError::Sqlite(e) => e,
+        LoadError::Corrupt(what, why) => rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("{what}: {why}").into(),
+        ),
+    })?;
+    working::write(tx, &tokens)?;
     tx.execute_batch(
-        "DELETE FROM token_mode_values; DELETE FROM tokens; DELETE FROM token_groups;
-         DELETE FROM modes; DELETE FROM token_sets;",
-    )?;
-    {
-        let mut stmt = tx.prepare("INSERT INTO modes(name, position) VALUES (?1, ?2)")?;
-        for (i, m) in tokens.modes.iter().enumerate() {
-            stmt.execute(params![m, i])?;
-        }
+        "DROP TABLE token_mode_values; DROP TABLE tokens; DROP TABLE token_groups;
+         DROP TABLE modes; DROP TABLE token_sets;",
+    )
+}
+
+/// Test support: puts `tokens` back in the per-token tables of stores before 0009 (as
+/// older binaries wrote them) and drops the packed value, so a test can migrate them.
+#[cfg(test)]
+fn rows_as_before_0009(conn: &Connection, tokens: &Tokens) {
+    conn.execute_batch(
+        "DROP TABLE working_tokens;
+         CREATE TABLE token_sets (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, source TEXT,
+             updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+         CREATE TABLE modes (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+         CREATE TABLE token_groups (path TEXT PRIMARY KEY, type TEXT, description TEXT,
+             deprecated TEXT, extensions TEXT, position INTEGER NOT NULL);
+         CREATE TABLE tokens (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
+             type TEXT NOT NULL, explicit_type INTEGER NOT NULL DEFAULT 1, value TEXT NOT NULL,
+             description TEXT, deprecated TEXT, extensions TEXT,
+             set_id INTEGER REFERENCES token_sets(id) ON DELETE SET NULL, source_file TEXT,
+             position INTEGER NOT NULL,
+             updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+         CREATE INDEX tokens_set ON tokens(set_id);
+         CREATE TABLE token_mode_values (
+             token_id INTEGER NOT NULL REFERENCES tokens(id) ON DELETE CASCADE,
+             mode TEXT NOT NULL REFERENCES modes(name) ON DELETE CASCADE ON UPDATE CASCADE,
+             value TEXT NOT NULL, PRIMARY KEY (token_id, mode));",
+    )
+    .unwrap();
+    for (i, m) in tokens.modes.iter().enumerate() {
+        conn.execute("INSERT INTO modes VALUES (?1, ?2)", params![m, i])
+            .unwrap();
     }
-    {
-        let mut stmt = tx.prepare(
-            "INSERT INTO token_groups(path, type, description, deprecated, extensions, position)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for (i, g) in tokens.groups.iter().enumerate() {
-            stmt.execute(params![
+    for (i, g) in tokens.groups.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO token_groups VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
                 g.path.as_str(),
                 g.ty.map(TokenType::as_str),
                 g.description,
                 g.deprecated.as_ref().map(|d| d.to_value().to_string()),
                 g.extensions.as_ref().map(Value::to_string),
                 i
-            ])?;
-        }
+            ],
+        )
+        .unwrap();
     }
-    let mut set_ids: HashMap<&str, i64> = HashMap::new();
-    {
-        let mut stmt = tx.prepare("INSERT INTO token_sets(name, source) VALUES (?1, ?2)")?;
-        for t in &tokens.tokens {
-            if !set_ids.contains_key(t.set.as_str()) {
-                stmt.execute(params![t.set, t.source])?;
-                set_ids.insert(&t.set, tx.last_insert_rowid());
-            }
-        }
-    }
-    let mut insert = tx.prepare(
-        "INSERT INTO tokens(path, type, explicit_type, value, description, deprecated, extensions,
-                            set_id, source_file, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    let mut insert_mode =
-        tx.prepare("INSERT INTO token_mode_values(token_id, mode, value) VALUES (?1, ?2, ?3)")?;
     for (i, t) in tokens.tokens.iter().enumerate() {
-        insert.execute(params![
-            t.path.as_str(),
-            t.ty.as_str(),
-            t.explicit_type,
-            t.value.to_string(),
-            t.description,
-            t.deprecated.as_ref().map(|d| d.to_value().to_string()),
-            t.extensions.as_ref().map(Value::to_string),
-            set_ids.get(t.set.as_str()),
-            t.source,
-            i
-        ])?;
-        let id = tx.last_insert_rowid();
+        conn.execute(
+            "INSERT OR IGNORE INTO token_sets(name, source) VALUES (?1, ?2)",
+            params![t.set, t.source],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO tokens(path, type, explicit_type, value, description, deprecated,
+                                extensions, set_id, source_file, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                     (SELECT id FROM token_sets WHERE name = ?8), ?9, ?10)",
+            params![
+                t.path.as_str(),
+                t.ty.as_str(),
+                t.explicit_type,
+                t.value.to_string(),
+                t.description,
+                t.deprecated.as_ref().map(|d| d.to_value().to_string()),
+                t.extensions.as_ref().map(Value::to_string),
+                t.set,
+                t.source,
+                i
+            ],
+        )
+        .unwrap();
+        let id = conn.last_insert_rowid();
         for (mode, v) in &t.modes {
-            insert_mode.execute(params![id, mode, v.to_string()])?;
+            conn.execute(
+                "INSERT INTO token_mode_values VALUES (?1, ?2, ?3)",
+                params![id, mode, v.to_string()],
+            )
+            .unwrap();
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -1020,6 +1064,63 @@ mod tests {
         assert_eq!(loaded.groups[0].ty, Some(TokenType::Number));
         assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len());
     }
+
+    #[test]
+    fn working_tokens_in_rows_migrate_to_the_packed_value() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("opends.db");
+        let store = Store::open(&path).unwrap();
+        let mut plain = token("b.c", json!("{a.b}"));
+        plain.modes.clear();
+        (plain.description, plain.deprecated, plain.extensions) = (None, None, None);
+        plain.source = None;
+        plain.set = "local".into();
+        let tokens = Tokens::new(
+            vec![token("a.b", json!(1)), plain],
+            vec![Group {
+                path: TokenPath::new("a"),
+                ty: Some(TokenType::Number),
+                description: Some("group a".into()),
+                ..Group::default()
+            }],
+            vec!["light".into(), "dark".into()],
+        );
+        rows_as_before_0009(&store.conn, &tokens);
+        store.conn.pragma_update(None, "user_version", 8).unwrap();
+        drop(store);
+
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 9);
+        let loaded = store.load().unwrap();
+        assert_eq!(loaded.tokens, tokens.tokens);
+        assert_eq!(loaded.groups, tokens.groups);
+        assert_eq!(loaded.modes, tokens.modes);
+        assert_eq!(names(&path, Names::Tokens), ["a.b", "b.c"]);
+        let left: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN
+                 ('tokens', 'token_mode_values', 'token_groups', 'modes', 'token_sets')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn a_damaged_working_value_is_an_error_not_an_empty_store() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT OR REPLACE INTO working_tokens(id, data) VALUES (1, X'01ffff')",
+                [],
+            )
+            .unwrap();
+        let err = store.load().unwrap_err().to_string();
+        assert!(err.contains("working tokens"), "{err}");
+    }
 }
 
 /// Names a shell may complete, read from the store file at `db` without creating,
@@ -1031,8 +1132,17 @@ pub fn names(db: &Path, kind: Names) -> Vec<String> {
     let Ok(conn) = Connection::open_with_flags(db, flags) else {
         return Vec::new();
     };
+    if kind == Names::Tokens {
+        let mut paths = working::stored(&conn)
+            .ok()
+            .flatten()
+            .and_then(|data| working::paths(&data).ok())
+            .unwrap_or_default();
+        paths.sort_unstable();
+        return paths;
+    }
     let sql = match kind {
-        Names::Tokens => "SELECT path FROM tokens ORDER BY path",
+        Names::Tokens => return Vec::new(),
         Names::Components => "SELECT name FROM components ORDER BY position",
         Names::Versions => "SELECT version FROM versions ORDER BY id DESC",
         Names::Remotes => "SELECT name FROM remotes ORDER BY name",

@@ -27,7 +27,7 @@ fn opt<T: Into<Value>>(map: &mut Map<String, Value>, key: &str, v: Option<T>) {
 }
 
 /// A token as stored in versions and sent over the wire: JSON of everything but its path.
-pub(super) fn token_entry(t: &Token) -> String {
+pub(in crate::store) fn token_entry(t: &Token) -> String {
     let mut m = Map::new();
     m.insert("type".into(), t.ty.as_str().into());
     if !t.explicit_type {
@@ -52,7 +52,7 @@ pub(super) fn token_entry(t: &Token) -> String {
     Value::Object(m).to_string()
 }
 
-fn group_entry(g: &Group) -> Value {
+pub(in crate::store) fn group_entry(g: &Group) -> Value {
     let mut m = Map::new();
     m.insert("path".into(), g.path.as_str().into());
     opt(&mut m, "type", g.ty.map(crate::model::TokenType::as_str));
@@ -111,7 +111,7 @@ struct TokenEntry<'a> {
 }
 
 /// The token an entry describes.
-pub(super) fn decode_token(path: &str, entry: &str) -> Result<Token, LoadError> {
+pub(in crate::store) fn decode_token(path: &str, entry: &str) -> Result<Token, LoadError> {
     let e: TokenEntry<'_> = serde_json::from_str(entry).map_err(|e| corrupt(path, e))?;
     let ty =
         e.ty.ok_or_else(|| corrupt(path, "no type"))?
@@ -131,7 +131,7 @@ pub(super) fn decode_token(path: &str, entry: &str) -> Result<Token, LoadError> 
     })
 }
 
-fn decode_group(v: &Value) -> Result<Group, LoadError> {
+pub(in crate::store) fn decode_group(v: &Value) -> Result<Group, LoadError> {
     let path = str_field(v, "path").ok_or_else(|| corrupt("layout", "group without path"))?;
     Ok(Group {
         ty: str_field(v, "type")

@@ -19,8 +19,8 @@ use super::{LoadError, Store, StoreError, begin_write, lift, sqlite_err};
 use crate::model::{StoredComponent, Token, Tokens};
 use delta::State;
 pub(super) use delta::convert_spans;
-use encode::decode_token;
 use encode::{Encoded, build_snapshot, hex};
+pub(super) use encode::{decode_group, decode_token, group_entry, token_entry};
 use packed::Packed;
 pub(super) use packed::pack_existing;
 pub use remote::{PullWrite, Remote, RemoteBase};
@@ -677,11 +677,9 @@ mod tests {
                 .unwrap();
             }
         }
-        conn.execute_batch(
-            "ALTER TABLE tokens ADD COLUMN updated_at TEXT NOT NULL DEFAULT '2026-01-01T00:00:00Z';
-             DROP TABLE version_deltas; PRAGMA user_version = 7;",
-        )
-        .unwrap();
+        crate::store::rows_as_before_0009(conn, &store.load().unwrap());
+        conn.execute_batch("DROP TABLE version_deltas; PRAGMA user_version = 7;")
+            .unwrap();
     }
 
     #[test]
@@ -705,11 +703,14 @@ mod tests {
             .into_iter()
             .map(|v| v.changelog)
             .collect();
+        let working = store.load().unwrap();
+        assert_eq!(working.tokens.len(), 3);
         downgrade_to_spans(&store);
         drop(store);
 
         let mut store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), 9);
+        assert_eq!(store.load().unwrap().tokens, working.tokens);
         let after: Vec<_> = names.iter().map(|v| values(&store, v)).collect();
         assert_eq!(after, before);
         let now: Vec<String> = store
