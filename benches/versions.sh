@@ -116,7 +116,7 @@ import os, sqlite3, sys
 db, git, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 t = float(sys.argv[5]) - float(sys.argv[4])
 con = sqlite3.connect(db)
-tokens = con.execute("select count(*) from tokens").fetchone()[0]
+tokens = con.execute("select token_count from versions order by id desc limit 1").fetchone()[0]
 deltas = con.execute("select coalesce(sum(length(data)), 0) from version_deltas").fetchone()[0]
 # The rest of what versions hold: their records (with the packed changelog) and layouts.
 records = con.execute("select coalesce(sum(length(changelog) + length(version) + length(author)"
@@ -130,8 +130,9 @@ print(f"{tokens} tokens, {n} releases ({t / n * 1000:.0f} ms per release, incl. 
 print(f"versions' content (version_deltas) {deltas / 1e6:.2f} MB = {deltas / packed:.2f}x git")
 print(f"all the versions hold (deltas, records with changelogs, layouts) {(deltas + records + layouts) / 1e6:.2f} MB"
       f" = {(deltas + records + layouts) / packed:.2f}x git")
-print(f"store file {store / 1e6:.2f} MB = {store / packed:.2f}x git (goal <= 2x); the rest is the working"
-      f" copy of the tokens, a table read by path")
+working = con.execute("select coalesce(sum(length(data)), 0) from working_tokens").fetchone()[0]
+print(f"the working tokens (one packed value) {working / 1e6:.2f} MB")
+print(f"store file {store / 1e6:.2f} MB = {store / packed:.2f}x git (goal <= 2x)")
 print(f"store file beside git + its checked-out files ({(packed + checked_out) / 1e6:.2f} MB):"
       f" {store / (packed + checked_out):.2f}x")
 print(f"packed git history (.git after gc --aggressive) {packed / 1e6:.2f} MB")
