@@ -396,9 +396,9 @@ impl Store {
             tx.execute_batch(sql)
                 .and_then(|()| match *name {
                     "0008_version_deltas" => versions::convert_spans(&tx),
-                    "0009_compact" => {
-                        versions::pack_existing(&tx).and_then(|()| pack_working_rows(&tx))
-                    }
+                    "0009_compact" => versions::pack_existing(&tx)
+                        .and_then(|()| pack_working_rows(&tx))
+                        .and_then(|()| versions::pack_bases(&tx)),
                     _ => Ok(()),
                 })
                 .and_then(|()| tx.pragma_update(None, "user_version", i + 1))
@@ -943,11 +943,16 @@ fn pack_working_rows(tx: &Connection) -> rusqlite::Result<()> {
 }
 
 /// Test support: puts `tokens` back in the per-token tables of stores before 0009 (as
-/// older binaries wrote them) and drops the packed value, so a test can migrate them.
+/// older binaries wrote them), with an empty `remote_base`, and drops the packed values,
+/// so a test can migrate them.
 #[cfg(test)]
 fn rows_as_before_0009(conn: &Connection, tokens: &Tokens) {
     conn.execute_batch(
         "DROP TABLE working_tokens;
+         DROP TABLE remote_bases;
+         CREATE TABLE remote_base (remote TEXT NOT NULL REFERENCES remotes(name)
+             ON DELETE CASCADE, kind TEXT NOT NULL, key TEXT NOT NULL,
+             entry TEXT NOT NULL, PRIMARY KEY (remote, kind, key)) WITHOUT ROWID;
          CREATE TABLE token_sets (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, source TEXT,
              updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
          CREATE TABLE modes (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
@@ -1066,10 +1071,10 @@ mod tests {
     }
 
     #[test]
-    fn working_tokens_in_rows_migrate_to_the_packed_value() {
+    fn working_tokens_and_remote_bases_in_rows_migrate_to_packed_values() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("opends.db");
-        let store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path).unwrap();
         let mut plain = token("b.c", json!("{a.b}"));
         plain.modes.clear();
         (plain.description, plain.deprecated, plain.extensions) = (None, None, None);
@@ -1086,6 +1091,18 @@ mod tests {
             vec!["light".into(), "dark".into()],
         );
         rows_as_before_0009(&store.conn, &tokens);
+        // A remote's base, as a row per entry.
+        store
+            .add_remote("origin", "https://ds.example.com")
+            .unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO remote_base VALUES ('origin', 'layout', '', '{\"modes\":[]}'),
+                     ('origin', 'token', 'a.b', '{\"type\":\"number\",\"value\":1}'),
+                     ('origin', 'component', 'Button', '{\"spec\":{}}');",
+            )
+            .unwrap();
         store.conn.pragma_update(None, "user_version", 8).unwrap();
         drop(store);
 
@@ -1096,11 +1113,20 @@ mod tests {
         assert_eq!(loaded.groups, tokens.groups);
         assert_eq!(loaded.modes, tokens.modes);
         assert_eq!(names(&path, Names::Tokens), ["a.b", "b.c"]);
+        let base = store.remote_base("origin").unwrap();
+        assert_eq!(base.layout.as_deref(), Some(r#"{"modes":[]}"#));
+        assert_eq!(
+            base.tokens.get("a.b").map(String::as_str),
+            Some(r#"{"type":"number","value":1}"#)
+        );
+        assert_eq!(base.components.len(), 1);
+        assert!(store.remote_base("elsewhere").unwrap().tokens.is_empty());
         let left: i64 = store
             .conn
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE name IN
-                 ('tokens', 'token_mode_values', 'token_groups', 'modes', 'token_sets')",
+                 ('tokens', 'token_mode_values', 'token_groups', 'modes', 'token_sets',
+                  'remote_base')",
                 [],
                 |r| r.get(0),
             )

@@ -23,6 +23,7 @@ use encode::{Encoded, build_snapshot, hex};
 pub(super) use encode::{decode_group, decode_token, group_entry, token_entry};
 use packed::Packed;
 pub(super) use packed::pack_existing;
+pub(super) use remote::pack_bases;
 pub use remote::{PullWrite, Remote, RemoteBase};
 
 /// A released version's record.

@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
+use super::delta::{self, State};
+use super::packed::{Packed, pack};
 use super::{NewVersion, Snapshot, VersionInfo, record_missing};
-use crate::store::{Store, StoreError, begin_write, lift, sqlite_err};
+use crate::store::{LoadError, Store, StoreError, begin_write, lift, sqlite_err};
 
 /// A remote: a team server this store pushes to and pulls from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -48,20 +50,77 @@ pub struct PullWrite<'a> {
     pub versions: Vec<(NewVersion, Snapshot)>,
 }
 
+/// Stores what `remote` had at the last sync: its layout packed, its entries as one delta
+/// from nothing (the form a version's first delta has).
 fn write_base(tx: &Connection, remote: &str, base: &RemoteBase) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM remote_base WHERE remote = ?1", [remote])?;
-    let mut insert =
-        tx.prepare("INSERT INTO remote_base(remote, kind, key, entry) VALUES (?1, ?2, ?3, ?4)")?;
-    if let Some(l) = &base.layout {
-        insert.execute(params![remote, "layout", "", l])?;
-    }
-    for (k, e) in &base.tokens {
-        insert.execute(params![remote, "token", k, e])?;
-    }
-    for (k, e) in &base.components {
-        insert.execute(params![remote, "component", k, e])?;
-    }
+    let entries = State {
+        tokens: base
+            .tokens
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        components: base
+            .components
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    };
+    tx.execute(
+        "INSERT OR REPLACE INTO remote_bases(remote, layout, entries) VALUES (?1, ?2, ?3)",
+        params![
+            remote,
+            base.layout.as_deref().map(pack),
+            delta::encode(&State::default(), &entries)
+        ],
+    )?;
     Ok(())
+}
+
+fn read_base(conn: &Connection, remote: &str) -> Result<RemoteBase, LoadError> {
+    let Some((layout, stored)) = conn
+        .query_row(
+            "SELECT layout, entries FROM remote_bases WHERE remote = ?1",
+            [remote],
+            |r| Ok((r.get::<_, Option<Packed>>(0)?, r.get::<_, Vec<u8>>(1)?)),
+        )
+        .optional()?
+    else {
+        return Ok(RemoteBase::default());
+    };
+    let mut entries = State::default();
+    delta::apply(&mut entries, &stored)?;
+    Ok(RemoteBase {
+        layout: layout.map(|p| p.0),
+        tokens: entries.tokens.into_iter().collect(),
+        components: entries.components.into_iter().collect(),
+    })
+}
+
+/// Migration 0009: the rows of `remote_base` (an entry each) become one packed base per
+/// remote, and the table goes.
+pub(in crate::store) fn pack_bases(tx: &Connection) -> rusqlite::Result<()> {
+    let mut bases: HashMap<String, RemoteBase> = HashMap::new();
+    {
+        let mut stmt = tx.prepare("SELECT remote, kind, key, entry FROM remote_base")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let base = bases.entry(r.get(0)?).or_default();
+            let (kind, key, entry): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
+            match kind.as_str() {
+                "layout" => base.layout = Some(entry),
+                "token" => {
+                    base.tokens.insert(key, entry);
+                }
+                _ => {
+                    base.components.insert(key, entry);
+                }
+            }
+        }
+    }
+    for (remote, base) in &bases {
+        write_base(tx, remote, base)?;
+    }
+    tx.execute_batch("DROP TABLE remote_base")
 }
 
 impl Store {
@@ -107,27 +166,7 @@ impl Store {
 
     /// The remote's state at the last sync.
     pub fn remote_base(&self, name: &str) -> Result<RemoteBase, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT kind, key, entry FROM remote_base WHERE remote = ?1")
-            .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([name]).map_err(|e| self.err(e))?;
-        let mut base = RemoteBase::default();
-        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            let kind: String = r.get(0).map_err(|e| self.err(e))?;
-            let key: String = r.get(1).map_err(|e| self.err(e))?;
-            let entry: String = r.get(2).map_err(|e| self.err(e))?;
-            match kind.as_str() {
-                "layout" => base.layout = Some(entry),
-                "token" => {
-                    base.tokens.insert(key, entry);
-                }
-                _ => {
-                    base.components.insert(key, entry);
-                }
-            }
-        }
-        Ok(base)
+        read_base(&self.conn, name).map_err(|e| lift(&self.path, e))
     }
 
     /// After a push: the remote now has `base` at `revision`.
