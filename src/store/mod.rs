@@ -412,8 +412,8 @@ impl Store {
             source,
         })?;
         if (4..9).contains(&now) {
-            // The pages of the span tables (0008), of the text packed and the column
-            // dropped (0009) are free now; give them back so the file's size reflects
+            // The pages of the span tables (0008), of the per-token tables and the text
+            // packed (0009) are free now; give them back so the file's size reflects
             // what the store holds. Best effort: a reader holding the file
             // open only delays this to the next rewrite.
             self.conn.execute_batch("VACUUM").ok();
