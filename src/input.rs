@@ -336,7 +336,7 @@ pub fn check_yaml_with(text: &str, limits: &Limits) -> Result<(), YamlProblem> {
     // Per open collection: (anchor id, expanded nodes so far, expanded scalar bytes so far).
     let mut open: Vec<(usize, u64, u64)> = Vec::new();
     // Expanded nodes and scalar bytes per anchor id.
-    let mut sizes: rustc_hash::FxHashMap<usize, (u64, u64)> = rustc_hash::FxHashMap::default();
+    let mut sizes: crate::hash::HashMap<usize, (u64, u64)> = crate::hash::HashMap::default();
     let mut total: u64 = 0;
     // Scalar bytes the aliases add: a large scalar aliased thousands of times is few
     // nodes but many bytes once expanded.

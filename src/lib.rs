@@ -13,6 +13,7 @@ pub mod docs;
 pub mod env_vars;
 pub mod escape;
 pub mod export;
+pub mod hash;
 pub mod input;
 pub mod lint;
 pub mod man;

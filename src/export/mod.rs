@@ -13,7 +13,7 @@ mod selector;
 mod tailwind;
 pub mod value;
 
-use rustc_hash::FxHashMap as HashMap;
+use crate::hash::HashMap;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -290,7 +290,7 @@ fn names(
         .map(|t| naming::name(t.path.as_str(), opts.prefix.as_deref(), opts.name_case))
         .collect();
     let mut seen: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(tokens.len(), rustc_hash::FxBuildHasher);
+        crate::hash::map_with_capacity(tokens.len());
     for (i, (t, name)) in tokens.tokens.iter().zip(&out).enumerate() {
         if let Some(&j) = seen.get(name.as_str()) {
             let first = tokens.tokens[j].path.to_string();

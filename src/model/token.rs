@@ -4,7 +4,7 @@
 //! validated against their type by `tokens::value`, so that a DTCG file survives
 //! import and export unchanged; formats interpret them through `export`.
 
-use rustc_hash::FxHashMap as HashMap;
+use crate::hash::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -300,7 +300,7 @@ pub struct Tokens {
 impl Tokens {
     /// Builds the collection and its path index.
     pub fn new(tokens: Vec<Token>, groups: Vec<Group>, modes: Vec<String>) -> Self {
-        let mut index = HashMap::with_capacity_and_hasher(tokens.len(), rustc_hash::FxBuildHasher);
+        let mut index = crate::hash::map_with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             index.insert(t.path.clone(), i);
         }

@@ -3,7 +3,7 @@
 //! References are only collected here; `resolve` links them across all files once
 //! every document of a run has been read.
 
-use rustc_hash::FxHashMap as HashMap;
+use crate::hash::HashMap;
 
 use serde_json::Value;
 
@@ -334,7 +334,7 @@ impl Walker<'_, '_> {
 
     fn duplicates(&mut self, members: &[Member<'_>], path: &TokenPath) {
         if members.len() > 12 {
-            let mut seen = std::collections::HashSet::with_capacity(members.len());
+            let mut seen = crate::hash::set_with_capacity(members.len());
             for m in members {
                 if !seen.insert(m.key.as_ref()) {
                     self.error(

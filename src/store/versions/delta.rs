@@ -2,7 +2,7 @@
 //! the version before it (entries added or replaced, keys removed); the first version's
 //! delta is its whole content. Reading a version folds the deltas up to it.
 
-use rustc_hash::FxHashMap as HashMap;
+use crate::hash::HashMap;
 
 use rusqlite::{Connection, params};
 

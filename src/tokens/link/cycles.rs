@@ -1,6 +1,6 @@
 //! Reference cycles, reported once each with every token in them.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::model::TokenPath;
 use crate::tokens::dtcg::ParsedToken;

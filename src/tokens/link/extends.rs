@@ -1,6 +1,6 @@
 //! `$extends`: copies the tokens of extended groups, within the token and byte budgets.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::model::TokenPath;
 use crate::tokens::dtcg::ParsedToken;

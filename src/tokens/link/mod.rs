@@ -2,7 +2,7 @@
 //! merges files in order, applies `$extends`, resolves references, infers types from
 //! alias targets, checks reference types and finds cycles (naming every token in them).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -59,7 +59,7 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
     let total: usize = input.base.iter().map(|sd| sd.doc.tokens.len()).sum();
     let mut entries: Vec<Entry> = Vec::with_capacity(total);
     let mut index: HashMap<TokenPath, usize> =
-        HashMap::with_capacity_and_hasher(total, rustc_hash::FxBuildHasher);
+        crate::hash::map_with_capacity(total);
     let mut groups: Vec<Group> = Vec::new();
     let mut group_index: HashMap<TokenPath, usize> = HashMap::default();
     let mut extends = Vec::new();

@@ -1,7 +1,7 @@
 //! Reference checks: targets exist (with a hint for typos), alias types are inferred,
 //! chains stay short, and each reference resolves to the kind of value its place needs.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use serde_json::Value;
 
