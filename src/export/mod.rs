@@ -289,8 +289,7 @@ fn names(
         .iter()
         .map(|t| naming::name(t.path.as_str(), opts.prefix.as_deref(), opts.name_case))
         .collect();
-    let mut seen: HashMap<&str, usize> =
-        crate::hash::map_with_capacity(tokens.len());
+    let mut seen: HashMap<&str, usize> = crate::hash::map_with_capacity(tokens.len());
     for (i, (t, name)) in tokens.tokens.iter().zip(&out).enumerate() {
         if let Some(&j) = seen.get(name.as_str()) {
             let first = tokens.tokens[j].path.to_string();

@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
 use super::LoadError;
-use super::versions::{decode_group, decode_token, group_entry, token_entry};
+use super::versions::{decode_group, decode_token, delta, group_entry, token_entry};
 use crate::model::Tokens;
 
 /// Format tag, the first byte of the stored value.
@@ -24,23 +24,8 @@ fn corrupt(why: impl std::fmt::Display) -> LoadError {
     LoadError::Corrupt("working tokens".into(), why.to_string())
 }
 
-fn put(out: &mut Vec<u8>, s: &str) {
-    let len = u32::try_from(s.len()).expect("a part is smaller than 4 GiB");
-    out.extend_from_slice(&len.to_le_bytes());
-    out.extend_from_slice(s.as_bytes());
-}
-
 fn take<'a>(rest: &mut &'a [u8]) -> Result<&'a str, LoadError> {
-    let (len, tail) = rest
-        .split_first_chunk::<4>()
-        .ok_or_else(|| corrupt("truncated"))?;
-    let len = u32::from_le_bytes(*len) as usize;
-    if tail.len() < len {
-        return Err(corrupt("truncated"));
-    }
-    let (s, tail) = tail.split_at(len);
-    *rest = tail;
-    std::str::from_utf8(s).map_err(corrupt)
+    delta::take(rest).map_err(corrupt)
 }
 
 /// The stored form of `tokens`.
@@ -51,10 +36,10 @@ pub(super) fn pack(tokens: &Tokens) -> Vec<u8> {
     })
     .to_string();
     let mut raw = Vec::with_capacity(head.len() + tokens.tokens.len() * 128);
-    put(&mut raw, &head);
+    delta::bytes(&mut raw, &head);
     for t in &tokens.tokens {
-        put(&mut raw, t.path.as_str());
-        put(&mut raw, &token_entry(t));
+        delta::bytes(&mut raw, t.path.as_str());
+        delta::bytes(&mut raw, &token_entry(t));
     }
     let mut out = vec![FORMAT];
     out.extend(zstd::bulk::compress(&raw, LEVEL).expect("compressing into memory cannot fail"));

@@ -78,7 +78,8 @@ fn section(
     }
 }
 
-fn bytes(out: &mut Vec<u8>, s: &str) {
+/// Appends `s` with its length (u32, little-endian) before it.
+pub(in crate::store) fn bytes(out: &mut Vec<u8>, s: &str) {
     let len = u32::try_from(s.len()).expect("an entry is smaller than 4 GiB");
     out.extend_from_slice(&len.to_le_bytes());
     out.extend_from_slice(s.as_bytes());
@@ -98,14 +99,14 @@ pub(super) fn apply(state: &mut State, stored: &[u8]) -> Result<(), LoadError> {
     let mut rest = raw.as_slice();
     while let Some((&kind, tail)) = rest.split_first() {
         rest = tail;
-        let key = take(&mut rest)?;
+        let key = take(&mut rest).map_err(corrupt)?.to_string();
         let map = match kind {
             TOKEN_SET | TOKEN_DEL => &mut state.tokens,
             COMPONENT_SET | COMPONENT_DEL => &mut state.components,
             other => return Err(corrupt(format!("unknown record {other}"))),
         };
         if kind == TOKEN_SET || kind == COMPONENT_SET {
-            let value = take(&mut rest)?;
+            let value = take(&mut rest).map_err(corrupt)?.to_string();
             map.insert(key, value);
         } else {
             map.remove(&key);
@@ -114,17 +115,18 @@ pub(super) fn apply(state: &mut State, stored: &[u8]) -> Result<(), LoadError> {
     Ok(())
 }
 
-fn take(rest: &mut &[u8]) -> Result<String, LoadError> {
+/// Takes one length-prefixed string (as [`bytes`] writes it) off the front of `rest`.
+pub(in crate::store) fn take<'a>(rest: &mut &'a [u8]) -> Result<&'a str, String> {
     let (len, tail) = rest
         .split_first_chunk::<4>()
-        .ok_or_else(|| corrupt("truncated"))?;
+        .ok_or_else(|| "truncated".to_string())?;
     let len = u32::from_le_bytes(*len) as usize;
     if tail.len() < len {
-        return Err(corrupt("truncated"));
+        return Err("truncated".into());
     }
     let (s, tail) = tail.split_at(len);
     *rest = tail;
-    String::from_utf8(s.to_vec()).map_err(corrupt)
+    std::str::from_utf8(s).map_err(|e| e.to_string())
 }
 
 /// The entries version `id` holds (the fold of the deltas of every version up to it).

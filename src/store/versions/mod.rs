@@ -10,7 +10,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-mod delta;
+pub(super) mod delta;
 mod encode;
 mod packed;
 mod remote;

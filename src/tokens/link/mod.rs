@@ -58,8 +58,7 @@ pub fn link(input: Input, findings: &mut Findings) -> Tokens {
     // systems, faults in fresh pages each time).
     let total: usize = input.base.iter().map(|sd| sd.doc.tokens.len()).sum();
     let mut entries: Vec<Entry> = Vec::with_capacity(total);
-    let mut index: HashMap<TokenPath, usize> =
-        crate::hash::map_with_capacity(total);
+    let mut index: HashMap<TokenPath, usize> = crate::hash::map_with_capacity(total);
     let mut groups: Vec<Group> = Vec::new();
     let mut group_index: HashMap<TokenPath, usize> = HashMap::default();
     let mut extends = Vec::new();
