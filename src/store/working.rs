@@ -1,6 +1,7 @@
-//! The working tokens (modes, groups and every token) as one stored value: a format
-//! byte, then zstd of length-prefixed parts (the head with modes and groups, then each
-//! token's path and entry, in order). Entries are the form released versions store
+//! The working tokens (modes, groups and every token) as one stored value, packed like
+//! every compressed value of the store (`versions::packed`: a format byte, then zstd) from
+//! length-prefixed parts: the head with modes and groups, then each token's path and
+//! entry, in order. Entries are the form released versions store
 //! (`versions::encode`), so the working state and a version read and write alike.
 //!
 //! The working state is only ever written whole (an import, a sync, a pull replaces it)
@@ -11,11 +12,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
 use super::LoadError;
-use super::versions::{decode_group, decode_token, delta, group_entry, token_entry};
+use super::versions::{decode_group, decode_token, delta, group_entry, packed, token_entry};
 use crate::model::Tokens;
 
-/// Format tag, the first byte of the stored value.
-const FORMAT: u8 = 1;
 /// zstd level: every import writes the whole state, so speed counts more than the last
 /// few per cent of size here.
 const LEVEL: i32 = 3;
@@ -41,17 +40,11 @@ pub(super) fn pack(tokens: &Tokens) -> Vec<u8> {
         delta::bytes(&mut raw, t.path.as_str());
         delta::bytes(&mut raw, &token_entry(t));
     }
-    let mut out = vec![FORMAT];
-    out.extend(zstd::bulk::compress(&raw, LEVEL).expect("compressing into memory cannot fail"));
-    out
+    packed::compress(&raw, LEVEL)
 }
 
 fn raw(stored: &[u8]) -> Result<Vec<u8>, LoadError> {
-    let (&format, body) = stored.split_first().ok_or_else(|| corrupt("empty"))?;
-    if format != FORMAT {
-        return Err(corrupt(format!("unknown format {format}")));
-    }
-    zstd::stream::decode_all(body).map_err(corrupt)
+    packed::decompress(stored).map_err(corrupt)
 }
 
 /// The tokens a stored value holds.

@@ -11,8 +11,6 @@ use crate::store::LoadError;
 /// zstd level: dense enough for history to cost about what a packed git history does,
 /// fast enough that a 131k-token first release compresses in well under a second.
 const LEVEL: i32 = 9;
-/// Format tag, the first byte of every stored delta.
-const FORMAT: u8 = 1;
 
 const TOKEN_SET: u8 = 0;
 const TOKEN_DEL: u8 = 1;
@@ -48,9 +46,7 @@ pub(super) fn encode(prev: &State, next: &State) -> Vec<u8> {
         COMPONENT_SET,
         COMPONENT_DEL,
     );
-    let mut out = vec![FORMAT];
-    out.extend(zstd::bulk::compress(&raw, LEVEL).expect("compressing into memory cannot fail"));
-    out
+    super::packed::compress(&raw, LEVEL)
 }
 
 fn section(
@@ -91,11 +87,7 @@ fn corrupt(why: impl std::fmt::Display) -> LoadError {
 
 /// Applies a stored delta to `state`.
 pub(super) fn apply(state: &mut State, stored: &[u8]) -> Result<(), LoadError> {
-    let (&format, body) = stored.split_first().ok_or_else(|| corrupt("empty"))?;
-    if format != FORMAT {
-        return Err(corrupt(format!("unknown format {format}")));
-    }
-    let raw = zstd::stream::decode_all(body).map_err(corrupt)?;
+    let raw = super::packed::decompress(stored).map_err(corrupt)?;
     let mut rest = raw.as_slice();
     while let Some((&kind, tail)) = rest.split_first() {
         rest = tail;

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 pub(super) mod delta;
 mod encode;
-mod packed;
+pub(super) mod packed;
 mod remote;
 
 use super::{LoadError, Store, StoreError, begin_write, lift, sqlite_err};

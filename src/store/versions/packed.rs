@@ -8,28 +8,36 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 
 /// zstd level: changelogs and layouts are small and written once per release.
 const LEVEL: i32 = 9;
-/// Format tag, the first byte of every packed value.
+/// Format tag, the first byte of every packed value (text here, version deltas, the
+/// working tokens).
 const FORMAT: u8 = 1;
 
 /// A text column's value, packed on the way in and unpacked on the way out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Packed(pub(super) String);
 
-pub(super) fn pack(text: &str) -> Vec<u8> {
+/// `raw` in the stored form: the format byte, then a zstd frame at `level`.
+pub(in crate::store) fn compress(raw: &[u8], level: i32) -> Vec<u8> {
     let mut out = vec![FORMAT];
-    out.extend(
-        zstd::bulk::compress(text.as_bytes(), LEVEL).expect("compressing into memory cannot fail"),
-    );
+    out.extend(zstd::bulk::compress(raw, level).expect("compressing into memory cannot fail"));
     out
 }
 
-fn unpack(stored: &[u8]) -> Result<String, String> {
+/// The bytes a value stored by [`compress`] holds.
+pub(in crate::store) fn decompress(stored: &[u8]) -> Result<Vec<u8>, String> {
     let (&format, body) = stored.split_first().ok_or("empty")?;
     if format != FORMAT {
         return Err(format!("unknown format {format}"));
     }
-    let raw = zstd::stream::decode_all(body).map_err(|e| e.to_string())?;
-    String::from_utf8(raw).map_err(|e| e.to_string())
+    zstd::stream::decode_all(body).map_err(|e| e.to_string())
+}
+
+pub(super) fn pack(text: &str) -> Vec<u8> {
+    compress(text.as_bytes(), LEVEL)
+}
+
+fn unpack(stored: &[u8]) -> Result<String, String> {
+    String::from_utf8(decompress(stored)?).map_err(|e| e.to_string())
 }
 
 impl ToSql for Packed {
